@@ -1,0 +1,20 @@
+import type { Workflow } from '../policy/workflow.js';
+import type { TicketEvent } from './events.js';
+import type { Ticket } from './ticket.js';
+import { transition } from './transition.js';
+
+/**
+ * Whether `transition` would accept the event: use it to enable or hide buttons ("Close", "Mark as solved").
+ *
+ * @example
+ * ```ts
+ * import { can, createTicket } from 'ticket-lifecycle';
+ * import { zendesk } from 'ticket-lifecycle/presets';
+ * const wf = zendesk();
+ * const ticket = createTicket(wf, { at: 0 });
+ * can(wf, ticket, { type: 'resolve', by: 'agent', at: 1 }); // false: Zendesk needs an assignee to solve
+ * ```
+ */
+export function can<S extends string>(workflow: Workflow<S>, ticket: Ticket<NoInfer<S>>, event: TicketEvent<NoInfer<S>>): boolean {
+  return transition(workflow, ticket, event).ok;
+}

@@ -1,0 +1,71 @@
+import type { Actor } from '../policy/actor.js';
+import type { Workflow } from '../policy/workflow.js';
+import { isActor } from './check-input.js';
+import { NO_TIMERS_FIRED } from './enter-status.js';
+import type { Ticket } from './ticket.js';
+import { isTime } from './time.js';
+
+/**
+ * How a ticket comes to be: when, by whom (default `customer`: a customer wrote in), through which channel
+ * (a policy may start channels in different statuses), and for whom.
+ *
+ * @example
+ * ```ts
+ * import type { CreateTicketInput } from 'ticket-lifecycle';
+ * const input: CreateTicketInput = { at: Date.UTC(2026, 0, 5), channel: 'email', assignee: null };
+ * ```
+ */
+export interface CreateTicketInput {
+  readonly at: number;
+  readonly by?: Actor;
+  readonly channel?: string;
+  readonly assignee?: string | null;
+}
+
+/**
+ * A new ticket in the policy's initial status (or its channel's). Created by a customer, it records their first
+ * message and waits on the team; created by an agent or the system, nobody has written yet.
+ *
+ * @throws {RangeError} when `at` is not whole epoch milliseconds in the Date range, or `by` is not an actor:
+ * a ticket is never born invalid.
+ *
+ * @example
+ * ```ts
+ * import { createTicket } from 'ticket-lifecycle';
+ * import { liveAgent } from 'ticket-lifecycle/presets';
+ * const ticket = createTicket(liveAgent(), { at: Date.UTC(2026, 0, 5, 9), channel: 'email' });
+ * ticket.status;   // 'new'
+ * ticket.awaiting; // 'team'
+ * ```
+ */
+export function createTicket<S extends string>(workflow: Workflow<S>, input: CreateTicketInput): Ticket<S> {
+  const { at, by = 'customer', channel = null, assignee = null } = input;
+  if (!isTime(at)) throw new RangeError('createTicket: "at" must be whole epoch milliseconds within the Date range');
+  if (!isActor(by)) throw new RangeError('createTicket: "by" must be customer, agent or system');
+  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
+    throw new RangeError('createTicket: "assignee" must be a non-empty string or null');
+  }
+  const byCustomer = by === 'customer';
+  const status = (channel === null ? undefined : workflow.compiled.initialByChannel.get(channel)) ?? workflow.initial;
+  return {
+    status: status as S,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    statusChangedAt: at,
+    assignee,
+    channel,
+    lastCustomerMessageAt: byCustomer ? at : null,
+    lastAgentMessageAt: null,
+    lastActivityAt: at,
+    awaiting: byCustomer ? 'team' : null,
+    reopenCount: 0,
+    closedAt: null,
+    closedBy: null,
+    closeReason: null,
+    resolvedAt: null,
+    until: null,
+    snoozedFrom: null,
+    timersFired: NO_TIMERS_FIRED,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Actor } from '../policy/actor.js';
+
+/**
+ * What the host should do after a transition. Effects are declarative: the library never sends mail, opens
+ * tickets or calls anyone.
+ *
+ * - `statusChanged`: the status moved (`cause` says by what).
+ * - `reopened`: a solved or closed ticket went back to work.
+ * - `followUpRequested`: a reply reached a locked ticket; open a new ticket linked to this one.
+ * - `replyRejected`: the policy refuses replies here; tell the sender (osTicket rejects mail to closed tickets).
+ * - `replyNeedsAttention`: a customer wrote and the ticket stays where the team does not look (for example
+ *   Resolved with reopening off); notify someone.
+ * - `reminderDue`: a reminder timer came due.
+ * - `timerFired`: a timer moved the ticket (auto-close, auto-solve, snooze wake-up).
+ * - `assigned`: the assignee changed.
+ *
+ * @example
+ * ```ts
+ * import type { Effect } from 'ticket-lifecycle';
+ * function handle(effect: Effect<string>): string {
+ *   switch (effect.type) {
+ *     case 'followUpRequested': return `open a ticket linked to this one`;
+ *     case 'reminderDue': return `send reminder ${effect.timer}`;
+ *     default: return effect.type;
+ *   }
+ * }
+ * ```
+ */
+export type Effect<S extends string = string> =
+  | { readonly type: 'statusChanged'; readonly from: S; readonly to: S; readonly at: number; readonly cause: EffectCause }
+  | { readonly type: 'reopened'; readonly from: S; readonly to: S; readonly at: number; readonly by: Actor }
+  | { readonly type: 'followUpRequested'; readonly status: S; readonly at: number; readonly by: Actor }
+  | { readonly type: 'replyRejected'; readonly status: S; readonly at: number; readonly by: Actor; readonly reason: string }
+  | { readonly type: 'replyNeedsAttention'; readonly status: S; readonly at: number }
+  | { readonly type: 'reminderDue'; readonly timer: string; readonly dueAt: number; readonly status: S; readonly index: number }
+  | {
+      readonly type: 'timerFired';
+      readonly timer: string;
+      readonly dueAt: number;
+      readonly from: S;
+      readonly to: S;
+    }
+  | { readonly type: 'assigned'; readonly from: string | null; readonly to: string | null; readonly at: number };
+
+/**
+ * What caused a status change.
+ *
+ * @example
+ * ```ts
+ * import type { EffectCause } from 'ticket-lifecycle';
+ * const cause: EffectCause = 'timer';
+ * ```
+ */
+export type EffectCause = 'reply' | 'setStatus' | 'assign' | 'resolve' | 'close' | 'reopen' | 'snooze' | 'timer';

@@ -1,0 +1,95 @@
+import type { Actor } from '../policy/actor.js';
+import { DONE } from '../policy/category.js';
+import { ACTOR_BIT, type CompiledActionRule, type CompiledStatus, type CompiledWorkflow } from '../policy/workflow.js';
+import type { TicketEvent } from './events.js';
+import type { TransitionError, TransitionErrorCode } from './result.js';
+import type { Ticket } from './ticket.js';
+
+type ActionName = 'resolve' | 'close' | 'snooze' | 'reopen';
+
+const NOT_ALLOWED: Readonly<Record<ActionName, TransitionErrorCode>> = {
+  resolve: 'resolveNotAllowed',
+  close: 'closeNotAllowed',
+  snooze: 'snoozeNotAllowed',
+  reopen: 'reopenNotAllowed',
+};
+
+/**
+ * Whether `by` may `action` from the ticket's status: allowed when any rule allows it. When a rule matches the
+ * status and actor but a condition fails, that condition is the reason given (it tells the agent what to fix).
+ */
+export function checkAction(
+  compiled: CompiledWorkflow,
+  action: ActionName,
+  ticket: Ticket,
+  event: TicketEvent,
+  by: Actor,
+  force: boolean,
+): TransitionError | null {
+  const bit = ACTOR_BIT[by];
+  let failure: TransitionError | null = null;
+  for (const rule of compiled[action]) {
+    if ((rule.by & bit) === 0 || (rule.from !== null && !rule.from.has(ticket.status))) continue;
+    const reason = force ? forced(rule, bit, action) : conditions(rule, ticket, event, action);
+    if (reason === null) return null;
+    failure ??= reason;
+  }
+  return failure ?? { code: NOT_ALLOWED[action], message: `${by} may not ${action} a ticket in "${ticket.status}"` };
+}
+
+function forced(rule: CompiledActionRule, bit: number, action: ActionName): TransitionError | null {
+  return (rule.forceBy & bit) !== 0 ? null : { code: 'forceNotAllowed', message: `this actor may not force ${action}` };
+}
+
+function conditions(rule: CompiledActionRule, ticket: Ticket, event: TicketEvent, action: ActionName): TransitionError | null {
+  if (rule.notWhileCustomerWaits && ticket.awaiting === 'team') {
+    return { code: 'customerWaiting', message: `cannot ${action} while the customer's last message is unanswered` };
+  }
+  if (rule.requireAssignee && ticket.assignee === null) {
+    return { code: 'assigneeRequired', message: `cannot ${action} a ticket with no assignee` };
+  }
+  for (const [name, predicate] of rule.guards) {
+    let passed = false;
+    try {
+      passed = predicate(ticket, event) === true;
+    } catch {
+      passed = false; // A throwing guard refuses; transition itself never throws.
+    }
+    if (!passed) return { code: 'guardRejected', message: `guard "${name}" refused ${action}` };
+  }
+  return null;
+}
+
+/**
+ * Whether a move from the ticket's status to `to` is allowed: by the `statusChanges` rules, and then by the
+ * rules of whatever the move amounts to (resolving, closing, snoozing, reopening), so no path around a guard
+ * exists.
+ */
+export function checkMove(
+  compiled: CompiledWorkflow,
+  ticket: Ticket,
+  from: CompiledStatus,
+  to: CompiledStatus,
+  event: TicketEvent,
+  by: Actor,
+  force: boolean,
+): TransitionError | null {
+  const bit = ACTOR_BIT[by];
+  const rules = compiled.statusChanges;
+  const allowed =
+    rules === null
+      ? by !== 'customer'
+      : rules.some((r) => (r.by & bit) !== 0 && (r.from === null || r.from.has(from.id)) && (r.to === null || r.to.has(to.id)));
+  if (!allowed) return { code: 'statusChangeNotAllowed', message: `${by} may not move a ticket from "${from.id}" to "${to.id}"` };
+  const action = impliedAction(from, to);
+  return action === null ? null : checkAction(compiled, action, ticket, event, by, force);
+}
+
+/** What a move means in guard terms: entering solved, closed or snoozed, or leaving solved/closed for work. */
+export function impliedAction(from: CompiledStatus, to: CompiledStatus): ActionName | null {
+  if (to.category === 'closed') return from.category === 'closed' ? null : 'close';
+  if (to.category === 'solved') return DONE.has(from.category) ? (from.category === 'closed' ? 'reopen' : null) : 'resolve';
+  if (DONE.has(from.category)) return 'reopen';
+  if (to.category === 'snoozed' && from.category !== 'snoozed') return 'snooze';
+  return null;
+}

@@ -1,0 +1,190 @@
+import type { Actor } from '../policy/actor.js';
+import { DONE, TEAM_FACING } from '../policy/category.js';
+import type { CompiledStatus, Workflow } from '../policy/workflow.js';
+import type { Effect } from './effects.js';
+import { enterStatus, NO_TIMERS_FIRED } from './enter-status.js';
+import type {
+  AssignEvent, CloseEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
+} from './events.js';
+import { checkAction, checkMove } from './guards.js';
+import type { TransitionError } from './result.js';
+import type { Ticket } from './ticket.js';
+import { isTime } from './time.js';
+
+/** What a handler works on: the ticket after due timers were applied, and its status. */
+export interface Step {
+  readonly workflow: Workflow;
+  readonly ticket: Ticket;
+  readonly status: CompiledStatus;
+  readonly effects: Effect[];
+}
+
+export type Outcome = Ticket | TransitionError;
+
+export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError => 'code' in outcome;
+
+const fail = (code: TransitionError['code'], message: string): TransitionError => ({ code, message });
+
+/** `ticket` with `fields` applied, or `ticket` itself when nothing would differ (so `changed` stays exact). */
+function patch(ticket: Ticket, fields: Partial<Ticket>): Ticket {
+  for (const key in fields) {
+    if (fields[key as keyof Ticket] !== ticket[key as keyof Ticket]) return { ...ticket, ...fields };
+  }
+  return ticket;
+}
+
+function targetStatus(step: Step, id: unknown): CompiledStatus | TransitionError {
+  const status = typeof id === 'string' ? step.workflow.compiled.byId.get(id) : undefined;
+  return status ?? fail('unknownStatus', `status ${JSON.stringify(id) ?? 'undefined'} is not in this workflow`);
+}
+
+function defaultStatus(step: Step, category: 'solved' | 'closed' | 'snoozed'): CompiledStatus | TransitionError {
+  const id = step.workflow.defaults[category];
+  return id === undefined
+    ? fail('noTargetStatus', `this workflow has no ${category} status`)
+    : step.workflow.compiled.byId.get(id)!;
+}
+
+/** `until` must be a time after the event, and mean something in the target status. */
+function checkUntil(until: unknown, at: number, target: CompiledStatus): TransitionError | null {
+  if (until === undefined) return target.requireUntil ? fail('untilRequired', `"${target.id}" needs an "until"`) : null;
+  if (!isTime(until) || until <= at) return fail('invalidUntil', '"until" must be a time after "at"');
+  if (!target.acceptsUntil) return fail('untilNotAccepted', `no timer of "${target.id}" counts to "until", so it would never wake`);
+  return null;
+}
+
+/** Records a message: who wrote last, who owes the next reply, and activity. */
+function recordMessage(ticket: Ticket, by: Actor, at: number): Ticket {
+  return by === 'customer'
+    ? patch(ticket, { lastCustomerMessageAt: at, lastActivityAt: at, awaiting: 'team', updatedAt: at })
+    : patch(ticket, { lastAgentMessageAt: at, lastActivityAt: at, awaiting: 'customer', updatedAt: at });
+}
+
+export function reply(step: Step, event: ReplyEvent): Outcome {
+  const { ticket, status, effects } = step;
+  const { by, at } = event;
+  if (event.auto !== undefined && typeof event.auto !== 'boolean') return fail('invalidEvent', '"auto" must be true or false');
+  // Auto-replies and out-of-office mail are activity, never a real answer: nothing moves, nobody's turn changes.
+  if (event.auto === true) return patch(ticket, { lastActivityAt: at, updatedAt: at });
+
+  const rule = status.replies[by];
+  let { action, to } = rule;
+  if (action === 'reopen' && rule.within !== null && ticket.closedAt !== null && at - ticket.closedAt >= rule.within) {
+    action = rule.otherwise;
+    to = null;
+  }
+  if (action === 'followUp') {
+    effects.push({ type: 'followUpRequested', status: status.id, at, by });
+    return ticket;
+  }
+  if (action === 'reject') {
+    effects.push({ type: 'replyRejected', status: status.id, at, by, reason: 'locked' });
+    return ticket;
+  }
+
+  let next = recordMessage(ticket, by, at);
+  let landed = status;
+  if (event.status !== undefined) {
+    // "Send and mark as": the sender's choice wins over the rule, within what the sender may do.
+    const target = targetStatus(step, event.status);
+    if (isError(target)) return target;
+    if (target !== status) {
+      const refused = checkUntil(undefined, at, target) ?? checkMove(step.workflow.compiled, next, status, target, event, by, false);
+      if (refused !== null) return refused;
+      next = enterStatus(next, status, target, at, by, 'reply', effects);
+      landed = target;
+    }
+  } else if (to !== null && to !== status.id) {
+    landed = step.workflow.compiled.byId.get(to)!;
+    next = enterStatus(next, status, landed, at, by, 'reply', effects);
+  }
+  if (by === 'customer' && !TEAM_FACING.has(landed.category)) {
+    effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
+  }
+  return next;
+}
+
+export function note(step: Step, event: TicketEvent): Outcome {
+  return patch(step.ticket, { lastActivityAt: event.at, updatedAt: event.at });
+}
+
+export function assign(step: Step, event: AssignEvent): Outcome {
+  const { ticket, status, effects } = step;
+  const { assignee, at } = event;
+  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
+    return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
+  }
+  if (assignee === ticket.assignee) return ticket;
+  effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at });
+  const next: Ticket = { ...ticket, assignee, updatedAt: at };
+  if (assignee === null || status.assignTo === null) return next;
+  return enterStatus(next, status, step.workflow.compiled.byId.get(status.assignTo)!, at, event.by, 'assign', effects);
+}
+
+export function setStatus(step: Step, event: SetStatusEvent): Outcome {
+  const { ticket, status } = step;
+  const target = targetStatus(step, event.to);
+  if (isError(target)) return target;
+  const { until, at } = event;
+  if (target === status && (until === undefined || until === ticket.until)) return ticket;
+  const refused = checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by, false);
+  if (refused !== null) return refused;
+  // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
+  const next = target === status
+    ? { ...ticket, updatedAt: at, timersFired: NO_TIMERS_FIRED }
+    : enterStatus(ticket, status, target, at, event.by, 'setStatus', step.effects);
+  return until === undefined ? next : { ...next, until };
+}
+
+export function resolve(step: Step, event: ResolveEvent): Outcome {
+  const target = defaultStatus(step, 'solved');
+  if (isError(target)) return target;
+  if (step.status.category === 'solved') return step.ticket;
+  const refused = checkAction(step.workflow.compiled, 'resolve', step.ticket, event, event.by, event.force === true);
+  if (refused !== null) return refused;
+  return enterStatus(step.ticket, step.status, target, event.at, event.by, 'resolve', step.effects);
+}
+
+export function close(step: Step, event: CloseEvent): Outcome {
+  const target = defaultStatus(step, 'closed');
+  if (isError(target)) return target;
+  if (event.reason !== undefined && typeof event.reason !== 'string') return fail('invalidEvent', '"reason" must be a string');
+  if (step.status.category === 'closed') return step.ticket;
+  const refused = checkAction(step.workflow.compiled, 'close', step.ticket, event, event.by, event.force === true);
+  if (refused !== null) return refused;
+  return enterStatus(step.ticket, step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
+}
+
+export function reopen(step: Step, event: ReopenEvent): Outcome {
+  const { status } = step;
+  if (!DONE.has(status.category)) return fail('reopenNotAllowed', `"${status.id}" is not solved or closed`);
+  const target = event.to === undefined
+    ? (status.reopenTo === null ? fail('noTargetStatus', `no reopen target for "${status.id}"`) : step.workflow.compiled.byId.get(status.reopenTo)!)
+    : targetStatus(step, event.to);
+  if (isError(target)) return target;
+  if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
+  const refused = checkAction(step.workflow.compiled, 'reopen', step.ticket, event, event.by, false);
+  if (refused !== null) return refused;
+  return enterStatus(step.ticket, status, target, event.at, event.by, 'reopen', step.effects);
+}
+
+export function snooze(step: Step, event: SnoozeEvent): Outcome {
+  const { ticket, status } = step;
+  const target = defaultStatus(step, 'snoozed');
+  if (isError(target)) return target;
+  const { until, at } = event;
+  if (until !== undefined) {
+    const refused = checkUntil(until, at, target);
+    if (refused !== null) return refused;
+  }
+  // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
+  const again = status.category === 'snoozed';
+  const asIf = again && ticket.snoozedFrom !== null ? { ...ticket, status: ticket.snoozedFrom } : ticket;
+  const refused = checkAction(step.workflow.compiled, 'snooze', asIf, event, event.by, false);
+  if (refused !== null) return refused;
+  if (again && (until ?? null) === ticket.until) return ticket;
+  const next = again
+    ? { ...ticket, until: until ?? null, updatedAt: at, timersFired: NO_TIMERS_FIRED }
+    : enterStatus(ticket, status, target, at, event.by, 'snooze', step.effects);
+  return until === undefined || again ? next : { ...next, until };
+}

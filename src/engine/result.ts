@@ -1,0 +1,66 @@
+import type { Effect } from './effects.js';
+import type { Ticket } from './ticket.js';
+
+/**
+ * Why `transition` refused an event. Errors are values: `transition` never throws.
+ *
+ * @example
+ * ```ts
+ * import type { TransitionErrorCode } from 'ticket-lifecycle';
+ * const code: TransitionErrorCode = 'assigneeRequired';
+ * ```
+ */
+export type TransitionErrorCode =
+  | 'invalidEvent'
+  | 'unknownEventType'
+  | 'unknownActor'
+  | 'invalidTime'
+  | 'staleEvent'
+  | 'invalidTicket'
+  | 'unknownStatus'
+  | 'invalidUntil'
+  | 'untilRequired'
+  | 'untilNotAccepted'
+  | 'statusChangeNotAllowed'
+  | 'resolveNotAllowed'
+  | 'closeNotAllowed'
+  | 'snoozeNotAllowed'
+  | 'reopenNotAllowed'
+  | 'customerWaiting'
+  | 'assigneeRequired'
+  | 'guardRejected'
+  | 'forceNotAllowed'
+  | 'noTargetStatus'
+  | 'invalidAssignee'
+  | 'internalError';
+
+/**
+ * A refusal: a stable `code` for programs and a `message` for people.
+ *
+ * @example
+ * ```ts
+ * import type { TransitionError } from 'ticket-lifecycle';
+ * const e: TransitionError = { code: 'closeNotAllowed', message: 'agent may not close from "open"' };
+ * ```
+ */
+export interface TransitionError {
+  readonly code: TransitionErrorCode;
+  readonly message: string;
+}
+
+/**
+ * The outcome of `transition`. On `ok: false` the input ticket is returned unchanged. On `ok: true`, `changed`
+ * is `true` exactly when the ticket differs from the input (and then `version` grew by one); when `false`,
+ * `ticket` is the input object itself.
+ *
+ * @example
+ * ```ts
+ * import type { TransitionResult } from 'ticket-lifecycle';
+ * function save(r: TransitionResult<string>): void {
+ *   if (r.ok && r.changed) console.log('UPDATE … WHERE version =', r.ticket.version - 1);
+ * }
+ * ```
+ */
+export type TransitionResult<S extends string = string> =
+  | { readonly ok: true; readonly ticket: Ticket<S>; readonly effects: readonly Effect<S>[]; readonly changed: boolean }
+  | { readonly ok: false; readonly ticket: Ticket<S>; readonly error: TransitionError };

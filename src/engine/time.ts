@@ -1,0 +1,7 @@
+/** The Date range: ±100,000,000 days around 1970 (ECMA-262 §21.4.1.1). */
+export const MAX_TIME = 8.64e15;
+
+/** A finite whole number of milliseconds that a Date can hold. */
+export function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= -MAX_TIME && value <= MAX_TIME;
+}

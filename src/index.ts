@@ -1,0 +1,44 @@
+// Public surface of `ticket-lifecycle`: explicit named exports only, so the contract is visible in one place.
+
+export { ACTORS, type Actor } from './policy/actor.js';
+export { CATEGORIES, type Category } from './policy/category.js';
+export { parseDuration, type Duration } from './policy/duration.js';
+export type {
+  ActionRule,
+  AssignRule,
+  MoveTimer,
+  OneOrMany,
+  ReminderTimer,
+  ReplyAction,
+  ReplyRule,
+  StatusChangeRule,
+  StatusConfig,
+  StatusSelector,
+  TimerAnchor,
+  TimerConfig,
+  WorkflowConfig,
+} from './policy/config.js';
+export { defineWorkflow, validateWorkflow } from './policy/define.js';
+export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
+export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
+
+export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
+export { transition } from './engine/transition.js';
+export { can } from './engine/can.js';
+export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation, type DueTimer } from './engine/auto-close.js';
+export type { Awaiting, Ticket } from './engine/ticket.js';
+export {
+  EVENT_TYPES,
+  type AssignEvent,
+  type CloseEvent,
+  type NoteEvent,
+  type ReopenEvent,
+  type ReplyEvent,
+  type ResolveEvent,
+  type SetStatusEvent,
+  type SnoozeEvent,
+  type TickEvent,
+  type TicketEvent,
+} from './engine/events.js';
+export type { Effect, EffectCause } from './engine/effects.js';
+export type { TransitionError, TransitionErrorCode, TransitionResult } from './engine/result.js';

@@ -1,0 +1,171 @@
+import { ACTORS, type Actor } from './actor.js';
+import { DONE, type Category } from './category.js';
+import type { ReplyAction } from './config.js';
+import { join, own, type Reader } from './reader.js';
+import {
+  ACTOR_BIT,
+  type CompiledActionRule,
+  type CompiledReply,
+  type CompiledStatusChange,
+  type GuardPredicate,
+} from './workflow.js';
+
+const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
+const REPLY_ACTIONS: readonly ReplyAction[] = ['move', 'stay', 'reopen', 'followUp', 'reject'];
+const OTHERWISE = ['followUp', 'reject', 'stay'] as const;
+
+interface ReplyRuleRead extends CompiledReply {
+  readonly from: ReadonlySet<string> | null;
+  readonly by: number;
+}
+
+/**
+ * Reads `replies` and resolves, for every status and actor, the first rule that matches: the engine then answers
+ * "what does this reply do here" with one lookup.
+ */
+export function compileReplies(
+  reader: Reader,
+  value: unknown,
+  defaults: Partial<Record<Category, string>>,
+  reopenTo: ReadonlyMap<string, string>,
+): Map<string, Record<Actor, CompiledReply>> {
+  const rules: ReplyRuleRead[] = [];
+  reader.array(value, 'replies').forEach((raw, i) => {
+    const path = join('replies', i);
+    const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'action', 'to', 'within', 'otherwise']);
+    if (obj === null) return;
+    const from = reader.selection(obj, 'from', 'fromCategory', path);
+    if (own(obj, 'by') === undefined) reader.report(join(path, 'by'), 'missingField', 'say whose reply this rule is for');
+    const by = reader.actors(obj, 'by', path, 0);
+    const to = own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to'));
+    const rawAction = own(obj, 'action') ?? (own(obj, 'to') === undefined ? 'stay' : 'move');
+    if (!REPLY_ACTIONS.includes(rawAction as ReplyAction)) {
+      reader.report(join(path, 'action'), 'unknownAction', `action must be one of ${REPLY_ACTIONS.join(', ')}`);
+      return;
+    }
+    const action = rawAction as ReplyAction;
+    if (action === 'move' && own(obj, 'to') === undefined) reader.report(join(path, 'to'), 'missingField', 'a move needs "to"');
+    if ((action === 'stay' || action === 'followUp' || action === 'reject') && own(obj, 'to') !== undefined) {
+      reader.report(join(path, 'to'), 'unexpectedField', `"to" means nothing with action ${action}`);
+    }
+    if (action === 'reopen' && to !== null && DONE.has(reader.categoryOf.get(to)!)) {
+      reader.report(join(path, 'to'), 'invalidReopenTarget', `a reopen cannot land in "${to}"`);
+    }
+    const within = reader.duration(obj, 'within', path);
+    if (own(obj, 'within') !== undefined && action !== 'reopen') {
+      reader.report(join(path, 'within'), 'unexpectedField', '"within" only goes with action reopen');
+    }
+    const rawOtherwise = own(obj, 'otherwise');
+    if (rawOtherwise !== undefined && !(OTHERWISE as readonly unknown[]).includes(rawOtherwise)) {
+      reader.report(join(path, 'otherwise'), 'unknownAction', `otherwise must be one of ${OTHERWISE.join(', ')}`);
+    }
+    if (rawOtherwise !== undefined && own(obj, 'within') === undefined) {
+      reader.report(join(path, 'otherwise'), 'unexpectedField', '"otherwise" only goes with "within"');
+    }
+    if (action === 'reopen' && to === null) {
+      for (const id of from ?? reader.categoryOf.keys()) {
+        if (reopenTo.get(id) === undefined && defaults.open === undefined) {
+          reader.report(path, 'invalidReopenTarget', `no reopen target for "${id}": give "to", the status's "reopenTo", or an open status`);
+          break;
+        }
+      }
+    }
+    const otherwise = (OTHERWISE as readonly unknown[]).includes(rawOtherwise) ? (rawOtherwise as (typeof OTHERWISE)[number]) : 'followUp';
+    rules.push({ from, by, action, to, within, otherwise, rule: i });
+  });
+
+  const table = new Map<string, Record<Actor, CompiledReply>>();
+  for (const [id, category] of reader.categoryOf) {
+    const byActor = {} as Record<Actor, CompiledReply>;
+    for (const actor of ACTORS) {
+      const match = rules.find((r) => (r.by & ACTOR_BIT[actor]) !== 0 && (r.from === null || r.from.has(id)));
+      byActor[actor] = match
+        ? { action: match.action, to: match.action === 'reopen' ? (match.to ?? reopenTo.get(id) ?? defaults.open ?? null) : match.to, within: match.within, otherwise: match.otherwise, rule: match.rule }
+        : fallbackReply(actor, category, defaults);
+    }
+    table.set(id, byActor);
+  }
+  return table;
+}
+
+/** No rule: the reply stays, except that a customer always wakes a snoozed ticket (a snooze never swallows them). */
+function fallbackReply(actor: Actor, category: Category, defaults: Partial<Record<Category, string>>): CompiledReply {
+  const wakeTo = defaults.open ?? defaults.new;
+  if (actor === 'customer' && category === 'snoozed' && wakeTo !== undefined) {
+    return { action: 'move', to: wakeTo, within: null, otherwise: 'followUp', rule: -1 };
+  }
+  return { action: 'stay', to: null, within: null, otherwise: 'followUp', rule: -1 };
+}
+
+/** Reads `assignments`: the first rule matching each status gives where assigning moves it. */
+export function compileAssignments(reader: Reader, value: unknown): Map<string, string> {
+  const rules: { from: ReadonlySet<string> | null; to: string | null }[] = [];
+  reader.array(value, 'assignments').forEach((raw, i) => {
+    const path = join('assignments', i);
+    const obj = reader.object(raw, path, ['from', 'fromCategory', 'to']);
+    if (obj === null) return;
+    const from = reader.selection(obj, 'from', 'fromCategory', path);
+    if (own(obj, 'to') === undefined) reader.report(join(path, 'to'), 'missingField', 'an assignment rule needs "to"');
+    rules.push({ from, to: own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to')) });
+  });
+  const table = new Map<string, string>();
+  for (const id of reader.categoryOf.keys()) {
+    const match = rules.find((r) => r.from === null || r.from.has(id));
+    if (match?.to != null && match.to !== id) table.set(id, match.to);
+  }
+  return table;
+}
+
+/** Reads `statusChanges`; `null` when absent (then agents and the system may set any status). */
+export function compileStatusChanges(reader: Reader, value: unknown): CompiledStatusChange[] | null {
+  if (value === undefined) return null;
+  return reader.array(value, 'statusChanges').flatMap((raw, i) => {
+    const path = join('statusChanges', i);
+    const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'to', 'toCategory']);
+    if (obj === null) return [];
+    return [{
+      from: reader.selection(obj, 'from', 'fromCategory', path),
+      by: reader.actors(obj, 'by', path, TEAM),
+      to: reader.selection(obj, 'to', 'toCategory', path),
+    }];
+  });
+}
+
+/**
+ * Reads one of `resolve`, `close`, `snooze`, `reopen`. Absent: agents and the system, from `defaultFrom`.
+ * Guard names must have an implementation.
+ */
+export function compileActionRules(
+  reader: Reader,
+  key: string,
+  value: unknown,
+  defaultFrom: ReadonlySet<string>,
+  guards: Readonly<Record<string, GuardPredicate>>,
+): CompiledActionRule[] {
+  if (value === undefined) {
+    return [{ from: defaultFrom, by: TEAM, notWhileCustomerWaits: false, requireAssignee: false, guards: [], forceBy: 0 }];
+  }
+  const list = reader.oneOrMany(value);
+  return list.flatMap((raw, i) => {
+    const path = Array.isArray(value) ? join(key, i) : key;
+    const fields = ['from', 'fromCategory', 'by', 'notWhileCustomerWaits', 'requireAssignee', 'guards', 'forceBy'];
+    const obj = reader.object(raw, path, fields);
+    if (obj === null) return [];
+    const named: (readonly [string, GuardPredicate])[] = [];
+    const rawGuards = own(obj, 'guards');
+    reader.oneOrMany(rawGuards).forEach((name, g) => {
+      const gPath = join(path, Array.isArray(rawGuards) ? `guards[${g}]` : 'guards');
+      const fn = typeof name === 'string' && Object.prototype.hasOwnProperty.call(guards, name) ? guards[name] : undefined;
+      if (typeof fn === 'function') named.push([name as string, fn]);
+      else reader.report(gPath, 'unknownGuard', `no guard implementation named ${JSON.stringify(name)} was passed to defineWorkflow`);
+    });
+    return [{
+      from: reader.selection(obj, 'from', 'fromCategory', path),
+      by: reader.actors(obj, 'by', path, TEAM | ACTOR_BIT.customer),
+      notWhileCustomerWaits: reader.boolean(obj, 'notWhileCustomerWaits', path),
+      requireAssignee: reader.boolean(obj, 'requireAssignee', path),
+      guards: named,
+      forceBy: reader.actors(obj, 'forceBy', path, 0),
+    }];
+  });
+}

@@ -1,0 +1,129 @@
+import type { TimerAnchor } from './config.js';
+import { parseDuration } from './duration.js';
+import { join, own, type Reader } from './reader.js';
+import type { CompiledTimer } from './workflow.js';
+
+const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'until'];
+const TIMER_FIELDS = [
+  'id', 'in', 'inCategory', 'from', 'after', 'skipWhileCustomerWaits', 'action',
+  'repeatEvery', 'to', 'restorePrevious', 'reminders', 'reason',
+] as const;
+
+/**
+ * Reads `timers` and files each under the statuses it runs in, in declaration order. Refuses self-loops and
+ * cycles of timer moves: a ticket that timers alone bounce around forever is never what a team means, and it
+ * would make catching up after a long outage unbounded.
+ */
+export function compileTimers(reader: Reader, value: unknown): Map<string, CompiledTimer[]> {
+  const byStatus = new Map<string, CompiledTimer[]>();
+  const ids = new Set<string>();
+  reader.array(value, 'timers').forEach((raw, order) => {
+    const path = join('timers', order);
+    const obj = reader.object(raw, path, TIMER_FIELDS);
+    if (obj === null) return;
+    const id = reader.id(own(obj, 'id'), join(path, 'id'), 'timer');
+    if (id !== null && ids.has(id)) reader.report(join(path, 'id'), 'duplicateId', `timer "${id}" is defined twice`);
+    if (id !== null) ids.add(id);
+    const statuses = reader.selection(obj, 'in', 'inCategory', path);
+    if (statuses === null) reader.report(path, 'missingField', 'say which statuses the timer runs in ("in" or "inCategory")');
+
+    const rawAnchors = own(obj, 'from') ?? 'statusEntered';
+    const anchors = reader.oneOrMany(rawAnchors).filter((a, i): a is TimerAnchor => {
+      if ((ANCHORS as readonly unknown[]).includes(a)) return true;
+      reader.report(join(path, Array.isArray(rawAnchors) ? `from[${i}]` : 'from'), 'unknownAnchor', `from must be one of ${ANCHORS.join(', ')}`);
+      return false;
+    });
+    if (anchors.length === 0 && reader.oneOrMany(rawAnchors).length === 0) reader.report(join(path, 'from'), 'emptySelector', 'names no moment');
+    const after = reader.duration(obj, 'after', path);
+    const onlyUntil = anchors.length > 0 && anchors.every((a) => a === 'until');
+    if (own(obj, 'after') === undefined && !onlyUntil) reader.report(join(path, 'after'), 'missingField', 'a timer needs "after" unless it counts from "until"');
+
+    const action = own(obj, 'action');
+    if (action !== 'remind' && action !== 'move') {
+      reader.report(join(path, 'action'), 'unknownAction', 'action must be "remind" or "move"');
+      return;
+    }
+    const to = action === 'move' ? readTarget(reader, obj, path) : null;
+    const restore = action === 'move' ? readRestore(reader, obj, path) : null;
+    const reminders = action === 'move' ? readReminders(reader, obj, path) : [];
+    const repeatEvery = action === 'remind' ? reader.duration(obj, 'repeatEvery', path) : null;
+    for (const key of action === 'remind' ? ['to', 'restorePrevious', 'reminders', 'reason'] : ['repeatEvery']) {
+      if (own(obj, key) !== undefined) reader.report(join(path, key), 'unexpectedField', `"${key}" does not go with action ${action}`);
+    }
+    const reason = reader.string(obj, 'reason', path);
+    if (to !== null && statuses?.has(to) === true) {
+      reader.report(join(path, 'to'), 'timerSelfLoop', `timer moves "${to}" to itself`);
+    }
+    if (id === null || statuses === null) return;
+    const timer: CompiledTimer = {
+      id,
+      anchors,
+      after: after ?? 0,
+      skipWhileCustomerWaits: reader.boolean(obj, 'skipWhileCustomerWaits', path),
+      action,
+      to,
+      restore,
+      reminders,
+      repeatEvery,
+      reason,
+      order,
+    };
+    for (const status of statuses) byStatus.set(status, [...(byStatus.get(status) ?? []), timer]);
+  });
+  reportCycles(reader, byStatus);
+  return byStatus;
+}
+
+function readTarget(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): string | null {
+  if (own(obj, 'to') === undefined) {
+    reader.report(join(path, 'to'), 'missingField', 'a move needs "to"');
+    return null;
+  }
+  return reader.status(own(obj, 'to'), join(path, 'to'));
+}
+
+function readRestore(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): true | ReadonlySet<string> | null {
+  const raw = own(obj, 'restorePrevious');
+  if (raw === undefined || raw === false) return null;
+  if (raw === true) return true;
+  const set = new Set<string>();
+  reader.oneOrMany(raw).forEach((s, i) => {
+    const id = reader.status(s, join(path, Array.isArray(raw) ? `restorePrevious[${i}]` : 'restorePrevious'));
+    if (id !== null) set.add(id);
+  });
+  return set;
+}
+
+function readReminders(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): number[] {
+  const list = reader.array(own(obj, 'reminders'), join(path, 'reminders'));
+  const out: number[] = [];
+  list.forEach((d, i) => {
+    const ms = parseDuration(d);
+    if (ms === null) reader.report(join(path, `reminders[${i}]`), 'invalidDuration', `${JSON.stringify(d)} is not a positive duration`);
+    else out.push(ms);
+  });
+  return out.sort((a, b) => a - b);
+}
+
+/** Depth-first search over "a timer of status A moves to B" edges; reports the first cycle it meets. */
+function reportCycles(reader: Reader, byStatus: ReadonlyMap<string, readonly CompiledTimer[]>): void {
+  const edges = (status: string): string[] =>
+    (byStatus.get(status) ?? []).flatMap((t) => [
+      ...(t.to === null ? [] : [t.to]),
+      ...(t.restore instanceof Set ? [...t.restore] : []),
+    ]).filter((s) => s !== status);
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (status: string, trail: string[]): boolean => {
+    if (state.get(status) === 'done') return false;
+    if (state.get(status) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(status)), status];
+      reader.report('timers', 'timerCycle', `timers alone move tickets in a loop: ${cycle.join(' → ')}`);
+      return true;
+    }
+    state.set(status, 'visiting');
+    for (const next of edges(status)) if (visit(next, [...trail, status])) return true;
+    state.set(status, 'done');
+    return false;
+  };
+  for (const status of byStatus.keys()) if (visit(status, [])) return;
+}

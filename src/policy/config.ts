@@ -1,0 +1,265 @@
+import type { Actor } from './actor.js';
+import type { Category } from './category.js';
+import type { Duration } from './duration.js';
+
+/** One value or a list of them: rules accept both so short policies stay short. */
+export type OneOrMany<T> = T | readonly T[];
+
+/**
+ * Which statuses a rule applies to. `from` names statuses, `fromCategory` names categories; a status matches
+ * when it is in either. With neither, the rule applies to every status.
+ *
+ * @example
+ * ```ts
+ * import type { StatusSelector } from 'ticket-lifecycle';
+ * const doneStatuses: StatusSelector<'resolved'> = { from: 'resolved', fromCategory: 'closed' };
+ * ```
+ */
+export interface StatusSelector<S extends string = string> {
+  readonly from?: OneOrMany<S>;
+  readonly fromCategory?: OneOrMany<Category>;
+}
+
+/**
+ * One status of a policy.
+ *
+ * @example
+ * ```ts
+ * import type { StatusConfig } from 'ticket-lifecycle';
+ * const waitingOnVendor: StatusConfig<'vendor'> = {
+ *   id: 'vendor',
+ *   category: 'onHold',
+ *   labels: { agent: 'Waiting on vendor', customer: 'Open' },
+ *   slaPaused: true,
+ * };
+ * ```
+ */
+export interface StatusConfig<S extends string = string> {
+  /** Stable id stored in tickets: letters, digits, `_`, `-`, `.`, `:`; at most 64 characters. */
+  readonly id: S;
+  readonly category: Category;
+  /**
+   * The default status of its category: where "reopen", "resolve", "close" and "snooze" land. Required on exactly
+   * one status of a category that has several; a category's only status is its default.
+   */
+  readonly default?: boolean;
+  /** What agents and customers see (Zendesk's `agent_label` / `end_user_label`). */
+  readonly labels?: { readonly agent?: string; readonly customer?: string };
+  /** The SLA clock stops in this status (Freshdesk's per-status SLA toggle, Zammad's `ignore_escalation`). */
+  readonly slaPaused?: boolean;
+  /** For `solved`/`closed` statuses: where a reopen lands (osTicket's `reopenstatus`). Default: the open category's default. */
+  readonly reopenTo?: NoInfer<S>;
+  /** Moving here with `setStatus` requires an `until` (Zammad's pending states need "pending till"). */
+  readonly requireUntil?: boolean;
+}
+
+/**
+ * What a reply does: `move` to `to`, `stay` where it is, `reopen` (to `to`, the status's `reopenTo` or the open
+ * category's default), `followUp` (the ticket stays locked; the host opens a linked ticket), or `reject` (the
+ * message is refused and the host is told).
+ *
+ * @example
+ * ```ts
+ * import type { ReplyAction } from 'ticket-lifecycle';
+ * const zendeskClosed: ReplyAction = 'followUp';
+ * ```
+ */
+export type ReplyAction = 'move' | 'stay' | 'reopen' | 'followUp' | 'reject';
+
+/**
+ * What a reply by `by` does to a ticket in the selected statuses. Rules are read in order and the first match
+ * wins (like firewall rules or Zendesk triggers); `lintWorkflow` reports rules that can never match.
+ *
+ * Without a matching rule a reply leaves the status as it is, except a customer reply to a `snoozed` status,
+ * which wakes it to the open category's default: a snooze must never swallow the customer.
+ *
+ * @example
+ * ```ts
+ * import type { ReplyRule } from 'ticket-lifecycle';
+ * // LiveAgent: an agent reply marks the ticket Answered.
+ * const rule: ReplyRule<'answered'> = { by: 'agent', fromCategory: ['new', 'open'], to: 'answered' };
+ * ```
+ */
+export interface ReplyRule<S extends string = string> extends StatusSelector<S> {
+  readonly by: OneOrMany<Actor>;
+  /** Default: `move` when `to` is given, otherwise `stay`. */
+  readonly action?: ReplyAction;
+  readonly to?: NoInfer<S>;
+  /** With `reopen`: only within this time of the ticket's last close; after it, `otherwise` applies (Zammad). */
+  readonly within?: Duration;
+  /** With `within`: what happens once the window has passed. Default `followUp`. */
+  readonly otherwise?: 'followUp' | 'reject' | 'stay';
+}
+
+/**
+ * Who may `resolve`, `close`, `snooze` or `reopen`, from where, and on what conditions. A policy lists one or
+ * more; an action is allowed when any of them allows it.
+ *
+ * @example
+ * ```ts
+ * import type { ActionRule } from 'ticket-lifecycle';
+ * // Zendesk: solving needs an assignee.
+ * const solve: ActionRule = { by: 'agent', requireAssignee: true };
+ * ```
+ */
+export interface ActionRule<S extends string = string> extends StatusSelector<S> {
+  /** Default: every actor. */
+  readonly by?: OneOrMany<Actor>;
+  /** Refuse while the customer's last message is unanswered (prevents premature closing). */
+  readonly notWhileCustomerWaits?: boolean;
+  /** Refuse while nobody is assigned (Zendesk: "Solved requires an assignee"). */
+  readonly requireAssignee?: boolean;
+  /** Names of predicates passed to `defineWorkflow` in code; all must return `true`. */
+  readonly guards?: OneOrMany<string>;
+  /** Actors whose `force: true` skips the conditions above (Zammad's "close anyway"). */
+  readonly forceBy?: OneOrMany<Actor>;
+}
+
+/**
+ * Which `setStatus` moves are allowed. When a policy lists none, agents and the system may set any status and
+ * customers none. Moves into `solved` or `closed` statuses must also pass the `resolve` or `close` rules.
+ *
+ * @example
+ * ```ts
+ * import type { StatusChangeRule } from 'ticket-lifecycle';
+ * // Zendesk: never back to New.
+ * const rule: StatusChangeRule = { by: ['agent', 'system'], toCategory: ['open', 'pending', 'onHold', 'solved'] };
+ * ```
+ */
+export interface StatusChangeRule<S extends string = string> extends StatusSelector<S> {
+  readonly by?: OneOrMany<Actor>;
+  readonly to?: OneOrMany<NoInfer<S>>;
+  readonly toCategory?: OneOrMany<Category>;
+}
+
+/**
+ * Moves a ticket when it gets an assignee (Zendesk: assigning a New ticket opens it).
+ *
+ * @example
+ * ```ts
+ * import type { AssignRule } from 'ticket-lifecycle';
+ * const opensOnAssign: AssignRule<'new' | 'open'> = { from: 'new', to: 'open' };
+ * ```
+ */
+export interface AssignRule<S extends string = string> extends StatusSelector<S> {
+  readonly to: NoInfer<S>;
+}
+
+/**
+ * The moment a timer counts from: entering the status, the last customer or agent message, the last activity
+ * (any message or note), or the `until` chosen with `snooze` / `setStatus`.
+ *
+ * @example
+ * ```ts
+ * import type { TimerAnchor } from 'ticket-lifecycle';
+ * const anchor: TimerAnchor = 'lastCustomerMessage';
+ * ```
+ */
+export type TimerAnchor = 'statusEntered' | 'lastCustomerMessage' | 'lastAgentMessage' | 'lastActivity' | 'until';
+
+interface TimerBase<S extends string> {
+  /** Unique id, reported in effects and `evaluateAutoClose`. */
+  readonly id: string;
+  /** The statuses the timer runs in. */
+  readonly in?: OneOrMany<NoInfer<S>>;
+  readonly inCategory?: OneOrMany<Category>;
+  /** Counted from the latest of these moments. Default `statusEntered`. */
+  readonly from?: OneOrMany<TimerAnchor>;
+  /** How long after the anchor. Optional only when counting from `until` (then it fires at `until`). */
+  readonly after?: Duration;
+  /** Paused while the customer's last message is unanswered; counts again once the team replies. */
+  readonly skipWhileCustomerWaits?: boolean;
+}
+
+/**
+ * A timer that notifies: a `reminderDue` effect once per stay in the status, or every `repeatEvery`.
+ *
+ * @example
+ * ```ts
+ * import type { ReminderTimer } from 'ticket-lifecycle';
+ * // JSM: prompt the customer after 5 days waiting for them.
+ * const nudge: ReminderTimer<'waiting_for_customer'> = {
+ *   id: 'prompt-customer', in: 'waiting_for_customer', after: 'P5D', action: 'remind',
+ * };
+ * ```
+ */
+export interface ReminderTimer<S extends string = string> extends TimerBase<S> {
+  readonly action: 'remind';
+  readonly repeatEvery?: Duration;
+}
+
+/**
+ * A timer that moves the ticket: auto-close, auto-solve, snooze wake-up.
+ *
+ * @example
+ * ```ts
+ * import type { MoveTimer } from 'ticket-lifecycle';
+ * // Zendesk: close 4 days after solved, with a reminder a day before.
+ * const autoClose: MoveTimer<'solved' | 'closed'> = {
+ *   id: 'auto-close', in: 'solved', after: 'P4D', action: 'move', to: 'closed', reminders: ['P3D'],
+ * };
+ * ```
+ */
+export interface MoveTimer<S extends string = string> extends TimerBase<S> {
+  readonly action: 'move';
+  readonly to: NoInfer<S>;
+  /** Snooze wake-up: go back to the status held before snoozing when it is one of these (or any, with `true`). */
+  readonly restorePrevious?: true | OneOrMany<NoInfer<S>>;
+  /** Reminders before the move, counted from the same anchor: each must come before `after`. */
+  readonly reminders?: readonly Duration[];
+  /** Stored as the ticket's `closeReason` when the move closes it. Default `timer:<id>`. */
+  readonly reason?: string;
+}
+
+/**
+ * A status timer: a reminder or a move.
+ *
+ * @example
+ * ```ts
+ * import type { TimerConfig } from 'ticket-lifecycle';
+ * const wake: TimerConfig<'snoozed' | 'open'> = { id: 'wake', in: 'snoozed', from: 'until', action: 'move', to: 'open' };
+ * ```
+ */
+export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTimer<S>;
+
+/**
+ * A ticket policy as plain JSON-able data. Status ids are inferred from `statuses` as a literal union, so every
+ * other field that names a status is checked at compile time.
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowConfig } from 'ticket-lifecycle';
+ * const config: WorkflowConfig<'open' | 'waiting' | 'done'> = {
+ *   statuses: [
+ *     { id: 'open', category: 'open' },
+ *     { id: 'waiting', category: 'pending' },
+ *     { id: 'done', category: 'closed' },
+ *   ],
+ *   replies: [
+ *     { by: 'agent', from: 'open', to: 'waiting' },
+ *     { by: 'customer', from: ['waiting', 'done'], action: 'reopen' },
+ *   ],
+ * };
+ * ```
+ */
+export interface WorkflowConfig<S extends string = string> {
+  readonly id?: string;
+  readonly name?: string;
+  readonly statuses: readonly StatusConfig<S>[];
+  /** Where a new ticket starts. Default: the `new` category's default, else the `open` category's. */
+  readonly initial?: NoInfer<S>;
+  /** Per-channel start status (Chatwoot starts bot inboxes `pending`), keyed by the `channel` of `createTicket`. */
+  readonly initialByChannel?: Readonly<Record<string, NoInfer<S>>>;
+  readonly replies?: readonly ReplyRule<S>[];
+  readonly assignments?: readonly AssignRule<S>[];
+  readonly statusChanges?: readonly StatusChangeRule<S>[];
+  /** Who may resolve. Default: agents and the system, from any status that is not solved or closed. */
+  readonly resolve?: OneOrMany<ActionRule<S>>;
+  /** Who may close. Default: agents and the system, from any status that is not closed. */
+  readonly close?: OneOrMany<ActionRule<S>>;
+  /** Who may snooze. Default: agents and the system, from any `new`, `open`, `pending` or `onHold` status. */
+  readonly snooze?: OneOrMany<ActionRule<S>>;
+  /** Who may reopen explicitly. Default: agents and the system, from `solved` and `closed` statuses. */
+  readonly reopen?: OneOrMany<ActionRule<S>>;
+  readonly timers?: readonly TimerConfig<S>[];
+}

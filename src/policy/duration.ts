@@ -1,0 +1,53 @@
+/**
+ * A length of time: ISO 8601 (`P7D`, `PT48H`, `P1DT12H`, `PT30M`, `P2W`) or whole milliseconds. Years and
+ * months are refused because their length depends on the calendar.
+ *
+ * @example
+ * ```ts
+ * import type { Duration } from 'ticket-lifecycle';
+ * const fourDays: Duration = 'P4D';
+ * const tenMinutes: Duration = 600_000;
+ * ```
+ */
+export type Duration = string | number;
+
+const MS = { W: 604_800_000, D: 86_400_000, H: 3_600_000, M: 60_000, S: 1000 } as const;
+
+// Weeks and days before the T, hours/minutes/seconds after it; each part optional, in this order, decimals allowed.
+const ISO = /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+
+/**
+ * Converts a {@link Duration} to milliseconds, or returns `null` when it is not a positive, finite, whole number
+ * of milliseconds (zero, negative, unparsable, calendar units, too large).
+ *
+ * @example
+ * ```ts
+ * import { parseDuration } from 'ticket-lifecycle';
+ * parseDuration('PT48H'); // 172_800_000
+ * parseDuration('P1M');   // null: months have no fixed length
+ * ```
+ */
+export function parseDuration(value: unknown): number | null {
+  let ms: number;
+  if (typeof value === 'number') {
+    ms = value;
+  } else if (typeof value === 'string') {
+    const m = ISO.exec(value.trim().toUpperCase());
+    if (m === null || value.trim().toUpperCase().endsWith('T')) return null;
+    const [, w, d, h, min, s] = m;
+    if (w === undefined && d === undefined && h === undefined && min === undefined && s === undefined) return null;
+    ms =
+      part(w) * MS.W + part(d) * MS.D + part(h) * MS.H + part(min) * MS.M + part(s) * MS.S;
+    ms = Math.round(ms);
+  } else {
+    return null;
+  }
+  return Number.isSafeInteger(ms) && ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
+}
+
+/** The longest duration accepted: 100 years, far beyond any helpdesk rule and far inside the Date range. */
+export const MAX_DURATION_MS = 100 * 365 * MS.D;
+
+function part(text: string | undefined): number {
+  return text === undefined ? 0 : Number(text.replace(',', '.'));
+}

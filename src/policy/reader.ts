@@ -1,0 +1,153 @@
+import { ACTORS, type Actor } from './actor.js';
+import { CATEGORIES, type Category } from './category.js';
+import { parseDuration } from './duration.js';
+import type { WorkflowIssue, WorkflowIssueCode } from './issues.js';
+import { ACTOR_BIT } from './workflow.js';
+
+/** Plain JSON object as read from an untrusted config. */
+export type Obj = Readonly<Record<string, unknown>>;
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
+
+/**
+ * Reads an untrusted policy field by field: every helper returns a checked value (or a harmless fallback) and
+ * records what was wrong, so one pass both validates and compiles, and every problem is reported at once.
+ * Only own properties are read, so inherited or prototype keys in hostile JSON are never seen.
+ */
+export class Reader {
+  readonly issues: WorkflowIssue[] = [];
+  /** Status id → category, filled once the statuses are read. */
+  readonly categoryOf = new Map<string, Category>();
+
+  report(path: string, code: WorkflowIssueCode, message: string): void {
+    this.issues.push({ path, code, message });
+  }
+
+  object(value: unknown, path: string, allowed: readonly string[]): Obj | null {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.report(path, 'invalidType', 'must be an object');
+      return null;
+    }
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) this.report(join(path, key), 'unexpectedField', `unknown field "${key}"`);
+    }
+    return value as Obj;
+  }
+
+  array(value: unknown, path: string): readonly unknown[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.report(path, 'invalidType', 'must be an array');
+      return [];
+    }
+    return value;
+  }
+
+  /** A value or a list of values, as `OneOrMany` allows. */
+  oneOrMany(value: unknown): readonly unknown[] {
+    if (value === undefined) return [];
+    return Array.isArray(value) ? value : [value];
+  }
+
+  string(obj: Obj, key: string, path: string): string | null {
+    const value = own(obj, key);
+    if (value === undefined) return null;
+    if (typeof value !== 'string') {
+      this.report(join(path, key), 'invalidType', 'must be a string');
+      return null;
+    }
+    return value;
+  }
+
+  boolean(obj: Obj, key: string, path: string): boolean {
+    const value = own(obj, key);
+    if (value === undefined) return false;
+    if (typeof value !== 'boolean') {
+      this.report(join(path, key), 'invalidType', 'must be true or false');
+      return false;
+    }
+    return value;
+  }
+
+  id(value: unknown, path: string, what: string): string | null {
+    if (typeof value !== 'string' || !ID.test(value)) {
+      this.report(path, 'invalidId', `${what} id must be 1-64 letters, digits, "_", "-", "." or ":"`);
+      return null;
+    }
+    if (RESERVED.has(value)) {
+      this.report(path, 'reservedId', `"${value}" is reserved and cannot be a ${what} id`);
+      return null;
+    }
+    return value;
+  }
+
+  category(value: unknown, path: string): Category | null {
+    if (typeof value === 'string' && CATEGORY_SET.has(value)) return value as Category;
+    this.report(path, 'unknownCategory', `must be one of ${CATEGORIES.join(', ')}`);
+    return null;
+  }
+
+  status(value: unknown, path: string): string | null {
+    if (typeof value === 'string' && this.categoryOf.has(value)) return value;
+    this.report(path, 'unknownStatus', `unknown status ${JSON.stringify(value)}`);
+    return null;
+  }
+
+  /** Bit mask of the actors in `obj[key]`; `fallback` when absent. */
+  actors(obj: Obj, key: string, path: string, fallback: number): number {
+    const value = own(obj, key);
+    if (value === undefined) return fallback;
+    let mask = 0;
+    const list = this.oneOrMany(value);
+    list.forEach((actor, i) => {
+      if (typeof actor === 'string' && (ACTORS as readonly string[]).includes(actor)) mask |= ACTOR_BIT[actor as Actor];
+      else this.report(join(path, Array.isArray(value) ? `${key}[${i}]` : key), 'unknownActor', `unknown actor ${JSON.stringify(actor)}`);
+    });
+    if (list.length === 0) this.report(join(path, key), 'emptySelector', 'names no actor');
+    return mask;
+  }
+
+  /**
+   * The statuses selected by `obj[idKey]` and `obj[categoryKey]`, or `null` when neither is given (every status).
+   * A selector that is given but selects nothing is reported: it is always a mistake.
+   */
+  selection(obj: Obj, idKey: string, categoryKey: string, path: string): Set<string> | null {
+    const ids = own(obj, idKey);
+    const categories = own(obj, categoryKey);
+    if (ids === undefined && categories === undefined) return null;
+    const selected = new Set<string>();
+    this.oneOrMany(ids).forEach((id, i) => {
+      const status = this.status(id, join(path, Array.isArray(ids) ? `${idKey}[${i}]` : idKey));
+      if (status !== null) selected.add(status);
+    });
+    this.oneOrMany(categories).forEach((c, i) => {
+      const category = this.category(c, join(path, Array.isArray(categories) ? `${categoryKey}[${i}]` : categoryKey));
+      if (category === null) return;
+      for (const [id, cat] of this.categoryOf) if (cat === category) selected.add(id);
+    });
+    if (selected.size === 0) this.report(path, 'emptySelector', `selects no status (${idKey}/${categoryKey})`);
+    return selected;
+  }
+
+  duration(obj: Obj, key: string, path: string): number | null {
+    const value = own(obj, key);
+    if (value === undefined) return null;
+    const ms = parseDuration(value);
+    if (ms === null) {
+      this.report(join(path, key), 'invalidDuration', `${JSON.stringify(value)} is not a positive duration (ISO 8601 like "P7D" or whole milliseconds)`);
+    }
+    return ms;
+  }
+}
+
+/** An own property, never an inherited one (hostile JSON may carry `__proto__` or `constructor` keys). */
+export function own(obj: Obj, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+export function join(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path === '' ? key : `${path}.${key}`;
+}

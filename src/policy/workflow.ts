@@ -1,0 +1,144 @@
+import type { Ticket } from '../engine/ticket.js';
+import type { TicketEvent } from '../engine/events.js';
+import type { Actor } from './actor.js';
+import type { Category } from './category.js';
+import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
+
+/**
+ * A custom guard named in a policy's rules and passed to `defineWorkflow` in code, never in the JSON.
+ *
+ * @example
+ * ```ts
+ * import type { GuardPredicate } from 'ticket-lifecycle';
+ * const checklistDone: GuardPredicate = (ticket) => ticket.assignee !== null;
+ * ```
+ */
+export type GuardPredicate = (ticket: Ticket, event: TicketEvent) => boolean;
+
+/**
+ * Code that goes with a policy: the custom guard predicates its rules name.
+ *
+ * @example
+ * ```ts
+ * import { defineWorkflow, type WorkflowImplementations } from 'ticket-lifecycle';
+ * const impl: WorkflowImplementations = { guards: { businessHours: (_t, e) => new Date(e.at).getUTCHours() < 18 } };
+ * ```
+ */
+export interface WorkflowImplementations {
+  readonly guards?: Readonly<Record<string, GuardPredicate>>;
+}
+
+/**
+ * A status as the compiled workflow describes it.
+ *
+ * @example
+ * ```ts
+ * import { defineWorkflow } from 'ticket-lifecycle';
+ * const wf = defineWorkflow({ statuses: [{ id: 'open', category: 'open' }] });
+ * wf.statuses[0]; // { id: 'open', category: 'open', isDefault: true, labels: { agent: 'open', customer: 'open' }, slaPaused: false }
+ * ```
+ */
+export interface StatusInfo<S extends string = string> {
+  readonly id: S;
+  readonly category: Category;
+  readonly isDefault: boolean;
+  readonly labels: { readonly agent: string; readonly customer: string };
+  readonly slaPaused: boolean;
+}
+
+/**
+ * A checked, compiled policy: what every engine function takes. Build it with `defineWorkflow` or
+ * `validateWorkflow`; treat it as immutable.
+ *
+ * @example
+ * ```ts
+ * import { defineWorkflow, type Workflow } from 'ticket-lifecycle';
+ * const wf: Workflow<'open' | 'closed'> = defineWorkflow({
+ *   statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+ * });
+ * wf.initial; // 'open'
+ * ```
+ */
+export interface Workflow<S extends string = string> {
+  readonly id: string | null;
+  readonly name: string | null;
+  /** The policy as given, deep-frozen. */
+  readonly config: WorkflowConfig<S>;
+  readonly statuses: readonly StatusInfo<S>[];
+  readonly initial: S;
+  /** The default status of each category in use. */
+  readonly defaults: Readonly<Partial<Record<Category, S>>>;
+  /** @internal Compiled lookup tables for the engine. Not part of the public contract. */
+  readonly compiled: CompiledWorkflow;
+}
+
+/** Bit per actor, so rule checks are one `&`. */
+export const ACTOR_BIT: Readonly<Record<Actor, number>> = { customer: 1, agent: 2, system: 4 };
+
+/** @internal */
+export interface CompiledReply {
+  readonly action: ReplyAction;
+  readonly to: string | null;
+  readonly within: number | null;
+  readonly otherwise: 'followUp' | 'reject' | 'stay';
+  /** Index of the rule in `config.replies`, or -1 for the built-in fallback. */
+  readonly rule: number;
+}
+
+/** @internal */
+export interface CompiledTimer {
+  readonly id: string;
+  readonly anchors: readonly TimerAnchor[];
+  readonly after: number;
+  readonly skipWhileCustomerWaits: boolean;
+  readonly action: 'remind' | 'move';
+  readonly to: string | null;
+  readonly restore: true | ReadonlySet<string> | null;
+  readonly reminders: readonly number[];
+  readonly repeatEvery: number | null;
+  readonly reason: string | null;
+  /** Declaration order: breaks ties between timers due at the same instant. */
+  readonly order: number;
+}
+
+/** @internal */
+export interface CompiledActionRule {
+  readonly from: ReadonlySet<string> | null;
+  readonly by: number;
+  readonly notWhileCustomerWaits: boolean;
+  readonly requireAssignee: boolean;
+  readonly guards: readonly (readonly [string, GuardPredicate])[];
+  readonly forceBy: number;
+}
+
+/** @internal */
+export interface CompiledStatusChange {
+  readonly from: ReadonlySet<string> | null;
+  readonly by: number;
+  readonly to: ReadonlySet<string> | null;
+}
+
+/** @internal */
+export interface CompiledStatus {
+  readonly id: string;
+  readonly category: Category;
+  readonly reopenTo: string | null;
+  readonly requireUntil: boolean;
+  /** Some timer of this status counts from `until`, so `until` means something here. */
+  readonly acceptsUntil: boolean;
+  readonly replies: Readonly<Record<Actor, CompiledReply>>;
+  readonly assignTo: string | null;
+  readonly timers: readonly CompiledTimer[];
+}
+
+/** @internal */
+export interface CompiledWorkflow {
+  readonly byId: ReadonlyMap<string, CompiledStatus>;
+  readonly initialByChannel: ReadonlyMap<string, string>;
+  readonly resolve: readonly CompiledActionRule[];
+  readonly close: readonly CompiledActionRule[];
+  readonly snooze: readonly CompiledActionRule[];
+  readonly reopen: readonly CompiledActionRule[];
+  /** `null`: no rules given, so agents and the system may set any status. */
+  readonly statusChanges: readonly CompiledStatusChange[] | null;
+}

@@ -1,0 +1,14 @@
+// Loads the built package by name through its exports map, as an ESM user would.
+import assert from 'node:assert/strict';
+import { createTicket, defineWorkflow, transition, evaluateAutoClose, nextDeadline, WorkflowError } from 'ticket-lifecycle';
+import * as presets from 'ticket-lifecycle/presets';
+
+const wf = presets.zendesk();
+const ticket = createTicket(wf, { at: 0 });
+const assigned = transition(wf, ticket, { type: 'assign', by: 'agent', at: 1, assignee: 'ana' });
+assert.equal(assigned.ok && assigned.ticket.status, 'open');
+assert.equal(nextDeadline(presets.tawkTo(), createTicket(presets.tawkTo(), { at: 0 })), null);
+assert.equal(evaluateAutoClose(wf, ticket, 10).close, false);
+assert.throws(() => defineWorkflow({ statuses: [] }), WorkflowError);
+for (const name of ['liveAgent', 'tawkTo', 'zendesk']) assert.equal(typeof presets[name], 'function', name);
+console.log('ESM smoke test passed: ticket-lifecycle, ticket-lifecycle/presets');

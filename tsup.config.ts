@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    presets: 'src/presets/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: false,
+  target: 'es2022',
+  treeshake: true,
+  // Subpath entries import the core by its package name, so every entry shares one copy of the engine.
+  external: ['ticket-lifecycle', 'xstate', 'fast-check'],
+});
