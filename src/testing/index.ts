@@ -1,0 +1,2 @@
+// `ticket-lifecycle/testing`: fast-check arbitraries and policy properties.
+export {};

@@ -1,0 +1,2 @@
+// `ticket-lifecycle/xstate`: the typed XState v5 machine generated from a policy (issue 3).
+export {};
