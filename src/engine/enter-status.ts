@@ -38,3 +38,18 @@ export function enterStatus(
     ...(to.category === 'closed' && { closedAt: at, closedBy: by, closeReason }),
   };
 }
+
+/**
+ * A new `until` in the same status (a new pending time, a longer snooze) re-arms the timers that count from it,
+ * and only those: the others keep what they already fired, so nothing becomes due in the past.
+ */
+export function rearmUntil(ticket: Ticket, status: CompiledStatus, until: number | null, at: number): Ticket {
+  let timersFired: Readonly<Record<string, number>> = ticket.timersFired;
+  for (const timer of status.timers) {
+    if (timer.anchors.includes('until') && timer.id in timersFired) {
+      const { [timer.id]: _rearmed, ...rest } = timersFired;
+      timersFired = rest;
+    }
+  }
+  return { ...ticket, until, updatedAt: at, timersFired };
+}

@@ -2,7 +2,7 @@ import type { Actor } from '../policy/actor.js';
 import { DONE, TEAM_FACING } from '../policy/category.js';
 import type { CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
-import { enterStatus, NO_TIMERS_FIRED } from './enter-status.js';
+import { enterStatus, rearmUntil } from './enter-status.js';
 import type {
   AssignEvent, CloseEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
 } from './events.js';
@@ -130,9 +130,8 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   const refused = checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by, false);
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
-  const next = target === status
-    ? { ...ticket, updatedAt: at, timersFired: NO_TIMERS_FIRED }
-    : enterStatus(ticket, status, target, at, event.by, 'setStatus', step.effects);
+  if (target === status) return rearmUntil(ticket, status, until!, at);
+  const next = enterStatus(ticket, status, target, at, event.by, 'setStatus', step.effects);
   return until === undefined ? next : { ...next, until };
 }
 
@@ -183,8 +182,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   const refused = checkAction(step.workflow.compiled, 'snooze', asIf, event, event.by, false);
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
-  const next = again
-    ? { ...ticket, until: until ?? null, updatedAt: at, timersFired: NO_TIMERS_FIRED }
-    : enterStatus(ticket, status, target, at, event.by, 'snooze', step.effects);
-  return until === undefined || again ? next : { ...next, until };
+  if (again) return rearmUntil(ticket, status, until ?? null, at);
+  const next = enterStatus(ticket, status, target, at, event.by, 'snooze', step.effects);
+  return until === undefined ? next : { ...next, until };
 }

@@ -111,17 +111,19 @@ export function catchUp(
     if (status.timers.length === 0) return current;
     const item = nextDue(status, current);
     if (item === null || item.dueAt > limit || (item.dueAt === limit && !inclusive)) return current;
-    const { timer, dueAt } = item;
+    const { timer } = item;
     if (item.kind === 'reminder') {
+      const { dueAt, index } = timer.repeatEvery === null ? item : latestRepetition(status, current, item, inclusive ? limit : limit - 1);
       current = {
         ...current,
         updatedAt: dueAt,
-        timersFired: { ...current.timersFired, [timer.id]: item.index + 1 },
+        timersFired: { ...current.timersFired, [timer.id]: index + 1 },
       };
-      effects?.push({ type: 'reminderDue', timer: timer.id, dueAt, status: status.id, index: item.index });
+      effects?.push({ type: 'reminderDue', timer: timer.id, dueAt, status: status.id, index });
       steps?.push({ timer: timer.id, kind: 'reminder', dueAt, from: status.id, to: status.id });
       continue;
     }
+    const { dueAt } = item;
     const target = compiled.byId.get(moveTarget(timer, current))!;
     const scratch: Effect[] = effects ?? [];
     const from = status.id;
@@ -132,6 +134,23 @@ export function catchUp(
     status = target;
   }
   return current;
+}
+
+/**
+ * A repeating reminder that came due several times while nobody looked fires once, for its latest repetition
+ * (its `index` tells how many were missed): nobody wants 500 identical mails after an outage. Repetitions stop at
+ * the next other timer's due time, so the ticket still ends exactly where an on-time scheduler leaves it.
+ */
+function latestRepetition(status: CompiledStatus, ticket: Ticket, item: DueItem, lastTime: number): { dueAt: number; index: number } {
+  let horizon = lastTime;
+  for (const other of status.timers) {
+    if (other === item.timer) continue;
+    const due = timerDue(other, ticket);
+    if (due !== null && due.dueAt < horizon) horizon = due.dueAt;
+  }
+  const every = item.timer.repeatEvery!;
+  const missed = Math.max(0, Math.floor((horizon - item.dueAt) / every));
+  return { dueAt: item.dueAt + missed * every, index: item.index + missed };
 }
 
 /** A move timer's target, or for a wake-up the status held before snoozing when `restorePrevious` allows it. */

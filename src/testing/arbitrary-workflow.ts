@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import {
+  ACTORS,
+  CATEGORIES,
+  validateWorkflow,
+  type Actor,
+  type ActionRule,
+  type Category,
+  type GuardPredicate,
+  type ReplyRule,
+  type StatusConfig,
+  type TimerAnchor,
+  type TimerConfig,
+  type Workflow,
+  type WorkflowConfig,
+} from 'ticket-lifecycle';
+
+/**
+ * How large the random policies get.
+ *
+ * @example
+ * ```ts
+ * import type { ArbitraryWorkflowOptions } from 'ticket-lifecycle/testing';
+ * const small: ArbitraryWorkflowOptions = { maxStatusesPerCategory: 2, maxRules: 4, maxTimers: 2 };
+ * ```
+ */
+export interface ArbitraryWorkflowOptions {
+  /** Default 3. */
+  readonly maxStatusesPerCategory?: number;
+  /** Reply rules at most. Default 8. */
+  readonly maxRules?: number;
+  /** Timers at most. Default 4. */
+  readonly maxTimers?: number;
+}
+
+/** The named guard random policies may use: deterministic, so runs replay exactly. */
+export const ARBITRARY_GUARDS: Readonly<Record<string, GuardPredicate>> = {
+  assigned: (ticket) => ticket.assignee !== null,
+};
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity'];
+const durations = fc.constantFrom(MINUTE, 30 * MINUTE, 2 * 60 * MINUTE, DAY, 3 * DAY, 7 * DAY);
+const actors = fc.subarray([...ACTORS] as Actor[], { minLength: 1 });
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
+
+interface Shape {
+  readonly statuses: readonly StatusConfig[];
+  /** A random rank per status: timer moves only go up in rank, so timers can never cycle. */
+  readonly rank: ReadonlyMap<string, number>;
+}
+
+function arbitraryShape(maxPerCategory: number): fc.Arbitrary<Shape> {
+  const count = (category: Category): fc.Arbitrary<number> =>
+    fc.integer({ min: category === 'open' ? 1 : 0, max: category === 'new' ? 1 : maxPerCategory });
+  return fc
+    .tuple(...CATEGORIES.map((c) => fc.tuple(count(c), fc.nat(), fc.array(fc.boolean(), { minLength: maxPerCategory, maxLength: maxPerCategory }))))
+    .chain((perCategory) => {
+      const statuses: StatusConfig[] = [];
+      perCategory.forEach(([n, defaultPick, paused], c) => {
+        const category = CATEGORIES[c]!;
+        for (let i = 0; i < n; i++) {
+          statuses.push({ id: `${category}_${i}`, category, default: i === defaultPick % n, slaPaused: paused[i] ?? false });
+        }
+      });
+      return fc.array(fc.nat(1000), { minLength: statuses.length, maxLength: statuses.length }).map((ranks) => ({
+        statuses,
+        rank: new Map(statuses.map((s, i) => [s.id, ranks[i]! * 1000 + i])),
+      }));
+    });
+}
+
+function selector(statuses: readonly StatusConfig[]): fc.Arbitrary<{ from?: string[]; fromCategory?: Category[] }> {
+  const inUse = [...new Set(statuses.map((s) => s.category))];
+  return fc.oneof(
+    fc.constant({}),
+    fc.subarray(statuses.map((s) => s.id), { minLength: 1 }).map((from) => ({ from })),
+    fc.subarray(inUse, { minLength: 1 }).map((fromCategory) => ({ fromCategory })),
+  );
+}
+
+function replyRule(statuses: readonly StatusConfig[], working: readonly string[]): fc.Arbitrary<ReplyRule> {
+  const ids = statuses.map((s) => s.id);
+  return fc.tuple(selector(statuses), actors, fc.constantFrom(...ids), fc.constantFrom(...working)).chain(([from, by, to, reopenTo]) =>
+    fc.oneof(
+      fc.constant<ReplyRule>({ ...from, by, to }),
+      fc.constant<ReplyRule>({ ...from, by, action: 'stay' }),
+      fc.constant<ReplyRule>({ ...from, by, action: 'followUp' }),
+      fc.constant<ReplyRule>({ ...from, by, action: 'reject' }),
+      fc.record({ to: maybe(fc.constant(reopenTo)), within: maybe(durations), otherwise: fc.constantFrom('followUp', 'reject', 'stay') as fc.Arbitrary<'followUp' | 'reject' | 'stay'> })
+        .map(({ to, within, otherwise }): ReplyRule => ({
+          ...from, by, action: 'reopen', ...(to !== undefined && { to }), ...(within !== undefined && { within, otherwise }),
+        })),
+    ),
+  );
+}
+
+function actionRule(statuses: readonly StatusConfig[]): fc.Arbitrary<ActionRule> {
+  return fc
+    .record({ from: selector(statuses), by: maybe(actors), waits: fc.boolean(), assignee: fc.boolean(), guard: fc.boolean(), forceBy: maybe(actors) })
+    .map(({ from, by, waits, assignee, guard, forceBy }) => ({
+      ...from,
+      ...(by && { by }),
+      ...(waits && { notWhileCustomerWaits: true }),
+      ...(assignee && { requireAssignee: true }),
+      ...(guard && { guards: ['assigned'] }),
+      ...(forceBy && { forceBy }),
+    }));
+}
+
+function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
+  const ids = shape.statuses.map((s) => s.id);
+  return fc
+    .record({
+      inStatuses: fc.subarray(ids, { minLength: 1, maxLength: Math.min(3, ids.length) }),
+      anchors: fc.subarray([...ANCHORS], { minLength: 1 }),
+      untilOnly: fc.boolean(),
+      after: durations,
+      skip: fc.boolean(),
+      move: fc.boolean(),
+      to: fc.constantFrom(...ids),
+      restore: fc.boolean(),
+      reminders: fc.array(durations, { maxLength: 2 }),
+      repeat: maybe(durations),
+    })
+    .map((t): TimerConfig | null => {
+      const base = {
+        id: `t${index}`,
+        in: t.inStatuses,
+        ...(t.untilOnly ? { from: 'until' as const } : { from: t.anchors, after: t.after }),
+        ...(t.skip && { skipWhileCustomerWaits: true }),
+      };
+      if (!t.move) return { ...base, action: 'remind', ...(t.repeat !== undefined && { repeatEvery: t.repeat }) };
+      // Moves only climb in rank (and never into their own statuses), so no policy has a timer cycle.
+      const top = Math.max(...t.inStatuses.map((s) => shape.rank.get(s)!));
+      if (shape.rank.get(t.to)! <= top) return null;
+      const restorable = ids.filter((s) => shape.rank.get(s)! > top);
+      return { ...base, action: 'move', to: t.to, reminders: t.reminders, ...(t.restore && { restorePrevious: restorable }) };
+    });
+}
+
+/**
+ * Random valid policy configs: statuses in every category, reply rules of every action, guards, status-change
+ * allow-lists, assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups and customer-wait
+ * pauses. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { arbitraryWorkflowConfig } from 'ticket-lifecycle/testing';
+ * const [config] = fc.sample(arbitraryWorkflowConfig(), 1);
+ * ```
+ */
+export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}): fc.Arbitrary<WorkflowConfig> {
+  const { maxStatusesPerCategory = 3, maxRules = 8, maxTimers = 4 } = options;
+  return arbitraryShape(maxStatusesPerCategory).chain((shape) => {
+    const ids = shape.statuses.map((s) => s.id);
+    const working = shape.statuses.filter((s) => s.category !== 'solved' && s.category !== 'closed').map((s) => s.id);
+    const timers = fc.integer({ min: 0, max: maxTimers }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => timer(shape, i))));
+    return fc
+      .record({
+        replies: fc.array(replyRule(shape.statuses, working), { maxLength: maxRules }),
+        assignments: fc.array(fc.tuple(selector(shape.statuses), fc.constantFrom(...ids)).map(([from, to]) => ({ ...from, to })), { maxLength: 2 }),
+        statusChanges: maybe(fc.array(fc.tuple(selector(shape.statuses), maybe(actors)).map(([from, by]) => ({ ...from, ...(by && { by }) })), { minLength: 1, maxLength: 3 })),
+        resolve: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
+        close: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
+        snooze: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
+        reopen: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
+        timers,
+      })
+      .map((parts) => {
+        const config: Record<string, unknown> = { statuses: shape.statuses };
+        for (const [key, value] of Object.entries(parts)) {
+          if (key === 'timers') config.timers = (value as (TimerConfig | null)[]).filter((t) => t !== null);
+          else if (value !== undefined) config[key] = value;
+        }
+        return config as unknown as WorkflowConfig;
+      });
+  });
+}
+
+/**
+ * Random compiled workflows, ready for `transition`: {@link arbitraryWorkflowConfig} through `validateWorkflow`.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { createTicket } from 'ticket-lifecycle';
+ * import { arbitraryWorkflow } from 'ticket-lifecycle/testing';
+ * fc.assert(fc.property(arbitraryWorkflow(), (wf) => createTicket(wf, { at: 0 }).status === wf.initial));
+ * ```
+ */
+export function arbitraryWorkflow(options: ArbitraryWorkflowOptions = {}): fc.Arbitrary<Workflow> {
+  return arbitraryWorkflowConfig(options)
+    .map((config) => validateWorkflow(config, { guards: ARBITRARY_GUARDS }))
+    .filter((r): r is { ok: true; workflow: Workflow } => r.ok)
+    .map((r) => r.workflow);
+}

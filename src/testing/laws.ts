@@ -1,0 +1,186 @@
+import {
+  createTicket,
+  evaluateAutoClose,
+  nextDeadline,
+  transition,
+  type Actor,
+  type Ticket,
+  type TicketEvent,
+  type TransitionResult,
+  type Workflow,
+} from 'ticket-lifecycle';
+import { deepEqual, deepFreeze, jsonCopy } from './structural.js';
+
+/**
+ * A ticket's life to check a law on: who created it and at what time, and the events that followed.
+ *
+ * @example
+ * ```ts
+ * import type { Scenario } from 'ticket-lifecycle/testing';
+ * const s: Scenario = { start: 0, by: 'customer', events: [{ type: 'reply', by: 'agent', at: 60_000 }] };
+ * ```
+ */
+export interface Scenario {
+  readonly start: number;
+  readonly by: Actor;
+  readonly events: readonly TicketEvent[];
+}
+
+/** A law holds (`null`) or says how it broke. */
+export type Law = (workflow: Workflow, scenario: Scenario) => string | null;
+
+interface Step {
+  readonly before: Ticket;
+  readonly event: TicketEvent;
+  readonly result: TransitionResult;
+}
+
+/** Applies the events in order, keeping refused ones out of the ticket, and records every step. */
+export function replay(workflow: Workflow, scenario: Scenario): Step[] {
+  let ticket = createTicket(workflow, { at: scenario.start, by: scenario.by });
+  return scenario.events.map((event) => {
+    const result = transition(workflow, ticket, event);
+    const step = { before: ticket, event, result };
+    if (result.ok) ticket = result.ticket;
+    return step;
+  });
+}
+
+const TEAM_FACING = new Set(['new', 'open', 'onHold']);
+const withoutVersion = (t: Ticket): Ticket => ({ ...t, version: 0 });
+
+function first<T>(items: readonly T[], check: (item: T, index: number) => string | null): string | null {
+  for (let i = 0; i < items.length; i++) {
+    const problem = check(items[i]!, i);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+/**
+ * The laws every policy gets for free (design page, "Invariants"), as plain checks over a {@link Scenario}.
+ *
+ * @example
+ * ```ts
+ * import { LAWS } from 'ticket-lifecycle/testing';
+ * import { zendesk } from 'ticket-lifecycle/presets';
+ * LAWS.versionGrowsByOne(zendesk(), { start: 0, by: 'customer', events: [] }); // null: holds
+ * ```
+ */
+export const LAWS = {
+  /** Frozen inputs are accepted and left untouched; the output equals the one from unfrozen copies. */
+  pureAndDeterministic: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ before, event, result }) => {
+      const ticket = deepFreeze(jsonCopy(before));
+      const frozenEvent = deepFreeze(jsonCopy(event));
+      const again = transition(workflow, ticket, frozenEvent);
+      if (!deepEqual(ticket, before) || !deepEqual(frozenEvent, event)) return 'transition changed its input';
+      return deepEqual(again, result) ? null : `same inputs gave different outputs at ${event.type}`;
+    }),
+
+  /** Tickets and events survive JSON, and the engine gives the same answer for the copies. */
+  jsonRoundTrip: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ before, event, result }) => {
+      if (!deepEqual(jsonCopy(before), before)) return 'the ticket does not survive JSON';
+      return deepEqual(jsonCopy(transition(workflow, jsonCopy(before), jsonCopy(event))), jsonCopy(result))
+        ? null
+        : `a JSON copy of the ticket gave a different result at ${event.type}`;
+    }),
+
+  /** `version` grows by one exactly when the ticket changes; refusals and no-ops return the input itself. */
+  versionGrowsByOne: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ before, event, result }) => {
+      if (!result.ok) return result.ticket === before ? null : `a refused ${event.type} returned another ticket`;
+      if (!result.changed) return result.ticket === before ? null : `unchanged ${event.type} returned a copy`;
+      if (deepEqual(result.ticket, { ...before, version: before.version + 1 })) return `${event.type} claimed a change but changed nothing`;
+      return result.ticket.version === before.version + 1 ? null : `version went ${before.version} → ${result.ticket.version}`;
+    }),
+
+  /** `tick(t1)` then `tick(t2)` leaves the same ticket as `tick(t2)` alone (but for `version`). */
+  ticksCompose: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ before, event }) => {
+      const t1 = event.at;
+      const t2 = event.at + 3 * 86_400_000;
+      const once = transition(workflow, before, { type: 'tick', at: t2 });
+      const firstTick = transition(workflow, before, { type: 'tick', at: t1 });
+      const twice = firstTick.ok ? transition(workflow, firstTick.ticket, { type: 'tick', at: t2 }) : firstTick;
+      return deepEqual(withoutVersion(once.ticket), withoutVersion(twice.ticket)) ? null : `tick(${t1}) then tick(${t2}) differs from tick(${t2})`;
+    }),
+
+  /** Ticks inserted between events change no status and no status time: sweep frequency never matters. */
+  sweeperIndependence: (workflow, scenario) => {
+    // A sweep strictly between two events (at the same instant, the event goes first by definition).
+    const events: TicketEvent[] = [];
+    const original: number[] = [];
+    let previous = scenario.start;
+    for (const event of scenario.events) {
+      if (event.at > previous + 1) events.push({ type: 'tick', at: previous + Math.floor((event.at - previous) / 2) });
+      original.push(events.push(event) - 1);
+      previous = Math.max(previous, event.at);
+    }
+    const ticked = replay(workflow, { ...scenario, events });
+    return first(replay(workflow, scenario), ({ result, event }, i) => {
+      const other = ticked[original[i]!]!.result;
+      if (result.ok !== other.ok) return `${event.type} was ${result.ok ? 'accepted' : 'refused'} without ticks and not with them`;
+      // A refused event returns its input untouched: compare both tickets as of just before the event.
+      const settle = (r: TransitionResult): Ticket => (r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at - 1 }).ticket);
+      const [a, b] = [settle(result), settle(other)];
+      return a.status === b.status && a.statusChangedAt === b.statusChangedAt ? null : `after ${event.type}: ${a.status}@${a.statusChangedAt} without ticks, ${b.status}@${b.statusChangedAt} with`;
+    });
+  },
+
+  /** Nothing is due before `nextDeadline`, something is due at it, and it is never before `updatedAt`. */
+  nextDeadlineIsExact: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ result }) => {
+      const ticket = result.ticket;
+      const deadline = nextDeadline(workflow, ticket);
+      if (deadline === null) return evaluateAutoClose(workflow, ticket, ticket.updatedAt + 3_650 * 86_400_000).due.length === 0 ? null : 'null deadline but something came due';
+      if (deadline < ticket.updatedAt) return `deadline ${deadline} before updatedAt ${ticket.updatedAt}`;
+      if (evaluateAutoClose(workflow, ticket, deadline - 1).due.length > 0) return `something was due before the deadline ${deadline}`;
+      return evaluateAutoClose(workflow, ticket, deadline).due.length > 0 ? null : `nothing was due at the deadline ${deadline}`;
+    }),
+
+  /** `evaluateAutoClose(now)` predicts exactly where `tick(now)` lands, and `close` means a closed status. */
+  evaluateMatchesTick: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ before, event }) => {
+      const evaluation = evaluateAutoClose(workflow, before, event.at);
+      const ticked = transition(workflow, before, { type: 'tick', at: event.at });
+      if (evaluation.status !== ticked.ticket.status) return `evaluate says ${evaluation.status}, tick lands in ${ticked.ticket.status}`;
+      const closed = workflow.statuses.find((s) => s.id === evaluation.status)?.category === 'closed';
+      return evaluation.close === closed ? null : `close is ${evaluation.close} in ${evaluation.status}`;
+    }),
+
+  /** A customer's message lands where the team looks, or an effect says what became of it. */
+  customerReplyNeverLost: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ event, result }) => {
+      if (event.type !== 'reply' || event.by !== 'customer' || event.auto === true || !result.ok) return null;
+      const category = workflow.statuses.find((s) => s.id === result.ticket.status)?.category ?? '';
+      const told = result.effects.some((e) => e.type === 'followUpRequested' || e.type === 'replyRejected' || e.type === 'replyNeedsAttention');
+      return TEAM_FACING.has(category) || told ? null : `a customer reply left the ticket in ${result.ticket.status} with no effect`;
+    }),
+
+  /** Timers act no earlier than their due time and in order: never before the last update, never after the event. */
+  timersOnTime: (workflow, scenario) =>
+    first(replay(workflow, scenario), ({ before, event, result }) => {
+      if (!result.ok) return null;
+      let last = before.updatedAt;
+      for (const e of result.effects) {
+        if (e.type !== 'timerFired' && e.type !== 'reminderDue') continue;
+        if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
+        if (e.dueAt > event.at || (e.dueAt === event.at && event.type !== 'tick')) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
+        last = e.dueAt;
+      }
+      return null;
+    }),
+} satisfies Record<string, Law>;
+
+/**
+ * The name of a law in {@link LAWS}.
+ *
+ * @example
+ * ```ts
+ * import type { LawName } from 'ticket-lifecycle/testing';
+ * const law: LawName = 'sweeperIndependence';
+ * ```
+ */
+export type LawName = keyof typeof LAWS;

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { ACTORS, transition, type Actor, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import { arbitraryEvent, arbitraryEvents, arbitraryTicket, DEFAULT_START, type ArbitraryEventsOptions } from './arbitrary-events.js';
+import { LAWS, type LawName, type Scenario } from './laws.js';
+
+/**
+ * Random scenarios for a workflow: a creator, a start time and an event sequence.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { tawkTo } from 'ticket-lifecycle/presets';
+ * import { arbitraryScenario } from 'ticket-lifecycle/testing';
+ * const [scenario] = fc.sample(arbitraryScenario(tawkTo()), 1);
+ * ```
+ */
+export function arbitraryScenario(workflow: Workflow, options: ArbitraryEventsOptions = {}): fc.Arbitrary<Scenario> {
+  const start = options.start ?? DEFAULT_START;
+  return fc
+    .tuple(fc.constantFrom<Actor>(...ACTORS), arbitraryEvents(workflow, { ...options, start }))
+    .map(([by, events]) => ({ start, by, events: events as readonly TicketEvent[] }));
+}
+
+/** Junk a backend might pass by mistake: anything at all, and near-miss events. */
+function junkEvent(workflow: Workflow): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.anything(),
+    fc.record({ type: fc.string(), at: fc.anything(), by: fc.anything() }),
+    arbitraryEvent(workflow).chain((e) => fc.record({ ...Object.fromEntries(Object.entries(e).map(([k, v]) => [k, fc.constant(v)])), at: fc.oneof(fc.double(), fc.constant(8.64e15 + 1)), to: fc.string() })),
+  );
+}
+
+/**
+ * The design page's laws as fast-check properties over one workflow: run them with `fc.assert` in your own test
+ * runner. `total` feeds junk tickets and events; the others replay random scenarios.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { zendesk } from 'ticket-lifecycle/presets';
+ * import { workflowProperties } from 'ticket-lifecycle/testing';
+ * for (const [law, property] of Object.entries(workflowProperties(zendesk()))) {
+ *   fc.assert(property, { numRuns: 200 }); // throws with a shrunk counterexample, naming the law
+ * }
+ * ```
+ */
+export function workflowProperties(
+  workflow: Workflow,
+  options: ArbitraryEventsOptions = {},
+): Record<LawName | 'total', fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>> {
+  const scenarios = arbitraryScenario(workflow, options);
+  const properties: Record<string, fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>> = {
+    total: fc.property(fc.oneof(arbitraryTicket(workflow, options), fc.anything()), junkEvent(workflow), (ticket, event) => {
+      const result = transition(workflow, ticket as never, event as never);
+      if (typeof result.ok !== 'boolean') throw new Error('transition returned no verdict');
+    }),
+  };
+  for (const [name, law] of Object.entries(LAWS)) {
+    properties[name] = fc.property(scenarios, (scenario) => {
+      const problem = law(workflow, scenario);
+      if (problem !== null) throw new Error(`${name}: ${problem}`);
+    });
+  }
+  return properties as Record<LawName | 'total', fc.IPropertyWithHooks<[Scenario]>>;
+}
