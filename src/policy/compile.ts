@@ -92,7 +92,9 @@ function readInitial(reader: Reader, raw: unknown, defaults: Partial<Record<Cate
     return status;
   }
   const fallback = defaults.new ?? defaults.open ?? null;
-  if (fallback === null && reader.categoryOf.size > 0) {
+  const startable = [...reader.categoryOf.values()].some((c) => c === 'new' || c === 'open');
+  // A new/open category without a default is already reported; do not report its consequence twice.
+  if (fallback === null && !startable && reader.categoryOf.size > 0) {
     reader.report('initial', 'invalidInitial', 'no "new" or "open" status to start in: name one with "initial"');
   }
   return fallback;

@@ -32,8 +32,9 @@ export function parseDuration(value: unknown): number | null {
   if (typeof value === 'number') {
     ms = value;
   } else if (typeof value === 'string') {
-    const m = ISO.exec(value.trim().toUpperCase());
-    if (m === null || value.trim().toUpperCase().endsWith('T')) return null;
+    const text = value.toUpperCase();
+    const m = ISO.exec(text);
+    if (m === null || text.endsWith('T')) return null;
     const [, w, d, h, min, s] = m;
     if (w === undefined && d === undefined && h === undefined && min === undefined && s === undefined) return null;
     ms =
