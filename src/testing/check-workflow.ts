@@ -76,9 +76,10 @@ export function checkWorkflow(workflow: Workflow, options: CheckWorkflowOptions 
     const details = fc.check(property as fc.IPropertyWithHooks<[Scenario]>, { numRuns, ...(seed !== undefined && { seed }) });
     if (!details.failed) continue;
     const scenario = law === 'total' ? null : (details.counterexample?.[0] ?? null);
+    const message = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
     failures.push({
       law,
-      message: details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance),
+      message: message.startsWith(`${law}: `) ? message.slice(law.length + 2) : message,
       scenario,
       steps: scenario === null ? [] : describe(scenario),
       seed: details.seed,
