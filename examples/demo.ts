@@ -94,11 +94,12 @@ console.log('\n— Sweeping 100,000 stored tickets —\n');
 let seed = 42;
 const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
 const now = start + 60 * DAY;
-const tickets: Ticket[] = [];
+type AcmeStatus = (typeof acme)['initial'];
+const tickets: Ticket<AcmeStatus>[] = [];
 for (let i = 0; i < 100_000; i++) {
   const at = now - Math.floor(random() * 30 * DAY);
-  let t: Ticket = createTicket(acme, { at });
-  const steps: TicketEvent<(typeof acme)['initial']>[] = [{ type: 'assign', by: 'agent', at: at + HOUR, assignee: 'ana' }, { type: 'reply', by: 'agent', at: at + 2 * HOUR }];
+  let t = createTicket(acme, { at });
+  const steps: TicketEvent<AcmeStatus>[] = [{ type: 'assign', by: 'agent', at: at + HOUR, assignee: 'ana' }, { type: 'reply', by: 'agent', at: at + 2 * HOUR }];
   if (random() < 0.5) steps.push({ type: 'resolve', by: 'agent', at: at + 3 * HOUR });
   if (random() < 0.2) steps.push({ type: 'reply', by: 'customer', at: at + 4 * HOUR });
   for (const event of steps) {
