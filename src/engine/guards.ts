@@ -74,15 +74,25 @@ export function checkMove(
   by: Actor,
   force: boolean,
 ): TransitionError | null {
+  const refused = checkStatusChange(compiled, from, to, by);
+  if (refused !== null) return refused;
+  const action = impliedAction(from, to);
+  return action === null ? null : checkAction(compiled, action, ticket, event, by, force);
+}
+
+/**
+ * Whether the `statusChanges` allow-list lets `by` choose a move from `from` to `to` (default: agents and the
+ * system may, customers may not). Applies wherever an actor names the target: `setStatus`, "send and mark as",
+ * and a `reopen` with `to`.
+ */
+export function checkStatusChange(compiled: CompiledWorkflow, from: CompiledStatus, to: CompiledStatus, by: Actor): TransitionError | null {
   const bit = ACTOR_BIT[by];
   const rules = compiled.statusChanges;
   const allowed =
     rules === null
       ? by !== 'customer'
       : rules.some((r) => (r.by & bit) !== 0 && (r.from === null || r.from.has(from.id)) && (r.to === null || r.to.has(to.id)));
-  if (!allowed) return { code: 'statusChangeNotAllowed', message: `${by} may not move a ticket from "${from.id}" to "${to.id}"` };
-  const action = impliedAction(from, to);
-  return action === null ? null : checkAction(compiled, action, ticket, event, by, force);
+  return allowed ? null : { code: 'statusChangeNotAllowed', message: `${by} may not move a ticket from "${from.id}" to "${to.id}"` };
 }
 
 /** What a move means in guard terms: entering solved, closed or snoozed, or leaving solved/closed for work. */

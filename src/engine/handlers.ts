@@ -6,7 +6,7 @@ import { enterStatus, rearmUntil } from './enter-status.js';
 import type {
   AssignEvent, CloseEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
 } from './events.js';
-import { checkAction, checkMove } from './guards.js';
+import { checkAction, checkMove, checkStatusChange } from './guards.js';
 import type { TransitionError } from './result.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
@@ -162,7 +162,9 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
     : targetStatus(step, event.to);
   if (isError(target)) return target;
   if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
-  const refused = checkAction(step.workflow.compiled, 'reopen', step.ticket, event, event.by, false);
+  // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
+  const chosen = event.to === undefined ? null : checkStatusChange(step.workflow.compiled, status, target, event.by);
+  const refused = chosen ?? checkAction(step.workflow.compiled, 'reopen', step.ticket, event, event.by, false);
   if (refused !== null) return refused;
   return enterStatus(step.ticket, status, target, event.at, event.by, 'reopen', step.effects);
 }

@@ -55,9 +55,10 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
     statuses: [
       { id: 'new', category: 'new', labels: { agent: 'New' } },
       { id: 'open', category: 'open', labels: { agent: 'Open' } },
-      { id: 'answered', category: 'pending', labels: { agent: 'Answered' } },
-      { id: 'postponed', category: 'snoozed', labels: { agent: 'Postponed' } },
-      { id: 'resolved', category: 'solved', labels: { agent: 'Resolved' } },
+      // LiveAgent's SLA levels measure answer times only, so the clock runs in New and Open alone (§1 SLA).
+      { id: 'answered', category: 'pending', labels: { agent: 'Answered' }, slaPaused: true },
+      { id: 'postponed', category: 'snoozed', labels: { agent: 'Postponed' }, slaPaused: true },
+      { id: 'resolved', category: 'solved', labels: { agent: 'Resolved' }, slaPaused: true },
       { id: 'closed', category: 'closed', labels: { agent: 'Closed' } },
     ],
     replies: [

@@ -1,0 +1,84 @@
+import { defineWorkflow, parseDuration, WorkflowError, type Duration, type Workflow } from 'ticket-lifecycle';
+
+/**
+ * Options of the {@link freshdesk} preset.
+ *
+ * @example
+ * ```ts
+ * import type { FreshdeskOptions } from 'ticket-lifecycle/presets';
+ * const options: FreshdeskOptions = { closeResolvedAfter: 'PT48H' };
+ * ```
+ */
+export interface FreshdeskOptions {
+  /**
+   * A time-trigger automation "Hours since resolved ≥ N → set status Closed": from one hour to 30 days (time
+   * triggers only see tickets updated in the last 30 days). Default: off, as Freshdesk ships it.
+   */
+  readonly closeResolvedAfter?: Duration;
+}
+
+/** Freshdesk's default status ids. */
+export type FreshdeskStatus = 'open' | 'pending' | 'resolved' | 'closed';
+
+const HOUR = 3_600_000;
+const MAX_TIME_TRIGGER_AGE = 30 * 24 * HOUR;
+
+/**
+ * Freshdesk's lifecycle (reference §4 and §11.17-18).
+ *
+ * - Tickets are created Open.
+ * - "Every time a customer replies to a ticket that has a different status, it always moves back to open",
+ *   Closed included (§4, §11.17).
+ * - An agent reply moves nothing by itself: the agent picks the status ("send and mark as", a `reply` with
+ *   `status`, typically Pending).
+ * - Pending stops the SLA clock: a status flag (`slaPaused`), not the status identity (§11.18).
+ * - Auto-close is a time trigger, off by default; `closeResolvedAfter` (for example `PT48H`, a common
+ *   configuration) closes Resolved tickets that long after they were resolved.
+ *
+ * Choices where the reference is silent: agents and the system may set any status, resolve and close from any
+ * open status, and reopen Resolved or Closed; customers change the status only by replying. An agent reply to a
+ * Closed ticket leaves it Closed. Time triggers run hourly; the preset closes at the exact due time (the `tick`
+ * model). The SLA flag is set on Pending only, as the reference states; Resolved and Closed end the SLA rather
+ * than pause it.
+ *
+ * `lintWorkflow` warns that agents may close from Open with no guard: that is how Freshdesk works.
+ *
+ * @throws {WorkflowError} (`invalidOption`) when `closeResolvedAfter` is not a duration from one hour to 30 days.
+ *
+ * @example
+ * ```ts
+ * import { createTicket, transition } from 'ticket-lifecycle';
+ * import { freshdesk } from 'ticket-lifecycle/presets';
+ * const wf = freshdesk({ closeResolvedAfter: 'PT48H' });
+ * const t = createTicket(wf, { at: 0 });
+ * const r = transition(wf, t, { type: 'reply', by: 'agent', at: 60_000, status: 'pending' });
+ * if (r.ok) r.ticket.status; // 'pending'
+ * ```
+ */
+export function freshdesk(options: FreshdeskOptions = {}): Workflow<FreshdeskStatus> {
+  const { closeResolvedAfter } = options;
+  const closeMs = closeResolvedAfter === undefined ? null : parseDuration(closeResolvedAfter);
+  if (closeResolvedAfter !== undefined && (closeMs === null || closeMs < HOUR || closeMs > MAX_TIME_TRIGGER_AGE)) {
+    throw new WorkflowError([
+      {
+        path: 'closeResolvedAfter',
+        code: 'invalidOption',
+        message: `closeResolvedAfter must be a duration from one hour to 30 days, not ${JSON.stringify(closeResolvedAfter)}`,
+      },
+    ]);
+  }
+  return defineWorkflow({
+    id: 'freshdesk',
+    name: 'Freshdesk',
+    statuses: [
+      { id: 'open', category: 'open', labels: { agent: 'Open' } },
+      { id: 'pending', category: 'pending', labels: { agent: 'Pending' }, slaPaused: true },
+      { id: 'resolved', category: 'solved', labels: { agent: 'Resolved' } },
+      { id: 'closed', category: 'closed', labels: { agent: 'Closed' } },
+    ],
+    replies: [{ by: 'customer', to: 'open' }],
+    timers: closeMs === null
+      ? []
+      : [{ id: 'close-resolved', in: 'resolved', after: closeMs, action: 'move', to: 'closed', reason: 'resolved-timeout' }],
+  });
+}

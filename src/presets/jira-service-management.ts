@@ -1,0 +1,115 @@
+import { defineWorkflow, parseDuration, WorkflowError, type Duration, type Workflow, type WorkflowIssue } from 'ticket-lifecycle';
+
+/**
+ * Options of the {@link jiraServiceManagement} preset: the legacy automation rules "Close resolved issue" and
+ * "Prompt customer for comment". `false` turns a rule off.
+ *
+ * @example
+ * ```ts
+ * import type { JiraServiceManagementOptions } from 'ticket-lifecycle/presets';
+ * const options: JiraServiceManagementOptions = { closeResolvedAfter: 'P3D', remindWaitingAfter: false };
+ * ```
+ */
+export interface JiraServiceManagementOptions {
+  /** Close a Resolved issue this long after it was resolved. Default `P10D`. */
+  readonly closeResolvedAfter?: Duration | false;
+  /** Remind (`reminderDue`) once an issue has waited this long for the customer. Default `P5D`. */
+  readonly remindWaitingAfter?: Duration | false;
+}
+
+/** The statuses of Jira Service Management's service-request workflow, in snake case. */
+export type JiraServiceManagementStatus =
+  | 'waiting_for_support'
+  | 'waiting_for_customer'
+  | 'in_progress'
+  | 'resolved'
+  | 'closed';
+
+const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] as const;
+
+/**
+ * Jira Service Management's service-request lifecycle with its legacy automation presets (reference §9 and
+ * §11.34).
+ *
+ * - Requests are created Waiting for support.
+ * - "Comment updates reply status": a customer comment moves Waiting for customer → Waiting for support; a team
+ *   comment moves Waiting for support → Waiting for customer.
+ * - Agents resolve from Waiting for support, Waiting for customer and In progress.
+ * - "Comment reopens issue": a customer comment on a Resolved issue reopens it to Waiting for support.
+ * - "Close resolved issue": Resolved closes `closeResolvedAfter` after it was resolved (default 10 days).
+ * - "Prompt customer for comment": `reminderDue` once after `remindWaitingAfter` in Waiting for customer
+ *   (default 5 days), once per stay.
+ * - Waiting for customer pauses the SLA (`slaPaused`, the usual "Pause on" condition).
+ * - Statuses move along the workflow's transitions only (§11.34): any working status to any other or to
+ *   Resolved; Resolved back to Waiting for support (reopen) or to Closed; Closed is final.
+ *
+ * Choices where the reference is silent:
+ * - A comment on In progress moves nothing, from either side: the preset rules test the status (the team put
+ *   it in progress on purpose). A customer comment on Waiting for support and a team comment on Waiting for
+ *   customer move nothing either; a system comment (an automation's) moves nothing.
+ * - Closed is non-editable (`jira.issue.editable = false`, as in Jira's default workflows): a customer comment
+ *   yields `followUpRequested` (the host raises a linked request), a team comment is rejected.
+ * - Closing is the Resolved → Closed transition, by agents or the system; customers change the status only by
+ *   commenting. The ITSM template's "3 business days" and the SLA-based timers are calendar-aware and left to
+ *   the host: the preset counts calendar time.
+ *
+ * @throws {WorkflowError} (`invalidOption`) when an option is neither a positive duration nor `false`.
+ *
+ * @example
+ * ```ts
+ * import { createTicket, transition } from 'ticket-lifecycle';
+ * import { jiraServiceManagement } from 'ticket-lifecycle/presets';
+ * const wf = jiraServiceManagement({ closeResolvedAfter: 'P3D' });
+ * const t = createTicket(wf, { at: 0 });
+ * const r = transition(wf, t, { type: 'reply', by: 'agent', at: 60_000 });
+ * if (r.ok) r.ticket.status; // 'waiting_for_customer'
+ * ```
+ */
+export function jiraServiceManagement(options: JiraServiceManagementOptions = {}): Workflow<JiraServiceManagementStatus> {
+  const issues: WorkflowIssue[] = [];
+  const closeMs = readRule(options.closeResolvedAfter ?? 'P10D', 'closeResolvedAfter', issues);
+  const remindMs = readRule(options.remindWaitingAfter ?? 'P5D', 'remindWaitingAfter', issues);
+  if (issues.length > 0) throw new WorkflowError(issues);
+
+  return defineWorkflow({
+    id: 'jira-service-management',
+    name: 'Jira Service Management',
+    statuses: [
+      { id: 'waiting_for_support', category: 'open', default: true, labels: { agent: 'Waiting for support' } },
+      { id: 'waiting_for_customer', category: 'pending', labels: { agent: 'Waiting for customer' }, slaPaused: true },
+      { id: 'in_progress', category: 'open', labels: { agent: 'In progress' } },
+      { id: 'resolved', category: 'solved', labels: { agent: 'Resolved' } },
+      { id: 'closed', category: 'closed', labels: { agent: 'Closed' } },
+    ],
+    replies: [
+      { by: 'customer', from: 'waiting_for_customer', to: 'waiting_for_support' },
+      { by: 'customer', from: 'resolved', action: 'reopen', to: 'waiting_for_support' },
+      { by: 'customer', from: 'closed', action: 'followUp' },
+      { by: 'agent', from: 'waiting_for_support', to: 'waiting_for_customer' },
+      { by: ['agent', 'system'], from: 'closed', action: 'reject' },
+    ],
+    statusChanges: [
+      { by: ['agent', 'system'], from: WORKING, to: [...WORKING, 'resolved'] },
+      { by: ['agent', 'system'], from: 'resolved', to: ['waiting_for_support', 'closed'] },
+    ],
+    resolve: { by: ['agent', 'system'], from: WORKING },
+    close: { by: ['agent', 'system'], from: 'resolved' },
+    reopen: { by: ['agent', 'system'], from: 'resolved' },
+    timers: [
+      ...(closeMs === null ? [] : [{
+        id: 'close-resolved', in: 'resolved' as const, after: closeMs, action: 'move' as const, to: 'closed' as const, reason: 'resolved-timeout',
+      }]),
+      ...(remindMs === null ? [] : [{ id: 'prompt-customer', in: 'waiting_for_customer' as const, after: remindMs, action: 'remind' as const }]),
+    ],
+  });
+}
+
+/** A rule's delay in milliseconds, `null` when turned off; reports anything else. */
+function readRule(value: unknown, path: string, issues: WorkflowIssue[]): number | null {
+  if (value === false) return null;
+  const ms = parseDuration(value);
+  if (ms === null) {
+    issues.push({ path, code: 'invalidOption', message: `${path} must be a positive duration or false, not ${JSON.stringify(value)}` });
+  }
+  return ms;
+}
