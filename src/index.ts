@@ -21,6 +21,8 @@ export type {
 export { defineWorkflow, validateWorkflow } from './policy/define.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
+export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
+export { toMermaid } from './diagram/to-mermaid.js';
 
 export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
 export { transition } from './engine/transition.js';

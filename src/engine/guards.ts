@@ -1,11 +1,9 @@
 import type { Actor } from '../policy/actor.js';
-import { DONE } from '../policy/category.js';
+import { impliedAction, type ActionName } from '../policy/implied-action.js';
 import { ACTOR_BIT, type CompiledActionRule, type CompiledStatus, type CompiledWorkflow } from '../policy/workflow.js';
 import type { TicketEvent } from './events.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
 import type { Ticket } from './ticket.js';
-
-type ActionName = 'resolve' | 'close' | 'snooze' | 'reopen';
 
 const NOT_ALLOWED: Readonly<Record<ActionName, TransitionErrorCode>> = {
   resolve: 'resolveNotAllowed',
@@ -93,13 +91,4 @@ export function checkStatusChange(compiled: CompiledWorkflow, from: CompiledStat
       ? by !== 'customer'
       : rules.some((r) => (r.by & bit) !== 0 && (r.from === null || r.from.has(from.id)) && (r.to === null || r.to.has(to.id)));
   return allowed ? null : { code: 'statusChangeNotAllowed', message: `${by} may not move a ticket from "${from.id}" to "${to.id}"` };
-}
-
-/** What a move means in guard terms: entering solved, closed or snoozed, or leaving solved/closed for work. */
-export function impliedAction(from: CompiledStatus, to: CompiledStatus): ActionName | null {
-  if (to.category === 'closed') return from.category === 'closed' ? null : 'close';
-  if (to.category === 'solved') return DONE.has(from.category) ? (from.category === 'closed' ? 'reopen' : null) : 'resolve';
-  if (DONE.has(from.category)) return 'reopen';
-  if (to.category === 'snoozed' && from.category !== 'snoozed') return 'snooze';
-  return null;
 }

@@ -60,6 +60,12 @@ function recordMessage(ticket: Ticket, by: Actor, at: number): Ticket {
     : patch(ticket, { lastAgentMessageAt: at, lastActivityAt: at, awaiting: 'customer', updatedAt: at });
 }
 
+/** Leaving a closed ticket (to solved, or a solved/closed one to a snooze) is a reopen: its rules apply too. */
+function checkLeavingDone(step: Step, event: ResolveEvent | SnoozeEvent): TransitionError | null {
+  if (!DONE.has(step.status.category)) return null;
+  return checkAction(step.workflow.compiled, 'reopen', step.ticket, event, event.by, false);
+}
+
 export function reply(step: Step, event: ReplyEvent): Outcome {
   const { ticket, status, effects } = step;
   const { by, at } = event;
@@ -139,7 +145,7 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   const target = defaultStatus(step, 'solved');
   if (isError(target)) return target;
   if (step.status.category === 'solved') return step.ticket;
-  const refused = checkAction(step.workflow.compiled, 'resolve', step.ticket, event, event.by, event.force === true);
+  const refused = checkAction(step.workflow.compiled, 'resolve', step.ticket, event, event.by, event.force === true) ?? checkLeavingDone(step, event);
   if (refused !== null) return refused;
   return enterStatus(step.ticket, step.status, target, event.at, event.by, 'resolve', step.effects);
 }
@@ -181,7 +187,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
   const asIf = again && ticket.snoozedFrom !== null ? { ...ticket, status: ticket.snoozedFrom } : ticket;
-  const refused = checkAction(step.workflow.compiled, 'snooze', asIf, event, event.by, false);
+  const refused = checkAction(step.workflow.compiled, 'snooze', asIf, event, event.by, false) ?? checkLeavingDone(step, event);
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
   if (again) return rearmUntil(ticket, status, until ?? null, at);

@@ -205,7 +205,7 @@ export interface MoveTimer<S extends string = string> extends TimerBase<S> {
   readonly to: NoInfer<S>;
   /** Snooze wake-up: go back to the status held before snoozing when it is one of these (or any, with `true`). */
   readonly restorePrevious?: true | OneOrMany<NoInfer<S>>;
-  /** Reminders before the move, counted from the same anchor: each must come before `after`. */
+  /** Reminders before the move, counted from the same anchor. One at or after `after` never fires (`lintWorkflow` reports it). */
   readonly reminders?: readonly Duration[];
   /** Stored as the ticket's `closeReason` when the move closes it. Default `timer:<id>`. */
   readonly reason?: string;

@@ -37,6 +37,10 @@ export type LiveAgentStatus = 'new' | 'open' | 'answered' | 'postponed' | 'resol
  * Closed reopens it to Open ("the end user can re-establish contact on the same ticket", seeds); an agent reply to
  * Closed is rejected, because Closed is "locked from further actions" until an agent reopens it explicitly.
  *
+ * With `reopenResolved: false`, `lintWorkflow` warns `replyDoesNotReopen` (the host gets `replyNeedsAttention`
+ * instead) and `prematureClose` (the auto-close counts from the customer's last reply, so the team gets the full
+ * delay, but an unanswered Resolved ticket still closes): that is LiveAgent with the setting off.
+ *
  * @example
  * ```ts
  * import { createTicket, transition } from 'ticket-lifecycle';

@@ -1,6 +1,6 @@
 // Zendesk scenarios. Sources: helpdesk-systems.md §3 and §11.11-16.
 import { describe, expect, it } from 'vitest';
-import { createTicket, evaluateAutoClose, nextDeadline } from 'ticket-lifecycle';
+import { createTicket, evaluateAutoClose, nextDeadline, transition } from 'ticket-lifecycle';
 import { zendesk, type ZendeskOptions } from 'ticket-lifecycle/presets';
 import { DAY, effectsOf, expectInvalidOption, HOUR, MINUTE, refusal, run, statusAfter, T0 } from './helpers.js';
 
@@ -134,5 +134,14 @@ describe('zendesk: closed tickets (§3 "Closed tickets can\'t be updated"; §11.
     const { ticket, effects } = run(wf, [{ type: 'reply', by: 'agent', at: SOLVED_AT + 5 * DAY + MINUTE }], closed);
     expect(ticket).toBe(closed);
     expect(effectsOf(effects, 'replyRejected')).toHaveLength(1);
+  });
+});
+
+describe('zendesk: closed tickets can’t be updated (§3 native rules, §11.11)', () => {
+  it('an agent cannot resolve a Closed ticket back to Solved (that would be a reopen)', () => {
+    const closed = transition(wf, solved, { type: 'tick', at: SOLVED_AT + 4 * DAY }).ticket;
+    expect(closed.status).toBe('closed');
+    const again = transition(wf, closed, { type: 'resolve', by: 'agent', at: SOLVED_AT + 4 * DAY + 1 });
+    expect(again.ok === false && again.error.code).toBe('reopenNotAllowed');
   });
 });

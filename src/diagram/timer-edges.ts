@@ -1,0 +1,57 @@
+import type { TimerAnchor } from '../policy/config.js';
+import { parseDuration } from '../policy/duration.js';
+import type { CompiledTimer, Workflow } from '../policy/workflow.js';
+import { addNote, type DiagramParts } from './diagram-model.js';
+import { showDuration } from './format-duration.js';
+
+const ANCHOR_WORDS: Readonly<Record<TimerAnchor, string>> = {
+  statusEntered: 'entry',
+  lastCustomerMessage: 'customer message',
+  lastAgentMessage: 'agent message',
+  lastActivity: 'activity',
+  until: 'until',
+};
+
+/**
+ * Timer moves as transitions labelled `⏱ P4D auto-close` (the duration as written in the policy), with the moments
+ * counted from when they are not just the entry into the status; reminders and "back to the previous status"
+ * wake-ups as notes on the status.
+ */
+export function timerEdges(workflow: Workflow, parts: DiagramParts): void {
+  for (const { id } of workflow.statuses) {
+    for (const timer of workflow.compiled.byId.get(id)!.timers) {
+      const raw = workflow.config.timers?.[timer.order];
+      const label = `⏱ ${dueText(timer, raw?.after)} ${timer.id}${qualifiers(timer)}`;
+      if (timer.action === 'remind') {
+        const every = timer.repeatEvery === null ? '' : `, then every ${showDuration(raw?.action === 'remind' ? raw.repeatEvery : undefined, timer.repeatEvery)}`;
+        addNote(parts, id, `${label}: reminder${every}`);
+        continue;
+      }
+      parts.edges.push({ from: id, to: timer.to!, label });
+      if (timer.restore instanceof Set) {
+        for (const previous of timer.restore) {
+          if (previous !== id && previous !== timer.to) parts.edges.push({ from: id, to: previous, label: `${label} (if snoozed from there)` });
+        }
+      } else if (timer.restore === true) {
+        addNote(parts, id, `${timer.id}: wakes back to the status it was snoozed from`);
+      }
+      const reminders: readonly unknown[] = raw?.action === 'move' ? (raw.reminders ?? []) : [];
+      for (const ms of timer.reminders) {
+        addNote(parts, id, `⏱ ${showDuration(reminders.find((r) => parseDuration(r) === ms), ms)} reminder before ${timer.id}`);
+      }
+    }
+  }
+}
+
+function dueText(timer: CompiledTimer, rawAfter: unknown): string {
+  if (timer.anchors.every((a) => a === 'until')) return timer.after === 0 ? 'until' : `until + ${showDuration(rawAfter, timer.after)}`;
+  return showDuration(rawAfter, timer.after);
+}
+
+function qualifiers(timer: CompiledTimer): string {
+  const notes: string[] = [];
+  const defaultAnchor = timer.anchors.length === 1 && timer.anchors[0] === 'statusEntered';
+  if (!defaultAnchor && !timer.anchors.every((a) => a === 'until')) notes.push(`since ${timer.anchors.map((a) => ANCHOR_WORDS[a]).join(' / ')}`);
+  if (timer.skipWhileCustomerWaits) notes.push('paused while the customer waits');
+  return notes.length === 0 ? '' : ` (${notes.join(', ')})`;
+}

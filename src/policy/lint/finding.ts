@@ -1,0 +1,78 @@
+/**
+ * How bad a lint finding is: an `error` is a policy that does something no team means (tickets stuck forever, a
+ * reminder that can never be sent); a `warning` is a risky choice a team may make on purpose, and should document.
+ *
+ * @example
+ * ```ts
+ * import type { LintSeverity } from 'ticket-lifecycle';
+ * const severity: LintSeverity = 'warning';
+ * ```
+ */
+export type LintSeverity = 'error' | 'warning';
+
+/**
+ * Every kind of finding `lintWorkflow` reports.
+ *
+ * - `unreachableStatus` (warning): no sequence of events leads from a start status to this one.
+ * - `timerNeverRuns` (warning): a timer whose statuses nothing can enter, or that counts only from `until` where no
+ *   event can set one.
+ * - `cannotClose` (error): no sequence of events leads from this status to a `closed` status: tickets stuck forever.
+ * - `prematureClose` (error, warning when a customer message restarts its countdown): a timer that solves or closes
+ *   a ticket while the customer's last message can be unanswered.
+ * - `replyDoesNotReopen` (warning): a customer reply leaves a solved or closed ticket solved or closed.
+ * - `reminderAfterMove` (error): a reminder of a move timer due at or after the move, so it can never be sent.
+ * - `shadowedTimer` (warning): a timer always due at or after another timer moves the ticket out of the status.
+ * - `snoozeWithoutExit` (error): a snoozed status with neither a wake-up timer nor a customer reply that leaves it.
+ * - `closeWithoutGuard` (warning): closing is allowed from a new or open status with no condition at all.
+ * - `shadowedReply` (warning): a reply rule that never applies, because earlier rules match all its cases.
+ * - `shadowedAssignment` (warning): an assignment rule that never applies, for the same reason.
+ * - `overriddenGuard` (warning): an action rule whose conditions never refuse anything, because another rule allows
+ *   the same actors from the same statuses with fewer conditions.
+ * - `replyBypassesGuard` (warning): a reply rule resolves, closes or snoozes for an actor that the `resolve`,
+ *   `close` or `snooze` rules do not allow to do so from that status.
+ *
+ * @example
+ * ```ts
+ * import type { LintCode } from 'ticket-lifecycle';
+ * const code: LintCode = 'prematureClose';
+ * ```
+ */
+export type LintCode =
+  | 'unreachableStatus'
+  | 'timerNeverRuns'
+  | 'cannotClose'
+  | 'prematureClose'
+  | 'replyDoesNotReopen'
+  | 'reminderAfterMove'
+  | 'shadowedTimer'
+  | 'snoozeWithoutExit'
+  | 'closeWithoutGuard'
+  | 'shadowedReply'
+  | 'shadowedAssignment'
+  | 'overriddenGuard'
+  | 'replyBypassesGuard';
+
+/**
+ * One risk found in a valid policy: what (`code`), how bad (`severity`), the statuses involved, a sentence for
+ * people, and where in the policy it comes from (`path`, like `timers[1]` or `statuses[3]`; `''` for the policy as
+ * a whole).
+ *
+ * @example
+ * ```ts
+ * import type { LintFinding } from 'ticket-lifecycle';
+ * const finding: LintFinding<'open' | 'closed'> = {
+ *   code: 'closeWithoutGuard',
+ *   severity: 'warning',
+ *   statuses: ['open'],
+ *   message: 'close (default rule) lets agent, system close from "open" with no condition',
+ *   path: 'close',
+ * };
+ * ```
+ */
+export interface LintFinding<S extends string = string> {
+  readonly code: LintCode;
+  readonly severity: LintSeverity;
+  readonly statuses: readonly S[];
+  readonly message: string;
+  readonly path: string;
+}
