@@ -1,8 +1,8 @@
-import type { Workflow } from '../policy/workflow.js';
-import { checkTicket } from './check-input.js';
+import type { CompiledStatus, CompiledWorkflow, Workflow } from '../policy/workflow.js';
+import { hasTicketFields } from './check-input.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
-import { catchUp, nextDue, type DueStep } from './timers.js';
+import { catchUp, moveTarget, nextDue, type DueStep } from './timers.js';
 
 
 /**
@@ -41,11 +41,19 @@ export interface AutoCloseEvaluation<S extends string = string> {
   readonly nextCheckAt: number | null;
 }
 
+/** The compiled status a value claims to be in, if it is an object and names one. */
+function statusOf(compiled: CompiledWorkflow, ticket: unknown): CompiledStatus | undefined {
+  if (typeof ticket !== 'object' || ticket === null) return undefined;
+  const id = (ticket as { status?: unknown }).status;
+  return typeof id === 'string' ? compiled.byId.get(id) : undefined;
+}
+
 const NOTHING_DUE: readonly DueTimer[] = Object.freeze([]);
 
 /**
  * What is due at `now`, without applying it: the read-only half of a sweep. `status` equals the status that
- * `transition(…, { type: 'tick', at: now })` would leave. An invalid ticket or time yields nothing due.
+ * `transition(…, { type: 'tick', at: now })` would leave. An invalid ticket or time yields nothing due (and
+ * `close: false`, unless the ticket names a closed status that has no timers).
  *
  * @example
  * ```ts
@@ -73,14 +81,28 @@ export function evaluateAutoClose<S extends string>(
   now: number,
 ): AutoCloseEvaluation<S> {
   const { compiled } = workflow;
-  const unchanged = (): AutoCloseEvaluation<S> => ({ due: NOTHING_DUE as DueTimer<S>[], status: ticket?.status, close: false, nextCheckAt: null });
-  if (!isTime(now) || checkTicket(compiled, ticket) !== null) return unchanged();
-  const status = compiled.byId.get(ticket.status)!;
-  if (status.timers.length === 0) return { due: NOTHING_DUE as DueTimer<S>[], status: ticket.status, close: status.category === 'closed', nextCheckAt: null };
+  // Most tickets of a sweep rest in a status with no timer: nothing is due, whatever the rest of the ticket holds,
+  // so the full field check (most of a sweep's time) is skipped.
+  const status = statusOf(compiled, ticket);
+  if (status !== undefined && status.timers.length === 0 && isTime(now)) {
+    return { due: NOTHING_DUE as DueTimer<S>[], status: ticket.status, close: status.category === 'closed', nextCheckAt: null };
+  }
+  if (status === undefined || !isTime(now) || !hasTicketFields(compiled, ticket as never)) {
+    return { due: NOTHING_DUE as DueTimer<S>[], status: (ticket as Ticket<S> | null)?.status, close: false, nextCheckAt: null } as AutoCloseEvaluation<S>;
+  }
   const first = nextDue(status, ticket);
   // The common case in a sweep: nothing due yet. Answer without copying the ticket.
   if (first === null || first.dueAt > now) {
     return { due: NOTHING_DUE as DueTimer<S>[], status: ticket.status, close: status.category === 'closed', nextCheckAt: first?.dueAt ?? null };
+  }
+  // The common auto-close: one move into a status with no timers of its own. Nothing can follow it, so the
+  // answer needs no copy of the ticket.
+  if (first.kind === 'move') {
+    const target = compiled.byId.get(moveTarget(first.timer, ticket))!;
+    if (target.timers.length === 0) {
+      const step: DueTimer<S> = { timer: first.timer.id, kind: 'move', dueAt: first.dueAt, from: ticket.status, to: target.id as S };
+      return { due: [step], status: target.id as S, close: target.category === 'closed', nextCheckAt: null };
+    }
   }
   const steps: DueStep[] = [];
   const after = catchUp(compiled, ticket, now, true, null, steps);
@@ -107,7 +129,8 @@ export function evaluateAutoClose<S extends string>(
  */
 export function nextDeadline<S extends string>(workflow: Workflow<S>, ticket: Ticket<NoInfer<S>>): number | null {
   const { compiled } = workflow;
-  if (checkTicket(compiled, ticket) !== null) return null;
-  const status = compiled.byId.get(ticket.status)!;
-  return status.timers.length === 0 ? null : (nextDue(status, ticket)?.dueAt ?? null);
+  const status = statusOf(compiled, ticket);
+  // No timer, no deadline: that holds for a malformed ticket too, so the full field check is skipped.
+  if (status === undefined || status.timers.length === 0 || !hasTicketFields(compiled, ticket as never)) return null;
+  return nextDue(status, ticket)?.dueAt ?? null;
 }

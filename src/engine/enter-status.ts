@@ -2,6 +2,7 @@ import type { Actor } from '../policy/actor.js';
 import { DONE } from '../policy/category.js';
 import type { CompiledStatus } from '../policy/workflow.js';
 import type { Effect, EffectCause } from './effects.js';
+import { copyTicket, type DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 
 /** Shared, frozen: most tickets have fired no timer in their current stay, so they all point here. */
@@ -21,22 +22,25 @@ export function enterStatus(
   cause: EffectCause,
   effects: Effect[],
   closeReason: string | null = null,
-): Ticket {
+): DraftTicket {
   const reopened = DONE.has(from.category) && !DONE.has(to.category);
   effects.push({ type: 'statusChanged', from: from.id, to: to.id, at, cause });
   if (reopened) effects.push({ type: 'reopened', from: from.id, to: to.id, at, by });
-  return {
-    ...ticket,
-    status: to.id,
-    updatedAt: at,
-    statusChangedAt: at,
-    until: null,
-    timersFired: NO_TIMERS_FIRED,
-    snoozedFrom: to.category !== 'snoozed' ? null : from.category === 'snoozed' ? ticket.snoozedFrom : from.id,
-    reopenCount: reopened ? ticket.reopenCount + 1 : ticket.reopenCount,
-    resolvedAt: to.category === 'solved' ? at : ticket.resolvedAt,
-    ...(to.category === 'closed' && { closedAt: at, closedBy: by, closeReason }),
-  };
+  const next = copyTicket(ticket);
+  next.status = to.id;
+  next.updatedAt = at;
+  next.statusChangedAt = at;
+  next.until = null;
+  next.timersFired = NO_TIMERS_FIRED;
+  next.snoozedFrom = to.category !== 'snoozed' ? null : from.category === 'snoozed' ? ticket.snoozedFrom : from.id;
+  if (reopened) next.reopenCount = ticket.reopenCount + 1;
+  if (to.category === 'solved') next.resolvedAt = at;
+  if (to.category === 'closed') {
+    next.closedAt = at;
+    next.closedBy = by;
+    next.closeReason = closeReason;
+  }
+  return next;
 }
 
 /**
@@ -51,5 +55,9 @@ export function rearmUntil(ticket: Ticket, status: CompiledStatus, until: number
       timersFired = rest;
     }
   }
-  return { ...ticket, until, updatedAt: at, timersFired };
+  const next = copyTicket(ticket);
+  next.until = until;
+  next.updatedAt = at;
+  next.timersFired = timersFired;
+  return next;
 }

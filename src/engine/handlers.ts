@@ -8,6 +8,7 @@ import type {
 } from './events.js';
 import { checkAction, checkMove, checkStatusChange } from './guards.js';
 import type { TransitionError } from './result.js';
+import { copyTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 
@@ -25,12 +26,13 @@ export const isError = <T extends object>(outcome: T | TransitionError): outcome
 
 const fail = (code: TransitionError['code'], message: string): TransitionError => ({ code, message });
 
-/** `ticket` with `fields` applied, or `ticket` itself when nothing would differ (so `changed` stays exact). */
-function patch(ticket: Ticket, fields: Partial<Ticket>): Ticket {
-  for (const key in fields) {
-    if (fields[key as keyof Ticket] !== ticket[key as keyof Ticket]) return { ...ticket, ...fields };
-  }
-  return ticket;
+/** `ticket` with activity at `at`, or `ticket` itself when nothing would differ (so `changed` stays exact). */
+function touch(ticket: Ticket, at: number): Ticket {
+  if (ticket.lastActivityAt === at && ticket.updatedAt === at) return ticket;
+  const next = copyTicket(ticket);
+  next.lastActivityAt = at;
+  next.updatedAt = at;
+  return next;
 }
 
 function targetStatus(step: Step, id: unknown): CompiledStatus | TransitionError {
@@ -53,11 +55,22 @@ function checkUntil(until: unknown, at: number, target: CompiledStatus): Transit
   return null;
 }
 
-/** Records a message: who wrote last, who owes the next reply, and activity. */
+/** Records a message: who wrote last, who owes the next reply, and activity. The same ticket if nothing differs. */
 function recordMessage(ticket: Ticket, by: Actor, at: number): Ticket {
-  return by === 'customer'
-    ? patch(ticket, { lastCustomerMessageAt: at, lastActivityAt: at, awaiting: 'team', updatedAt: at })
-    : patch(ticket, { lastAgentMessageAt: at, lastActivityAt: at, awaiting: 'customer', updatedAt: at });
+  const customer = by === 'customer';
+  if (
+    ticket.updatedAt === at && ticket.lastActivityAt === at &&
+    (customer ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team' : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer')
+  ) {
+    return ticket;
+  }
+  const next = copyTicket(ticket);
+  if (customer) next.lastCustomerMessageAt = at;
+  else next.lastAgentMessageAt = at;
+  next.awaiting = customer ? 'team' : 'customer';
+  next.lastActivityAt = at;
+  next.updatedAt = at;
+  return next;
 }
 
 /** Leaving a closed ticket (to solved, or a solved/closed one to a snooze) is a reopen: its rules apply too. */
@@ -71,7 +84,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   const { by, at } = event;
   if (event.auto !== undefined && typeof event.auto !== 'boolean') return fail('invalidEvent', '"auto" must be true or false');
   // Auto-replies and out-of-office mail are activity, never a real answer: nothing moves, nobody's turn changes.
-  if (event.auto === true) return patch(ticket, { lastActivityAt: at, updatedAt: at });
+  if (event.auto === true) return touch(ticket, at);
 
   const rule = status.replies[by];
   let { action, to } = rule;
@@ -111,7 +124,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
 }
 
 export function note(step: Step, event: TicketEvent): Outcome {
-  return patch(step.ticket, { lastActivityAt: event.at, updatedAt: event.at });
+  return touch(step.ticket, event.at);
 }
 
 export function assign(step: Step, event: AssignEvent): Outcome {
@@ -122,7 +135,9 @@ export function assign(step: Step, event: AssignEvent): Outcome {
   }
   if (assignee === ticket.assignee) return ticket;
   effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at });
-  const next: Ticket = { ...ticket, assignee, updatedAt: at };
+  const next = copyTicket(ticket);
+  next.assignee = assignee;
+  next.updatedAt = at;
   if (assignee === null || status.assignTo === null) return next;
   return enterStatus(next, status, step.workflow.compiled.byId.get(status.assignTo)!, at, event.by, 'assign', effects);
 }
@@ -138,7 +153,8 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(ticket, status, until!, at);
   const next = enterStatus(ticket, status, target, at, event.by, 'setStatus', step.effects);
-  return until === undefined ? next : { ...next, until };
+  if (until !== undefined) next.until = until;
+  return next;
 }
 
 export function resolve(step: Step, event: ResolveEvent): Outcome {
@@ -186,11 +202,12 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   }
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
-  const asIf = again && ticket.snoozedFrom !== null ? { ...ticket, status: ticket.snoozedFrom } : ticket;
+  const asIf = again && ticket.snoozedFrom !== null ? Object.assign(copyTicket(ticket), { status: ticket.snoozedFrom }) : ticket;
   const refused = checkAction(step.workflow.compiled, 'snooze', asIf, event, event.by, false) ?? checkLeavingDone(step, event);
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
   if (again) return rearmUntil(ticket, status, until ?? null, at);
   const next = enterStatus(ticket, status, target, at, event.by, 'snooze', step.effects);
-  return until === undefined ? next : { ...next, until };
+  if (until !== undefined) next.until = until;
+  return next;
 }

@@ -14,7 +14,8 @@ export type Awaiting = 'team' | 'customer' | null;
 
 /**
  * A ticket: plain JSON-serialisable data, times in epoch milliseconds. Store it as it is (a JSON column, or one
- * column per field) and hand it back to `transition`; nothing in it is a class, a Date or a function.
+ * column per field) and hand it back to `transition`; nothing in it is a class, a Date or a function. Tickets the
+ * engine returns have exactly these fields, in this order: keep your own data beside the ticket, not inside it.
  *
  * @example
  * ```ts

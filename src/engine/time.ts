@@ -3,5 +3,6 @@ export const MAX_TIME = 8.64e15;
 
 /** A finite whole number of milliseconds that a Date can hold. */
 export function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= -MAX_TIME && value <= MAX_TIME;
+  // `Number.isSafeInteger` is already false for anything but a number.
+  return Number.isSafeInteger(value) && (value as number) >= -MAX_TIME && (value as number) <= MAX_TIME;
 }

@@ -1,6 +1,7 @@
 import type { CompiledStatus, CompiledTimer, CompiledWorkflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
 import { enterStatus } from './enter-status.js';
+import { copyTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 
 /** The next thing a status's timers will do, and when. */
@@ -25,8 +26,8 @@ export interface DueStep {
 }
 
 /**
- * Catching up applies at most this many timer steps at once. Timer cycles are refused when a policy is
- * defined, so only reminders repeating every few minutes over years of downtime can reach it.
+ * A safety bound on catch-up steps. Timer cycles are refused when a policy is defined and reminders fire in one
+ * batch per stay, so a catch-up takes at most two steps per status it passes through: this is never reached.
  */
 export const MAX_CATCH_UP_STEPS = 10_000;
 
@@ -51,8 +52,8 @@ function firedCount(ticket: Ticket, id: string): number {
   return typeof count === 'number' ? count : 0;
 }
 
-/** When `timer` next acts on `ticket`, or `null` if it will not in this stay as things stand. */
-function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
+/** The moments a timer counts from: its anchor and the earliest it may act. `null` while it cannot run. */
+function timerClock(timer: CompiledTimer, ticket: Ticket): { anchor: number; floor: number } | null {
   if (timer.skipWhileCustomerWaits && ticket.awaiting === 'team') return null;
   const anchor = anchorTime(timer, ticket);
   if (anchor === null) return null;
@@ -61,14 +62,21 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   if (timer.skipWhileCustomerWaits && ticket.lastAgentMessageAt !== null && ticket.lastAgentMessageAt > floor) {
     floor = ticket.lastAgentMessageAt;
   }
+  return { anchor, floor };
+}
+
+/** When `timer` next acts on `ticket`, or `null` if it will not in this stay as things stand. */
+function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
+  const clock = timerClock(timer, ticket);
+  if (clock === null) return null;
   const fired = firedCount(ticket, timer.id);
-  const base = Math.max(anchor + timer.after, floor);
+  const base = Math.max(clock.anchor + timer.after, clock.floor);
   if (timer.action === 'remind') {
     if (timer.repeatEvery === null) return fired === 0 ? { timer, kind: 'reminder', dueAt: base, index: 0 } : null;
     return { timer, kind: 'reminder', dueAt: base + fired * timer.repeatEvery, index: fired };
   }
   if (fired < timer.reminders.length) {
-    const reminderAt = Math.max(anchor + timer.reminders[fired]!, floor);
+    const reminderAt = Math.max(clock.anchor + timer.reminders[fired]!, clock.floor);
     // A reminder due at or after its move can never be sent: the move goes first and ends the stay.
     if (reminderAt < base) return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
   }
@@ -111,18 +119,11 @@ export function catchUp(
     if (status.timers.length === 0) return current;
     const item = nextDue(status, current);
     if (item === null || item.dueAt > limit || (item.dueAt === limit && !inclusive)) return current;
-    const { timer } = item;
     if (item.kind === 'reminder') {
-      const { dueAt, index } = timer.repeatEvery === null ? item : latestRepetition(status, current, item, inclusive ? limit : limit - 1);
-      current = {
-        ...current,
-        updatedAt: dueAt,
-        timersFired: { ...current.timersFired, [timer.id]: index + 1 },
-      };
-      effects?.push({ type: 'reminderDue', timer: timer.id, dueAt, status: status.id, index });
-      steps?.push({ timer: timer.id, kind: 'reminder', dueAt, from: status.id, to: status.id });
+      current = fireReminders(status, current, inclusive ? limit : limit - 1, effects, steps);
       continue;
     }
+    const { timer } = item;
     const { dueAt } = item;
     const target = compiled.byId.get(moveTarget(timer, current))!;
     const scratch: Effect[] = effects ?? [];
@@ -137,24 +138,54 @@ export function catchUp(
 }
 
 /**
- * A repeating reminder that came due several times while nobody looked fires once, for its latest repetition
- * (its `index` tells how many were missed): nobody wants 500 identical mails after an outage. Repetitions stop at
- * the next other timer's due time, so the ticket still ends exactly where an on-time scheduler leaves it.
+ * Fires, in due order, every reminder due by `lastTime` and before the stay's first move (at the same instant as
+ * the move, reminders go first), as one step. A repeating reminder that came due several times while nobody
+ * looked fires once, for its latest repetition (its `index` tells how many were missed): nobody wants 500
+ * identical mails after an outage. The ticket ends exactly where an on-time scheduler leaves it, and catching up
+ * costs at most two steps per status change, however long the outage.
  */
-function latestRepetition(status: CompiledStatus, ticket: Ticket, item: DueItem, lastTime: number): { dueAt: number; index: number } {
+function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number, effects: Effect[] | null, steps: DueStep[] | null): Ticket {
   let horizon = lastTime;
-  for (const other of status.timers) {
-    if (other === item.timer) continue;
-    const due = timerDue(other, ticket);
-    if (due !== null && due.dueAt < horizon) horizon = due.dueAt;
+  for (const timer of status.timers) {
+    const clock = timer.action === 'move' ? timerClock(timer, ticket) : null;
+    if (clock !== null) horizon = Math.min(horizon, Math.max(clock.anchor + timer.after, clock.floor));
   }
-  const every = item.timer.repeatEvery!;
-  const missed = Math.max(0, Math.floor((horizon - item.dueAt) / every));
-  return { dueAt: item.dueAt + missed * every, index: item.index + missed };
+  const fired: { timer: CompiledTimer; dueAt: number; index: number }[] = [];
+  for (const timer of status.timers) {
+    const clock = timerClock(timer, ticket);
+    if (clock === null) continue;
+    const count = firedCount(ticket, timer.id);
+    const base = Math.max(clock.anchor + timer.after, clock.floor);
+    if (timer.action === 'move') {
+      for (let k = count; k < timer.reminders.length; k++) {
+        const dueAt = Math.max(clock.anchor + timer.reminders[k]!, clock.floor);
+        if (dueAt >= base || dueAt > horizon) break;
+        fired.push({ timer, dueAt, index: k });
+      }
+    } else if (timer.repeatEvery === null) {
+      if (count === 0 && base <= horizon) fired.push({ timer, dueAt: base, index: 0 });
+    } else {
+      const next = base + count * timer.repeatEvery;
+      const missed = Math.floor((horizon - next) / timer.repeatEvery);
+      if (missed >= 0) fired.push({ timer, dueAt: next + missed * timer.repeatEvery, index: count + missed });
+    }
+  }
+  // Stable sort: a move's reminder sequence keeps its order when the stay's start clamps several to one instant.
+  fired.sort((a, b) => a.dueAt - b.dueAt || a.timer.order - b.timer.order);
+  const next = copyTicket(ticket);
+  const counts: Record<string, number> = { ...ticket.timersFired };
+  for (const { timer, dueAt, index } of fired) {
+    counts[timer.id] = index + 1;
+    next.updatedAt = dueAt;
+    effects?.push({ type: 'reminderDue', timer: timer.id, dueAt, status: status.id, index });
+    steps?.push({ timer: timer.id, kind: 'reminder', dueAt, from: status.id, to: status.id });
+  }
+  next.timersFired = counts;
+  return next;
 }
 
 /** A move timer's target, or for a wake-up the status held before snoozing when `restorePrevious` allows it. */
-function moveTarget(timer: CompiledTimer, ticket: Ticket): string {
+export function moveTarget(timer: CompiledTimer, ticket: Ticket): string {
   const previous = ticket.snoozedFrom;
   if (timer.restore !== null && previous !== null && previous !== ticket.status) {
     if (timer.restore === true || timer.restore.has(previous)) return previous;

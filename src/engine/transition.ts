@@ -4,6 +4,7 @@ import type { Effect } from './effects.js';
 import type { TicketEvent } from './events.js';
 import * as handle from './handlers.js';
 import type { TransitionError, TransitionResult } from './result.js';
+import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { catchUp } from './timers.js';
 
@@ -76,5 +77,7 @@ function run(workflow: Workflow, ticket: Ticket, event: TicketEvent): Transition
   }
   if (handle.isError(outcome)) return refuse(ticket, outcome);
   if (outcome === ticket) return { ok: true, ticket, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
-  return { ok: true, ticket: { ...outcome, version: ticket.version + 1 }, effects, changed: true };
+  // Any ticket other than the input was made by the engine during this call, so it takes its version in place.
+  (outcome as DraftTicket).version = ticket.version + 1;
+  return { ok: true, ticket: outcome, effects, changed: true };
 }

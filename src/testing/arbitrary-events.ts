@@ -21,31 +21,47 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 export const DEFAULT_START = Date.UTC(2026, 0, 1);
 
-/** Gaps between events: often none (same instant) or minutes, sometimes days, so timers come due. */
-const gap = fc.oneof(
-  { weight: 2, arbitrary: fc.constant(0) },
-  { weight: 4, arbitrary: fc.integer({ min: 1, max: 90 * MINUTE }) },
-  { weight: 3, arbitrary: fc.integer({ min: 90 * MINUTE, max: 12 * DAY }) },
-);
+/** How far a scenario reaches: an afternoon, a few days, or a month (long enough for every auto-close). */
+const reach = fc.constantFrom(2 * 60 * MINUTE, 3 * DAY, 30 * DAY);
+
 const actor = fc.constantFrom<Actor>(...ACTORS);
 const later = fc.integer({ min: 1, max: 10 * DAY });
 
 /** An event whose times are relative to its `at` (filled in once the sequence's times are known). */
 type Draft = (at: number) => TicketEvent;
 
+/** `arbitrary` in `percent` % of cases, else absent: optional event fields at realistic rates. */
+const sometimes = (percent: number, arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 100 - percent, arbitrary: fc.constant(undefined) }, { weight: percent, arbitrary });
+
+/** One kind of event and how often it comes; absent (`undefined`) fields are left out, `until` is relative. */
+function kind(weight: number, fields: Record<string, fc.Arbitrary<unknown>>): fc.WeightedArbitrary<Draft> {
+  return {
+    weight,
+    arbitrary: fc.record(fields).map((event): Draft => (at) => {
+      const out: Record<string, unknown> = { at };
+      for (const [key, value] of Object.entries(event)) {
+        if (value !== undefined) out[key] = key === 'until' ? at + (value as number) : value;
+      }
+      return out as unknown as TicketEvent;
+    }),
+  };
+}
+
 function draft<S extends string>(workflow: Workflow<S>): fc.Arbitrary<Draft> {
-  const ids = workflow.statuses.map((s) => s.id);
-  const status = fc.constantFrom(...ids);
+  const status = fc.constantFrom(...workflow.statuses.map((s) => s.id));
+  const type = <T extends TicketEvent['type']>(name: T) => fc.constant(name);
+  const force = sometimes(20, fc.constant(true));
   return fc.oneof(
-    { weight: 6, arbitrary: fc.record({ by: actor, status: fc.option(status, { nil: undefined, freq: 6 }), auto: fc.boolean() }).map(({ by, status, auto }): Draft => (at) => ({ type: 'reply', by, at, ...(status !== undefined && { status }), ...(auto && by === 'customer' && { auto }) })) },
-    { weight: 1, arbitrary: actor.map((by): Draft => (at) => ({ type: 'note', by, at })) },
-    { weight: 1, arbitrary: fc.tuple(actor, fc.constantFrom('ana', 'bo', null)).map(([by, assignee]): Draft => (at) => ({ type: 'assign', by, at, assignee })) },
-    { weight: 2, arbitrary: fc.tuple(actor, status, fc.option(later, { nil: undefined })).map(([by, to, until]): Draft => (at) => ({ type: 'setStatus', by, at, to, ...(until !== undefined && { until: at + until }) })) },
-    { weight: 1, arbitrary: fc.tuple(actor, fc.boolean()).map(([by, force]): Draft => (at) => ({ type: 'resolve', by, at, ...(force && { force }) })) },
-    { weight: 1, arbitrary: fc.tuple(actor, fc.boolean()).map(([by, force]): Draft => (at) => ({ type: 'close', by, at, reason: 'done', ...(force && { force }) })) },
-    { weight: 1, arbitrary: fc.tuple(actor, fc.option(status, { nil: undefined })).map(([by, to]): Draft => (at) => ({ type: 'reopen', by, at, ...(to !== undefined && { to }) })) },
-    { weight: 1, arbitrary: fc.tuple(actor, fc.option(later, { nil: undefined })).map(([by, until]): Draft => (at) => ({ type: 'snooze', by, at, ...(until !== undefined && { until: at + until }) })) },
-    { weight: 2, arbitrary: fc.constant<Draft>((at) => ({ type: 'tick', at })) },
+    kind(6, { type: type('reply'), by: actor, status: sometimes(20, status), auto: sometimes(10, fc.constant(true)) }),
+    kind(1, { type: type('note'), by: actor }),
+    kind(1, { type: type('assign'), by: actor, assignee: fc.constantFrom('ana', 'bo', null) }),
+    kind(2, { type: type('setStatus'), by: actor, to: status, until: sometimes(30, later) }),
+    kind(1, { type: type('resolve'), by: actor, force }),
+    kind(1, { type: type('close'), by: actor, reason: fc.constant('done'), force }),
+    kind(1, { type: type('reopen'), by: actor, to: sometimes(50, status) }),
+    kind(1, { type: type('snooze'), by: actor, until: sometimes(60, later) }),
+    kind(2, { type: type('tick') }),
   );
 }
 
@@ -67,8 +83,9 @@ export function arbitraryEvent<S extends string>(workflow: Workflow<S>, options:
 }
 
 /**
- * Random event sequences with non-decreasing times. Times are built from gaps, so they stay ordered while
- * fast-check shrinks a failing sequence: counterexamples come out short and still realistic.
+ * Random event sequences with non-decreasing times, reaching over hours, days or a month. Every event has its
+ * own time and the sequence is sorted, so times stay ordered while fast-check shrinks a failing sequence and
+ * dropping one event moves no other: counterexamples come out short and still realistic.
  *
  * @example
  * ```ts
@@ -80,10 +97,13 @@ export function arbitraryEvent<S extends string>(workflow: Workflow<S>, options:
  */
 export function arbitraryEvents<S extends string>(workflow: Workflow<S>, options: ArbitraryEventsOptions = {}): fc.Arbitrary<TicketEvent<S>[]> {
   const { maxLength = 20, start = DEFAULT_START } = options;
-  return fc.array(fc.tuple(gap, draft(workflow)), { maxLength }).map((steps) => {
-    let at = start;
-    return steps.map(([delta, make]) => make((at += delta)) as TicketEvent<S>);
-  });
+  // Each event has its own offset on a minute grid (so events meet timer deadlines exactly, and each other), and
+  // the sequence is sorted: removing an event while shrinking moves no other one.
+  return reach.chain((span) =>
+    fc.array(fc.tuple(fc.nat({ max: span / MINUTE }), draft(workflow)), { maxLength }).map((steps) =>
+      [...steps].sort((a, b) => a[0] - b[0]).map(([minute, make]) => make(start + minute * MINUTE) as TicketEvent<S>),
+    ),
+  );
 }
 
 /**

@@ -57,6 +57,10 @@ function first<T>(items: readonly T[], check: (item: T, index: number) => string
   return null;
 }
 
+/** A law checked on every step of the scenario's replay: the first problem found, or `null`. */
+const eachStep = (check: (step: Step, workflow: Workflow) => string | null): Law => (workflow, scenario) =>
+  first(replay(workflow, scenario), (step) => check(step, workflow));
+
 /**
  * The laws every policy gets for free (design page, "Invariants"), as plain checks over a {@link Scenario}.
  *
@@ -69,43 +73,39 @@ function first<T>(items: readonly T[], check: (item: T, index: number) => string
  */
 export const LAWS = {
   /** Frozen inputs are accepted and left untouched; the output equals the one from unfrozen copies. */
-  pureAndDeterministic: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ before, event, result }) => {
-      const ticket = deepFreeze(jsonCopy(before));
-      const frozenEvent = deepFreeze(jsonCopy(event));
-      const again = transition(workflow, ticket, frozenEvent);
-      if (!deepEqual(ticket, before) || !deepEqual(frozenEvent, event)) return 'transition changed its input';
-      return deepEqual(again, result) ? null : `same inputs gave different outputs at ${event.type}`;
-    }),
+  pureAndDeterministic: eachStep(({ before, event, result }, workflow) => {
+    const ticket = deepFreeze(jsonCopy(before));
+    const frozenEvent = deepFreeze(jsonCopy(event));
+    const again = transition(workflow, ticket, frozenEvent);
+    if (!deepEqual(ticket, before) || !deepEqual(frozenEvent, event)) return 'transition changed its input';
+    return deepEqual(again, result) ? null : `same inputs gave different outputs at ${event.type}`;
+  }),
 
   /** Tickets and events survive JSON, and the engine gives the same answer for the copies. */
-  jsonRoundTrip: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ before, event, result }) => {
-      if (!deepEqual(jsonCopy(before), before)) return 'the ticket does not survive JSON';
-      return deepEqual(jsonCopy(transition(workflow, jsonCopy(before), jsonCopy(event))), jsonCopy(result))
-        ? null
-        : `a JSON copy of the ticket gave a different result at ${event.type}`;
-    }),
+  jsonRoundTrip: eachStep(({ before, event, result }, workflow) => {
+    if (!deepEqual(jsonCopy(before), before)) return 'the ticket does not survive JSON';
+    return deepEqual(jsonCopy(transition(workflow, jsonCopy(before), jsonCopy(event))), jsonCopy(result))
+      ? null
+      : `a JSON copy of the ticket gave a different result at ${event.type}`;
+  }),
 
   /** `version` grows by one exactly when the ticket changes; refusals and no-ops return the input itself. */
-  versionGrowsByOne: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ before, event, result }) => {
-      if (!result.ok) return result.ticket === before ? null : `a refused ${event.type} returned another ticket`;
-      if (!result.changed) return result.ticket === before ? null : `unchanged ${event.type} returned a copy`;
-      if (deepEqual(result.ticket, { ...before, version: before.version + 1 })) return `${event.type} claimed a change but changed nothing`;
-      return result.ticket.version === before.version + 1 ? null : `version went ${before.version} → ${result.ticket.version}`;
-    }),
+  versionGrowsByOne: eachStep(({ before, event, result }, workflow) => {
+    if (!result.ok) return result.ticket === before ? null : `a refused ${event.type} returned another ticket`;
+    if (!result.changed) return result.ticket === before ? null : `unchanged ${event.type} returned a copy`;
+    if (deepEqual(result.ticket, { ...before, version: before.version + 1 })) return `${event.type} claimed a change but changed nothing`;
+    return result.ticket.version === before.version + 1 ? null : `version went ${before.version} → ${result.ticket.version}`;
+  }),
 
   /** `tick(t1)` then `tick(t2)` leaves the same ticket as `tick(t2)` alone (but for `version`). */
-  ticksCompose: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ before, event }) => {
-      const t1 = event.at;
-      const t2 = event.at + 3 * 86_400_000;
-      const once = transition(workflow, before, { type: 'tick', at: t2 });
-      const firstTick = transition(workflow, before, { type: 'tick', at: t1 });
-      const twice = firstTick.ok ? transition(workflow, firstTick.ticket, { type: 'tick', at: t2 }) : firstTick;
-      return deepEqual(withoutVersion(once.ticket), withoutVersion(twice.ticket)) ? null : `tick(${t1}) then tick(${t2}) differs from tick(${t2})`;
-    }),
+  ticksCompose: eachStep(({ before, event }, workflow) => {
+    const t1 = event.at;
+    const t2 = event.at + 3 * 86_400_000;
+    const once = transition(workflow, before, { type: 'tick', at: t2 });
+    const firstTick = transition(workflow, before, { type: 'tick', at: t1 });
+    const twice = firstTick.ok ? transition(workflow, firstTick.ticket, { type: 'tick', at: t2 }) : firstTick;
+    return deepEqual(withoutVersion(once.ticket), withoutVersion(twice.ticket)) ? null : `tick(${t1}) then tick(${t2}) differs from tick(${t2})`;
+  }),
 
   /** Ticks inserted between events change no status and no status time: sweep frequency never matters. */
   sweeperIndependence: (workflow, scenario) => {
@@ -130,48 +130,44 @@ export const LAWS = {
   },
 
   /** Nothing is due before `nextDeadline`, something is due at it, and it is never before `updatedAt`. */
-  nextDeadlineIsExact: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ result }) => {
-      const ticket = result.ticket;
-      const deadline = nextDeadline(workflow, ticket);
-      if (deadline === null) return evaluateAutoClose(workflow, ticket, ticket.updatedAt + 3_650 * 86_400_000).due.length === 0 ? null : 'null deadline but something came due';
-      if (deadline < ticket.updatedAt) return `deadline ${deadline} before updatedAt ${ticket.updatedAt}`;
-      if (evaluateAutoClose(workflow, ticket, deadline - 1).due.length > 0) return `something was due before the deadline ${deadline}`;
-      return evaluateAutoClose(workflow, ticket, deadline).due.length > 0 ? null : `nothing was due at the deadline ${deadline}`;
-    }),
+  nextDeadlineIsExact: eachStep(({ result }, workflow) => {
+    const ticket = result.ticket;
+    const deadline = nextDeadline(workflow, ticket);
+    if (deadline === null) return evaluateAutoClose(workflow, ticket, ticket.updatedAt + 3_650 * 86_400_000).due.length === 0 ? null : 'null deadline but something came due';
+    if (deadline < ticket.updatedAt) return `deadline ${deadline} before updatedAt ${ticket.updatedAt}`;
+    if (evaluateAutoClose(workflow, ticket, deadline - 1).due.length > 0) return `something was due before the deadline ${deadline}`;
+    return evaluateAutoClose(workflow, ticket, deadline).due.length > 0 ? null : `nothing was due at the deadline ${deadline}`;
+  }),
 
   /** `evaluateAutoClose(now)` predicts exactly where `tick(now)` lands, and `close` means a closed status. */
-  evaluateMatchesTick: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ before, event }) => {
-      const evaluation = evaluateAutoClose(workflow, before, event.at);
-      const ticked = transition(workflow, before, { type: 'tick', at: event.at });
-      if (evaluation.status !== ticked.ticket.status) return `evaluate says ${evaluation.status}, tick lands in ${ticked.ticket.status}`;
-      const closed = workflow.statuses.find((s) => s.id === evaluation.status)?.category === 'closed';
-      return evaluation.close === closed ? null : `close is ${evaluation.close} in ${evaluation.status}`;
-    }),
+  evaluateMatchesTick: eachStep(({ before, event }, workflow) => {
+    const evaluation = evaluateAutoClose(workflow, before, event.at);
+    const ticked = transition(workflow, before, { type: 'tick', at: event.at });
+    if (evaluation.status !== ticked.ticket.status) return `evaluate says ${evaluation.status}, tick lands in ${ticked.ticket.status}`;
+    const closed = workflow.statuses.find((s) => s.id === evaluation.status)?.category === 'closed';
+    return evaluation.close === closed ? null : `close is ${evaluation.close} in ${evaluation.status}`;
+  }),
 
   /** A customer's message lands where the team looks, or an effect says what became of it. */
-  customerReplyNeverLost: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ event, result }) => {
-      if (event.type !== 'reply' || event.by !== 'customer' || event.auto === true || !result.ok) return null;
-      const category = workflow.statuses.find((s) => s.id === result.ticket.status)?.category ?? '';
-      const told = result.effects.some((e) => e.type === 'followUpRequested' || e.type === 'replyRejected' || e.type === 'replyNeedsAttention');
-      return TEAM_FACING.has(category) || told ? null : `a customer reply left the ticket in ${result.ticket.status} with no effect`;
-    }),
+  customerReplyNeverLost: eachStep(({ event, result }, workflow) => {
+    if (event.type !== 'reply' || event.by !== 'customer' || event.auto === true || !result.ok) return null;
+    const category = workflow.statuses.find((s) => s.id === result.ticket.status)?.category ?? '';
+    const told = result.effects.some((e) => e.type === 'followUpRequested' || e.type === 'replyRejected' || e.type === 'replyNeedsAttention');
+    return TEAM_FACING.has(category) || told ? null : `a customer reply left the ticket in ${result.ticket.status} with no effect`;
+  }),
 
   /** Timers act no earlier than their due time and in order: never before the last update, never after the event. */
-  timersOnTime: (workflow, scenario) =>
-    first(replay(workflow, scenario), ({ before, event, result }) => {
-      if (!result.ok) return null;
-      let last = before.updatedAt;
-      for (const e of result.effects) {
-        if (e.type !== 'timerFired' && e.type !== 'reminderDue') continue;
-        if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
-        if (e.dueAt > event.at || (e.dueAt === event.at && event.type !== 'tick')) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
-        last = e.dueAt;
-      }
-      return null;
-    }),
+  timersOnTime: eachStep(({ before, event, result }, workflow) => {
+    if (!result.ok) return null;
+    let last = before.updatedAt;
+    for (const e of result.effects) {
+      if (e.type !== 'timerFired' && e.type !== 'reminderDue') continue;
+      if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
+      if (e.dueAt > event.at || (e.dueAt === event.at && event.type !== 'tick')) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
+      last = e.dueAt;
+    }
+    return null;
+  }),
 } satisfies Record<string, Law>;
 
 /**
