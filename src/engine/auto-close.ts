@@ -84,9 +84,7 @@ export function evaluateAutoClose<S extends string>(
   // Most tickets of a sweep rest in a status with no timer: nothing is due, whatever the rest of the ticket holds,
   // so the full field check (most of a sweep's time) is skipped.
   const status = statusOf(compiled, ticket);
-  if (status !== undefined && status.timers.length === 0 && isTime(now)) {
-    return { due: NOTHING_DUE as DueTimer<S>[], status: ticket.status, close: status.category === 'closed', nextCheckAt: null };
-  }
+  if (status !== undefined && status.timers.length === 0 && isTime(now)) return status.idle as unknown as AutoCloseEvaluation<S>;
   if (status === undefined || !isTime(now) || !hasTicketFields(compiled, ticket as never)) {
     return { due: NOTHING_DUE as DueTimer<S>[], status: (ticket as Ticket<S> | null)?.status, close: false, nextCheckAt: null } as AutoCloseEvaluation<S>;
   }

@@ -61,6 +61,7 @@ export function compileWorkflow(
       replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
       assignTo: assignments.get(info.id) ?? null,
       timers: statusTimers,
+      idle: Object.freeze({ due: Object.freeze([]) as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null }),
     });
   }
   const workflow: Workflow = {

@@ -129,6 +129,8 @@ export interface CompiledStatus {
   readonly replies: Readonly<Record<Actor, CompiledReply>>;
   readonly assignTo: string | null;
   readonly timers: readonly CompiledTimer[];
+  /** The frozen answer `evaluateAutoClose` gives for a ticket resting here when nothing can come due. */
+  readonly idle: { readonly due: readonly never[]; readonly status: string; readonly close: boolean; readonly nextCheckAt: null };
 }
 
 /** @internal */
