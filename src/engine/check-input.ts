@@ -5,7 +5,13 @@ import type { TransitionError } from './result.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 
-const fail = (code: TransitionError['code'], message: string): TransitionError => ({ code, message });
+export const fail = (code: TransitionError['code'], message: string): TransitionError => ({ code, message });
+
+/** A value as it appears in an error message; `undefined` (which JSON cannot show) included. */
+const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
+
+/** The refusal for a status id the workflow does not have: in a stored ticket, or named by an event. */
+export const unknownStatus = (id: unknown): TransitionError => fail('unknownStatus', `status ${show(id)} is not in this workflow`);
 
 export function isActor(value: unknown): value is Actor {
   return value === 'customer' || value === 'agent' || value === 'system';
@@ -23,12 +29,12 @@ export function checkEvent(event: unknown): TransitionError | null {
   switch (type) {
     case 'reply': case 'note': case 'assign': case 'setStatus': case 'resolve':
     case 'close': case 'reopen': case 'snooze':
-      if (!isActor(by)) return fail('unknownActor', `"by" must be customer, agent or system, not ${JSON.stringify(by) ?? 'undefined'}`);
+      if (!isActor(by)) return fail('unknownActor', `"by" must be customer, agent or system, not ${show(by)}`);
       break;
     case 'tick':
       break;
     default:
-      return fail('unknownEventType', `unknown event type ${JSON.stringify(type) ?? 'undefined'}`);
+      return fail('unknownEventType', `unknown event type ${show(type)}`);
   }
   if (!isTime(at)) return fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range');
   return null;
@@ -57,7 +63,7 @@ export function checkTicket(compiled: CompiledWorkflow, ticket: unknown): Transi
   if (typeof ticket !== 'object' || ticket === null) return fail('invalidTicket', 'a ticket must be an object');
   const t = ticket as Record<keyof Ticket, unknown>;
   if (typeof t.status !== 'string' || !compiled.byId.has(t.status)) {
-    return fail('unknownStatus', `status ${JSON.stringify(t.status) ?? 'undefined'} is not in this workflow`);
+    return unknownStatus(t.status);
   }
   return hasTicketFields(compiled, t) ? null : fail('invalidTicket', 'not a ticket of this workflow (a field is missing or malformed)');
 }

@@ -6,6 +6,7 @@ import { enterStatus, rearmUntil } from './enter-status.js';
 import type {
   AssignEvent, CloseEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
 } from './events.js';
+import { fail, unknownStatus } from './check-input.js';
 import { checkAction, checkMove, checkStatusChange } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket } from './copy-ticket.js';
@@ -24,7 +25,6 @@ export type Outcome = Ticket | TransitionError;
 
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError => 'code' in outcome;
 
-const fail = (code: TransitionError['code'], message: string): TransitionError => ({ code, message });
 
 /** `ticket` with activity at `at`, or `ticket` itself when nothing would differ (so `changed` stays exact). */
 function touch(ticket: Ticket, at: number): Ticket {
@@ -37,7 +37,7 @@ function touch(ticket: Ticket, at: number): Ticket {
 
 function targetStatus(step: Step, id: unknown): CompiledStatus | TransitionError {
   const status = typeof id === 'string' ? step.workflow.compiled.byId.get(id) : undefined;
-  return status ?? fail('unknownStatus', `status ${JSON.stringify(id) ?? 'undefined'} is not in this workflow`);
+  return status ?? unknownStatus(id);
 }
 
 function defaultStatus(step: Step, category: 'solved' | 'closed' | 'snoozed'): CompiledStatus | TransitionError {
