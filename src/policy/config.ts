@@ -2,7 +2,15 @@ import type { Actor } from './actor.js';
 import type { Category } from './category.js';
 import type { Duration } from './duration.js';
 
-/** One value or a list of them: rules accept both so short policies stay short. */
+/**
+ * One value or a list of them: rules accept both so short policies stay short.
+ *
+ * @example
+ * ```ts
+ * import type { OneOrMany } from 'ticket-lifecycle';
+ * const actors: OneOrMany<'agent' | 'system'> = ['agent', 'system'];
+ * ```
+ */
 export type OneOrMany<T> = T | readonly T[];
 
 /**

@@ -19,7 +19,15 @@ export interface ChatwootOptions {
   readonly botActive?: boolean;
 }
 
-/** Chatwoot's conversation statuses (`enum status` in `app/models/conversation.rb`). */
+/**
+ * Chatwoot's conversation statuses (`enum status` in `app/models/conversation.rb`).
+ *
+ * @example
+ * ```ts
+ * import type { ChatwootStatus } from 'ticket-lifecycle/presets';
+ * const status: ChatwootStatus = 'snoozed';
+ * ```
+ */
 export type ChatwootStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 
 const MINUTE = 60_000;

@@ -17,7 +17,15 @@ export interface FreshdeskOptions {
   readonly closeResolvedAfter?: Duration;
 }
 
-/** Freshdesk's default status ids. */
+/**
+ * Freshdesk's default status ids.
+ *
+ * @example
+ * ```ts
+ * import type { FreshdeskStatus } from 'ticket-lifecycle/presets';
+ * const status: FreshdeskStatus = 'resolved';
+ * ```
+ */
 export type FreshdeskStatus = 'open' | 'pending' | 'resolved' | 'closed';
 
 const HOUR = 3_600_000;

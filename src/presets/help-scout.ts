@@ -11,7 +11,15 @@ import { defineWorkflow, type Workflow } from 'ticket-lifecycle';
  */
 export type HelpScoutOptions = Record<string, never>;
 
-/** Help Scout's conversation statuses. */
+/**
+ * Help Scout's conversation statuses.
+ *
+ * @example
+ * ```ts
+ * import type { HelpScoutStatus } from 'ticket-lifecycle/presets';
+ * const status: HelpScoutStatus = 'active';
+ * ```
+ */
 export type HelpScoutStatus = 'active' | 'pending' | 'closed' | 'spam';
 
 /**

@@ -17,7 +17,15 @@ export interface JiraServiceManagementOptions {
   readonly remindWaitingAfter?: Duration | false;
 }
 
-/** The statuses of Jira Service Management's service-request workflow, in snake case. */
+/**
+ * The statuses of Jira Service Management's service-request workflow, in snake case.
+ *
+ * @example
+ * ```ts
+ * import type { JiraServiceManagementStatus } from 'ticket-lifecycle/presets';
+ * const status: JiraServiceManagementStatus = 'waiting_for_customer';
+ * ```
+ */
 export type JiraServiceManagementStatus =
   | 'waiting_for_support'
   | 'waiting_for_customer'

@@ -18,7 +18,15 @@ export interface LiveAgentOptions {
   readonly reminders?: readonly Duration[];
 }
 
-/** LiveAgent's status ids (its CSV codes N, C, A, W, R, L). */
+/**
+ * LiveAgent's status ids (its CSV codes N, C, A, W, R, L).
+ *
+ * @example
+ * ```ts
+ * import type { LiveAgentStatus } from 'ticket-lifecycle/presets';
+ * const status: LiveAgentStatus = 'answered';
+ * ```
+ */
 export type LiveAgentStatus = 'new' | 'open' | 'answered' | 'postponed' | 'resolved' | 'closed';
 
 /**

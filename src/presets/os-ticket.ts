@@ -17,7 +17,15 @@ export interface OsTicketOptions {
   readonly reopen?: boolean;
 }
 
-/** osTicket's default statuses (Deleted is left out: it removes the ticket). */
+/**
+ * osTicket's default statuses (Deleted is left out: it removes the ticket).
+ *
+ * @example
+ * ```ts
+ * import type { OsTicketStatus } from 'ticket-lifecycle/presets';
+ * const status: OsTicketStatus = 'archived';
+ * ```
+ */
 export type OsTicketStatus = 'open' | 'resolved' | 'closed' | 'archived';
 
 /**

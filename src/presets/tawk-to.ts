@@ -11,7 +11,15 @@ import { defineWorkflow, type Workflow } from 'ticket-lifecycle';
  */
 export type TawkToOptions = Record<string, never>;
 
-/** tawk.to's status ids. */
+/**
+ * tawk.to's status ids.
+ *
+ * @example
+ * ```ts
+ * import type { TawkToStatus } from 'ticket-lifecycle/presets';
+ * const status: TawkToStatus = 'pending';
+ * ```
+ */
 export type TawkToStatus = 'open' | 'pending' | 'closed';
 
 /**

@@ -22,7 +22,15 @@ export interface ZammadOptions {
   readonly reopenWithinDays?: number;
 }
 
-/** Zammad's default state names, with `_` for spaces. */
+/**
+ * Zammad's default state names, with `_` for spaces.
+ *
+ * @example
+ * ```ts
+ * import type { ZammadStatus } from 'ticket-lifecycle/presets';
+ * const status: ZammadStatus = 'pending_close';
+ * ```
+ */
 export type ZammadStatus = 'new' | 'open' | 'pending_reminder' | 'pending_close' | 'closed' | 'merged';
 
 const DAY = 86_400_000;

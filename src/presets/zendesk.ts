@@ -14,7 +14,15 @@ export interface ZendeskOptions {
   readonly closeAfter?: Duration;
 }
 
-/** Zendesk's own API status values. */
+/**
+ * Zendesk's own API status values.
+ *
+ * @example
+ * ```ts
+ * import type { ZendeskStatus } from 'ticket-lifecycle/presets';
+ * const status: ZendeskStatus = 'hold';
+ * ```
+ */
 export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 
 const HOUR = 3_600_000;

@@ -33,7 +33,17 @@ export interface ArbitraryWorkflowOptions {
   readonly maxTimers?: number;
 }
 
-/** The named guard random policies may use: deterministic, so runs replay exactly. */
+/**
+ * The named guard random policies may use: deterministic, so runs replay exactly.
+ *
+ * @example
+ * ```ts
+ * import { validateWorkflow } from 'ticket-lifecycle';
+ * import { ARBITRARY_GUARDS } from 'ticket-lifecycle/testing';
+ * // Compile a generated config yourself, with the guard its rules may name:
+ * const result = validateWorkflow({ statuses: [{ id: 'open', category: 'open' }], close: { guards: 'assigned' } }, { guards: ARBITRARY_GUARDS });
+ * ```
+ */
 export const ARBITRARY_GUARDS: Readonly<Record<string, GuardPredicate>> = {
   assigned: (ticket) => ticket.assignee !== null,
 };

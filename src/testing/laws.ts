@@ -26,7 +26,15 @@ export interface Scenario {
   readonly events: readonly TicketEvent[];
 }
 
-/** A law holds (`null`) or says how it broke. */
+/**
+ * A law holds (`null`) or says how it broke.
+ *
+ * @example
+ * ```ts
+ * import type { Law } from 'ticket-lifecycle/testing';
+ * const startsSomewhere: Law = (workflow) => (workflow.statuses.length > 0 ? null : 'no status');
+ * ```
+ */
 export type Law = (workflow: Workflow, scenario: Scenario) => string | null;
 
 interface Step {
