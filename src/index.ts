@@ -27,7 +27,8 @@ export { toMermaid } from './diagram/to-mermaid.js';
 export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
 export { transition } from './engine/transition.js';
 export { can } from './engine/can.js';
-export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation, type DueTimer } from './engine/auto-close.js';
+export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation } from './engine/auto-close.js';
+export type { DueTimer } from './engine/due-timer.js';
 export type { Awaiting, Ticket } from './engine/ticket.js';
 export {
   EVENT_TYPES,

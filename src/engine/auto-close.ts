@@ -2,26 +2,9 @@ import type { CompiledStatus, CompiledWorkflow, Workflow } from '../policy/workf
 import { hasTicketFields } from './check-input.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
-import { catchUp, moveTarget, nextDue, type DueStep } from './timers.js';
+import type { DueTimer } from './due-timer.js';
+import { catchUp, moveTarget, nextDue } from './timers.js';
 
-
-/**
- * One timer that came due: its id, whether it reminds or moves, when it was due, the status it ran in and the
- * status it leaves the ticket in (the same, for a reminder).
- *
- * @example
- * ```ts
- * import type { DueTimer } from 'ticket-lifecycle';
- * const d: DueTimer<'solved' | 'closed'> = { timer: 'auto-close', kind: 'move', dueAt: 345_600_000, from: 'solved', to: 'closed' };
- * ```
- */
-export interface DueTimer<S extends string = string> {
-  readonly timer: string;
-  readonly kind: 'reminder' | 'move';
-  readonly dueAt: number;
-  readonly from: S;
-  readonly to: S;
-}
 
 /**
  * What `evaluateAutoClose` found: every timer due by `now` in due-time order, where applying them leaves the
@@ -102,11 +85,11 @@ export function evaluateAutoClose<S extends string>(
       return { due: [step], status: target.id as S, close: target.category === 'closed', nextCheckAt: null };
     }
   }
-  const steps: DueStep[] = [];
+  const steps: DueTimer<S>[] = [];
   const after = catchUp(compiled, ticket, now, true, null, steps);
   const landed = compiled.byId.get(after.status)!;
   return {
-    due: steps as DueTimer<S>[],
+    due: steps,
     status: after.status as S,
     close: landed.category === 'closed',
     nextCheckAt: nextDue(landed, after)?.dueAt ?? null,

@@ -1,6 +1,5 @@
 import type { Actor } from '../policy/actor.js';
 import type { CompiledWorkflow } from '../policy/workflow.js';
-import type { TicketEvent } from './events.js';
 import type { TransitionError } from './result.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';

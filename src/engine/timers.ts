@@ -1,4 +1,5 @@
 import type { CompiledStatus, CompiledTimer, CompiledWorkflow } from '../policy/workflow.js';
+import type { DueTimer } from './due-timer.js';
 import type { Effect } from './effects.js';
 import { enterStatus } from './enter-status.js';
 import { copyTicket } from './copy-ticket.js';
@@ -11,18 +12,6 @@ export interface DueItem {
   readonly dueAt: number;
   /** Which reminder of a move's sequence, or which repetition of a reminder timer. */
   readonly index: number;
-}
-
-/**
- * One timer step as applied: the status it ran in and where it left the ticket (the same status for a
- * reminder).
- */
-export interface DueStep {
-  readonly timer: string;
-  readonly kind: 'reminder' | 'move';
-  readonly dueAt: number;
-  readonly from: string;
-  readonly to: string;
 }
 
 /**
@@ -111,7 +100,7 @@ export function catchUp(
   limit: number,
   inclusive: boolean,
   effects: Effect[] | null,
-  steps: DueStep[] | null,
+  steps: DueTimer[] | null,
 ): Ticket {
   let current = ticket;
   let status = compiled.byId.get(current.status)!;
@@ -144,7 +133,7 @@ export function catchUp(
  * identical mails after an outage. The ticket ends exactly where an on-time scheduler leaves it, and catching up
  * costs at most two steps per status change, however long the outage.
  */
-function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number, effects: Effect[] | null, steps: DueStep[] | null): Ticket {
+function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number, effects: Effect[] | null, steps: DueTimer[] | null): Ticket {
   let horizon = lastTime;
   for (const timer of status.timers) {
     const clock = timer.action === 'move' ? timerClock(timer, ticket) : null;

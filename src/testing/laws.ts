@@ -98,7 +98,7 @@ export const LAWS = {
   }),
 
   /** `version` grows by one exactly when the ticket changes; refusals and no-ops return the input itself. */
-  versionGrowsByOne: eachStep(({ before, event, result }, workflow) => {
+  versionGrowsByOne: eachStep(({ before, event, result }) => {
     if (!result.ok) return result.ticket === before ? null : `a refused ${event.type} returned another ticket`;
     if (!result.changed) return result.ticket === before ? null : `unchanged ${event.type} returned a copy`;
     if (deepEqual(result.ticket, { ...before, version: before.version + 1 })) return `${event.type} claimed a change but changed nothing`;
@@ -165,7 +165,7 @@ export const LAWS = {
   }),
 
   /** Timers act no earlier than their due time and in order: never before the last update, never after the event. */
-  timersOnTime: eachStep(({ before, event, result }, workflow) => {
+  timersOnTime: eachStep(({ before, event, result }) => {
     if (!result.ok) return null;
     let last = before.updatedAt;
     for (const e of result.effects) {

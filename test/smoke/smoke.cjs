@@ -2,6 +2,9 @@
 const assert = require('node:assert/strict');
 const { createTicket, transition, WorkflowError, defineWorkflow } = require('ticket-lifecycle');
 const presets = require('ticket-lifecycle/presets');
+const { createTicketMachine } = require('ticket-lifecycle/xstate');
+const { checkWorkflow } = require('ticket-lifecycle/testing');
+const { createActor } = require('xstate');
 
 const wf = presets.liveAgent();
 const ticket = createTicket(wf, { at: 0 });
@@ -9,4 +12,9 @@ const answered = transition(wf, ticket, { type: 'reply', by: 'agent', at: 1 });
 assert.equal(answered.ok && answered.ticket.status, 'answered');
 assert.throws(() => defineWorkflow({ statuses: [] }), WorkflowError);
 for (const name of ['liveAgent', 'tawkTo', 'zendesk']) assert.equal(typeof presets[name], 'function', name);
-console.log('CJS smoke test passed: ticket-lifecycle, ticket-lifecycle/presets');
+const actor = createActor(createTicketMachine(wf), { input: { at: 0 } }).start();
+actor.send({ type: 'reply', by: 'agent', at: 1 });
+assert.equal(actor.getSnapshot().value, 'answered');
+actor.stop();
+assert.equal(checkWorkflow(presets.tawkTo(), { numRuns: 5, seed: 1 }).ok, true);
+console.log('CJS smoke test passed: ticket-lifecycle, /presets, /xstate, /testing');

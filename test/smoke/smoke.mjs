@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { createTicket, defineWorkflow, transition, evaluateAutoClose, nextDeadline, WorkflowError } from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
+import { createTicketMachine } from 'ticket-lifecycle/xstate';
+import { checkWorkflow } from 'ticket-lifecycle/testing';
+import { createActor } from 'xstate';
 
 const wf = presets.zendesk();
 const ticket = createTicket(wf, { at: 0 });
@@ -11,4 +14,9 @@ assert.equal(nextDeadline(presets.tawkTo(), createTicket(presets.tawkTo(), { at:
 assert.equal(evaluateAutoClose(wf, ticket, 10).close, false);
 assert.throws(() => defineWorkflow({ statuses: [] }), WorkflowError);
 for (const name of ['liveAgent', 'tawkTo', 'zendesk']) assert.equal(typeof presets[name], 'function', name);
-console.log('ESM smoke test passed: ticket-lifecycle, ticket-lifecycle/presets');
+const actor = createActor(createTicketMachine(wf), { input: { at: 0 } }).start();
+actor.send({ type: 'assign', by: 'agent', at: 1, assignee: 'ana' });
+assert.equal(actor.getSnapshot().value, 'open');
+actor.stop();
+assert.equal(checkWorkflow(presets.tawkTo(), { numRuns: 5, seed: 1 }).ok, true);
+console.log('ESM smoke test passed: ticket-lifecycle, /presets, /xstate, /testing');
