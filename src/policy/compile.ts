@@ -108,8 +108,13 @@ function readInitialByChannel(reader: Reader, raw: unknown): ReadonlyMap<string,
   const obj = reader.object(raw, 'initialByChannel', keys);
   if (obj === null) return map;
   for (const channel of Object.keys(obj)) {
-    const status = reader.status(obj[channel], `initialByChannel.${channel}`);
-    if (status !== null) map.set(channel, status);
+    const path = `initialByChannel.${channel}`;
+    const status = reader.status(obj[channel], path);
+    if (status !== null && DONE.has(reader.categoryOf.get(status)!)) {
+      reader.report(path, 'invalidInitial', `a ticket cannot start in "${status}", which is ${reader.categoryOf.get(status)}`);
+    } else if (status !== null) {
+      map.set(channel, status);
+    }
   }
   return map;
 }

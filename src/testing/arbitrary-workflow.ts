@@ -151,9 +151,9 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
 }
 
 /**
- * Random valid policy configs: statuses in every category, reply rules of every action, guards, status-change
- * allow-lists, assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups and customer-wait
- * pauses. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
+ * Random valid policy configs: statuses in every category (with reopen targets, required `until`s and SLA
+ * flags), per-channel start statuses, reply rules of every action, guards, status-change allow-lists with targets,
+ * assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups and customer-wait pauses. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
  *
  * @example
  * ```ts
@@ -172,19 +172,33 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
       .record({
         replies: fc.array(replyRule(shape.statuses, working), { maxLength: maxRules }),
         assignments: fc.array(fc.tuple(selector(shape.statuses), fc.constantFrom(...ids)).map(([from, to]) => ({ ...from, to })), { maxLength: 2 }),
-        statusChanges: maybe(fc.array(fc.tuple(selector(shape.statuses), maybe(actors)).map(([from, by]) => ({ ...from, ...(by && { by }) })), { minLength: 1, maxLength: 3 })),
+        statusChanges: maybe(fc.array(fc.tuple(selector(shape.statuses), selector(shape.statuses), maybe(actors)).map(([from, target, by]) => ({
+          ...from,
+          ...(target.from && { to: target.from }),
+          ...(target.fromCategory && { toCategory: target.fromCategory }),
+          ...(by && { by }),
+        })), { minLength: 1, maxLength: 3 })),
         resolve: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         close: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         snooze: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         reopen: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         timers,
+        reopenTo: fc.array(maybe(fc.constantFrom(...working)), { minLength: ids.length, maxLength: ids.length }),
+        requireUntil: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
+        initialByChannel: maybe(fc.constantFrom(...working).map((status) => ({ chat: status }))),
       })
-      .map((parts) => {
-        const config: Record<string, unknown> = { statuses: shape.statuses };
-        for (const [key, value] of Object.entries(parts)) {
-          if (key === 'timers') config.timers = (value as (TimerConfig | null)[]).filter((t) => t !== null);
-          else if (value !== undefined) config[key] = value;
-        }
+      .map(({ timers: drafted, reopenTo, requireUntil, ...rules }) => {
+        const timerList = drafted.filter((t): t is TimerConfig => t !== null);
+        const countsToUntil = new Set(timerList.filter((t) => t.from === 'until').flatMap((t) => [t.in ?? []].flat()));
+        // Per-status options that only mean something where they apply: a reopen target on solved/closed statuses,
+        // and a required `until` where a timer counts to it.
+        const statuses = shape.statuses.map((status, i) => ({
+          ...status,
+          ...(reopenTo[i] !== undefined && (status.category === 'solved' || status.category === 'closed') && { reopenTo: reopenTo[i] }),
+          ...(requireUntil[i] === true && countsToUntil.has(status.id) && { requireUntil: true }),
+        }));
+        const config: Record<string, unknown> = { statuses, timers: timerList };
+        for (const [key, value] of Object.entries(rules)) if (value !== undefined) config[key] = value;
         return config as unknown as WorkflowConfig;
       });
   });

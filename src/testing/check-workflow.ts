@@ -103,7 +103,7 @@ function invariantProperty(workflow: Workflow, name: string, invariant: Invarian
 function describe(scenario: Scenario): string[] {
   const line = (at: number, text: string): string => `${new Date(at).toISOString()}  ${text}`;
   return [
-    line(scenario.start, `ticket created by ${scenario.by}`),
+    line(scenario.start, `ticket created by ${scenario.by}${scenario.channel === undefined ? '' : ` via ${scenario.channel}`}`),
     ...scenario.events.map((event) => {
       const { type, at, ...rest } = event;
       const by = 'by' in rest ? `${rest.by} ` : '';

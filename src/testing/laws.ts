@@ -23,6 +23,8 @@ import { deepEqual, deepFreeze, jsonCopy } from './structural.js';
 export interface Scenario {
   readonly start: number;
   readonly by: Actor;
+  /** The channel the ticket came in through, when the policy starts some channels elsewhere. */
+  readonly channel?: string;
   readonly events: readonly TicketEvent[];
 }
 
@@ -45,7 +47,7 @@ interface Step {
 
 /** Applies the events in order, keeping refused ones out of the ticket, and records every step. */
 export function replay(workflow: Workflow, scenario: Scenario): Step[] {
-  let ticket = createTicket(workflow, { at: scenario.start, by: scenario.by });
+  let ticket = createTicket(workflow, { at: scenario.start, by: scenario.by, ...(scenario.channel !== undefined && { channel: scenario.channel }) });
   return scenario.events.map((event) => {
     const result = transition(workflow, ticket, event);
     const step = { before: ticket, event, result };

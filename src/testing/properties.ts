@@ -16,9 +16,11 @@ import { LAWS, type LawName, type Scenario } from './laws.js';
  */
 export function arbitraryScenario(workflow: Workflow, options: ArbitraryEventsOptions = {}): fc.Arbitrary<Scenario> {
   const start = options.start ?? DEFAULT_START;
+  // Channels the policy starts elsewhere (initialByChannel), plus one it does not know.
+  const channels = [...Object.keys(workflow.config.initialByChannel ?? {}), 'email'];
   return fc
-    .tuple(fc.constantFrom<Actor>(...ACTORS), arbitraryEvents(workflow, { ...options, start }))
-    .map(([by, events]) => ({ start, by, events: events as readonly TicketEvent[] }));
+    .tuple(fc.constantFrom<Actor>(...ACTORS), fc.option(fc.constantFrom(...channels), { nil: undefined }), arbitraryEvents(workflow, { ...options, start }))
+    .map(([by, channel, events]) => ({ start, by, ...(channel !== undefined && { channel }), events: events as readonly TicketEvent[] }));
 }
 
 /** Junk a backend might pass by mistake: anything at all, and near-miss events. */

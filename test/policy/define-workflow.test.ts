@@ -175,6 +175,7 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
     expect(issuesOf({ statuses: base, replies: [{ by: 'customer', from: 'closed', action: 'reopen', to: 'closed' }] })).toContainEqual({ path: 'replies[0].to', code: 'invalidReopenTarget' });
     expect(issuesOf({ statuses: [...base.slice(0, 2), { id: 'closed', category: 'closed', reopenTo: 'closed' }] })).toContainEqual({ path: 'statuses[2].reopenTo', code: 'invalidReopenTarget' });
     expect(issuesOf({ statuses: base, initial: 'closed' })).toEqual([{ path: 'initial', code: 'invalidInitial' }]);
+    expect(issuesOf({ statuses: base, initialByChannel: { chat: 'closed' } })).toEqual([{ path: 'initialByChannel.chat', code: 'invalidInitial' }]);
   });
 
   it('refuses a guard that has no implementation, and accepts one that does', () => {
