@@ -100,7 +100,7 @@ export function arbitraryEvents<S extends string>(workflow: Workflow<S>, options
   // Each event has its own offset on a minute grid (so events meet timer deadlines exactly, and each other), and
   // the sequence is sorted: removing an event while shrinking moves no other one.
   return reach.chain((span) =>
-    fc.array(fc.tuple(fc.nat({ max: span / MINUTE }), draft(workflow)), { maxLength }).map((steps) =>
+    fc.array(fc.tuple(fc.nat({ max: span / MINUTE }), draft(workflow)), { maxLength, size: 'max' }).map((steps) =>
       [...steps].sort((a, b) => a[0] - b[0]).map(([minute, make]) => make(start + minute * MINUTE) as TicketEvent<S>),
     ),
   );
