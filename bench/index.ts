@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { actorSend } from './cases/actor-send.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
@@ -24,6 +25,7 @@ const CASES: readonly BenchCase[] = [
   transitionThroughput,
   transitionVsXState,
   transitionVsReducer,
+  actorSend,
   sweep,
   defineLintCase,
   ticketJsonSize,
