@@ -1,9 +1,8 @@
-import { DONE } from '../policy/category.js';
 import { ACTORS } from '../policy/actor.js';
+import { DONE } from '../policy/category.js';
+import type { ActionName } from '../policy/implied-action.js';
 import { ACTOR_BIT, type CompiledActionRule, type CompiledStatus, type Workflow } from '../policy/workflow.js';
 import type { DiagramParts } from './diagram-model.js';
-
-type ActionName = 'resolve' | 'close' | 'snooze' | 'reopen';
 
 /**
  * The explicit `resolve`, `close`, `snooze` and `reopen` events as transitions to where they land, labelled with

@@ -59,6 +59,28 @@ function conditions(rule: CompiledActionRule, ticket: Ticket, event: TicketEvent
 }
 
 /**
+ * An explicit `resolve`, `close`, `snooze` or `reopen` from `from` to `to`: its own rules (where `force` may
+ * apply), then the rules of whatever else the move amounts to. Resolving a closed ticket, or snoozing a solved
+ * one, is also a reopen.
+ */
+export function checkActionMove(
+  compiled: CompiledWorkflow,
+  action: ActionName,
+  ticket: Ticket,
+  from: CompiledStatus,
+  to: CompiledStatus,
+  event: TicketEvent,
+  by: Actor,
+  force: boolean,
+): TransitionError | null {
+  const implied = impliedAction(from, to);
+  return (
+    checkAction(compiled, action, ticket, event, by, force) ??
+    (implied === null || implied === action ? null : checkAction(compiled, implied, ticket, event, by, false))
+  );
+}
+
+/**
  * Whether a move from the ticket's status to `to` is allowed: by the `statusChanges` rules, and then by the
  * rules of whatever the move amounts to (resolving, closing, snoozing, reopening), so no path around a guard
  * exists.

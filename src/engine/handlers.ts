@@ -7,7 +7,7 @@ import type {
   AssignEvent, CloseEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
 } from './events.js';
 import { fail, unknownStatus } from './check-input.js';
-import { checkAction, checkMove, checkStatusChange } from './guards.js';
+import { checkActionMove, checkMove, checkStatusChange } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
@@ -24,7 +24,6 @@ export interface Step {
 export type Outcome = Ticket | TransitionError;
 
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError => 'code' in outcome;
-
 
 /** `ticket` with activity at `at`, or `ticket` itself when nothing would differ (so `changed` stays exact). */
 function touch(ticket: Ticket, at: number): Ticket {
@@ -71,12 +70,6 @@ function recordMessage(ticket: Ticket, by: Actor, at: number): Ticket {
   next.lastActivityAt = at;
   next.updatedAt = at;
   return next;
-}
-
-/** Leaving a closed ticket (to solved, or a solved/closed one to a snooze) is a reopen: its rules apply too. */
-function checkLeavingDone(step: Step, event: ResolveEvent | SnoozeEvent): TransitionError | null {
-  if (!DONE.has(step.status.category)) return null;
-  return checkAction(step.workflow.compiled, 'reopen', step.ticket, event, event.by, false);
 }
 
 export function reply(step: Step, event: ReplyEvent): Outcome {
@@ -161,7 +154,7 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   const target = defaultStatus(step, 'solved');
   if (isError(target)) return target;
   if (step.status.category === 'solved') return step.ticket;
-  const refused = checkAction(step.workflow.compiled, 'resolve', step.ticket, event, event.by, event.force === true) ?? checkLeavingDone(step, event);
+  const refused = checkActionMove(step.workflow.compiled, 'resolve', step.ticket, step.status, target, event, event.by, event.force === true);
   if (refused !== null) return refused;
   return enterStatus(step.ticket, step.status, target, event.at, event.by, 'resolve', step.effects);
 }
@@ -171,7 +164,7 @@ export function close(step: Step, event: CloseEvent): Outcome {
   if (isError(target)) return target;
   if (event.reason !== undefined && typeof event.reason !== 'string') return fail('invalidEvent', '"reason" must be a string');
   if (step.status.category === 'closed') return step.ticket;
-  const refused = checkAction(step.workflow.compiled, 'close', step.ticket, event, event.by, event.force === true);
+  const refused = checkActionMove(step.workflow.compiled, 'close', step.ticket, step.status, target, event, event.by, event.force === true);
   if (refused !== null) return refused;
   return enterStatus(step.ticket, step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
 }
@@ -186,7 +179,7 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
   if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
   const chosen = event.to === undefined ? null : checkStatusChange(step.workflow.compiled, status, target, event.by);
-  const refused = chosen ?? checkAction(step.workflow.compiled, 'reopen', step.ticket, event, event.by, false);
+  const refused = chosen ?? checkActionMove(step.workflow.compiled, 'reopen', step.ticket, status, target, event, event.by, false);
   if (refused !== null) return refused;
   return enterStatus(step.ticket, status, target, event.at, event.by, 'reopen', step.effects);
 }
@@ -203,7 +196,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
   const asIf = again && ticket.snoozedFrom !== null ? Object.assign(copyTicket(ticket), { status: ticket.snoozedFrom }) : ticket;
-  const refused = checkAction(step.workflow.compiled, 'snooze', asIf, event, event.by, false) ?? checkLeavingDone(step, event);
+  const refused = checkActionMove(step.workflow.compiled, 'snooze', asIf, status, target, event, event.by, false);
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
   if (again) return rearmUntil(ticket, status, until ?? null, at);

@@ -4,6 +4,9 @@ import type { CompiledStatus } from './workflow.js';
 /** The guarded actions: each has its own rules in a policy (`resolve`, `close`, `snooze`, `reopen`). */
 export type ActionName = 'resolve' | 'close' | 'snooze' | 'reopen';
 
+/** Every guarded action, in a fixed order. */
+export const ACTION_NAMES: readonly ActionName[] = ['resolve', 'close', 'snooze', 'reopen'];
+
 /**
  * What a move between two statuses means in guard terms: entering solved, closed or snoozed, or leaving solved
  * or closed for work. The engine checks the matching rules on every move an actor makes, and lint and the

@@ -1,7 +1,7 @@
 import type { CompiledActionRule } from '../workflow.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
-import { ACTION_NAMES } from './permissions.js';
+import { ACTION_NAMES } from '../implied-action.js';
 import { rulePath } from './paths.js';
 
 /**

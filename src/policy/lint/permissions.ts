@@ -1,10 +1,6 @@
 import { ACTORS, type Actor } from '../actor.js';
 import { ACTOR_BIT, type CompiledActionRule } from '../workflow.js';
 
-/** The guarded actions of a policy, each with its own list of rules. */
-export type ActionName = 'resolve' | 'close' | 'snooze' | 'reopen';
-
-export const ACTION_NAMES: readonly ActionName[] = ['resolve', 'close', 'snooze', 'reopen'];
 
 /**
  * The actors (as a bit mask) that some rule lets act from `status`. Conditions (assignee, customer waiting,
