@@ -11,7 +11,8 @@ export const NO_TIMERS_FIRED: Readonly<Record<string, number>> = Object.freeze({
 /**
  * Moves `ticket` from its status to `to` at `at`, keeping every derived field right in one place: the stay
  * (status time, fired timers, `until`), snooze memory, resolve/close stamps and the reopen count. Pushes the
- * `statusChanged` effect, and `reopened` when a solved or closed ticket goes back to work.
+ * `statusChanged` effect, and `reopened` when a solved or closed ticket goes back to work (to `effects`, unless it
+ * is `null`: a preview such as `evaluateAutoClose` wants none).
  */
 export function enterStatus(
   ticket: Ticket,
@@ -20,12 +21,12 @@ export function enterStatus(
   at: number,
   by: Actor,
   cause: EffectCause,
-  effects: Effect[],
+  effects: Effect[] | null,
   closeReason: string | null = null,
 ): DraftTicket {
   const reopened = DONE.has(from.category) && !DONE.has(to.category);
-  effects.push({ type: 'statusChanged', from: from.id, to: to.id, at, cause });
-  if (reopened) effects.push({ type: 'reopened', from: from.id, to: to.id, at, by });
+  effects?.push({ type: 'statusChanged', from: from.id, to: to.id, at, cause });
+  if (reopened) effects?.push({ type: 'reopened', from: from.id, to: to.id, at, by });
   const next = copyTicket(ticket);
   next.status = to.id;
   next.updatedAt = at;

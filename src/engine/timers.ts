@@ -112,13 +112,10 @@ export function catchUp(
       current = fireReminders(status, current, inclusive ? limit : limit - 1, effects, steps);
       continue;
     }
-    const { timer } = item;
-    const { dueAt } = item;
+    const { timer, dueAt } = item;
     const target = compiled.byId.get(moveTarget(timer, current))!;
-    const scratch: Effect[] = effects ?? [];
     const from = status.id;
-    current = enterStatus(current, status, target, dueAt, 'system', 'timer', scratch, timer.reason ?? `timer:${timer.id}`);
-    if (effects === null) scratch.length = 0;
+    current = enterStatus(current, status, target, dueAt, 'system', 'timer', effects, timer.reason ?? `timer:${timer.id}`);
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
     status = target;
