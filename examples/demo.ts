@@ -36,8 +36,8 @@ const acme = defineWorkflow({
   resolve: { by: 'agent', requireAssignee: true },
   close: { by: ['customer', 'system'], from: 'solved' },
   timers: [
-    { id: 'auto-solve', in: 'waiting', from: 'lastAgentMessage', after: 'P5D', action: 'move', to: 'solved', reminders: ['P2D', 'P4D'] },
-    { id: 'auto-close', in: 'solved', from: ['statusEntered', 'lastCustomerMessage'], after: 'P4D', action: 'move', to: 'closed', skipWhileCustomerWaits: true },
+    { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P5D', action: 'move', to: 'solved', reminders: ['P2D', 'P4D'] },
+    { id: 'auto-close', in: 'solved', since: ['statusEntered', 'lastCustomerMessage'], after: 'P4D', action: 'move', to: 'closed', skipWhileCustomerWaits: true },
   ],
 });
 

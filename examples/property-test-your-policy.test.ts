@@ -27,7 +27,7 @@ const good = defineWorkflow({
   statuses,
   replies,
   close: { by: 'customer', from: 'solved' },
-  timers: [{ id: 'auto-close', in: 'solved', from: ['statusEntered', 'lastCustomerMessage'], after: 'P7D', action: 'move', to: 'closed' }],
+  timers: [{ id: 'auto-close', in: 'solved', since: ['statusEntered', 'lastCustomerMessage'], after: 'P7D', action: 'move', to: 'closed' }],
 });
 
 /** Broken: auto-close counts from "solved" only, so a customer who wrote just before solving gets closed early. */

@@ -5,7 +5,7 @@ import type { CompiledTimer } from './workflow.js';
 
 const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'until'];
 const TIMER_FIELDS = [
-  'id', 'in', 'inCategory', 'from', 'after', 'skipWhileCustomerWaits', 'action',
+  'id', 'in', 'inCategory', 'since', 'from', 'after', 'skipWhileCustomerWaits', 'action',
   'repeatEvery', 'to', 'restorePrevious', 'reminders', 'reason',
 ] as const;
 
@@ -27,13 +27,17 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
     const statuses = reader.selection(obj, 'in', 'inCategory', path);
     if (statuses === null) reader.report(path, 'missingField', 'say which statuses the timer runs in ("in" or "inCategory")');
 
-    const rawAnchors = own(obj, 'from') ?? 'statusEntered';
+    // Before 0.1 the anchor was called `from`, which names statuses everywhere else in a policy.
+    if (own(obj, 'from') !== undefined) {
+      reader.report(join(path, 'from'), 'renamedField', 'a timer counts "since" a moment: rename "from" to "since"');
+    }
+    const rawAnchors = own(obj, 'since') ?? 'statusEntered';
     const anchors = reader.oneOrMany(rawAnchors).filter((a, i): a is TimerAnchor => {
       if ((ANCHORS as readonly unknown[]).includes(a)) return true;
-      reader.report(join(path, Array.isArray(rawAnchors) ? `from[${i}]` : 'from'), 'unknownAnchor', `from must be one of ${ANCHORS.join(', ')}`);
+      reader.report(join(path, Array.isArray(rawAnchors) ? `since[${i}]` : 'since'), 'unknownAnchor', `since must be one of ${ANCHORS.join(', ')}`);
       return false;
     });
-    if (anchors.length === 0 && reader.oneOrMany(rawAnchors).length === 0) reader.report(join(path, 'from'), 'emptySelector', 'names no moment');
+    if (anchors.length === 0 && reader.oneOrMany(rawAnchors).length === 0) reader.report(join(path, 'since'), 'emptySelector', 'names no moment');
     const after = reader.duration(obj, 'after', path);
     const onlyUntil = anchors.length > 0 && anchors.every((a) => a === 'until');
     if (own(obj, 'after') === undefined && !onlyUntil) reader.report(join(path, 'after'), 'missingField', 'a timer needs "after" unless it counts from "until"');

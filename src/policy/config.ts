@@ -171,8 +171,8 @@ interface TimerBase<S extends string> {
   /** The statuses the timer runs in. */
   readonly in?: OneOrMany<NoInfer<S>>;
   readonly inCategory?: OneOrMany<Category>;
-  /** Counted from the latest of these moments. Default `statusEntered`. */
-  readonly from?: OneOrMany<TimerAnchor>;
+  /** Counted since the latest of these moments. Default `statusEntered`. (Called `from` before 0.1; that name is refused.) */
+  readonly since?: OneOrMany<TimerAnchor>;
   /** How long after the anchor. Optional only when counting from `until` (then it fires at `until`). */
   readonly after?: Duration;
   /** Paused while the customer's last message is unanswered; counts again once the team replies. */
@@ -225,7 +225,7 @@ export interface MoveTimer<S extends string = string> extends TimerBase<S> {
  * @example
  * ```ts
  * import type { TimerConfig } from 'ticket-lifecycle';
- * const wake: TimerConfig<'snoozed' | 'open'> = { id: 'wake', in: 'snoozed', from: 'until', action: 'move', to: 'open' };
+ * const wake: TimerConfig<'snoozed' | 'open'> = { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open' };
  * ```
  */
 export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTimer<S>;

@@ -34,6 +34,7 @@ export type WorkflowIssueCode =
   | 'unknownCategory'
   | 'unknownActor'
   | 'unknownAnchor'
+  | 'renamedField'
   | 'unknownAction'
   | 'unknownGuard'
   | 'missingDefault'

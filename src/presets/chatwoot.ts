@@ -101,11 +101,11 @@ export function chatwoot(options: ChatwootOptions = {}): Workflow<ChatwootStatus
       { by: 'customer', from: 'resolved', action: 'reopen', to: start },
     ],
     timers: [
-      { id: 'snooze-expiry', in: 'snoozed', from: 'until', action: 'move', to: 'open' },
+      { id: 'snooze-expiry', in: 'snoozed', since: 'until', action: 'move', to: 'open' },
       ...(resolveMs === null ? [] : [{
         id: 'auto-resolve',
         in: 'open' as const,
-        from: ['lastActivity', 'statusEntered'] as const,
+        since: ['lastActivity', 'statusEntered'] as const,
         after: resolveMs,
         skipWhileCustomerWaits: ignoreWaiting,
         action: 'move' as const,

@@ -82,11 +82,11 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
     statusChanges: [{ by: ['agent', 'system'], toCategory: ['open', 'pending', 'snoozed', 'solved', 'closed'] }],
     close: { by: ['customer', 'system'], fromCategory: 'solved' },
     timers: [
-      { id: 'postpone-expiry', in: 'postponed', from: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },
+      { id: 'postpone-expiry', in: 'postponed', since: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },
       {
         id: 'auto-close',
         in: 'resolved',
-        from: ['statusEntered', 'lastCustomerMessage'],
+        since: ['statusEntered', 'lastCustomerMessage'],
         after: autoCloseAfter,
         action: 'move',
         to: 'closed',

@@ -115,8 +115,8 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
     close: { by: ['agent', 'system', 'customer'], from: working },
     reopen: { by: ['agent', 'system'], from: 'closed' },
     timers: [
-      { id: 'pending-close', in: 'pending_close', from: 'until', action: 'move', to: 'closed', reason: 'pending-close' },
-      { id: 'pending-reminder', in: 'pending_reminder', from: 'until', action: 'remind', repeatEvery: 'P1D' },
+      { id: 'pending-close', in: 'pending_close', since: 'until', action: 'move', to: 'closed', reason: 'pending-close' },
+      { id: 'pending-reminder', in: 'pending_reminder', since: 'until', action: 'remind', repeatEvery: 'P1D' },
     ],
   });
 }

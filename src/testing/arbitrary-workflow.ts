@@ -138,7 +138,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
       const base = {
         id: `t${index}`,
         in: t.inStatuses,
-        ...(t.untilOnly ? { from: 'until' as const } : { from: t.anchors, after: t.after }),
+        ...(t.untilOnly ? { since: 'until' as const } : { from: t.anchors, after: t.after }),
         ...(t.skip && { skipWhileCustomerWaits: true }),
       };
       if (!t.move) return { ...base, action: 'remind', ...(t.repeat !== undefined && { repeatEvery: t.repeat }) };
@@ -189,7 +189,7 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
       })
       .map(({ timers: drafted, reopenTo, requireUntil, ...rules }) => {
         const timerList = drafted.filter((t): t is TimerConfig => t !== null);
-        const countsToUntil = new Set(timerList.filter((t) => t.from === 'until').flatMap((t) => [t.in ?? []].flat()));
+        const countsToUntil = new Set(timerList.filter((t) => t.since === 'until').flatMap((t) => [t.in ?? []].flat()));
         // Per-status options that only mean something where they apply: a reopen target on solved/closed statuses,
         // and a required `until` where a timer counts to it.
         const statuses = shape.statuses.map((status, i) => ({

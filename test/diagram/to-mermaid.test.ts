@@ -89,9 +89,9 @@ describe('toMermaid labels', () => {
     resolve: { by: 'agent', requireAssignee: true, guards: 'checklistDone' },
     close: [{ by: ['customer', 'system'], fromCategory: 'solved' }, { by: 'agent', from: 'waiting', notWhileCustomerWaits: true, forceBy: 'agent' }],
     timers: [
-      { id: 'wake', in: 'snoozed', from: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },
+      { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },
       { id: 'nudge', in: 'waiting', after: 'P5D', action: 'remind', repeatEvery: 'P1D' },
-      { id: 'auto-solve', in: 'waiting', from: ['statusEntered', 'lastAgentMessage'], after: 604_800_000, skipWhileCustomerWaits: true, action: 'move', to: 'solved' },
+      { id: 'auto-solve', in: 'waiting', since: ['statusEntered', 'lastAgentMessage'], after: 604_800_000, skipWhileCustomerWaits: true, action: 'move', to: 'solved' },
       { id: 'auto-close', in: 'solved', after: 'PT96H', action: 'move', to: 'closed', reminders: ['P3D'] },
     ],
   };

@@ -204,3 +204,17 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
     expect(validateWorkflow(hostile)).toMatchObject({ ok: false, issues: [{ code: 'notJson' }] });
   });
 });
+
+describe('timer anchor is named since', () => {
+  it('refuses the pre-0.1 name "from" with a message that says what to write', () => {
+    const result = validateWorkflow({
+      statuses: [{ id: 'open', category: 'open' }, { id: 'done', category: 'closed' }],
+      timers: [{ id: 't', in: 'open', from: 'statusEntered', after: 'P1D', action: 'move', to: 'done' }],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues).toContainEqual(expect.objectContaining({ code: 'renamedField', path: 'timers[0].from' }));
+      expect(result.issues.find((i) => i.code === 'renamedField')?.message).toContain('since');
+    }
+  });
+});

@@ -114,7 +114,7 @@ describe('timerNeverRuns', () => {
       statuses: [...STATUSES.map((s) => (s.id === 'waiting' ? { ...s, default: true } : s)), { id: 'later', category: 'pending' }],
       replies: [{ by: 'agent', from: 'waiting', to: 'later' }, ...SOUND.replies!],
       statusChanges: [{ by: ['agent', 'system'], to: ['open', 'waiting', 'solved', 'closed'] }],
-      timers: [...SOUND.timers!, { id: 'wake', in: 'later', from: 'until', action: 'move', to: 'open' }],
+      timers: [...SOUND.timers!, { id: 'wake', in: 'later', since: 'until', action: 'move', to: 'open' }],
     };
     expect(found(config, 'timerNeverRuns')).toEqual([{ severity: 'warning', statuses: ['later'], path: 'timers[1]' }]);
     // Once agents may set "later" (with an until), the timer can run.
@@ -126,7 +126,7 @@ describe('timerNeverRuns', () => {
       ...SOUND,
       statuses: [...STATUSES, { id: 'snoozed', category: 'snoozed' }],
       statusChanges: [],
-      timers: [...SOUND.timers!, { id: 'wake', in: 'snoozed', from: 'until', action: 'move', to: 'open' }],
+      timers: [...SOUND.timers!, { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open' }],
     };
     expect(found(config, 'timerNeverRuns')).toEqual([]);
   });
@@ -180,7 +180,7 @@ describe('prematureClose', () => {
   });
 
   it('is a warning when the customer message restarts the countdown', () => {
-    const config = { ...autoClose, timers: [{ ...autoClose.timers![0]!, from: ['statusEntered', 'lastCustomerMessage'] as const }] };
+    const config = { ...autoClose, timers: [{ ...autoClose.timers![0]!, since: ['statusEntered', 'lastCustomerMessage'] as const }] };
     expect(found(config, 'prematureClose')).toEqual([{ severity: 'warning', statuses: ['waiting'], path: 'timers[0]' }]);
   });
 
@@ -295,7 +295,7 @@ describe('reminderAfterMove', () => {
     const config: WorkflowConfig = {
       ...SOUND,
       statuses: [...STATUSES, { id: 'snoozed', category: 'snoozed' }],
-      timers: [...SOUND.timers!, { id: 'wake', in: 'snoozed', from: 'until', action: 'move', to: 'open', reminders: ['PT1H'] }],
+      timers: [...SOUND.timers!, { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open', reminders: ['PT1H'] }],
     };
     expect(found(config, 'reminderAfterMove')).toEqual([{ severity: 'error', statuses: ['snoozed'], path: 'timers[1].reminders[0]' }]);
   });
@@ -321,7 +321,7 @@ describe('shadowedTimer', () => {
   });
 
   it('is silent when the timers count from different moments, or the first one can pause', () => {
-    expect(found(twoTimers({ id: 'late', in: 'solved', from: 'lastCustomerMessage', after: 'P7D', action: 'move', to: 'closed' }), 'shadowedTimer')).toEqual([]);
+    expect(found(twoTimers({ id: 'late', in: 'solved', since: 'lastCustomerMessage', after: 'P7D', action: 'move', to: 'closed' }), 'shadowedTimer')).toEqual([]);
     const config: WorkflowConfig = {
       ...SOUND,
       timers: [{ ...SOUND.timers![0]!, skipWhileCustomerWaits: true }, { id: 'late', in: 'solved', after: 'P7D', action: 'move', to: 'closed' }],
@@ -343,7 +343,7 @@ describe('snoozeWithoutExit', () => {
     const config: WorkflowConfig = {
       ...snoozing,
       replies: [...SOUND.replies!, { by: 'customer', from: 'snoozed', action: 'followUp' }],
-      timers: [...SOUND.timers!, { id: 'wake', in: 'snoozed', from: 'until', action: 'move', to: 'open' }],
+      timers: [...SOUND.timers!, { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open' }],
     };
     expect(found(config, 'snoozeWithoutExit')).toEqual([]);
   });

@@ -26,7 +26,7 @@ describe('arbitraryWorkflowConfig / arbitraryWorkflow', () => {
     const timers = sample.flatMap((wf) => wf.config.timers ?? []);
     expect(timers.some((t) => t.action === 'remind' && t.repeatEvery !== undefined)).toBe(true);
     expect(timers.some((t) => t.action === 'move' && (t.reminders?.length ?? 0) > 0)).toBe(true);
-    expect(timers.some((t) => t.from === 'until')).toBe(true);
+    expect(timers.some((t) => t.since === 'until')).toBe(true);
     expect(timers.some((t) => t.skipWhileCustomerWaits === true)).toBe(true);
     expect(sample.some((wf) => JSON.stringify(wf.config).includes('"guards":["assigned"]'))).toBe(true);
   });

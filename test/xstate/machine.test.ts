@@ -47,7 +47,7 @@ describe('the statechart', () => {
       statuses,
       replies: [{ by: 'customer', fromCategory: ['pending', 'solved'], action: 'reopen' }, { by: 'agent', fromCategory: 'open', to: 's2' }],
       timers: [
-        { id: 'wake', inCategory: 'snoozed', from: 'until', action: 'move', to: 's1', restorePrevious: true },
+        { id: 'wake', inCategory: 'snoozed', since: 'until', action: 'move', to: 's1', restorePrevious: true },
         { id: 'close', inCategory: 'solved', after: 'P4D', action: 'move', to: 's6' },
       ],
     });
