@@ -138,7 +138,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
       const base = {
         id: `t${index}`,
         in: t.inStatuses,
-        ...(t.untilOnly ? { since: 'until' as const } : { from: t.anchors, after: t.after }),
+        ...(t.untilOnly ? { since: 'until' as const } : { since: t.anchors, after: t.after }),
         ...(t.skip && { skipWhileCustomerWaits: true }),
       };
       if (!t.move) return { ...base, action: 'remind', ...(t.repeat !== undefined && { repeatEvery: t.repeat }) };
