@@ -17,6 +17,7 @@ import { defineLintCase } from './cases/define-lint.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
 import { transitionThroughput } from './cases/transition-throughput.js';
+import { transitionVsContractReducer } from './cases/transition-vs-contract-reducer.js';
 import { transitionVsReducer } from './cases/transition-vs-reducer.js';
 import { transitionVsXState } from './cases/transition-vs-xstate.js';
 import { markdownTable, type BenchCase, type Row } from './support/report.js';
@@ -25,6 +26,7 @@ const CASES: readonly BenchCase[] = [
   transitionThroughput,
   transitionVsXState,
   transitionVsReducer,
+  transitionVsContractReducer,
   actorSend,
   sweep,
   defineLintCase,
