@@ -43,6 +43,7 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   const type = e.type;
   if (type === 'tick') {
     const at = e.at;
+    // A tick has no actor: `by` is neither read nor kept.
     return isTime(at) ? { type, at } : badTime();
   }
   if (
@@ -55,17 +56,33 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   if (!isActor(by)) return fail('unknownActor', `"by" must be customer, agent or system, not ${show(by)}`, 'event.by');
   const at = e.at;
   if (!isTime(at)) return badTime();
-  // The handlers check these fields' values; the casts only restate what the copy will be checked against.
+  // One object shape for every event type, so the engine's property reads stay monomorphic; only the fields of
+  // this type are read. The handlers check their values; the cast restates what the copy is checked against.
+  const copy: EventCopy = { type, by, at, status: undefined, auto: undefined, assignee: undefined, to: undefined, until: undefined, reason: undefined, force: undefined };
   switch (type) {
-    case 'reply': return { type, by, at, status: e.status as string | undefined, auto: e.auto as boolean | undefined };
-    case 'note': return { type, by, at };
-    case 'assign': return { type, by, at, assignee: e.assignee as string | null };
-    case 'setStatus': return { type, by, at, to: e.to as string, until: e.until as number | undefined };
-    case 'resolve': return { type, by, at, force: e.force as boolean | undefined };
-    case 'close': return { type, by, at, reason: e.reason as string | undefined, force: e.force as boolean | undefined };
-    case 'reopen': return { type, by, at, to: e.to as string | undefined };
-    case 'snooze': return { type, by, at, until: e.until as number | undefined };
+    case 'reply': copy.status = e.status; copy.auto = e.auto; break;
+    case 'assign': copy.assignee = e.assignee; break;
+    case 'setStatus': copy.to = e.to; copy.until = e.until; break;
+    case 'resolve': copy.force = e.force; break;
+    case 'close': copy.reason = e.reason; copy.force = e.force; break;
+    case 'reopen': copy.to = e.to; break;
+    case 'snooze': copy.until = e.until; break;
   }
+  return copy as unknown as TicketEvent;
+}
+
+/** The engine's copy of any event but `tick`: every optional field present, as read (or `undefined`). */
+interface EventCopy {
+  type: TicketEvent['type'];
+  by: Actor;
+  at: number;
+  status: unknown;
+  auto: unknown;
+  assignee: unknown;
+  to: unknown;
+  until: unknown;
+  reason: unknown;
+  force: unknown;
 }
 
 const badTime = (): TransitionError => fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range', 'event.at');
