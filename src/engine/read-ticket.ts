@@ -5,7 +5,16 @@ import { NO_TIMERS_FIRED } from './enter-status.js';
 import type { TransitionError } from './result.js';
 import { isTime } from './time.js';
 
-/** The longest `channel` a ticket may carry: a channel is a short name (`email`, `chat`, `whatsapp`), like an id. */
+/**
+ * The longest `channel` a ticket may carry: a channel is a short name (`email`, `chat`, `whatsapp`), like an id.
+ * `createTicket` throws on a longer one and `transition` refuses a stored ticket holding one (`invalidTicket`).
+ *
+ * @example
+ * ```ts
+ * import { MAX_CHANNEL_LENGTH } from 'ticket-lifecycle';
+ * const fits = (channel: string): boolean => channel.length > 0 && channel.length <= MAX_CHANNEL_LENGTH; // 64
+ * ```
+ */
 export const MAX_CHANNEL_LENGTH = 64;
 
 /** Whether a value may be a ticket's `channel`: `null` or a non-empty string of at most {@link MAX_CHANNEL_LENGTH}. */
