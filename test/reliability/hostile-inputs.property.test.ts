@@ -3,11 +3,11 @@
 // differently on every read. The engine never throws, and it acts exactly on the first value it read.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, evaluateAutoClose, nextDeadline, transition, validateWorkflow, type Ticket, type TicketEvent } from 'ticket-lifecycle';
+import { can, evaluateAutoClose, nextDeadline, transition, validateWorkflow, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 import { arbitraryEvent, arbitraryTicket } from 'ticket-lifecycle/testing';
 
-const wf = zendesk();
+const wf: Workflow = zendesk();
 const numRuns = process.env.CI ? 1000 : 200;
 
 const thrown = fc.oneof(
@@ -34,7 +34,7 @@ function hostile<T extends object>(target: T, plan: readonly { throws: boolean; 
   return { proxy, firstReads };
 }
 
-const plan = fc.array(fc.record({ throws: fc.boolean({ }), value: thrown, junk: fc.anything() }), { maxLength: 8 });
+const plan = fc.array(fc.record({ throws: fc.boolean(), value: thrown, junk: fc.anything() }), { maxLength: 8 });
 
 describe('hostile getters', () => {
   it('transition, can, evaluateAutoClose and nextDeadline never throw, and a copy of what was read once gives the same answer', () => {

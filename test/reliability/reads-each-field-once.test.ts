@@ -1,10 +1,10 @@
 // Issue 9, item 6: every input field is read exactly once; the engine and the policy reader check a copy and then
 // use only that copy, so a getter that answers differently on each read cannot slip a value past the checks.
 import { describe, expect, it } from 'vitest';
-import { createTicket, transition, validateWorkflow, type Ticket } from 'ticket-lifecycle';
+import { createTicket, transition, validateWorkflow, type Ticket, type Workflow } from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 
-const wf = zendesk();
+const wf: Workflow = zendesk();
 const ticket = createTicket(wf, { at: 0 });
 
 /** A getter that returns each value in turn, then the last one for ever. */

@@ -1,10 +1,10 @@
 // Issue 9, item 7: every field of a stored ticket is checked (types, ranges, enums, time order); a hand-edited ticket
 // is refused with `invalidTicket` and the path of the field, a status the policy lacks with `unknownStatus`.
 import { describe, expect, it } from 'vitest';
-import { createTicket, evaluateAutoClose, MAX_CHANNEL_LENGTH, nextDeadline, transition, type Ticket } from 'ticket-lifecycle';
+import { createTicket, evaluateAutoClose, MAX_CHANNEL_LENGTH, nextDeadline, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 
-const wf = zendesk();
+const wf: Workflow = zendesk();
 const DAY = 86_400_000;
 const solved: Ticket = (() => {
   let t = createTicket(wf, { at: 0 });
