@@ -1,11 +1,9 @@
-import { type Ticket, type Workflow } from 'ticket-lifecycle';
-import { tawkTo } from 'ticket-lifecycle/presets';
+import type { Ticket } from 'ticket-lifecycle';
 import { tawkToContractReducer } from '../baselines/tawk-to-contract-reducer.js';
-import { countEvents, type Lifecycle } from '../fixtures/lifecycles.js';
-import { formatDuration, formatRatio } from '../support/format.js';
-import { measure, sink } from '../support/measure.js';
+import type { Lifecycle } from '../fixtures/lifecycles.js';
+import { sink } from '../support/measure.js';
 import type { BenchCase } from '../support/report.js';
-import { historiesFor, replay } from './transition-throughput.js';
+import { compareWithReducer } from './transition-vs-reducer.js';
 
 const TARGET_RATIO = 1.1;
 
@@ -31,22 +29,6 @@ export const transitionVsContractReducer: BenchCase = {
   name: 'transition vs contract-equivalent reducer',
   subjects: () => ['tawkTo'],
   async run() {
-    const workflow: Workflow = tawkTo();
-    const histories = historiesFor(workflow);
-    const ops = countEvents(histories);
-    const ns = measure([
-      { name: 'ours', fn: () => replay(workflow, histories), opsPerCall: ops },
-      { name: 'reducer', fn: () => replayReducer(histories), opsPerCall: ops },
-    ]);
-    const ratio = ns.get('ours')! / ns.get('reducer')!;
-    return [{
-      case: 'transition vs contract-equivalent reducer',
-      subject: 'tawkTo',
-      ours: `${formatDuration(ns.get('ours')!)}/event`,
-      reference: `${formatDuration(ns.get('reducer')!)}/event`,
-      ratio: `${formatRatio(ratio)} slower`,
-      target: `≤ ${TARGET_RATIO}×`,
-      verdict: ratio <= TARGET_RATIO ? 'PASS' : 'MISS',
-    }];
+    return compareWithReducer('transition vs contract-equivalent reducer', TARGET_RATIO, replayReducer);
   },
 };
