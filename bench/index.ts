@@ -16,6 +16,7 @@ import { actorSend } from './cases/actor-send.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
+import { timerCost } from './cases/timer-cost.js';
 import { transitionThroughput } from './cases/transition-throughput.js';
 import { transitionVsContractReducer } from './cases/transition-vs-contract-reducer.js';
 import { transitionVsReducer } from './cases/transition-vs-reducer.js';
@@ -29,6 +30,7 @@ const CASES: readonly BenchCase[] = [
   transitionVsContractReducer,
   actorSend,
   sweep,
+  timerCost,
   defineLintCase,
   ticketJsonSize,
 ];

@@ -48,7 +48,7 @@ describe.each(presetWorkflows)('%s', (_name, wf) => {
       }),
       { numRuns },
     );
-  });
+  }, 60_000);
 
   it('near the ends of the Date range, every time stays an integer in range and every deadline is one tick accepts', () => {
     const edge = fc.oneof(fc.constant(-MAX), fc.integer({ min: -MAX, max: -MAX + 1e12 }), fc.integer({ min: MAX - 1e12, max: MAX - 1e10 }));
@@ -76,5 +76,5 @@ describe.each(presetWorkflows)('%s', (_name, wf) => {
       }),
       { numRuns: Math.ceil(numRuns / 5) },
     );
-  });
+  }, 60_000);
 });

@@ -55,7 +55,7 @@ describe('hostile getters', () => {
       }),
       { numRuns },
     );
-  });
+  }, 60_000);
 
   it('validateWorkflow never throws on configs behind throwing or shifting getters', () => {
     fc.assert(
@@ -67,5 +67,5 @@ describe('hostile getters', () => {
       }),
       { numRuns },
     );
-  });
+  }, 60_000);
 });

@@ -56,5 +56,5 @@ describe.each(presetWorkflows)('sweeper independence at the same instant: %s', (
       }),
       { numRuns },
     );
-  });
+  }, 60_000);
 });
