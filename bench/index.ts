@@ -16,7 +16,9 @@ import { actorSend } from './cases/actor-send.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
+import { timerCost } from './cases/timer-cost.js';
 import { transitionThroughput } from './cases/transition-throughput.js';
+import { transitionVsContractReducer } from './cases/transition-vs-contract-reducer.js';
 import { transitionVsReducer } from './cases/transition-vs-reducer.js';
 import { transitionVsXState } from './cases/transition-vs-xstate.js';
 import { markdownTable, type BenchCase, type Row } from './support/report.js';
@@ -25,8 +27,10 @@ const CASES: readonly BenchCase[] = [
   transitionThroughput,
   transitionVsXState,
   transitionVsReducer,
+  transitionVsContractReducer,
   actorSend,
   sweep,
+  timerCost,
   defineLintCase,
   ticketJsonSize,
 ];

@@ -25,6 +25,7 @@ export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from
 export { toMermaid } from './diagram/to-mermaid.js';
 
 export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
+export { MAX_CHANNEL_LENGTH } from './engine/read-ticket.js';
 export { transition } from './engine/transition.js';
 export { can } from './engine/can.js';
 export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation } from './engine/auto-close.js';

@@ -8,7 +8,7 @@ import { measure, sink } from '../support/measure.js';
 import type { BenchCase, Row } from '../support/report.js';
 
 const TICKETS = 1_000_000;
-const TARGET_RATIO = 3;
+const TARGET_RATIO = 2.5;
 const TARGET_SWEEP_MS = 1_000;
 /** The sweeper's clock: two months after the first generated ticket, so every stage of life is in the table. */
 const NOW = EPOCH + 60 * 86_400_000;
@@ -66,9 +66,10 @@ function ratioRow(label: string, subject: string, ours: number, hand: number): R
 }
 
 /**
- * A sweeper's pass over a million stored tickets with `evaluateAutoClose` and `nextDeadline`, against the loop a
- * team would write by hand for the same preset. Targets: within 3× of the hand loop, and the whole
- * `evaluateAutoClose` pass under one second (issue 2).
+ * A sweeper's pass over a million stored tickets parsed from JSON with `evaluateAutoClose` and `nextDeadline`,
+ * against the loop a team would write by hand for the same preset. Targets: within 2.5× of the hand loop (issue 9:
+ * the engine checks every field of a ticket in a timer status, the hand loop compares one timestamp), and the
+ * whole `evaluateAutoClose` pass under one second (issue 2).
  */
 export const sweep: BenchCase = {
   name: 'sweep over 1,000,000 tickets',
@@ -77,7 +78,9 @@ export const sweep: BenchCase = {
   async run(name) {
     const workflow = presetNamed(name);
     const baseline = SWEEP_BASELINES[name]!;
-    const tickets = storedTickets(workflow, { count: TICKETS, now: NOW, seed: 3_000 });
+    // Parsed from JSON one by one, as a sweeper reads rows: a million distinct objects (timer records included),
+    // not shared ones the CPU cache would flatter.
+    const tickets = storedTickets(workflow, { count: TICKETS, now: NOW, seed: 3_000 }).map((t) => JSON.parse(JSON.stringify(t)) as Ticket);
     const closing = assertAgree(name, workflow, baseline, tickets);
     const ns = measure(
       [

@@ -5,7 +5,7 @@ import { tawkToReducer } from '../baselines/tawk-to-reducer.js';
 import { countEvents, type Lifecycle } from '../fixtures/lifecycles.js';
 import { formatDuration, formatRatio } from '../support/format.js';
 import { measure, sink } from '../support/measure.js';
-import type { BenchCase } from '../support/report.js';
+import type { BenchCase, Row } from '../support/report.js';
 import { historiesFor, replay } from './transition-throughput.js';
 
 const TARGET_RATIO = 1.5;
@@ -37,6 +37,35 @@ function assertSameTickets(lifecycles: readonly Lifecycle[]): void {
 }
 
 /**
+ * Times `transition(tawkTo(), …)` against `replayReference` over the same histories, as one row with its verdict:
+ * the comparison both reducer cases make.
+ *
+ * @example
+ * ```ts
+ * await compareWithReducer('transition vs hand-written reducer', 1.5, replayReducer);
+ * ```
+ */
+export function compareWithReducer(label: string, target: number, replayReference: (histories: readonly Lifecycle[]) => void): Row[] {
+  const workflow: Workflow = tawkTo();
+  const histories = historiesFor(workflow);
+  const ops = countEvents(histories);
+  const ns = measure([
+    { name: 'ours', fn: () => replay(workflow, histories), opsPerCall: ops },
+    { name: 'reducer', fn: () => replayReference(histories), opsPerCall: ops },
+  ]);
+  const ratio = ns.get('ours')! / ns.get('reducer')!;
+  return [{
+    case: label,
+    subject: 'tawkTo',
+    ours: `${formatDuration(ns.get('ours')!)}/event`,
+    reference: `${formatDuration(ns.get('reducer')!)}/event`,
+    ratio: `${formatRatio(ratio)} slower`,
+    target: `≤ ${target}×`,
+    verdict: ratio <= target ? 'PASS' : 'MISS',
+  }];
+}
+
+/**
  * `transition(tawkTo(), …)` against a hand-written `switch` of the same lifecycle that allocates one object per
  * change: the practical floor for this work. Target: within 1.5× of it.
  */
@@ -44,23 +73,7 @@ export const transitionVsReducer: BenchCase = {
   name: 'transition vs hand-written reducer',
   subjects: () => ['tawkTo'],
   async run() {
-    const workflow: Workflow = tawkTo();
-    const histories = historiesFor(workflow);
-    assertSameTickets(histories);
-    const ops = countEvents(histories);
-    const ns = measure([
-      { name: 'ours', fn: () => replay(workflow, histories), opsPerCall: ops },
-      { name: 'reducer', fn: () => replayReducer(histories), opsPerCall: ops },
-    ]);
-    const ratio = ns.get('ours')! / ns.get('reducer')!;
-    return [{
-      case: 'transition vs hand-written reducer',
-      subject: 'tawkTo',
-      ours: `${formatDuration(ns.get('ours')!)}/event`,
-      reference: `${formatDuration(ns.get('reducer')!)}/event`,
-      ratio: `${formatRatio(ratio)} slower`,
-      target: `≤ ${TARGET_RATIO}×`,
-      verdict: ratio <= TARGET_RATIO ? 'PASS' : 'MISS',
-    }];
+    assertSameTickets(historiesFor(tawkTo()));
+    return compareWithReducer('transition vs hand-written reducer', TARGET_RATIO, replayReducer);
   },
 };

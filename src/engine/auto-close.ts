@@ -1,5 +1,6 @@
-import type { CompiledStatus, CompiledWorkflow, Workflow } from '../policy/workflow.js';
-import { hasTicketFields } from './check-input.js';
+import type { Workflow } from '../policy/workflow.js';
+import { isError } from './handlers.js';
+import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 import type { DueTimer } from './due-timer.js';
@@ -22,13 +23,6 @@ export interface AutoCloseEvaluation<S extends string = string> {
   readonly close: boolean;
   /** The next deadline after `now`, or `null` when nothing more will come due as things stand. */
   readonly nextCheckAt: number | null;
-}
-
-/** The compiled status a value claims to be in, if it is an object and names one. */
-function statusOf(compiled: CompiledWorkflow, ticket: unknown): CompiledStatus | undefined {
-  if (typeof ticket !== 'object' || ticket === null) return undefined;
-  const id = (ticket as { status?: unknown }).status;
-  return typeof id === 'string' ? compiled.byId.get(id) : undefined;
 }
 
 const NOTHING_DUE: readonly DueTimer[] = Object.freeze([]);
@@ -63,30 +57,40 @@ export function evaluateAutoClose<S extends string>(
   ticket: Ticket<NoInfer<S>>,
   now: number,
 ): AutoCloseEvaluation<S> {
+  try {
+    return evaluate(workflow, ticket, now);
+  } catch {
+    // Only a hostile object (a throwing getter, a Proxy) gets here: like any invalid ticket, nothing is due.
+    return { due: NOTHING_DUE as DueTimer<S>[], status: undefined as unknown as S, close: false, nextCheckAt: null };
+  }
+}
+
+function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, now: number): AutoCloseEvaluation<S> {
   const { compiled } = workflow;
+  const status = lookUpStatus(compiled, ticket);
+  if (isError(status) || !isTime(now)) {
+    return { due: NOTHING_DUE as DueTimer<S>[], status: statusField(ticket) as S, close: false, nextCheckAt: null };
+  }
   // Most tickets of a sweep rest in a status with no timer: nothing is due, whatever the rest of the ticket holds,
-  // so the full field check (most of a sweep's time) is skipped.
-  const status = statusOf(compiled, ticket);
-  if (status !== undefined && status.timers.length === 0 && isTime(now)) return status.idle as unknown as AutoCloseEvaluation<S>;
-  if (status === undefined || !isTime(now) || !hasTicketFields(compiled, ticket as never)) {
-    return { due: NOTHING_DUE as DueTimer<S>[], status: (ticket as Ticket<S> | null)?.status, close: false, nextCheckAt: null } as AutoCloseEvaluation<S>;
-  }
-  const first = nextDue(status, ticket);
-  // The common case in a sweep: nothing due yet. Answer without copying the ticket.
+  // so the field check (most of a sweep's time) is skipped.
+  if (status.timers.length === 0) return status.idle as unknown as AutoCloseEvaluation<S>;
+  const copy = readTicket(compiled, ticket, status);
+  if (isError(copy)) return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: false, nextCheckAt: null };
+  const first = nextDue(status, copy);
+  // The common case in a sweep: nothing due yet.
   if (first === null || first.dueAt > now) {
-    return { due: NOTHING_DUE as DueTimer<S>[], status: ticket.status, close: status.category === 'closed', nextCheckAt: first?.dueAt ?? null };
+    return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: status.category === 'closed', nextCheckAt: first?.dueAt ?? null };
   }
-  // The common auto-close: one move into a status with no timers of its own. Nothing can follow it, so the
-  // answer needs no copy of the ticket.
+  // The common auto-close: one move into a status with no timers of its own. Nothing can follow it.
   if (first.kind === 'move') {
-    const target = compiled.byId.get(moveTarget(first.timer, ticket))!;
+    const target = compiled.byId.get(moveTarget(first.timer, copy))!;
     if (target.timers.length === 0) {
-      const step: DueTimer<S> = { timer: first.timer.id, kind: 'move', dueAt: first.dueAt, from: ticket.status, to: target.id as S };
+      const step: DueTimer<S> = { timer: first.timer.id, kind: 'move', dueAt: first.dueAt, from: status.id as S, to: target.id as S };
       return { due: [step], status: target.id as S, close: target.category === 'closed', nextCheckAt: null };
     }
   }
   const steps: DueTimer<S>[] = [];
-  const after = catchUp(compiled, ticket, now, true, null, steps);
+  const after = catchUp(compiled, copy, status, now, null, steps);
   const landed = compiled.byId.get(after.status)!;
   return {
     due: steps,
@@ -109,9 +113,23 @@ export function evaluateAutoClose<S extends string>(
  * ```
  */
 export function nextDeadline<S extends string>(workflow: Workflow<S>, ticket: Ticket<NoInfer<S>>): number | null {
+  try {
+    return deadline(workflow as Workflow, ticket);
+  } catch {
+    return null; // A hostile object (a throwing getter, a Proxy): like any invalid ticket, no deadline.
+  }
+}
+
+function deadline(workflow: Workflow, ticket: object): number | null {
   const { compiled } = workflow;
-  const status = statusOf(compiled, ticket);
-  // No timer, no deadline: that holds for a malformed ticket too, so the full field check is skipped.
-  if (status === undefined || status.timers.length === 0 || !hasTicketFields(compiled, ticket as never)) return null;
-  return nextDue(status, ticket)?.dueAt ?? null;
+  const status = lookUpStatus(compiled, ticket);
+  // No timer, no deadline: that holds for a malformed ticket too, so the field check is skipped.
+  if (isError(status) || status.timers.length === 0) return null;
+  const copy = readTicket(compiled, ticket, status);
+  return isError(copy) ? null : (nextDue(status, copy)?.dueAt ?? null);
+}
+
+/** The status an invalid ticket names, echoed in the answer's `status` field and never acted on. */
+function statusField(ticket: unknown): unknown {
+  return typeof ticket === 'object' && ticket !== null ? (ticket as { status?: unknown }).status : undefined;
 }

@@ -1,86 +1,88 @@
 import type { Actor } from '../policy/actor.js';
-import type { CompiledWorkflow } from '../policy/workflow.js';
+import type { TicketEvent } from './events.js';
 import type { TransitionError } from './result.js';
-import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 
-export const fail = (code: TransitionError['code'], message: string): TransitionError => ({ code, message });
+/** A refusal; `path` names the offending field of the input (`event.at`, `ticket.reopenCount`) when there is one. */
+export const fail = (code: TransitionError['code'], message: string, path?: string): TransitionError =>
+  path === undefined ? { code, message } : { code, message, path };
 
-/** A value as it appears in an error message; `undefined` (which JSON cannot show) included. */
-const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
+/**
+ * A value as it appears in an error message; `undefined` (which JSON cannot show) included. Never throws: a
+ * BigInt, a cycle or a hostile `toJSON` shows as its type instead.
+ */
+export function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'undefined';
+  } catch {
+    return `a ${typeof value}`;
+  }
+}
 
-/** The refusal for a status id the workflow does not have: in a stored ticket, or named by an event. */
-export const unknownStatus = (id: unknown): TransitionError => fail('unknownStatus', `status ${show(id)} is not in this workflow`);
+/**
+ * The refusal for a status id the workflow does not have: in a stored ticket (`path` `ticket.status` or
+ * `ticket.snoozedFrom`: a ticket stored under a policy that has since lost that status), or named by an event.
+ * The code `unknownStatus` is stable: `migrateTicket` and hosts rely on it to tell a policy change from junk.
+ */
+export const unknownStatus = (id: unknown, path?: string): TransitionError =>
+  fail('unknownStatus', `status ${show(id)} is not in this workflow`, path);
 
 export function isActor(value: unknown): value is Actor {
   return value === 'customer' || value === 'agent' || value === 'system';
 }
 
-const isTimeOrNull = (value: unknown): boolean => value === null || isTime(value);
-
 /**
- * Checks what `transition` reads from an event, so junk gets a code instead of a crash. Field checks specific
- * to one event type (`to`, `until`, `assignee`) happen in that event's handler.
+ * Reads an event once, field by field, into a fresh plain object, and checks what every event needs (`type`,
+ * `by`, `at`). The engine then works on that copy only, so a getter that answers differently on each read, or
+ * an event mutated by a guard, cannot make it act on a value it did not check. Fields specific to one event type
+ * (`to`, `until`, `assignee`, …) are copied here and checked by that event's handler.
  */
-export function checkEvent(event: unknown): TransitionError | null {
-  if (typeof event !== 'object' || event === null) return fail('invalidEvent', 'an event must be an object');
-  const { type, at, by } = event as { type?: unknown; at?: unknown; by?: unknown };
+export function readEvent(event: unknown): TicketEvent | TransitionError {
+  if (typeof event !== 'object' || event === null) return fail('invalidEvent', 'an event must be an object', 'event');
+  const e = event as Record<string, unknown>;
+  const type = e.type;
+  if (type === 'tick') {
+    const at = e.at;
+    // A tick has no actor: `by` is neither read nor kept.
+    return isTime(at) ? { type, at } : badTime();
+  }
+  if (
+    type !== 'reply' && type !== 'note' && type !== 'assign' && type !== 'setStatus' && type !== 'resolve' &&
+    type !== 'close' && type !== 'reopen' && type !== 'snooze'
+  ) {
+    return fail('unknownEventType', `unknown event type ${show(type)}`, 'event.type');
+  }
+  const by = e.by;
+  if (!isActor(by)) return fail('unknownActor', `"by" must be customer, agent or system, not ${show(by)}`, 'event.by');
+  const at = e.at;
+  if (!isTime(at)) return badTime();
+  // One object shape for every event type, so the engine's property reads stay monomorphic; only the fields of
+  // this type are read. The handlers check their values; the cast restates what the copy is checked against.
+  const copy: EventCopy = { type, by, at, status: undefined, auto: undefined, assignee: undefined, to: undefined, until: undefined, reason: undefined, force: undefined };
   switch (type) {
-    case 'reply': case 'note': case 'assign': case 'setStatus': case 'resolve':
-    case 'close': case 'reopen': case 'snooze':
-      if (!isActor(by)) return fail('unknownActor', `"by" must be customer, agent or system, not ${show(by)}`);
-      break;
-    case 'tick':
-      break;
-    default:
-      return fail('unknownEventType', `unknown event type ${show(type)}`);
+    case 'reply': copy.status = e.status; copy.auto = e.auto; break;
+    case 'assign': copy.assignee = e.assignee; break;
+    case 'setStatus': copy.to = e.to; copy.until = e.until; break;
+    case 'resolve': copy.force = e.force; break;
+    case 'close': copy.reason = e.reason; copy.force = e.force; break;
+    case 'reopen': copy.to = e.to; break;
+    case 'snooze': copy.until = e.until; break;
   }
-  if (!isTime(at)) return fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range');
-  return null;
+  return copy as unknown as TicketEvent;
 }
 
-/**
- * A plain object of non-negative whole counts. A `for…in` loop, not `Object.values(…).every(…)`: that allocates an
- * array and a closure per call, on every ticket of a sweep, for an object that is almost always empty.
- */
-function isFiredCounts(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const n = (value as Record<string, unknown>)[key];
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) return false;
-  }
-  return true;
+/** The engine's copy of any event but `tick`: every optional field present, as read (or `undefined`). */
+interface EventCopy {
+  type: TicketEvent['type'];
+  by: Actor;
+  at: number;
+  status: unknown;
+  auto: unknown;
+  assignee: unknown;
+  to: unknown;
+  until: unknown;
+  reason: unknown;
+  force: unknown;
 }
 
-/**
- * Checks that a value is a ticket of this workflow: every field the engine reads has the right shape, and its
- * statuses exist in the policy. A ticket stored under an older policy whose status was since removed fails here
- * with `unknownStatus`.
- */
-export function checkTicket(compiled: CompiledWorkflow, ticket: unknown): TransitionError | null {
-  if (typeof ticket !== 'object' || ticket === null) return fail('invalidTicket', 'a ticket must be an object');
-  const t = ticket as Record<keyof Ticket, unknown>;
-  if (typeof t.status !== 'string' || !compiled.byId.has(t.status)) {
-    return unknownStatus(t.status);
-  }
-  return hasTicketFields(compiled, t) ? null : fail('invalidTicket', 'not a ticket of this workflow (a field is missing or malformed)');
-}
-
-/**
- * Every field but `status` has the right shape. For callers that already looked the status up (the sweep
- * functions), so a hot loop does not pay for the same Map lookup twice.
- */
-export function hasTicketFields(compiled: CompiledWorkflow, t: Record<keyof Ticket, unknown>): boolean {
-  return (
-    Number.isSafeInteger(t.version) && (t.version as number) >= 0 &&
-    isTime(t.createdAt) && isTime(t.updatedAt) && isTime(t.statusChangedAt) && isTime(t.lastActivityAt) &&
-    isTimeOrNull(t.lastCustomerMessageAt) && isTimeOrNull(t.lastAgentMessageAt) &&
-    isTimeOrNull(t.closedAt) && isTimeOrNull(t.resolvedAt) && isTimeOrNull(t.until) &&
-    (t.assignee === null || typeof t.assignee === 'string') &&
-    (t.awaiting === null || t.awaiting === 'team' || t.awaiting === 'customer') &&
-    Number.isSafeInteger(t.reopenCount) &&
-    (t.snoozedFrom === null || (typeof t.snoozedFrom === 'string' && compiled.byId.has(t.snoozedFrom))) &&
-    isFiredCounts(t.timersFired)
-  );
-}
+const badTime = (): TransitionError => fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range', 'event.at');

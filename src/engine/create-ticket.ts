@@ -2,6 +2,7 @@ import type { Actor } from '../policy/actor.js';
 import type { Workflow } from '../policy/workflow.js';
 import { isActor } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
+import { isChannel, MAX_CHANNEL_LENGTH } from './read-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 
@@ -18,6 +19,7 @@ import { isTime } from './time.js';
 export interface CreateTicketInput {
   readonly at: number;
   readonly by?: Actor;
+  /** A short name (1 to 64 characters): `email`, `chat`, `whatsapp`. */
   readonly channel?: string;
   readonly assignee?: string | null;
 }
@@ -26,8 +28,9 @@ export interface CreateTicketInput {
  * A new ticket in the policy's initial status (or its channel's). Created by a customer, it records their first
  * message and waits on the team; created by an agent or the system, nobody has written yet.
  *
- * @throws {RangeError} when `at` is not whole epoch milliseconds in the Date range, or `by` is not an actor:
- * a ticket is never born invalid.
+ * @throws {RangeError} when `at` is not whole epoch milliseconds in the Date range, `by` is not an actor, or
+ * `channel` is not a short name (1 to 64 characters, `MAX_CHANNEL_LENGTH`): a ticket is never born invalid. Each
+ * input field is read once.
  *
  * @example
  * ```ts
@@ -45,6 +48,7 @@ export function createTicket<S extends string>(workflow: Workflow<S>, input: Cre
   if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
     throw new RangeError('createTicket: "assignee" must be a non-empty string or null');
   }
+  if (!isChannel(channel)) throw new RangeError(`createTicket: "channel" must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters`);
   const byCustomer = by === 'customer';
   const status = (channel === null ? undefined : workflow.compiled.initialByChannel.get(channel)) ?? workflow.initial;
   return {

@@ -2,7 +2,13 @@ import type { Effect } from './effects.js';
 import type { Ticket } from './ticket.js';
 
 /**
- * Why `transition` refused an event. Errors are values: `transition` never throws.
+ * Why `transition` refused an event. Errors are values: `transition` never throws. Codes are stable; among them:
+ *
+ * - `invalidTicket`: a stored ticket field is malformed or out of order; `path` names it (`ticket.updatedAt`).
+ * - `unknownStatus`: a status the policy does not have, in the ticket (`path` `ticket.status` or
+ *   `ticket.snoozedFrom`: typically a ticket stored under an older policy) or named by the event (`event.to`).
+ * - `versionLimit`: the ticket's `version` reached 2^53 − 1 and cannot grow exactly any more.
+ * - `invalidEvent`, `unknownEventType`, `unknownActor`, `invalidTime`: the event itself is malformed.
  *
  * @example
  * ```ts
@@ -32,6 +38,7 @@ export type TransitionErrorCode =
   | 'forceNotAllowed'
   | 'noTargetStatus'
   | 'invalidAssignee'
+  | 'versionLimit'
   | 'internalError';
 
 /**
@@ -46,6 +53,8 @@ export type TransitionErrorCode =
 export interface TransitionError {
   readonly code: TransitionErrorCode;
   readonly message: string;
+  /** The input field at fault, when there is one: `event.at`, `ticket.reopenCount`, `ticket.status`. */
+  readonly path?: string;
 }
 
 /**

@@ -1,8 +1,38 @@
-/** The Date range: ±100,000,000 days around 1970 (ECMA-262 §21.4.1.1). */
+/** The Date range: ±100,000,000 days around 1970 (ECMA-262 §21.4.1.1). Every time the engine takes or makes lies in it. */
 export const MAX_TIME = 8.64e15;
 
 /** A finite whole number of milliseconds that a Date can hold. */
 export function isTime(value: unknown): value is number {
-  // `Number.isSafeInteger` is already false for anything but a number.
-  return Number.isSafeInteger(value) && (value as number) >= -MAX_TIME && (value as number) <= MAX_TIME;
+  // One `typeof` and two compares; `Number.isInteger` rules out fractions and NaN. Within ±8.64e15 every integer
+  // is safe, so no separate safe-integer check is needed.
+  return typeof value === 'number' && value >= -MAX_TIME && value <= MAX_TIME && Number.isInteger(value);
+}
+
+/**
+ * `start + count × every` for whole `start`, `count ≥ 0` and `every > 0`, exactly, or `null` when it lies after
+ * {@link MAX_TIME}: a time no event can reach, so whatever is due then is never due. Two times can be 1.7e16 apart,
+ * beyond what a double holds exactly, so a product that leaves the safe range is redone with BigInt (rare: only
+ * tickets near the ends of the Date range take that path).
+ */
+export function addRepeats(start: number, count: number, every: number): number | null {
+  const span = count * every;
+  if (span <= Number.MAX_SAFE_INTEGER) {
+    const sum = start + span;
+    return sum <= MAX_TIME ? sum : null;
+  }
+  const exact = BigInt(start) + BigInt(count) * BigInt(every);
+  return exact <= BigInt(MAX_TIME) ? Number(exact) : null;
+}
+
+/** How many whole `every` fit between `from` and `to` (`from ≤ to`, both times), exactly: `⌊(to − from) / every⌋`. */
+export function repeatsBetween(from: number, to: number, every: number): number {
+  const span = to - from;
+  if (span <= Number.MAX_SAFE_INTEGER) {
+    // A double quotient can round up to the next integer; correct it with exact integer products.
+    let q = Math.floor(span / every);
+    if (q * every > span) q--;
+    else if ((q + 1) * every <= span) q++;
+    return q;
+  }
+  return Number((BigInt(to) - BigInt(from)) / BigInt(every));
 }

@@ -4,6 +4,7 @@ import type { Effect } from './effects.js';
 import { enterStatus } from './enter-status.js';
 import { copyTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
+import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
 
 /** The next thing a status's timers will do, and when. */
 export interface DueItem {
@@ -19,6 +20,12 @@ export interface DueItem {
  * batch per stay, so a catch-up takes at most two steps per status it passes through: this is never reached.
  */
 export const MAX_CATCH_UP_STEPS = 10_000;
+
+/**
+ * A repeating reminder stops once its count reaches 2^53 − 1, so the count stays a safe integer. Only a reminder
+ * repeating every millisecond for some 285,000 years can get there.
+ */
+const LAST_REPEAT = Number.MAX_SAFE_INTEGER;
 
 /** The latest of a timer's anchors, or `null` while none of them has happened. */
 function anchorTime(timer: CompiledTimer, ticket: Ticket): number | null {
@@ -54,22 +61,28 @@ function timerClock(timer: CompiledTimer, ticket: Ticket): { anchor: number; flo
   return { anchor, floor };
 }
 
-/** When `timer` next acts on `ticket`, or `null` if it will not in this stay as things stand. */
+/**
+ * When `timer` next acts on `ticket`, or `null` if it will not in this stay as things stand. A time after
+ * `MAX_TIME` is never due: no event can come that late, so such a timer simply never fires (and `nextDeadline`
+ * never names a time that `tick` or `evaluateAutoClose` would refuse).
+ */
 function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   const clock = timerClock(timer, ticket);
   if (clock === null) return null;
   const fired = firedCount(ticket, timer.id);
+  // Anchors are times and durations at most 100 years, so these sums are exact (far below 2^53).
   const base = Math.max(clock.anchor + timer.after, clock.floor);
   if (timer.action === 'remind') {
-    if (timer.repeatEvery === null) return fired === 0 ? { timer, kind: 'reminder', dueAt: base, index: 0 } : null;
-    return { timer, kind: 'reminder', dueAt: base + fired * timer.repeatEvery, index: fired };
+    if (timer.repeatEvery === null) return fired === 0 && base <= MAX_TIME ? { timer, kind: 'reminder', dueAt: base, index: 0 } : null;
+    const dueAt = fired < LAST_REPEAT ? addRepeats(base, fired, timer.repeatEvery) : null;
+    return dueAt === null ? null : { timer, kind: 'reminder', dueAt, index: fired };
   }
   if (fired < timer.reminders.length) {
     const reminderAt = Math.max(clock.anchor + timer.reminders[fired]!, clock.floor);
     // A reminder due at or after its move can never be sent: the move goes first and ends the stay.
-    if (reminderAt < base) return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
+    if (reminderAt < base && reminderAt <= MAX_TIME) return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
   }
-  return { timer, kind: 'move', dueAt: base, index: timer.reminders.length };
+  return base <= MAX_TIME ? { timer, kind: 'move', dueAt: base, index: timer.reminders.length } : null;
 }
 
 /** The earliest item among a status's timers; ties go to reminders, then to declaration order. */
@@ -90,26 +103,26 @@ export function nextDue(status: CompiledStatus, ticket: Ticket): DueItem | null 
 }
 
 /**
- * Applies, in due-time order, every timer item due before `limit` (or at it, when `inclusive`), each stamped with
- * its own due time, exactly as a scheduler that never missed a beat would have. Returns the ticket (the same
- * object when nothing was due) and, in `steps`, what happened.
+ * Applies, in due-time order, every timer item due at or before `limit`, each stamped with its own due time,
+ * exactly as a scheduler that never missed a beat would have. Every event calls this first with its own `at`
+ * (the same-instant law: at the very millisecond of a deadline, the timer goes first). Returns the ticket (the
+ * same object when nothing was due) and, in `steps`, what happened.
  */
 export function catchUp(
   compiled: CompiledWorkflow,
   ticket: Ticket,
+  status: CompiledStatus,
   limit: number,
-  inclusive: boolean,
   effects: Effect[] | null,
   steps: DueTimer[] | null,
 ): Ticket {
   let current = ticket;
-  let status = compiled.byId.get(current.status)!;
   for (let n = 0; n < MAX_CATCH_UP_STEPS; n++) {
     if (status.timers.length === 0) return current;
     const item = nextDue(status, current);
-    if (item === null || item.dueAt > limit || (item.dueAt === limit && !inclusive)) return current;
+    if (item === null || item.dueAt > limit) return current;
     if (item.kind === 'reminder') {
-      current = fireReminders(status, current, inclusive ? limit : limit - 1, effects, steps);
+      current = fireReminders(status, current, limit, effects, steps);
       continue;
     }
     const { timer, dueAt } = item;
@@ -123,12 +136,23 @@ export function catchUp(
   return current;
 }
 
+/** A reminder that came due in a catch-up: which timer, when, and which of its repetitions or sequence steps. */
+interface FiredReminder {
+  readonly timer: CompiledTimer;
+  readonly dueAt: number;
+  readonly index: number;
+}
+
+/** Due-time order; at the same instant, declaration order (a move's reminder sequence keeps its own order). */
+const byDueTime = (a: FiredReminder, b: FiredReminder): number => a.dueAt - b.dueAt || a.timer.order - b.timer.order;
+
 /**
  * Fires, in due order, every reminder due by `lastTime` and before the stay's first move (at the same instant as
  * the move, reminders go first), as one step. A repeating reminder that came due several times while nobody
  * looked fires once, for its latest repetition (its `index` tells how many were missed): nobody wants 500
  * identical mails after an outage. The ticket ends exactly where an on-time scheduler leaves it, and catching up
- * costs at most two steps per status change, however long the outage.
+ * costs at most two steps per status change, however long the outage. One pass over the status's timers; the
+ * list is sorted only when timers came due out of declaration order, which is rare.
  */
 function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number, effects: Effect[] | null, steps: DueTimer[] | null): Ticket {
   let horizon = lastTime;
@@ -136,7 +160,13 @@ function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number,
     const clock = timer.action === 'move' ? timerClock(timer, ticket) : null;
     if (clock !== null) horizon = Math.min(horizon, Math.max(clock.anchor + timer.after, clock.floor));
   }
-  const fired: { timer: CompiledTimer; dueAt: number; index: number }[] = [];
+  const fired: FiredReminder[] = [];
+  let sorted = true;
+  const add = (item: FiredReminder): void => {
+    const last = fired[fired.length - 1];
+    if (last !== undefined && byDueTime(last, item) > 0) sorted = false;
+    fired.push(item);
+  };
   for (const timer of status.timers) {
     const clock = timerClock(timer, ticket);
     if (clock === null) continue;
@@ -146,18 +176,20 @@ function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number,
       for (let k = count; k < timer.reminders.length; k++) {
         const dueAt = Math.max(clock.anchor + timer.reminders[k]!, clock.floor);
         if (dueAt >= base || dueAt > horizon) break;
-        fired.push({ timer, dueAt, index: k });
+        add({ timer, dueAt, index: k });
       }
     } else if (timer.repeatEvery === null) {
-      if (count === 0 && base <= horizon) fired.push({ timer, dueAt: base, index: 0 });
+      if (count === 0 && base <= horizon) add({ timer, dueAt: base, index: 0 });
     } else {
-      const next = base + count * timer.repeatEvery;
-      const missed = Math.floor((horizon - next) / timer.repeatEvery);
-      if (missed >= 0) fired.push({ timer, dueAt: next + missed * timer.repeatEvery, index: count + missed });
+      const next = count < LAST_REPEAT ? addRepeats(base, count, timer.repeatEvery) : null;
+      if (next !== null && next <= horizon) {
+        const missed = repeatsBetween(next, horizon, timer.repeatEvery);
+        // `next + missed × every` is at most `horizon`, a time: never null here.
+        add({ timer, dueAt: addRepeats(next, missed, timer.repeatEvery)!, index: Math.min(count + missed, LAST_REPEAT - 1) });
+      }
     }
   }
-  // Stable sort: a move's reminder sequence keeps its order when the stay's start clamps several to one instant.
-  fired.sort((a, b) => a.dueAt - b.dueAt || a.timer.order - b.timer.order);
+  if (!sorted) fired.sort(byDueTime);
   const next = copyTicket(ticket);
   const counts: Record<string, number> = { ...ticket.timersFired };
   for (const { timer, dueAt, index } of fired) {

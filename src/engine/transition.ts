@@ -1,8 +1,11 @@
 import type { Workflow } from '../policy/workflow.js';
-import { checkEvent, checkTicket } from './check-input.js';
+import { describeThrown } from '../policy/describe-thrown.js';
+import { readEvent } from './check-input.js';
 import type { Effect } from './effects.js';
 import type { TicketEvent } from './events.js';
 import * as handle from './handlers.js';
+import { isError } from './handlers.js';
+import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { TransitionError, TransitionResult } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
@@ -11,13 +14,16 @@ import { catchUp } from './timers.js';
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 
 /**
- * Applies one event to a ticket under a policy. First it applies every timer that came due strictly before the
- * event (a `tick` also applies those due at its own time), each at its due time, so results never depend on how
- * often the host sweeps; then the event itself.
+ * Applies one event to a ticket under a policy. First it applies every timer due at or before the event's `at`,
+ * each at its due time (the same-instant law: a reply at the very millisecond of an auto-close comes after the
+ * close), so results never depend on how often the host sweeps; then the event itself.
  *
- * Total, pure and deterministic: never throws, never mutates its inputs, and refusals are values with a `code`.
- * An event older than the ticket's `updatedAt` is refused with `staleEvent` (stored times never go backwards); a
- * stale `tick` simply finds nothing due.
+ * Total, pure and deterministic: never throws, never mutates its inputs, and refusals are values with a `code`
+ * (and a `path` when one input field is at fault). Every field of the ticket and the event is read exactly once
+ * and checked (a stored ticket edited by hand gets `invalidTicket` naming the field, or `unknownStatus` for a
+ * status the policy lacks); the engine then works on that copy only. An event older than the ticket's
+ * `updatedAt` is refused with `staleEvent` (stored times never go backwards); a stale `tick` simply finds nothing
+ * due. A change to a ticket whose `version` is already 2^53 − 1 is refused with `versionLimit`.
  *
  * @example
  * ```ts
@@ -41,10 +47,11 @@ export function transition<S extends string>(
   event: TicketEvent<NoInfer<S>>,
 ): TransitionResult<S> {
   try {
-    return run(workflow as Workflow, ticket as Ticket, event as TicketEvent) as TransitionResult<S>;
+    return run(workflow as Workflow, ticket as Ticket, event) as TransitionResult<S>;
   } catch (error) {
     // Unreachable for well-typed input; a last line of defence for hostile objects (throwing getters, Proxies).
-    return refuse(ticket, { code: 'internalError', message: `could not apply the event: ${String(error)}` }) as TransitionResult<S>;
+    // The thrown value is described, never converted: `String()` of a null-prototype object throws in turn.
+    return refuse(ticket, { code: 'internalError', message: `could not apply the event: ${describeThrown(error)}` }) as TransitionResult<S>;
   }
 }
 
@@ -52,17 +59,21 @@ function refuse(ticket: Ticket, error: TransitionError): TransitionResult {
   return { ok: false, ticket, error };
 }
 
-function run(workflow: Workflow, ticket: Ticket, event: TicketEvent): TransitionResult {
+function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionResult {
   const { compiled } = workflow;
-  const invalid = checkEvent(event) ?? checkTicket(compiled, ticket);
-  if (invalid !== null) return refuse(ticket, invalid);
+  const event = readEvent(rawEvent);
+  if (isError(event)) return refuse(input, event);
+  const status = lookUpStatus(compiled, input);
+  if (isError(status)) return refuse(input, status);
+  const ticket = readTicket(compiled, input, status);
+  if (isError(ticket)) return refuse(input, ticket);
   if (event.type !== 'tick' && event.at < ticket.updatedAt) {
-    return refuse(ticket, { code: 'staleEvent', message: `the event (at ${event.at}) is older than the ticket's last update (${ticket.updatedAt})` });
+    return refuse(input, { code: 'staleEvent', message: `the event (at ${event.at}) is older than the ticket's last update (${ticket.updatedAt})`, path: 'event.at' });
   }
 
   const effects: Effect[] = [];
-  const current = catchUp(compiled, ticket, event.at, event.type === 'tick', effects, null);
-  const step: handle.Step = { workflow, ticket: current, status: compiled.byId.get(current.status)!, effects };
+  const current = catchUp(compiled, ticket, status, event.at, effects, null);
+  const step: handle.Step = { workflow, ticket: current, status: current === ticket ? status : compiled.byId.get(current.status)!, effects };
   let outcome: handle.Outcome;
   switch (event.type) {
     case 'tick': outcome = current; break;
@@ -75,9 +86,13 @@ function run(workflow: Workflow, ticket: Ticket, event: TicketEvent): Transition
     case 'reopen': outcome = handle.reopen(step, event); break;
     case 'snooze': outcome = handle.snooze(step, event); break;
   }
-  if (handle.isError(outcome)) return refuse(ticket, outcome);
-  if (outcome === ticket) return { ok: true, ticket, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
-  // Any ticket other than the input was made by the engine during this call, so it takes its version in place.
+  if (isError(outcome)) return refuse(input, outcome);
+  // The copy read from the input came back untouched: nothing changed, and the input itself is the answer.
+  if (outcome === ticket) return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
+  if (ticket.version === Number.MAX_SAFE_INTEGER) {
+    return refuse(input, { code: 'versionLimit', message: 'the ticket\'s version is 2^53 − 1, the last one that counts exactly: it cannot change again', path: 'ticket.version' });
+  }
+  // Any ticket other than the copy was made by the engine during this call, so it takes its version in place.
   (outcome as DraftTicket).version = ticket.version + 1;
   return { ok: true, ticket: outcome, effects, changed: true };
 }

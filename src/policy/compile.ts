@@ -5,7 +5,7 @@ import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
 import type { WorkflowConfig } from './config.js';
 import type { WorkflowIssue } from './issues.js';
-import { checkJson } from './json.js';
+import { snapshotJson } from './json.js';
 import { own, Reader } from './reader.js';
 import type { CompiledStatus, CompiledWorkflow, GuardPredicate, Workflow, WorkflowImplementations } from './workflow.js';
 
@@ -16,11 +16,12 @@ const CONFIG_FIELDS = [
 
 /** Checks and compiles a policy in one pass: a `Workflow`, or every problem found. */
 export function compileWorkflow(
-  config: unknown,
+  input: unknown,
   implementations: WorkflowImplementations = {},
 ): { ok: true; workflow: Workflow } | { ok: false; issues: readonly WorkflowIssue[] } {
   const reader = new Reader();
-  checkJson(reader, config, '');
+  // Every field is read once, here; everything below reads the copy.
+  const config = snapshotJson(reader, input, '');
   // Values JSON cannot carry make everything below unreliable: report those alone.
   if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
   const root = reader.object(config, '', CONFIG_FIELDS);
@@ -67,7 +68,7 @@ export function compileWorkflow(
   const workflow: Workflow = {
     id,
     name,
-    config: deepFreeze(JSON.parse(JSON.stringify(config)) as WorkflowConfig),
+    config: deepFreeze(config as WorkflowConfig),
     statuses: Object.freeze(table.infos.map((s) => Object.freeze(s))),
     initial,
     defaults: Object.freeze({ ...defaults }),
@@ -76,12 +77,13 @@ export function compileWorkflow(
   return { ok: true, workflow: Object.freeze(workflow) };
 }
 
+/** The guard predicates, each read once into a copy, so the functions checked are the functions used. */
 function readGuards(reader: Reader, implementations: WorkflowImplementations): Readonly<Record<string, GuardPredicate>> {
-  const guards = implementations.guards ?? {};
-  for (const [name, fn] of Object.entries(guards)) {
+  const entries = Object.entries(implementations.guards ?? {});
+  for (const [name, fn] of entries) {
     if (typeof fn !== 'function') reader.report(`(guards).${name}`, 'invalidType', 'a guard must be a function');
   }
-  return guards;
+  return Object.fromEntries(entries) as Record<string, GuardPredicate>;
 }
 
 function readInitial(reader: Reader, raw: unknown, defaults: Partial<Record<Category, string>>): string | null {

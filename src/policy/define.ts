@@ -1,4 +1,5 @@
 import { compileWorkflow } from './compile.js';
+import { describeThrown } from './describe-thrown.js';
 import type { WorkflowConfig } from './config.js';
 import { WorkflowError, type WorkflowIssue } from './issues.js';
 import type { Workflow, WorkflowImplementations } from './workflow.js';
@@ -58,6 +59,6 @@ export function validateWorkflow(
     return compileWorkflow(config, implementations);
   } catch (error) {
     // Only a hostile object (a throwing getter or Proxy) can get here; report it instead of throwing.
-    return { ok: false, issues: [{ path: '', code: 'notJson', message: `could not be read: ${String(error)}` }] };
+    return { ok: false, issues: [{ path: '', code: 'notJson', message: `could not be read: ${describeThrown(error)}` }] };
   }
 }

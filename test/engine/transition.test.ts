@@ -40,7 +40,8 @@ describe('bad input is a value with a code, never a throw', () => {
     [{ ...fresh, version: -1 }, 'invalidTicket'],
     [{ ...fresh, updatedAt: 'yesterday' }, 'invalidTicket'],
     [{ ...fresh, timersFired: { nudge: 'x' } }, 'invalidTicket'],
-    [{ ...fresh, snoozedFrom: 'gone' }, 'invalidTicket'],
+    // A status the policy lacks, wherever the ticket names it, says so (issue 9, item 7: migrateTicket relies on it).
+    [{ ...fresh, snoozedFrom: 'gone' }, 'unknownStatus'],
     [{ status: 'new' }, 'invalidTicket'],
   ])('a ticket that is not a ticket (%j) → %s', (ticket, code) => {
     expect(refusal({ type: 'note', by: 'agent', at: T0 }, ticket)).toBe(code);
@@ -179,12 +180,15 @@ describe('timers: as if the scheduler had run exactly on time', () => {
     expect({ ...twice.ticket, version: 0 }).toEqual({ ...once.ticket, version: 0 });
   });
 
-  it('a customer reply at the very instant of the deadline goes first and wins', () => {
+  it('same-instant law: a customer reply at the very instant of the deadline comes after the timer', () => {
+    // Design page, "Timers": every event first applies every timer due at or before its `at`.
+    const early = transition(support, answered, { type: 'reply', by: 'customer', at: T0 + 5 * DAY - 1 });
+    expect(early.ok && early.effects.some((e) => e.type === 'timerFired')).toBe(false);
     const result = transition(support, answered, { type: 'reply', by: 'customer', at: T0 + 5 * DAY });
-    expect(result.ok && result.ticket.status).toBe('open');
-    expect(result.ok && result.effects.some((e) => e.type === 'timerFired')).toBe(false);
-    const late = transition(support, answered, { type: 'reply', by: 'customer', at: T0 + 5 * DAY + 1 });
-    expect(late.ok && late.effects.map((e) => e.type)).toContain('timerFired');
+    expect(result.ok && result.effects.map((e) => e.type)).toContain('timerFired');
+    const ticked = transition(support, answered, { type: 'tick', at: T0 + 5 * DAY });
+    const after = transition(support, ticked.ticket, { type: 'reply', by: 'customer', at: T0 + 5 * DAY });
+    expect(after.ok && after.ticket.status).toBe(result.ok && result.ticket.status);
   });
 
   it('skipWhileCustomerWaits: a solved ticket with an unanswered customer message never auto-closes', () => {

@@ -113,8 +113,13 @@ describe('zendesk: solving and closing (§3; §11.12, §11.14)', () => {
     (closeAfter) => expectInvalidOption(() => zendesk({ closeAfter }), 'closeAfter'),
   );
 
-  it('lets a customer comment at the exact close time reopen the ticket first (the reply beats the automation)', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: SOLVED_AT + 4 * DAY }], solved)).toBe('open');
+  it('closes first when a customer comments at the exact close time: the comment asks for a follow-up (same-instant law, README.md "Time")', () => {
+    // Every event first applies every timer due at or before its time (issue 9, item 10); a millisecond earlier,
+    // the comment reopens the ticket.
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: SOLVED_AT + 4 * DAY - 1 }], solved)).toBe('open');
+    const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: SOLVED_AT + 4 * DAY }], solved);
+    expect(ticket.status).toBe('closed');
+    expect(effectsOf(effects, 'followUpRequested')).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,134 @@
+import type { CompiledStatus, CompiledWorkflow } from '../policy/workflow.js';
+import { fail, isActor, unknownStatus } from './check-input.js';
+import type { DraftTicket } from './copy-ticket.js';
+import { NO_TIMERS_FIRED } from './enter-status.js';
+import type { TransitionError } from './result.js';
+import { isTime } from './time.js';
+
+/**
+ * The longest `channel` a ticket may carry: a channel is a short name (`email`, `chat`, `whatsapp`), like an id.
+ * `createTicket` throws on a longer one and `transition` refuses a stored ticket holding one (`invalidTicket`).
+ *
+ * @example
+ * ```ts
+ * import { MAX_CHANNEL_LENGTH } from 'ticket-lifecycle';
+ * const fits = (channel: string): boolean => channel.length > 0 && channel.length <= MAX_CHANNEL_LENGTH; // 64
+ * ```
+ */
+export const MAX_CHANNEL_LENGTH = 64;
+
+/** Whether a value may be a ticket's `channel`: `null` or a non-empty string of at most {@link MAX_CHANNEL_LENGTH}. */
+export const isChannel = (value: unknown): value is string | null =>
+  value === null || (typeof value === 'string' && value.length > 0 && value.length <= MAX_CHANNEL_LENGTH);
+
+const invalid = (field: string, message: string): TransitionError => fail('invalidTicket', `"${field}" ${message}`, `ticket.${field}`);
+
+/**
+ * The status a stored ticket claims to be in, looked up once for the whole call: `unknownStatus` (path
+ * `ticket.status`) when the policy has no such status, `invalidTicket` when the value is not an object.
+ */
+export function lookUpStatus(compiled: CompiledWorkflow, ticket: unknown): CompiledStatus | TransitionError {
+  if (typeof ticket !== 'object' || ticket === null) return fail('invalidTicket', 'a ticket must be an object', 'ticket');
+  const id = (ticket as { status?: unknown }).status;
+  const status = typeof id === 'string' ? compiled.byId.get(id) : undefined;
+  return status ?? unknownStatus(id, 'ticket.status');
+}
+
+/**
+ * Reads every other field of a stored ticket exactly once into a fresh copy, checking it on the way: types, enums,
+ * ranges, and the order of its times (`createdAt ≤ statusChangedAt ≤ updatedAt`; every recorded moment between
+ * `createdAt` and `updatedAt`). The engine then works on the copy only, so a hand-edited row or a getter that
+ * answers differently on each read can never reach it. `status` is the one {@link lookUpStatus} found.
+ *
+ * Refusals carry `invalidTicket` and the field's path, or `unknownStatus` for a `snoozedFrom` the policy lacks.
+ */
+export function readTicket(compiled: CompiledWorkflow, ticket: object, status: CompiledStatus): DraftTicket | TransitionError {
+  const t = ticket as Record<string, unknown>;
+  const version = t.version;
+  if (!Number.isSafeInteger(version) || (version as number) < 1) return invalid('version', 'must be a whole number from 1');
+  const createdAt = t.createdAt;
+  if (!isTime(createdAt)) return invalid('createdAt', 'must be a time');
+  const updatedAt = t.updatedAt;
+  if (!isTime(updatedAt) || updatedAt < createdAt) return invalid('updatedAt', 'must be a time, not before createdAt');
+  const statusChangedAt = t.statusChangedAt;
+  if (!isTime(statusChangedAt) || statusChangedAt < createdAt || statusChangedAt > updatedAt) {
+    return invalid('statusChangedAt', 'must be a time between createdAt and updatedAt');
+  }
+  const assignee = t.assignee;
+  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) return invalid('assignee', 'must be a non-empty string or null');
+  const channel = t.channel;
+  if (!isChannel(channel)) return invalid('channel', `must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
+  const lastCustomerMessageAt = t.lastCustomerMessageAt;
+  if (!isMomentOrNull(lastCustomerMessageAt, createdAt, updatedAt)) return invalid('lastCustomerMessageAt', BETWEEN_OR_NULL);
+  const lastAgentMessageAt = t.lastAgentMessageAt;
+  if (!isMomentOrNull(lastAgentMessageAt, createdAt, updatedAt)) return invalid('lastAgentMessageAt', BETWEEN_OR_NULL);
+  const lastActivityAt = t.lastActivityAt;
+  if (!isTime(lastActivityAt) || lastActivityAt < createdAt || lastActivityAt > updatedAt) {
+    return invalid('lastActivityAt', 'must be a time between createdAt and updatedAt');
+  }
+  const awaiting = t.awaiting;
+  if (awaiting !== null && awaiting !== 'team' && awaiting !== 'customer') return invalid('awaiting', 'must be "team", "customer" or null');
+  const reopenCount = t.reopenCount;
+  if (!Number.isSafeInteger(reopenCount) || (reopenCount as number) < 0) return invalid('reopenCount', 'must be a whole number from 0');
+  const closedAt = t.closedAt;
+  if (!isMomentOrNull(closedAt, createdAt, updatedAt)) return invalid('closedAt', BETWEEN_OR_NULL);
+  const closedBy = t.closedBy;
+  if (closedAt === null ? closedBy !== null : !isActor(closedBy)) return invalid('closedBy', 'must be customer, agent or system when closedAt is set, else null');
+  const closeReason = t.closeReason;
+  if (closeReason !== null && (typeof closeReason !== 'string' || closedAt === null)) return invalid('closeReason', 'must be a string when closedAt is set, or null');
+  const resolvedAt = t.resolvedAt;
+  if (!isMomentOrNull(resolvedAt, createdAt, updatedAt)) return invalid('resolvedAt', BETWEEN_OR_NULL);
+  const until = t.until;
+  if (until !== null && !isTime(until)) return invalid('until', 'must be a time or null');
+  const snoozedFrom = t.snoozedFrom;
+  if (snoozedFrom !== null && (typeof snoozedFrom !== 'string' || !compiled.byId.has(snoozedFrom))) return unknownStatus(snoozedFrom, 'ticket.snoozedFrom');
+  const timersFired = readTimersFired(t.timersFired, status);
+  if (timersFired === null) return invalid('timersFired', 'must be an object of whole counts from 0');
+  return {
+    status: status.id,
+    version: version as number,
+    createdAt,
+    updatedAt,
+    statusChangedAt,
+    assignee,
+    channel,
+    lastCustomerMessageAt,
+    lastAgentMessageAt,
+    lastActivityAt,
+    awaiting,
+    reopenCount: reopenCount as number,
+    closedAt,
+    closedBy: closedBy as DraftTicket['closedBy'],
+    closeReason,
+    resolvedAt,
+    until,
+    snoozedFrom,
+    timersFired,
+  };
+}
+
+const BETWEEN_OR_NULL = 'must be a time between createdAt and updatedAt, or null';
+
+function isMomentOrNull(value: unknown, createdAt: number, updatedAt: number): value is number | null {
+  return value === null || (isTime(value) && value >= createdAt && value <= updatedAt);
+}
+
+/**
+ * A plain object of whole counts, read once: a fresh copy holding the counts of this status's timers only (the
+ * record is per stay, so any other key is stale junk, `__proto__` included), or the shared empty record. `null`
+ * when it is not such an object. A `for…in` loop, not `Object.entries`: no array per call, on every ticket of a
+ * sweep, for a record that is almost always empty.
+ */
+function readTimersFired(value: unknown, status: CompiledStatus): Readonly<Record<string, number>> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  let copy: Record<string, number> | null = null;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const n = (value as Record<string, unknown>)[key];
+    if (!Number.isSafeInteger(n) || (n as number) < 0) return null;
+    if (!status.timers.some((timer) => timer.id === key)) continue;
+    copy ??= {};
+    copy[key] = n as number;
+  }
+  return copy ?? NO_TIMERS_FIRED;
+}
