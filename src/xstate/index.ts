@@ -2,6 +2,7 @@
 // dependency; the core entry never imports this one.
 
 export { createTicketMachine } from './create-ticket-machine.js';
+export { TicketMachineError, type TicketMachineErrorCode } from './restore.js';
 export { MAX_TIMEOUT_MS, type TicketTimerInput } from './timer-actor.js';
 export type {
   TicketMachine,

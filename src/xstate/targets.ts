@@ -1,5 +1,4 @@
 import {
-  CATEGORIES,
   EVENT_TYPES,
   type Category,
   type OneOrMany,
@@ -30,98 +29,123 @@ const list = <T>(value: OneOrMany<T> | undefined): readonly T[] =>
  * Where the transitions of a ticket machine must be able to go, read from the policy as given
  * (`workflow.config`), never from the engine's internals.
  *
- * - `ofStatus(status, type)`: moves particular to a status — its reply rules, assignment rule, resolve, close,
- *   snooze, the reopen target of a solved/closed status, and wherever its timers (due before the event) take it.
- * - `ofAnyStatus(type)`: moves any status may make to a status of the event's choosing — `setStatus`, a reply's
- *   "send and mark as", `reopen` with `to` — and, when a timer wakes a snoozed ticket back to whatever status it
- *   came from (`restorePrevious: true`), to every status. They are drawn once, on the machine's root (a
- *   statechart transition inherited by every status), not once per pair of statuses: a 300-status policy would
- *   otherwise need hundreds of thousands of transitions.
+ * - `ofStatus(status, type)`: the status's own moves — its reply rules, assignment rule, resolve, close, snooze,
+ *   the reopen target of a solved/closed status (`byRule`), and where its own timers take it (`byTimer`).
+ * - `ofAnyStatus(type)`: moves drawn once, on the machine's root (a statechart transition inherited by every
+ *   status): to a status of the event's choosing (`setStatus`, a reply's "send and mark as", `reopen` with `to`),
+ *   and everything a ticket can reach once timers due before the event have moved it (a timer's target, or a
+ *   rule target of a status a timer leads to), however long the chain of timers.
+ *
+ * WHY the root for what comes after a timer: drawn on each status, a chain of 1000 statuses linked by timers
+ * needed a transition from every status to every later one (half a million per event type, 28 s and 2.2 GB to
+ * build). On the root it is one transition per target status and event type: linear in the policy.
  *
  * WHY an over-approximation is enough: every candidate transition is guarded by "the pure transition lands
- * there", so a target that cannot happen never fires; only a missing target would be a bug. The reading therefore
- * errs on the generous side wherever the engine's choice depends on the ticket or the event.
+ * there", so a target that cannot happen never fires; only a missing target would matter, and the machine routes
+ * even that one through its `(start)` node rather than drift from the engine. The reading therefore errs on the
+ * generous side wherever the engine's choice depends on the ticket or the event.
  */
 export interface TargetAnalysis {
   readonly ofStatus: (status: string, type: TicketEventType) => Targets;
   readonly ofAnyStatus: (type: TicketEventType) => Targets;
 }
 
+/** "Reopen to the status's own reopen target": a reply rule's target that depends on the status it applies in. */
+const REOPEN_TARGET = Symbol('reopenTarget');
+type Target = string | typeof REOPEN_TARGET;
+
+/**
+ * Targets filed by the `from`/`fromCategory` selection of the rule that leads there, so the targets of one status
+ * are read in time proportional to what it gets (rules naming it, rules of its category, rules for every status),
+ * never by testing every rule against every status.
+ */
+class TargetsBySelection {
+  private readonly byId = new Map<string, Set<Target>>();
+  private readonly byCategory = new Map<Category, Set<Target>>();
+  private readonly everywhere = new Set<Target>();
+
+  add(ids: OneOrMany<string> | undefined, categories: OneOrMany<Category> | undefined, target: Target): void {
+    if (ids === undefined && categories === undefined) this.everywhere.add(target);
+    for (const id of list(ids)) bucket(this.byId, id).add(target);
+    for (const category of list(categories)) bucket(this.byCategory, category).add(target);
+  }
+
+  *of(status: string, category: Category): Iterable<Target> {
+    yield* this.byId.get(status) ?? [];
+    yield* this.byCategory.get(category) ?? [];
+    yield* this.everywhere;
+  }
+}
+
+const bucket = <K, V>(map: Map<K, Set<V>>, key: K): Set<V> => {
+  let set = map.get(key);
+  if (set === undefined) map.set(key, (set = new Set()));
+  return set;
+};
+
 export function analyseTargets(workflow: Workflow): TargetAnalysis {
   const config = workflow.config as WorkflowConfig;
   const ids = workflow.statuses.map((s) => s.id);
   const categoryOf = new Map<string, Category>(workflow.statuses.map((s) => [s.id, s.category]));
-  const byCategory = new Map<Category, string[]>(CATEGORIES.map((c) => [c, ids.filter((id) => categoryOf.get(id) === c)]));
-
-  /** A `from`/`fromCategory` (or `in`/`inCategory`, `to`/`toCategory`) selection; `null` selects every status. */
-  const selection = (idsPicked: OneOrMany<string> | undefined, categories: OneOrMany<Category> | undefined): ReadonlySet<string> | null => {
-    if (idsPicked === undefined && categories === undefined) return null;
-    const picked = new Set<string>(list(idsPicked));
-    for (const category of list(categories)) for (const id of byCategory.get(category) ?? []) picked.add(id);
-    return picked;
-  };
-  const matches = (picked: ReadonlySet<string> | null, status: string): boolean => picked === null || picked.has(status);
-
-  const timerMoves = timerMoveTable(config, ids, selection);
-  // A wake-up that may restore any status can, with the event after it, end anywhere: handled on the root.
-  const restoresAnywhere = (config.timers ?? []).some((t) => t.action === 'move' && t.restorePrevious === true);
-  const closure = (status: string): readonly string[] => {
-    const seen = new Set<string>([status]);
-    const queue = [status];
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      for (const to of timerMoves.get(next) ?? []) {
-        if (seen.has(to)) continue;
-        seen.add(to);
-        queue.push(to);
-      }
-    }
-    return [...seen];
-  };
-
-  const changeRules = config.statusChanges?.map((r) => ({ from: selection(r.from, r.fromCategory), to: selection(r.to, r.toCategory) }));
-  /** `setStatus` and "send and mark as": what the `statusChanges` allow-list lets anyone reach. */
-  const settable = (status: string): Iterable<string> => {
-    if (changeRules === undefined) return ids;
-    const reached = new Set<string>();
-    for (const rule of changeRules) if (matches(rule.from, status)) for (const id of rule.to ?? ids) reached.add(id);
-    return reached;
-  };
   const reopenTo = new Map(config.statuses.map((s) => [s.id, s.reopenTo]));
   const reopenTarget = (status: string): string | undefined => reopenTo.get(status) ?? workflow.defaults.open;
-  const replyRules = (config.replies ?? []).map((r) => ({ ...r, from: selection(r.from, r.fromCategory) }));
-  const assignRules = (config.assignments ?? []).map((r) => ({ to: r.to, from: selection(r.from, r.fromCategory) }));
 
-  const ruleTargets = (status: string, type: TicketEventType): Iterable<string> => {
-    const category = categoryOf.get(status)!;
-    switch (type) {
-      case 'tick':
-      case 'note':
-        return [];
-      case 'resolve':
-        return defined(workflow.defaults.solved);
-      case 'close':
-        return defined(workflow.defaults.closed);
-      case 'snooze':
-        return defined(workflow.defaults.snoozed);
-      case 'reopen':
-        return DONE.has(category) ? defined(reopenTarget(status)) : [];
-      case 'setStatus':
-        return [];
-      case 'assign':
-        return defined(assignRules.find((r) => matches(r.from, status))?.to);
-      case 'reply': {
-        const reached = new Set<string>();
-        for (const rule of replyRules) {
-          if (!matches(rule.from, status)) continue;
-          const action = rule.action ?? (rule.to === undefined ? 'stay' : 'move');
-          if (action === 'move' && rule.to !== undefined) reached.add(rule.to);
-          if (action === 'reopen') for (const id of defined(rule.to ?? reopenTarget(status))) reached.add(id);
-        }
-        // No rule for the customer: a snoozed ticket wakes (a snooze never swallows the customer).
-        if (category === 'snoozed') for (const id of defined(workflow.defaults.open ?? workflow.defaults.new)) reached.add(id);
-        return reached;
-      }
+  const timerMoves = new TargetsBySelection();
+  /** Every status a timer can move a ticket to; all of them when a wake-up may restore any status. */
+  const timerReached = new Set<string>();
+  for (const timer of config.timers ?? []) {
+    if (timer.action !== 'move') continue;
+    const restore = timer.restorePrevious;
+    for (const to of [timer.to, ...(restore === undefined || restore === true ? [] : list(restore))]) {
+      timerMoves.add(timer.in, timer.inCategory, to);
+      timerReached.add(to);
     }
+    if (restore === true) for (const id of ids) timerReached.add(id);
+  }
+
+  const replies = new TargetsBySelection();
+  for (const rule of config.replies ?? []) {
+    const action = rule.action ?? (rule.to === undefined ? 'stay' : 'move');
+    if (action === 'move' && rule.to !== undefined) replies.add(rule.from, rule.fromCategory, rule.to);
+    if (action === 'reopen') replies.add(rule.from, rule.fromCategory, rule.to ?? REOPEN_TARGET);
+  }
+  // Over-approximated: every assignment rule that applies, not only the first one the engine picks.
+  const assignments = new TargetsBySelection();
+  for (const rule of config.assignments ?? []) if (rule.to !== undefined) assignments.add(rule.from, rule.fromCategory, rule.to);
+
+  const ruleTargets = (status: string, type: TicketEventType): Set<string> => {
+    const category = categoryOf.get(status)!;
+    const reached = new Set<string>();
+    const add = (target: Target | undefined): void => {
+      const id = target === REOPEN_TARGET ? reopenTarget(status) : target;
+      if (id !== undefined) reached.add(id);
+    };
+    switch (type) {
+      case 'resolve': add(workflow.defaults.solved); break;
+      case 'close': add(workflow.defaults.closed); break;
+      case 'snooze': add(workflow.defaults.snoozed); break;
+      case 'reopen': if (DONE.has(category)) add(reopenTarget(status)); break;
+      case 'assign': for (const to of assignments.of(status, category)) add(to); break;
+      case 'reply':
+        for (const to of replies.of(status, category)) add(to);
+        // No rule for the customer: a snoozed ticket wakes (a snooze never swallows the customer).
+        if (category === 'snoozed') add(workflow.defaults.open ?? workflow.defaults.new);
+        break;
+      default: // tick and note move a ticket only through timers; setStatus goes where the event says (the root).
+    }
+    return reached;
+  };
+
+  /** `setStatus` and "send and mark as": what the `statusChanges` allow-list lets anyone reach, from anywhere. */
+  const settable = (): Iterable<string> => {
+    const rules = config.statusChanges;
+    if (rules === undefined || rules.some((r) => r.to === undefined && r.toCategory === undefined)) return ids;
+    const reached = new Set<string>();
+    for (const rule of rules) {
+      for (const id of list(rule.to)) reached.add(id);
+      for (const category of list(rule.toCategory)) for (const id of ids) if (categoryOf.get(id) === category) reached.add(id);
+    }
+    return reached;
   };
 
   const anyStatus = new Map<TicketEventType, Targets>();
@@ -129,27 +153,25 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
     const known = anyStatus.get(type);
     if (known !== undefined) return known;
     const reached = new Set<string>();
-    if (type === 'setStatus' || type === 'reply') for (const from of ids) for (const to of settable(from)) reached.add(to);
+    if (type === 'setStatus' || type === 'reply') for (const to of settable()) reached.add(to);
     if (type === 'reopen' && ids.some((id) => DONE.has(categoryOf.get(id)!))) {
       for (const id of ids) if (!DONE.has(categoryOf.get(id)!)) reached.add(id);
     }
-    if (restoresAnywhere) for (const from of ids) for (const to of ruleTargets(from, type)) reached.add(to);
+    for (const from of timerReached) for (const to of ruleTargets(from, type)) reached.add(to);
     const targets: Targets = {
       byRule: ids.filter((id) => reached.has(id)),
-      byTimer: restoresAnywhere ? ids.filter((id) => !reached.has(id)) : [],
+      byTimer: ids.filter((id) => timerReached.has(id) && !reached.has(id)),
     };
     anyStatus.set(type, targets);
     return targets;
   };
 
   const ofStatus = (status: string, type: TicketEventType): Targets => {
-    const viaTimers = closure(status);
-    const byRule = new Set<string>();
-    for (const from of viaTimers) for (const to of ruleTargets(from, type)) if (to !== status) byRule.add(to);
-    return {
-      byRule: ids.filter((id) => byRule.has(id)),
-      byTimer: viaTimers.filter((id) => id !== status && !byRule.has(id)),
-    };
+    const byRule = ruleTargets(status, type);
+    byRule.delete(status);
+    const byTimer = new Set<string>();
+    for (const to of timerMoves.of(status, categoryOf.get(status)!)) if (to !== status && !byRule.has(to as string)) byTimer.add(to as string);
+    return { byRule: [...byRule], byTimer: [...byTimer] };
   };
   return { ofStatus, ofAnyStatus };
 }
@@ -157,36 +179,12 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
 /** Which statuses have timers at all: only those need a live timer actor. */
 export function timedStatuses(workflow: Workflow): ReadonlySet<string> {
   const config = workflow.config as WorkflowConfig;
-  const timed = new Set<string>();
-  for (const timer of config.timers ?? []) {
-    for (const id of list(timer.in)) timed.add(id);
-    for (const category of list(timer.inCategory)) for (const s of workflow.statuses) if (s.category === category) timed.add(s.id);
-  }
+  const timers = config.timers ?? [];
+  const timedCategories = new Set<Category>(timers.flatMap((t) => list(t.inCategory)));
+  const timed = new Set<string>(timers.flatMap((t) => list(t.in)));
+  for (const s of workflow.statuses) if (timedCategories.has(s.category)) timed.add(s.id);
   return timed;
 }
-
-/**
- * Status → statuses a move timer running there can send the ticket to, with the snooze origins it may restore
- * when they are listed (`restorePrevious: true`, any status, is left to the root).
- */
-function timerMoveTable(
-  config: WorkflowConfig,
-  ids: readonly string[],
-  selection: (ids: OneOrMany<string> | undefined, categories: OneOrMany<Category> | undefined) => ReadonlySet<string> | null,
-): ReadonlyMap<string, readonly string[]> {
-  const table = new Map<string, string[]>();
-  for (const timer of config.timers ?? []) {
-    if (timer.action !== 'move') continue;
-    const restore = timer.restorePrevious;
-    const targets = [timer.to, ...(restore === undefined || restore === true ? [] : list(restore))];
-    for (const status of selection(timer.in, timer.inCategory) ?? ids) {
-      table.set(status, [...(table.get(status) ?? []), ...targets.filter((t) => t !== status)]);
-    }
-  }
-  return table;
-}
-
-const defined = (id: string | undefined): readonly string[] => (id === undefined ? [] : [id]);
 
 /** Every event type, in the engine's order: status nodes list their transitions in it. */
 export const TICKET_EVENT_TYPES: readonly TicketEventType[] = EVENT_TYPES;

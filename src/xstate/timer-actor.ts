@@ -42,11 +42,25 @@ interface WakeUp extends EventObject {
 /** Id of the scheduled wake-up, per timer actor: cancelled when the actor stops (the status is left). */
 const WAKE_ID = 'deadline';
 
+/** The latest time the engine accepts (the Date range). */
+const MAX_TIME = 8.64e15;
+
+/**
+ * The one `tick` that applies everything due by now: at the clock's time when it is past the deadline (a late
+ * wake-up, or a restore after an outage), so a repeating reminder missed 144,000 times yields one `reminderDue`,
+ * exactly as a sweeper's `tick` at that time would, and never one event per missed deadline. A clock that
+ * reads junk (NaN, beyond the Date range) falls back to the deadline itself.
+ */
+function catchUpTick(deadline: number, time: number): TickEvent {
+  return { type: 'tick', at: time > deadline && time <= MAX_TIME ? time : deadline };
+}
+
 /**
  * The logic of the actor each timed status invokes. It waits until the deadline it was given, reading time
  * from `now` and sleeping through the actor system's scheduler (so `SimulatedClock` and a persisted actor's
- * clock apply), then sends its parent `{ type: 'tick', at: deadline }`: the same change a sweeper's `tick` at
- * that instant makes. A deadline already past sends the tick at once (catch-up after downtime).
+ * clock apply), then sends its parent one `tick` at the clock's time (the deadline itself when it wakes on time): the same
+ * change a sweeper's `tick` at that instant makes. A deadline already past sends that tick at once (catch-up
+ * after downtime: one event, whatever the outage).
  *
  * WHY an invoked actor and not `after`: XState persists invoked actors with their input and restarts them when a
  * snapshot is restored, but it does not persist delayed transitions, so an `after` timer would silently vanish
@@ -57,12 +71,12 @@ export function ticketTimerLogic(defaultNow: () => number): CallbackActorLogic<W
     const { deadline } = input;
     if (deadline === null) return undefined;
     const now = input.now ?? defaultNow;
-    const fired: TickEvent = { type: 'tick', at: deadline };
     const arm = (): void => {
-      const remaining = deadline - now();
+      const time = Math.floor(now());
+      const remaining = deadline - time;
       // Woken early (a step of a long wait, or a timer that ran ahead of the wall clock): sleep again.
       if (remaining > 0) system.scheduler.schedule(self, self, { type: 'ticket-lifecycle.wake' }, Math.min(remaining, MAX_TIMEOUT_MS), WAKE_ID);
-      else sendBack(fired);
+      else sendBack(catchUpTick(deadline, time));
     };
     receive((event) => {
       if (event.type === 'ticket-lifecycle.wake') arm();

@@ -63,6 +63,8 @@ export interface TicketMachineOptions {
  * a timer that came due first can), and every one of them asks the same question of the pure engine: "does
  * `transition` put the ticket in `to`?". `rearmsTimers` marks a change inside one status that moves its next
  * deadline, `accepted` any other accepted event, and `resumesIn` picks the stored ticket's status at start.
+ * `landsElsewhere` never fires unless the machine lacks a transition the engine takes: it then routes the ticket
+ * through the `(start)` node to the engine's status rather than let the machine drift from it.
  *
  * @example
  * ```ts
@@ -74,7 +76,8 @@ export type TicketMachineGuard<S extends string = string> =
   | { readonly type: TicketRuleGuardName; readonly params: { readonly to: S } }
   | { readonly type: 'resumesIn'; readonly params: { readonly status: S } }
   | { readonly type: 'rearmsTimers'; readonly params: undefined }
-  | { readonly type: 'accepted'; readonly params: undefined };
+  | { readonly type: 'accepted'; readonly params: undefined }
+  | { readonly type: 'landsElsewhere'; readonly params: undefined };
 
 /**
  * Names of the guards that stand for the policy's rules.

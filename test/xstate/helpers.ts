@@ -23,24 +23,11 @@ export function applyPure(workflow: Workflow, ticket: Ticket, event: TicketEvent
 }
 
 /**
- * What a live scheduler does before an event at `at`: a `tick` at each deadline strictly before `at`, one at a
- * time (an event at the very instant of a deadline goes first). Stops after `budget` ticks and reports it.
+ * What the actor's live timer does when its clock reads `time`: nothing before the ticket's next deadline; at or
+ * after it, one `tick` at `time`, which applies everything due by then (a late wake-up catches up in one event,
+ * however many deadlines it missed, exactly like a sweeper's `tick`).
  */
-export function fireDeadlinesBefore(
-  workflow: Workflow,
-  ticket: Ticket,
-  at: number,
-  budget: number,
-): { ticket: Ticket; effects: Effect[]; ticks: number; exhausted: boolean } {
-  let current = ticket;
-  const effects: Effect[] = [];
-  let ticks = 0;
-  for (let due = nextDeadline(workflow, current); due !== null && due < at; due = nextDeadline(workflow, current)) {
-    if (ticks === budget) return { ticket: current, effects, ticks, exhausted: true };
-    const step = applyPure(workflow, current, { type: 'tick', at: due });
-    current = step.ticket;
-    effects.push(...step.effects);
-    ticks++;
-  }
-  return { ticket: current, effects, ticks, exhausted: false };
+export function sweepAt(workflow: Workflow, ticket: Ticket, time: number): ReferenceStep {
+  const due = nextDeadline(workflow, ticket);
+  return due !== null && due <= time ? applyPure(workflow, ticket, { type: 'tick', at: time }) : { ticket, effects: [], ok: true };
 }
