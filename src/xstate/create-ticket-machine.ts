@@ -52,22 +52,24 @@ const targetOf = (status: string): string => status.replaceAll('.', '\\.');
  * - One state node per status, keyed by its id (so `snapshot.value` is the status id), tagged with its category
  *   (`snapshot.hasTag('closed')`), described by its agent label. A `(start)` node, left in the very first
  *   microstep, routes a resumed ticket to its status; no snapshot ever rests there.
- * - On each status node, for each event type, one transition per status the policy's rules for that status can
- *   lead to (reply rules, assignment, resolve, close, snooze, reopen to its target, and timers that came due
- *   first), guarded by the named guard of that rule family (`replyRule`, `assignmentRule`, `resolveRule`,
- *   `closeRule`, `snoozeRule`, `reopenRule`, `timerRule`, with `params: { to }`). Moves to a status of the
- *   sender's choosing (`setStatus`, "send and mark as", `reopen` with `to`), and wake-ups that may restore any
- *   status (`restorePrevious: true`), are drawn once on the root, to every status they may reach, under the same
- *   guards: a 300-status policy would otherwise need a transition per pair of statuses and event type. Last come
- *   `rearmsTimers` (same status, new deadline: re-enter, which restarts the status's timer actor)
- *   and `accepted` (same status) transitions.
+ * - On each status node, for each event type, one transition per status the policy's rules for that status lead
+ *   to (reply rules, assignment, resolve, close, snooze, reopen to its target; on `tick`, its own timers),
+ *   guarded by the named guard of that rule family (`replyRule`, `assignmentRule`, `resolveRule`, `closeRule`,
+ *   `snoozeRule`, `reopenRule`, `timerRule`, with `params: { to }`).
+ * - On the root, inherited by every status node and tried after its own: moves to a status of the sender's
+ *   choosing (`setStatus`, "send and mark as", `reopen` with `to`), once per status they may reach, under the
+ *   same guards; `rearmsTimers` (same status, new deadline: back into it through `(start)`, which restarts its
+ *   timer actor); `accepted` (same status); and `landsElsewhere`, which routes through `(start)` the moves made
+ *   by timers that came due before the event (a catch-up through a chain of timers). Drawn once rather than per
+ *   status, the machine stays linear in the policy: a 1000-status chain of timers builds in milliseconds.
  * - No status is `final`, closed ones included: the engine still accepts notes, follow-up requests, rejected
  *   replies or reopens there, and the actor must keep agreeing with it.
  *
  * Behaviour:
- * - Input `{ ticket }` resumes a stored ticket, `{ at, by?, channel?, assignee? }` creates one (as `createTicket`);
- *   `now` is the clock live timers read (default: the `now` option, itself `Date.now` by default). An invalid
- *   stored ticket, or no input, makes the actor fail at start.
+ * - Input `{ ticket }` resumes a stored ticket (the actor keeps its own copy), `{ at, by?, channel?, assignee? }`
+ *   creates one (as `createTicket`); `now` is the clock live timers read (default: the `now` option, itself
+ *   `Date.now` by default). An invalid stored ticket, or no input, makes the actor fail at start with a
+ *   {@link TicketMachineError}.
  * - `snapshot.context.ticket` is exactly what `transition` returns for the same events. An event `transition`
  *   refuses takes no transition, so `snapshot.can(event)` equals `can(workflow, ticket, event)`; call
  *   `transition` itself to learn why.
@@ -79,15 +81,19 @@ const targetOf = (status: string): string => status.replaceAll('.', '\\.');
  *   read them from the actions xstate's pure `transition()` returns (`xstate.emit` with `params.event`, or the
  *   named action once provided).
  * - Live timers: each status with timers invokes `ticketTimers` (child id `timers`), which sends
- *   `{ type: 'tick', at: deadline }` at the ticket's next deadline: the same change a sweeper's `tick` at that
- *   instant makes. It sleeps through the actor system's scheduler (so `createActor(machine, { clock })` and
+ *   one `tick` at the ticket's next deadline, or at the clock's time when that is later (a restore after an
+ *   outage): the same change a sweeper's `tick` at that instant makes, so missed repeating reminders come as one
+ *   `reminderDue`, never one per missed deadline. It sleeps through the actor system's scheduler (so `createActor(machine, { clock })` and
  *   `SimulatedClock` apply) in steps of at most 2^31 − 1 ms, so Zendesk's 28-day close fires on time; a deadline
  *   already past when the actor starts fires at once. Leaving the status, or a change that moves the deadline
  *   (which re-enters it), cancels it. Give the actor's clock and `now` the same time source.
- * - Persistence: invoked actors are persisted with their input and restarted on restore, so
- *   `getPersistedSnapshot()` → JSON → `createActor(machine, { snapshot })` resumes with its timer (XState does not
- *   persist `after` timers, which is why the machine uses an invoked actor instead). A restored actor reads the
- *   `now` option, since functions do not survive JSON.
+ * - Persistence: `getPersistedSnapshot()` → JSON → `createActor(machine, { snapshot })` resumes with its timer
+ *   (XState does not persist `after` timers, which is why the machine uses an invoked actor instead). A restored
+ *   snapshot is checked first: its ticket as `input.ticket` is, its value against the ticket's status; the timer
+ *   is recomputed from the ticket and this machine's policy (a snapshot from another policy, or with edited
+ *   timer fields, gets the right deadline). A snapshot that fails gives an error snapshot holding a
+ *   {@link TicketMachineError} (`actor.getSnapshot().status === 'error'` before `start()`), never a crash later.
+ *   A restored actor reads the `now` option, since functions do not survive JSON.
  * - Pure use: xstate's `initialTransition` / `transition` never start the timer actor, so no clock is read.
  *
  * @example
@@ -138,6 +144,7 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     timerRule: lands,
     resumesIn: ({ context }: GuardArgs, params: { status: string }) => context.ticket.status === params.status,
     rearmsTimers: ({ context, event }: GuardArgs) => {
+      if (!timed.has(context.ticket.status)) return false;
       const result = outcome(context.ticket, event);
       return result.ok && result.changed && result.ticket.status === context.ticket.status &&
         nextDeadline(workflow, result.ticket) !== nextDeadline(workflow, context.ticket);
@@ -146,8 +153,9 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
       const result = outcome(context.ticket, event);
       return result.ok && result.ticket.status === context.ticket.status;
     },
-    // Only a gap in `analyseTargets` gets here. Never a throw (XState would take the actor down and Node with it):
-    // the move goes through `(start)`, which routes to the engine's status, so the machine never drifts from it.
+    // Timers that came due before the event moved the ticket somewhere its status has no edge to (a catch-up
+    // through a chain of timers): `(start)` routes it to the engine's status. Never a throw (XState would take
+    // the actor down, and Node with it), and never a drift from the engine.
     landsElsewhere: ({ context, event }: GuardArgs) => {
       const result = outcome(context.ticket, event);
       return result.ok && result.ticket.status !== context.ticket.status;
@@ -188,9 +196,6 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
       on[type] = [
         ...byRule.map((to) => ({ target: targetOf(to), guard: { type: RULE_GUARD[type], params: { to } }, actions: 'applyTransition' })),
         ...byTimer.map((to) => ({ target: targetOf(to), guard: { type: 'timerRule', params: { to } }, actions: 'applyTransition' })),
-        // A change that moves the next deadline re-enters the status, which restarts its timer actor.
-        ...(timed.has(status.id) ? [{ target: targetOf(status.id), reenter: true, guard: 'rearmsTimers', actions: 'applyTransition' }] : []),
-        { guard: 'accepted', actions: 'applyTransition' },
       ];
     }
     return {
@@ -201,14 +206,17 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     };
   };
 
-  // Moves to a status of the event's choosing (or restored by a wake-up), inherited by every status node and tried
-  // after the node's own.
+  // Inherited by every status node and tried after the node's own: moves to a status of the event's choosing; a
+  // change that moves the next deadline (through `(start)`, back into the same status, which restarts its timer
+  // actor); any other accepted event that stays; and the router for moves made by timers that came due first.
+  // Once here rather than once per status: the machine stays linear in the policy.
   const anyStatus: Record<string, unknown[]> = {};
   for (const type of TICKET_EVENT_TYPES) {
-    const { byRule, byTimer } = targets.ofAnyStatus(type);
+    const { byRule } = targets.ofAnyStatus(type);
     anyStatus[type] = [
       ...byRule.map((to) => ({ target: `.${targetOf(to)}`, guard: { type: RULE_GUARD[type], params: { to } }, actions: 'applyTransition' })),
-      ...byTimer.map((to) => ({ target: `.${targetOf(to)}`, guard: { type: 'timerRule', params: { to } }, actions: 'applyTransition' })),
+      { target: `.${START}`, guard: 'rearmsTimers', actions: 'applyTransition' },
+      { guard: 'accepted', actions: 'applyTransition' },
       { target: `.${START}`, guard: 'landsElsewhere', actions: 'applyTransition' },
     ];
   }

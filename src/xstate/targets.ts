@@ -12,8 +12,7 @@ export type TicketEventType = TicketEvent['type'];
 
 /**
  * For one status and one event type, the statuses other than itself that the pure `transition` could leave the
- * ticket in through rules particular to that status: `byRule` the event's own rule can reach, `byTimer` only
- * timers that came due before the event can (they move the ticket first).
+ * ticket in: `byRule` the event's own rule can reach, `byTimer` (on `tick` only) the status's own timers can.
  */
 export interface Targets {
   readonly byRule: readonly string[];
@@ -26,24 +25,23 @@ const list = <T>(value: OneOrMany<T> | undefined): readonly T[] =>
   value === undefined ? [] : Array.isArray(value) ? (value as readonly T[]) : [value as T];
 
 /**
- * Where the transitions of a ticket machine must be able to go, read from the policy as given
- * (`workflow.config`), never from the engine's internals.
+ * Where the transitions of a ticket machine go, read from the policy as given (`workflow.config`), never from
+ * the engine's internals.
  *
  * - `ofStatus(status, type)`: the status's own moves — its reply rules, assignment rule, resolve, close, snooze,
- *   the reopen target of a solved/closed status (`byRule`), and where its own timers take it (`byTimer`).
+ *   the reopen target of a solved/closed status (`byRule`), and on `tick` where its own timers take it
+ *   (`byTimer`).
  * - `ofAnyStatus(type)`: moves drawn once, on the machine's root (a statechart transition inherited by every
- *   status): to a status of the event's choosing (`setStatus`, a reply's "send and mark as", `reopen` with `to`),
- *   and everything a ticket can reach once timers due before the event have moved it (a timer's target, or a
- *   rule target of a status a timer leads to), however long the chain of timers.
+ *   status), to a status of the event's choosing: `setStatus`, a reply's "send and mark as", `reopen` with `to`.
  *
- * WHY the root for what comes after a timer: drawn on each status, a chain of 1000 statuses linked by timers
- * needed a transition from every status to every later one (half a million per event type, 28 s and 2.2 GB to
- * build). On the root it is one transition per target status and event type: linear in the policy.
+ * Moves that happen only because timers came due before the event (a catch-up through a chain of timers, then
+ * maybe the event's rule in the status they led to) are not listed: the machine routes them through its
+ * `(start)` node. WHY: listed on each status, a chain of 1000 statuses linked by timers needed a transition from
+ * every status to every later one, per event type (28 s and 2.2 GB to build); the router is one transition.
  *
  * WHY an over-approximation is enough: every candidate transition is guarded by "the pure transition lands
- * there", so a target that cannot happen never fires; only a missing target would matter, and the machine routes
- * even that one through its `(start)` node rather than drift from the engine. The reading therefore errs on the
- * generous side wherever the engine's choice depends on the ticket or the event.
+ * there", so a target that cannot happen never fires. The reading errs on the generous side wherever the
+ * engine's choice depends on the ticket or the event.
  */
 export interface TargetAnalysis {
   readonly ofStatus: (status: string, type: TicketEventType) => Targets;
@@ -90,17 +88,12 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
   const reopenTo = new Map(config.statuses.map((s) => [s.id, s.reopenTo]));
   const reopenTarget = (status: string): string | undefined => reopenTo.get(status) ?? workflow.defaults.open;
 
+  // A wake-up that restores any status (`restorePrevious: true`) is left to the router.
   const timerMoves = new TargetsBySelection();
-  /** Every status a timer can move a ticket to; all of them when a wake-up may restore any status. */
-  const timerReached = new Set<string>();
   for (const timer of config.timers ?? []) {
     if (timer.action !== 'move') continue;
     const restore = timer.restorePrevious;
-    for (const to of [timer.to, ...(restore === undefined || restore === true ? [] : list(restore))]) {
-      timerMoves.add(timer.in, timer.inCategory, to);
-      timerReached.add(to);
-    }
-    if (restore === true) for (const id of ids) timerReached.add(id);
+    for (const to of [timer.to, ...(restore === undefined || restore === true ? [] : list(restore))]) timerMoves.add(timer.in, timer.inCategory, to);
   }
 
   const replies = new TargetsBySelection();
@@ -157,11 +150,7 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
     if (type === 'reopen' && ids.some((id) => DONE.has(categoryOf.get(id)!))) {
       for (const id of ids) if (!DONE.has(categoryOf.get(id)!)) reached.add(id);
     }
-    for (const from of timerReached) for (const to of ruleTargets(from, type)) reached.add(to);
-    const targets: Targets = {
-      byRule: ids.filter((id) => reached.has(id)),
-      byTimer: ids.filter((id) => timerReached.has(id) && !reached.has(id)),
-    };
+    const targets: Targets = { byRule: ids.filter((id) => reached.has(id)), byTimer: [] };
     anyStatus.set(type, targets);
     return targets;
   };
@@ -170,7 +159,7 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
     const byRule = ruleTargets(status, type);
     byRule.delete(status);
     const byTimer = new Set<string>();
-    for (const to of timerMoves.of(status, categoryOf.get(status)!)) if (to !== status && !byRule.has(to as string)) byTimer.add(to as string);
+    if (type === 'tick') for (const to of timerMoves.of(status, categoryOf.get(status)!)) if (to !== status) byTimer.add(to as string);
     return { byRule: [...byRule], byTimer: [...byTimer] };
   };
   return { ofStatus, ofAnyStatus };

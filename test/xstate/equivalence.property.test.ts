@@ -17,22 +17,27 @@ interface Case {
   readonly workflow: Workflow;
   readonly by: Actor;
   readonly events: readonly TicketEvent[];
-  /** Which events are moved to the very instant of the ticket's next deadline (design page, "Timers"). */
-  readonly onDeadline: readonly boolean[];
+  /**
+   * Which events are moved to the ticket's next deadline (offset 0: the very instant, design page "Timers") or
+   * just after it (offset 1: timers move the ticket first), and which keep their time (`null`).
+   */
+  readonly onDeadline: readonly (0 | 1 | null)[];
   /** Live runs: the actor's clock reaches each event's own instant (its timer fires first), or stops 1 ms short. */
   readonly sameInstant: boolean;
 }
 
-/** The `i`-th event, moved to the ticket's next deadline when the case says so and that is not in the past. */
+/** The `i`-th event, moved to (or just after) the ticket's next deadline when the case says so. */
 function retimed({ events, onDeadline }: Case, i: number, workflow: Workflow, ticket: Ticket): TicketEvent {
   const event = events[i]!;
   const due = nextDeadline(workflow, ticket);
-  return onDeadline[i] === true && due !== null ? { ...event, at: due } : event;
+  const offset = onDeadline[i] ?? null;
+  return offset !== null && due !== null ? { ...event, at: due + offset } : event;
 }
 
 /**
- * Machines built with a spy on the last-resort guard: a move the machine has no transition for would still end
- * in the right status (through `(start)`), so agreement alone would hide a gap in the statechart. Never expected.
+ * Machines built with a spy on the router guard: it must only carry moves made by timers that came due before
+ * the event. Any other move the machine has no transition for would still end in the right status (through
+ * `(start)`), so agreement alone would hide a gap in the statechart that Stately and `xstate/graph` show.
  */
 function machineWithoutGaps(workflow: Workflow, options?: Parameters<typeof createTicketMachine>[1]) {
   const machine = createTicketMachine(workflow, options);
@@ -40,10 +45,11 @@ function machineWithoutGaps(workflow: Workflow, options?: Parameters<typeof crea
     guards: {
       landsElsewhere: ({ context, event }) => {
         const result = transition(workflow, context.ticket, event);
-        if (result.ok && result.ticket.status !== context.ticket.status) {
+        if (!result.ok || result.ticket.status === context.ticket.status) return false;
+        if (!result.effects.some((e) => e.type === 'timerFired')) {
           throw new Error(`no transition from ${context.ticket.status} to ${result.ticket.status} on ${event.type}`);
         }
-        return false;
+        return true;
       },
     },
   });
@@ -135,7 +141,7 @@ const casesFor = (workflow: Workflow, maxLength: number): fc.Arbitrary<Case> =>
     workflow: fc.constant(workflow),
     by: fc.constantFrom(...ACTORS),
     events: arbitraryEvents(workflow, { maxLength }),
-    onDeadline: fc.array(fc.boolean(), { maxLength }),
+    onDeadline: fc.array(fc.constantFrom(0 as const, 1 as const, null), { maxLength }),
     sameInstant: fc.boolean(),
   });
 const randomCases = arbitraryWorkflow().chain((workflow) => casesFor(workflow, 25));

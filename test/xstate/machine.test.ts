@@ -55,7 +55,8 @@ describe('the statechart', () => {
     const count = Object.values(machine.root.states).reduce((n, node) => n + [...node.transitions.values()].flat().length, 0);
     // A transition per pair of statuses would be 300 × 300 per event type; "set status" lives on the root instead.
     expect(count).toBeLessThan(300 * 9 * 8);
-    expect([...machine.root.transitions.get('setStatus')!].length).toBe(301);
+    // One per status, then the three shared by every status: re-arm timers, stay, and the router for timer moves.
+    expect([...machine.root.transitions.get('setStatus')!].length).toBe(303);
     const clock = new SimulatedClock();
     const actor = createActor(machine, { clock, input: { at: T0, now: () => T0 } }).start();
     let ticket = createTicket(workflow, { at: T0 });
@@ -96,17 +97,22 @@ describe('the statechart', () => {
     // Status changes of the agent's choosing are drawn once, on the root, to each status they may reach.
     expect(edges(machine, '').filter(([event]) => event === 'setStatus').map(([, guard, params]) => [guard, params])).toEqual([
       ...['open', 'pending', 'hold', 'solved', 'closed'].map((to) => ['statusChangeRule', { to }]),
+      ['rearmsTimers', undefined],
+      ['accepted', undefined],
       ['landsElsewhere', undefined],
     ]);
-    // The last resort (a move no transition above names) routes through `(start)` to the engine's status.
+    // Moves made by timers that came due before the event route through `(start)` to the engine's status.
     expect(edges(machine, '').filter(([event]) => event === 'setStatus').at(-1)?.[3]).toBe('(start)');
   });
 
-  it('changes that move a deadline re-enter the status (restarting its timer); others stay', () => {
+  it('changes that move a deadline re-enter the status through (start), restarting its timer; others stay', () => {
     const machine = createTicketMachine(liveAgent());
-    const reply = machine.root.states.resolved!.transitions.get('reply')!;
-    expect(reply.some((t) => t.reenter && t.target?.[0]?.key === 'resolved')).toBe(true);
-    expect(machine.root.states.open!.transitions.get('reply')!.some((t) => t.reenter)).toBe(false);
+    // Drawn once on the root, for every status: `rearmsTimers` leads back into the same status through `(start)`.
+    const reply = edges(machine, '').filter(([event]) => event === 'reply');
+    expect(reply).toContainEqual(['reply', 'rearmsTimers', undefined, '(start)']);
+    expect(reply.findIndex(([, guard]) => guard === 'rearmsTimers')).toBeLessThan(reply.findIndex(([, guard]) => guard === 'accepted'));
+    // …which sends the ticket on to its status at once.
+    expect(machine.root.states['(start)']!.always!.map((t) => t.target?.[0]?.key)).toEqual(liveAgent().statuses.map((s) => s.id));
     expect(machine.root.states.resolved!.invoke.map((i) => i.src)).toEqual(['ticketTimers']);
     expect(machine.root.states.open!.invoke).toEqual([]);
   });
