@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { ACTORS, createTicket, transition, type Actor, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import { eventsOptionsOrThrow } from './options.js';
 
 /**
- * Options for generated event sequences.
+ * Options for generated event sequences. A value out of range (a `start` that is not a whole time inside the
+ * Date range, a negative `maxLength`, an unknown option) makes the arbitraries throw one `RangeError` naming it;
+ * `checkWorkflow` returns it as an `invalidOption` issue instead.
  *
  * @example
  * ```ts
@@ -78,7 +81,7 @@ function draft<S extends string>(workflow: Workflow<S>): fc.Arbitrary<Draft> {
  * ```
  */
 export function arbitraryEvent<S extends string>(workflow: Workflow<S>, options: Pick<ArbitraryEventsOptions, 'start'> = {}): fc.Arbitrary<TicketEvent<S>> {
-  const start = options.start ?? DEFAULT_START;
+  const { start = DEFAULT_START } = eventsOptionsOrThrow<ArbitraryEventsOptions>('arbitraryEvent', options);
   return fc.tuple(fc.integer({ min: 0, max: 365 * DAY }), draft(workflow)).map(([offset, make]) => make(start + offset) as TicketEvent<S>);
 }
 
@@ -96,7 +99,7 @@ export function arbitraryEvent<S extends string>(workflow: Workflow<S>, options:
  * ```
  */
 export function arbitraryEvents<S extends string>(workflow: Workflow<S>, options: ArbitraryEventsOptions = {}): fc.Arbitrary<TicketEvent<S>[]> {
-  const { maxLength = 20, start = DEFAULT_START } = options;
+  const { maxLength = 20, start = DEFAULT_START } = eventsOptionsOrThrow<ArbitraryEventsOptions>('arbitraryEvents', options);
   // Each event has its own offset on a minute grid (so events meet timer deadlines exactly, and each other), and
   // the sequence is sorted: removing an event while shrinking moves no other one.
   return reach.chain((span) =>
@@ -120,8 +123,9 @@ export function arbitraryEvents<S extends string>(workflow: Workflow<S>, options
  * ```
  */
 export function arbitraryTicket<S extends string>(workflow: Workflow<S>, options: ArbitraryEventsOptions = {}): fc.Arbitrary<Ticket<S>> {
-  const start = options.start ?? DEFAULT_START;
-  return fc.tuple(actor, arbitraryEvents(workflow, { ...options, start })).map(([by, events]) =>
+  const checked = eventsOptionsOrThrow<ArbitraryEventsOptions>('arbitraryTicket', options);
+  const start = checked.start ?? DEFAULT_START;
+  return fc.tuple(actor, arbitraryEvents(workflow, { ...checked, start })).map(([by, events]) =>
     events.reduce<Ticket<S>>((ticket, event) => {
       const result = transition(workflow, ticket, event);
       return result.ok ? result.ticket : ticket;

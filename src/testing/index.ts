@@ -5,4 +5,4 @@ export { arbitraryWorkflow, arbitraryWorkflowConfig, ARBITRARY_GUARDS, type Arbi
 export { arbitraryEvent, arbitraryEvents, arbitraryTicket, type ArbitraryEventsOptions } from './arbitrary-events.js';
 export { LAWS, type Law, type LawName, type Scenario } from './laws.js';
 export { arbitraryScenario, workflowProperties } from './properties.js';
-export { checkWorkflow, type CheckFailure, type CheckWorkflowOptions, type Invariant } from './check-workflow.js';
+export { checkWorkflow, type CheckFailure, type CheckWorkflowOptions, type CheckWorkflowResult, type Invariant } from './check-workflow.js';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { ACTORS, transition, type Actor, type TicketEvent, type Workflow } from 'ticket-lifecycle';
 import { arbitraryEvent, arbitraryEvents, arbitraryTicket, DEFAULT_START, type ArbitraryEventsOptions } from './arbitrary-events.js';
 import { LAWS, type LawName, type Scenario } from './laws.js';
+import { eventsOptionsOrThrow } from './options.js';
 
 /**
  * Random scenarios for a workflow: a creator, a start time and an event sequence.
@@ -15,11 +16,12 @@ import { LAWS, type LawName, type Scenario } from './laws.js';
  * ```
  */
 export function arbitraryScenario(workflow: Workflow, options: ArbitraryEventsOptions = {}): fc.Arbitrary<Scenario> {
-  const start = options.start ?? DEFAULT_START;
+  const checked = eventsOptionsOrThrow<ArbitraryEventsOptions>('arbitraryScenario', options);
+  const start = checked.start ?? DEFAULT_START;
   // Channels the policy starts elsewhere (initialByChannel), plus one it does not know.
   const channels = [...Object.keys(workflow.config.initialByChannel ?? {}), 'email'];
   return fc
-    .tuple(fc.constantFrom<Actor>(...ACTORS), fc.option(fc.constantFrom(...channels), { nil: undefined }), arbitraryEvents(workflow, { ...options, start }))
+    .tuple(fc.constantFrom<Actor>(...ACTORS), fc.option(fc.constantFrom(...channels), { nil: undefined }), arbitraryEvents(workflow, { ...checked, start }))
     .map(([by, channel, events]) => ({ start, by, ...(channel !== undefined && { channel }), events: events as readonly TicketEvent[] }));
 }
 
