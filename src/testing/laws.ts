@@ -117,14 +117,18 @@ export const LAWS = {
     return deepEqual(withoutVersion(once.ticket), withoutVersion(twice.ticket)) ? null : `tick(${t1}) then tick(${t2}) differs from tick(${t2})`;
   }),
 
-  /** Ticks inserted between events change no status and no status time: sweep frequency never matters. */
+  /**
+   * Ticks inserted anywhere change no status and no status time, at the same instant as an event included (every
+   * event first applies what is due at or before its time): sweep frequency never matters.
+   */
   sweeperIndependence: (workflow, scenario) => {
-    // A sweep strictly between two events (at the same instant, the event goes first by definition).
+    // A sweep strictly between two events, and one at the very instant of each event, just before it.
     const events: TicketEvent[] = [];
     const original: number[] = [];
     let previous = scenario.start;
     for (const event of scenario.events) {
       if (event.at > previous + 1) events.push({ type: 'tick', at: previous + Math.floor((event.at - previous) / 2) });
+      if (event.type !== 'tick') events.push({ type: 'tick', at: event.at });
       original.push(events.push(event) - 1);
       previous = Math.max(previous, event.at);
     }
@@ -132,8 +136,8 @@ export const LAWS = {
     return first(replay(workflow, scenario), ({ result, event }, i) => {
       const other = ticked[original[i]!]!.result;
       if (result.ok !== other.ok) return `${event.type} was ${result.ok ? 'accepted' : 'refused'} without ticks and not with them`;
-      // A refused event returns its input untouched: compare both tickets as of just before the event.
-      const settle = (r: TransitionResult): Ticket => (r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at - 1 }).ticket);
+      // A refused event returns its input untouched: compare both tickets as the event saw them, at its time.
+      const settle = (r: TransitionResult): Ticket => (r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at }).ticket);
       const [a, b] = [settle(result), settle(other)];
       return a.status === b.status && a.statusChangedAt === b.statusChangedAt ? null : `after ${event.type}: ${a.status}@${a.statusChangedAt} without ticks, ${b.status}@${b.statusChangedAt} with`;
     });
