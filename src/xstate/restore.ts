@@ -40,11 +40,12 @@ export class TicketMachineError extends Error {
   }
 }
 
+/** A value as a message shows it; JSON first (it quotes strings), whatever cannot be printed as such. */
 const show = (value: unknown): string => {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return 'an unreadable value';
+    return 'an unprintable value';
   }
 };
 
@@ -54,16 +55,14 @@ const show = (value: unknown): string => {
  * copy is taken first and checked, so nothing the caller keeps (or a getter) can change it afterwards.
  */
 export function ownTicket(workflow: Workflow, value: unknown, path: string): Ticket {
-  let copy: unknown;
+  let copy: Ticket | undefined;
   try {
-    copy = JSON.parse(JSON.stringify(value) ?? 'null');
-  } catch {
-    throw new TicketMachineError('invalidTicket', path, 'is not JSON data');
-  }
-  const updatedAt = typeof copy === 'object' && copy !== null ? (copy as { updatedAt?: unknown }).updatedAt : undefined;
-  const probe = transition(workflow, copy as Ticket, { type: 'tick', at: Number.isSafeInteger(updatedAt) ? (updatedAt as number) : 0 });
+    copy = JSON.parse(JSON.stringify(value) ?? 'null') as Ticket;
+  } catch {}
+  const updatedAt = copy?.updatedAt;
+  const probe = transition(workflow, copy as Ticket, { type: 'tick', at: Number.isSafeInteger(updatedAt) ? updatedAt! : 0 });
   if (!probe.ok) throw new TicketMachineError('invalidTicket', path, `is not a ticket of this workflow (${probe.error.code}: ${probe.error.message})`);
-  return copy as Ticket;
+  return copy!;
 }
 
 /**
@@ -74,11 +73,10 @@ export function ownTicket(workflow: Workflow, value: unknown, path: string): Tic
  * other field are dropped: a ticket machine has none.
  */
 export function checkedSnapshot(workflow: Workflow, timed: ReadonlySet<string>, snapshot: unknown): unknown {
-  if (typeof snapshot !== 'object' || snapshot === null) throw new TicketMachineError('invalidSnapshot', 'snapshot', 'must be an object');
-  const { status, value, context } = snapshot as { status?: unknown; value?: unknown; context?: { ticket?: unknown } };
+  const { status, value, context } = (snapshot ?? {}) as { status?: unknown; value?: unknown; context?: { ticket?: unknown } };
   if (status !== 'active') throw new TicketMachineError('invalidSnapshot', 'status', `must be "active", not ${show(status)}`);
-  const ticket = ownTicket(workflow, typeof context === 'object' && context !== null ? context.ticket : undefined, 'context.ticket');
-  if (value !== ticket.status) throw new TicketMachineError('invalidSnapshot', 'value', `${show(value)} disagrees with the ticket's status ${show(ticket.status)}`);
+  const ticket = ownTicket(workflow, context?.ticket, 'context.ticket');
+  if (value !== ticket.status) throw new TicketMachineError('invalidSnapshot', 'value', `${show(value)} is not the ticket's status "${ticket.status}"`);
   const timerInput: TicketTimerInput = { deadline: nextDeadline(workflow, ticket) };
   return {
     status: 'active',
