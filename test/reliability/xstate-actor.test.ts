@@ -98,12 +98,18 @@ describe('item 3: a snapshot restored under another policy gets its timers from 
     { type: 'resolve', by: 'agent', at: T0 + 2 },
   ] as const;
 
-  it('persisted under closeAfter P4D, restored into P7D: closes at 7 days, not never', () => {
-    const clock = clockAt(T0);
-    const first = createActor(createTicketMachine(zendesk({ closeAfter: 'P4D' }), { now: () => clock.now() }), { clock, input: { at: T0 } }).start();
+  /** A Zendesk ticket solved at T0 + 2 by a live actor of `workflow`, persisted through JSON. */
+  const persistedSolved = (workflow: Workflow, clock: SimulatedClock) => {
+    const first = createActor(createTicketMachine(workflow, { now: () => clock.now() }), { clock, input: { at: T0 } }).start();
     for (const event of solved) first.send(event);
     const stored = JSON.parse(JSON.stringify(first.getPersistedSnapshot()));
     first.stop();
+    return stored;
+  };
+
+  it('persisted under closeAfter P4D, restored into P7D: closes at 7 days, not never', () => {
+    const clock = clockAt(T0);
+    const stored = persistedSolved(zendesk({ closeAfter: 'P4D' }), clock);
 
     const restored = createActor(createTicketMachine(zendesk({ closeAfter: 'P7D' }), { now: () => clock.now() }), { clock, snapshot: stored });
     observe(restored);
@@ -117,14 +123,10 @@ describe('item 3: a snapshot restored under another policy gets its timers from 
 
   it('a tampered timer input in the snapshot does not matter', () => {
     const clock = clockAt(T0);
-    const machine = createTicketMachine(zendesk(), { now: () => clock.now() });
-    const first = createActor(machine, { clock, input: { at: T0 } }).start();
-    for (const event of solved) first.send(event);
-    const stored = JSON.parse(JSON.stringify(first.getPersistedSnapshot()));
-    first.stop();
+    const stored = persistedSolved(zendesk(), clock);
     stored.children.timers.snapshot.input.deadline = T0 + 1000 * DAY;
 
-    const restored = createActor(machine, { clock, snapshot: stored });
+    const restored = createActor(createTicketMachine(zendesk(), { now: () => clock.now() }), { clock, snapshot: stored });
     observe(restored);
     restored.start();
     clock.set(T0 + 2 + 4 * DAY);
