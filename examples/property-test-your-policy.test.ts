@@ -51,7 +51,7 @@ describe('property-test your policy', () => {
     expect(report.ok ? [] : report.failures).toEqual([]);
     expect(report.ok).toBe(true);
     if (report.ok) expect(report.checked).toContain('neverCloseWithin7Days');
-  });
+  }, 120_000); // 300 runs of every law: ample on a loaded CI machine.
 
   it('fast-check finds a short counterexample in the broken policy', () => {
     const report = checkWorkflow(broken, { numRuns: 300, seed: 7, invariants: { neverCloseWithin7Days } });
@@ -66,5 +66,5 @@ describe('property-test your policy', () => {
     expect(failure?.steps.length).toBeLessThanOrEqual(4);
     expect(failure?.steps[0]).toMatch(/ticket created by/);
     expect(typeof failure?.seed).toBe('number');
-  });
+  }, 120_000);
 });

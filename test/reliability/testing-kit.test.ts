@@ -18,7 +18,7 @@ function issuesOf(result: CheckWorkflowResult): readonly { path: string; code: s
 describe('checkWorkflow refuses bad options with a code and a path, and runs nothing', () => {
   it.each<[string, unknown, string]>([
     ['start: NaN', { start: Number.NaN }, 'start'],
-    ['start beyond the Date range', { start: 8.64e15 }, 'start'],
+    ['start beyond the Date range', { start: 8.64e15 + 1 }, 'start'],
     ['numRuns: -1', { numRuns: -1 }, 'numRuns'],
     ['numRuns: 0', { numRuns: 0 }, 'numRuns'],
     ['numRuns: 1.5', { numRuns: 1.5 }, 'numRuns'],
