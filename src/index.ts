@@ -29,6 +29,8 @@ export { MAX_CHANNEL_LENGTH } from './engine/read-ticket.js';
 export { transition } from './engine/transition.js';
 export { can } from './engine/can.js';
 export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation } from './engine/auto-close.js';
+export { nextDeadlineResult } from './engine/deadline-result.js';
+export { migrateTicket, type MigrationErrorCode, type MigrationResult, type TicketMigration } from './engine/migrate-ticket.js';
 export type { DueTimer } from './engine/due-timer.js';
 export type { Awaiting, Ticket } from './engine/ticket.js';
 export {
