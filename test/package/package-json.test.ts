@@ -119,7 +119,7 @@ describe('what each entry may import', () => {
 
 describe('exports map', () => {
   it('offers every entry the design names', () => {
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json', './presets', './testing', './xstate']);
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json', './presets', './schema.json', './testing', './xstate']);
     expect(pkg.sideEffects).toBe(false);
   });
 
