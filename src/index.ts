@@ -23,6 +23,7 @@ export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './pol
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
 export { toMermaid } from './diagram/to-mermaid.js';
+export { formatDuration } from './diagram/format-duration.js';
 
 export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
 export { MAX_CHANNEL_LENGTH } from './engine/read-ticket.js';

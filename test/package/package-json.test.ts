@@ -86,6 +86,8 @@ describe('what each entry may import', () => {
     'src/xstate': ['ticket-lifecycle', 'xstate'],
     'src/testing': ['ticket-lifecycle', 'fast-check'],
     'src/presets': ['ticket-lifecycle'],
+    // The bin: Node's own modules and the package's public entries, nothing else.
+    'src/cli': ['ticket-lifecycle', 'ticket-lifecycle/presets', 'ticket-lifecycle/testing', 'node:fs', 'node:path', 'node:url', 'node:util'],
   };
   const core = sourceFiles('src').filter((f) => !Object.keys(allowed).some((dir) => f.startsWith(`${dir}/`)));
 
