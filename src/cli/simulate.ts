@@ -22,7 +22,7 @@ export async function simulate(policyArgument: string, eventsPath: string, io: O
     return value as Record<string, unknown>;
   });
   if (records.length === 0) throw new CliError(`${eventsPath} has no events`);
-  const create = records[0]!['type'] === 'create' ? records.shift()! : { at: records[0]!['at'] };
+  const create = records[0]!.type === 'create' ? records.shift()! : { at: records[0]!.at };
   let ticket: Ticket;
   try {
     const { type: _type, ...input } = create;
@@ -35,7 +35,7 @@ export async function simulate(policyArgument: string, eventsPath: string, io: O
   for (const record of records) {
     const event = record as unknown as TicketEvent;
     const result = transition(workflow, ticket, event);
-    const at = typeof record['at'] === 'number' ? when(record['at']) : String(record['at']);
+    const at = typeof record.at === 'number' ? when(record.at) : String(record.at);
     if (!result.ok) {
       refused += 1;
       io.out(`${at}  ${describeEvent(event)}: refused, ${result.error.code} (${result.error.message})`);

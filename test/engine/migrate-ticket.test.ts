@@ -41,8 +41,9 @@ const v2 = defineWorkflow({
   timers: [{ id: 'auto-close', in: 'waiting', after: 'P3D', action: 'move', to: 'closed', reminders: ['P1D'] }],
 });
 
-function run(wf: Workflow, ticket: Ticket, events: TicketEvent[]): { ticket: Ticket; effects: string[] } {
+function run(wf: Workflow, start: Ticket, events: TicketEvent[]): { ticket: Ticket; effects: string[] } {
   const effects: string[] = [];
+  let ticket = start;
   for (const event of events) {
     const r = transition(wf, ticket, event);
     if (!r.ok) throw new Error(r.error.code);

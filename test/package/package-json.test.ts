@@ -111,6 +111,7 @@ describe('what each entry may import', () => {
       "import { g } from './relative.js';",
       "// import { h } from 'line-comment';",
       "/** import { i } from 'doc-comment'; */",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal inside the scanned code, on purpose
       "const message = `moved from '${'status'}'`;",
     ].join('\n');
     expect(bareImportsIn(code).sort()).toEqual(['dynamic', 'multi-line', 're-export', 'side-effect', 'static', 'type-only']);
