@@ -149,6 +149,8 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     ['a huge file', ['lint', huge], /is too large \(\d+ bytes; at most 10485760\)/],
     ['an invalid policy where a valid one is needed', ['diagram', 'zendesk:closeAfter=P99D'], /is not a valid policy \(1 problem; first: closeAfter: /],
     ['a directory', ['lint', 'test'], /policy test is not a file/],
+    ['a module whose default export is not a policy', ['lint', fixture('not-a-policy.mjs')], /not-a-policy\.mjs is not a policy: its default export must be/],
+    ['a module that throws while loading', ['diagram', fixture('throws.mjs')], /throws\.mjs could not be loaded: database unreachable/],
     ['a missing events file', ['simulate', 'zendesk', 'nowhere.jsonl'], /events file nowhere\.jsonl not found/],
     ['an unknown command', ['frobnicate', 'x'], /unknown command "frobnicate"/],
     ['an unknown flag', ['lint', 'zendesk', '--bogus'], /Unknown option '--bogus'/],
