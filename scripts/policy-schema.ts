@@ -101,7 +101,9 @@ export function buildPolicySchema(): Schema {
       const [item] = checker.getTypeArguments(type as ts.TypeReference);
       return { type: 'array', items: item === undefined ? {} : named(item) };
     }
-    if (type.flags & ts.TypeFlags.Object) return object(type);
+    if (type.flags & ts.TypeFlags.TemplateLiteral) return { type: 'string' };
+    if (type.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) return {};
+    if (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) return object(type);
     throw new Error(`policy-schema: no JSON shape for the type ${checker.typeToString(type)}`);
   }
 

@@ -1,13 +1,24 @@
 // Every TypeScript example a reader sees — README.md, docs/, and every TSDoc @example — compiles against the BUILT
 // package, exactly as a user's editor would see it (`npm test` builds first). One tsc run for all of them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allExamples, markdownExamples, tsdocExamples } from '../../scripts/doc-examples.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `ticket-lifecycle` and each subpath of package.json `exports` → its built type declarations. */
+function entryTypes(): Record<string, string[]> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { import?: { types?: string } }> };
+  return Object.fromEntries(
+    Object.entries(pkg.exports).flatMap(([subpath, target]) => {
+      const types = typeof target === 'object' ? target.import?.types : undefined;
+      return types === undefined ? [] : [[`ticket-lifecycle${subpath.slice(1)}`, [join(root, types)]]];
+    }),
+  );
+}
 // Inside the repository so `xstate`, `fast-check` and `@types/node` resolve from its node_modules.
 const work = join(root, 'node_modules/.cache/doc-examples');
 
@@ -30,7 +41,6 @@ describe('doc examples', () => {
       writeFileSync(join(work, name), `${example.code}\nexport {};\n`);
       return name;
     });
-    const dist = (file: string): string => join(root, 'dist', file);
     writeFileSync(
       join(work, 'tsconfig.json'),
       JSON.stringify({
@@ -45,13 +55,7 @@ describe('doc examples', () => {
           noEmit: true,
           skipLibCheck: true,
           esModuleInterop: true,
-          paths: {
-            'ticket-lifecycle': [dist('index.d.ts')],
-            'ticket-lifecycle/presets': [dist('presets.d.ts')],
-            'ticket-lifecycle/xstate': [dist('xstate.d.ts')],
-            'ticket-lifecycle/testing': [dist('testing.d.ts')],
-            'ticket-lifecycle/postgres': [dist('postgres.d.ts')],
-          },
+          paths: entryTypes(),
         },
         files: names,
       }),
