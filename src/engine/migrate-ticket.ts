@@ -1,7 +1,7 @@
 import type { Workflow } from '../policy/workflow.js';
 import { nextDeadline } from './auto-close.js';
-import { checkTicket } from './check-input.js';
-import { copyTicket } from './copy-ticket.js';
+import { isError } from './handlers.js';
+import { readStoredTicket } from './read-stored-ticket.js';
 import type { Ticket } from './ticket.js';
 
 /**
@@ -97,32 +97,39 @@ export function migrateTicket<S extends string>(
   ticket: Ticket,
   mapping: TicketMigration = {},
 ): MigrationResult<S> {
-  const invalid = checkTicket(from.compiled, ticket);
-  if (invalid !== null) return refuse(invalid.code === 'unknownStatus' ? 'unknownStatus' : 'invalidTicket', 'ticket', invalid.message);
+  try {
+    return migrate(from, to, ticket, mapping);
+  } catch (error) {
+    // Only a hostile mapping (a throwing getter, a Proxy) gets here: the ticket is read safely.
+    return refuse('invalidMapping', '', `the mapping could not be read: ${error instanceof Error ? error.message : typeof error}`);
+  }
+}
+
+function migrate<S extends string>(from: Workflow, to: Workflow<S>, ticket: Ticket, mapping: TicketMigration): MigrationResult<S> {
+  const stored = readStoredTicket(from.compiled, ticket);
+  if (isError(stored)) return refuse(stored.code === 'unknownStatus' ? 'unknownStatus' : 'invalidTicket', stored.path ?? 'ticket', stored.message);
   const badMapping = checkMapping(from, to as Workflow, mapping);
   if (badMapping !== null) return badMapping;
 
-  const status = mapStatus(to as Workflow, mapping, ticket.status);
-  if (status === null) return refuse('unmappedStatus', 'status', `status "${ticket.status}" is not in the new policy: map it in \`statuses\``);
+  const status = mapStatus(to as Workflow, mapping, stored.status);
+  if (status === null) return refuse('unmappedStatus', 'status', `status "${stored.status}" is not in the new policy: map it in \`statuses\``);
   const landed = to.compiled.byId.get(status)!;
   let snoozedFrom: string | null = null;
-  if (landed.category === 'snoozed' && ticket.snoozedFrom !== null) {
-    snoozedFrom = mapStatus(to as Workflow, mapping, ticket.snoozedFrom);
+  if (landed.category === 'snoozed' && stored.snoozedFrom !== null) {
+    snoozedFrom = mapStatus(to as Workflow, mapping, stored.snoozedFrom);
     if (snoozedFrom === null) {
-      return refuse('unmappedStatus', 'snoozedFrom', `status "${ticket.snoozedFrom}" (snoozed from) is not in the new policy: map it in \`statuses\``);
+      return refuse('unmappedStatus', 'snoozedFrom', `status "${stored.snoozedFrom}" (snoozed from) is not in the new policy: map it in \`statuses\``);
     }
   }
-  const fired = mapFired(to as Workflow, mapping, ticket.timersFired);
+  const fired = mapFired(to as Workflow, mapping, stored.timersFired);
   if (typeof fired === 'string') {
     return refuse('unmappedTimer', `timersFired.${fired}`, `timer "${fired}" already fired on this ticket and is not in the new policy: map it in \`timers\` (or to null to let it act again)`);
   }
 
-  const draft = copyTicket(ticket);
-  draft.status = status;
-  draft.snoozedFrom = snoozedFrom;
-  draft.timersFired = fired.changed ? fired.counts : ticket.timersFired;
-  const changed = status !== ticket.status || snoozedFrom !== ticket.snoozedFrom || fired.changed;
-  const migrated = (changed ? Object.assign(draft, { version: ticket.version + 1 }) : ticket) as Ticket<S>;
+  const changed = status !== stored.status || snoozedFrom !== stored.snoozedFrom || fired.changed;
+  if (!changed) return { ok: true, ticket: ticket as Ticket<S>, changed, nextDeadline: nextDeadline(to, stored as Ticket<S>) };
+  // `stored` is a fresh copy made for this call, so it is ours to finish.
+  const migrated = Object.assign(stored, { status, snoozedFrom, timersFired: fired.counts, version: stored.version + 1 }) as Ticket<S>;
   return { ok: true, ticket: migrated, changed, nextDeadline: nextDeadline(to, migrated) };
 }
 

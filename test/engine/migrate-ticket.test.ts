@@ -97,6 +97,8 @@ describe('migrateTicket', () => {
     expect(migrateTicket(v1, v2, { ...t, status: 'ghost' })).toMatchObject({ ok: false, error: { code: 'unknownStatus' } });
     expect(migrateTicket(v1, v2, { ...t, version: -1 })).toMatchObject({ ok: false, error: { code: 'invalidTicket' } });
     expect(migrateTicket(v1, v2, null as never)).toMatchObject({ ok: false, error: { code: 'invalidTicket' } });
+    const hostile = { get statuses(): never { throw new Error('boom'); } };
+    expect(migrateTicket(v1, v2, t, hostile)).toMatchObject({ ok: false, error: { code: 'invalidMapping' } });
   });
 
   it('never mutates its inputs', () => {
@@ -151,7 +153,8 @@ describe('a stored ticket in a status the policy no longer has', () => {
 
   it('makes nextDeadlineResult say so instead of a silent null', () => {
     expect(nextDeadline(v2, stored as never)).toBeNull();
-    expect(nextDeadlineResult(v2, stored)).toMatchObject({ ok: false, error: { code: 'unknownStatus' } });
+    expect(nextDeadlineResult(v2, stored)).toMatchObject({ ok: false, error: { code: 'unknownStatus', path: 'ticket.status' } });
+    expect(nextDeadlineResult(v1, { ...stored, reopenCount: -1 })).toMatchObject({ ok: false, error: { code: 'invalidTicket', path: 'ticket.reopenCount' } });
     expect(nextDeadlineResult(v1, stored)).toEqual({ ok: true, at: null });
     expect(nextDeadlineResult(v1, reminded.ticket)).toEqual({ ok: true, at: nextDeadline(v1 as Workflow, reminded.ticket) });
   });

@@ -1,6 +1,6 @@
 // migrateTicket takes a ticket of any older policy and returns one typed by the new policy's statuses.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createTicket, defineWorkflow, migrateTicket, nextDeadlineResult, type MigrationErrorCode, type Ticket } from 'ticket-lifecycle';
+import { createTicket, defineWorkflow, migrateTicket, nextDeadlineResult, type MigrationErrorCode, type Ticket, type TransitionError } from 'ticket-lifecycle';
 
 const v1 = defineWorkflow({ statuses: [{ id: 'open', category: 'open' }, { id: 'hold', category: 'onHold' }] });
 const v2 = defineWorkflow({ statuses: [{ id: 'open', category: 'open' }, { id: 'vendor', category: 'onHold' }] });
@@ -29,7 +29,7 @@ describe('migrateTicket types', () => {
 
   it('accepts a ticket stored under any policy for nextDeadlineResult', () => {
     expectTypeOf(nextDeadlineResult(v2, stored)).toEqualTypeOf<
-      { readonly ok: true; readonly at: number | null } | { readonly ok: false; readonly error: { readonly code: import('ticket-lifecycle').TransitionErrorCode; readonly message: string } }
+      { readonly ok: true; readonly at: number | null } | { readonly ok: false; readonly error: TransitionError }
     >();
   });
 });
