@@ -86,6 +86,8 @@ describe('what each entry may import', () => {
     'src/xstate': ['ticket-lifecycle', 'xstate'],
     'src/testing': ['ticket-lifecycle', 'fast-check'],
     'src/presets': ['ticket-lifecycle'],
+    // The bin: Node's own modules and the package's public entries, nothing else.
+    'src/cli': ['ticket-lifecycle', 'ticket-lifecycle/presets', 'ticket-lifecycle/testing', 'node:fs', 'node:path', 'node:url', 'node:util'],
   };
   const core = sourceFiles('src').filter((f) => !Object.keys(allowed).some((dir) => f.startsWith(`${dir}/`)));
 
@@ -120,7 +122,7 @@ describe('what each entry may import', () => {
 
 describe('exports map', () => {
   it('offers every entry the design names', () => {
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json', './presets', './testing', './xstate']);
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json', './presets', './schema.json', './testing', './xstate']);
     expect(pkg.sideEffects).toBe(false);
   });
 
