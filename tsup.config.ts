@@ -6,6 +6,8 @@ export default defineConfig({
     presets: 'src/presets/index.ts',
     xstate: 'src/xstate/index.ts',
     testing: 'src/testing/index.ts',
+    // The `ticket-lifecycle` bin (package.json `bin`); esbuild keeps its `#!` line.
+    cli: 'src/cli/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -10,6 +10,7 @@
  * bench/index.ts sweep` — the children inherit `--cpu-prof` and each writes its own .cpuprofile.
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
@@ -69,5 +70,12 @@ if (args[0] === CHILD_FLAG) {
   console.log(markdownTable(rows));
   const count = (verdict: Row['verdict']): number => rows.filter((r) => r.verdict === verdict).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  console.log(`\n${count('PASS')} targets met, ${count('MISS')} missed — ${seconds} s`);
+  const note = `${count('PASS')} targets met, ${count('MISS')} missed — ${seconds} s`;
+  console.log(`\n${note}`);
+  if (filter === '') {
+    // A full run is what docs/performance.md shows: save it, then `npm run docs:generate` renders it there.
+    const machine = `${cpus().length} × ${cpu}, ${process.platform}/${process.arch}, Node ${process.version}`;
+    writeFileSync(new URL('../docs/data/bench.json', import.meta.url), `${JSON.stringify({ machine, note, rows }, null, 2)}\n`);
+    console.log('docs/data/bench.json written: run `npm run docs:generate` to update docs/performance.md');
+  }
 }

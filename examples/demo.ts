@@ -92,7 +92,10 @@ console.log(`\nStore with the ticket: next_deadline = ${deadline === null ? 'NUL
 // --- The sweep: 100,000 stored tickets, one evaluateAutoClose each --------------------------------------------
 console.log('\n— Sweeping 100,000 stored tickets —\n');
 let seed = 42;
-const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const random = (): number => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+};
 const now = start + 60 * DAY;
 type AcmeStatus = (typeof acme)['initial'];
 const tickets: Ticket<AcmeStatus>[] = [];

@@ -23,12 +23,15 @@ export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './pol
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
 export { toMermaid } from './diagram/to-mermaid.js';
+export { formatDuration } from './diagram/format-duration.js';
 
 export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
 export { MAX_CHANNEL_LENGTH } from './engine/read-ticket.js';
 export { transition } from './engine/transition.js';
 export { can } from './engine/can.js';
 export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation } from './engine/auto-close.js';
+export { nextDeadlineResult } from './engine/deadline-result.js';
+export { migrateTicket, type MigrationErrorCode, type MigrationResult, type TicketMigration } from './engine/migrate-ticket.js';
 export type { DueTimer } from './engine/due-timer.js';
 export type { Awaiting, Ticket } from './engine/ticket.js';
 export {

@@ -6,6 +6,13 @@ const DAY = 24 * HOUR;
 /**
  * Milliseconds back to a readable ISO 8601 duration: whole days as `P4D`, the rest as `PT36H`, `PT90M`,
  * `P1DT2H30M`, `PT0.5S`. `parseDuration(formatDuration(ms)) === ms` for every duration the engine accepts.
+ *
+ * @example
+ * ```ts
+ * import { formatDuration } from 'ticket-lifecycle';
+ * formatDuration(345_600_000); // 'P4D'
+ * formatDuration(5_400_000);   // 'PT1H30M'
+ * ```
  */
 export function formatDuration(ms: number): string {
   if (ms % DAY === 0) return `P${ms / DAY}D`;

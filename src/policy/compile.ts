@@ -9,7 +9,9 @@ import { snapshotJson } from './json.js';
 import { own, Reader } from './reader.js';
 import type { CompiledStatus, CompiledWorkflow, GuardPredicate, Workflow, WorkflowImplementations } from './workflow.js';
 
+// `$schema` lets a policy file name its JSON Schema (editor completion); the engine ignores it.
 const CONFIG_FIELDS = [
+  '$schema',
   'id', 'name', 'statuses', 'initial', 'initialByChannel', 'replies', 'assignments', 'statusChanges',
   'resolve', 'close', 'snooze', 'reopen', 'timers',
 ] as const;
@@ -29,6 +31,7 @@ export function compileWorkflow(
 
   const id = reader.string(root, 'id', '');
   const name = reader.string(root, 'name', '');
+  reader.string(root, '$schema', ''); // a string or nothing; its value means nothing to the engine
   const table = compileStatuses(reader, own(root, 'statuses'));
   const { defaults } = table;
   const all = [...reader.categoryOf.keys()];

@@ -251,6 +251,8 @@ export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTime
  * ```
  */
 export interface WorkflowConfig<S extends string = string> {
+  /** The JSON Schema this file follows, for editors (`ticket-lifecycle/schema.json`); ignored by the engine. */
+  readonly $schema?: string;
   readonly id?: string;
   readonly name?: string;
   readonly statuses: readonly StatusConfig<S>[];

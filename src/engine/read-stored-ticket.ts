@@ -1,0 +1,20 @@
+import type { CompiledWorkflow } from '../policy/workflow.js';
+import { fail, show } from './check-input.js';
+import type { DraftTicket } from './copy-ticket.js';
+import { isError } from './handlers.js';
+import { lookUpStatus, readTicket } from './read-ticket.js';
+import type { TransitionError } from './result.js';
+
+/**
+ * A stored ticket read and checked exactly as `transition` reads it — its status looked up, every other field copied
+ * once — or the refusal `transition` would give (`unknownStatus` for a status the policy lacks, `invalidTicket` with
+ * the field's path). Never throws: a hostile object (a throwing getter, a Proxy) is an `invalidTicket` too.
+ */
+export function readStoredTicket(compiled: CompiledWorkflow, ticket: unknown): DraftTicket | TransitionError {
+  try {
+    const status = lookUpStatus(compiled, ticket);
+    return isError(status) ? status : readTicket(compiled, ticket as object, status);
+  } catch (error) {
+    return fail('invalidTicket', `the ticket could not be read: ${error instanceof Error ? error.message : show(error)}`, 'ticket');
+  }
+}
