@@ -6,6 +6,7 @@ export default defineConfig({
     presets: 'src/presets/index.ts',
     xstate: 'src/xstate/index.ts',
     testing: 'src/testing/index.ts',
+    postgres: 'src/postgres/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
