@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
 import { defineLintCase } from './cases/define-lint.js';
+import { postgresStore } from './cases/postgres-store.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
 import { timerCost } from './cases/timer-cost.js';
@@ -33,6 +34,7 @@ const CASES: readonly BenchCase[] = [
   timerCost,
   defineLintCase,
   ticketJsonSize,
+  postgresStore,
 ];
 
 const CHILD_FLAG = '--child';

@@ -14,7 +14,7 @@ import type { CreateEntry } from './create.js';
 export interface LogEntry {
   readonly seq: number;
   readonly event: TicketEvent | CreateEntry;
-  /** The ticket stored after this entry, checked against the replay when present. */
+  /** The ticket stored after this entry, checked against the replay when present (a sweeper's tick logs none). */
   readonly ticket: Ticket | null;
 }
 
@@ -63,7 +63,7 @@ export function replayLog<S extends string>(workflow: Workflow<S>, log: readonly
       if (!result.ok) return { ok: false, seq: entry.seq, message: `the engine refuses it: ${result.error.code} (${result.error.message})` };
       ticket = result.ticket;
     }
-    if (entry.ticket !== null && !sameJson(entry.ticket, ticket)) {
+    if (entry.ticket != null && !sameJson(entry.ticket, ticket)) {
       return { ok: false, seq: entry.seq, message: 'the replayed ticket differs from the one logged with this entry' };
     }
   }

@@ -91,7 +91,7 @@ async function killableDriver(url: string, kill: (pid: number) => Promise<void>,
   await connect();
   const tx: SqlQueryable = {
     async query(sql, params) {
-      if (armed() && sql.includes('jsonb_to_recordset')) await kill(pid); // rows claimed, not yet written
+      if (armed() && sql.startsWith('WITH input AS')) await kill(pid); // rows claimed, not yet written
       return client.query(sql, params);
     },
   };
@@ -167,13 +167,13 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
   let sweeps = 0;
   let swept = 0;
   let killed = 0;
-  let killNext = false;
+  let killNext = true; // armed from the start: the first batch the killable sweeper claims dies
   const killer = async (pid: number): Promise<void> => {
     killNext = false;
     killed++;
     await pool.query('SELECT pg_terminate_backend($1)', [pid]);
   };
-  const sweeper = async (driver: SqlDriver): Promise<void> => {
+  const sweeper = async (driver: SqlDriver, pauseMs = 20): Promise<void> => {
     const own = createPostgresStore(driver, { workflow, schema });
     while (running) {
       try {
@@ -183,7 +183,7 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
       } catch {
         // killed mid-batch: its transaction rolled back, the rows unlocked for the others
       }
-      await sleep(20);
+      await sleep(pauseMs);
     }
   };
 
@@ -215,7 +215,7 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
   let draining = true;
   const tasks = [
     ...Array.from({ length: writers }, (_, w) => writer(w)),
-    sweeper(killable.driver),
+    sweeper(killable.driver, 5),
     ...sweeperPools.map((p) => sweeper(fromPgPool(p))),
     ...Array.from({ length: consumers }, (_, c) => consumer(c, () => draining)),
   ];
