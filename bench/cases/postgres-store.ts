@@ -4,7 +4,11 @@ import { createTicket, nextDeadline, transition, type Ticket } from 'ticket-life
 import { createPostgresStore, fromPgPool, type PostgresStore, type SqlDriver } from 'ticket-lifecycle/postgres';
 import { formatRatio } from '../support/format.js';
 import type { BenchCase, Row } from '../support/report.js';
-import { desk, type DeskStatus } from './postgres-store-policy.js';
+import { raceWorkflow } from '../../test/postgres/race.js';
+
+/** The concurrency race's policy with day-long timers: replies flip open ↔ pending; pending reminds at 1 day, closes at 2. */
+const desk = raceWorkflow(2 * 86_400);
+type DeskStatus = (typeof desk)['initial'];
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9);
