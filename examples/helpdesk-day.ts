@@ -14,7 +14,10 @@ const DAY_START = Date.UTC(2026, 2, 2, 8); // Monday 08:00
 const STEP = 15 * MINUTE;
 
 let seed = 7;
-const random = (): number => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+const random = (): number => {
+  seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+  return seed / 2 ** 32;
+};
 const clock = (at: number): string => new Date(at).toISOString().slice(5, 16).replace('T', ' ');
 
 const db = new PGlite();

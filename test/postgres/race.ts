@@ -51,7 +51,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** A seeded generator: the race's choices are repeatable, its timing is not (that is the point). */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 export function raceWorkflow(closeAfterSeconds: number) {
