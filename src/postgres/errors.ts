@@ -44,6 +44,8 @@ export interface StoreError {
   readonly message: string;
   readonly kind: StoreErrorKind;
   readonly status: 400 | 404 | 409 | 422 | 500;
+  /** The input field at fault, when the engine names one (`event.at`, `event.to`). */
+  readonly path?: string;
 }
 
 /** Every code has a kind, checked by the compiler: a new engine code cannot ship unclassified. */
@@ -72,6 +74,7 @@ const KIND_OF = {
   noTargetStatus: 'notAllowed',
   staleEvent: 'conflict',
   versionMismatch: 'conflict',
+  versionLimit: 'conflict',
   invalidTicket: 'internal',
   invalidStoredTicket: 'internal',
   internalError: 'internal',
@@ -101,8 +104,11 @@ export function storeError(code: StoreErrorCode, message: string): StoreError {
   return { code, message, kind, status: STATUS_OF[kind] };
 }
 
-/** The engine's refusal, classified. */
-export const fromTransitionError = (error: TransitionError): StoreError => storeError(error.code, error.message);
+/** The engine's refusal, classified, with its path when it has one. */
+export function fromTransitionError(error: TransitionError): StoreError {
+  const classified = storeError(error.code, error.message);
+  return error.path === undefined ? classified : { ...classified, path: error.path };
+}
 
 /**
  * Thrown only where no value can be returned and the fault is the database's, not the caller's: `get` on a stored
