@@ -8,6 +8,7 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     // The `ticket-lifecycle` bin (package.json `bin`); esbuild keeps its `#!` line.
     cli: 'src/cli/index.ts',
+    postgres: 'src/postgres/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { machineTimerChain } from './cases/machine-timer-chain.js';
+import { postgresStore } from './cases/postgres-store.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
 import { timerCost } from './cases/timer-cost.js';
@@ -36,6 +37,7 @@ const CASES: readonly BenchCase[] = [
   defineLintCase,
   machineTimerChain,
   ticketJsonSize,
+  postgresStore,
 ];
 
 const CHILD_FLAG = '--child';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const ENTRIES = ['index.ts', 'presets/index.ts', 'xstate/index.ts', 'testing/index.ts'];
+const ENTRIES = ['index.ts', 'presets/index.ts', 'xstate/index.ts', 'testing/index.ts', 'postgres/index.ts'];
 const file = (path: string): string => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
 const program = ts.createProgram(ENTRIES.map(file), { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, skipLibCheck: true, noEmit: true, paths: { 'ticket-lifecycle': [file('index.ts')] }, baseUrl: '.' });

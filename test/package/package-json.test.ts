@@ -35,7 +35,7 @@ interface SizeBudget {
 
 const pkg = readJson('package.json') as PackageJson;
 const budgets = readJson('.size-limit.json') as SizeBudget[];
-const PEERS = ['fast-check', 'xstate'];
+const PEERS = ['@electric-sql/pglite', 'fast-check', 'pg', 'xstate'];
 
 /** The code entries of the exports map (`./package.json` is data). */
 const entries = Object.entries(pkg.exports).filter(
@@ -49,7 +49,7 @@ describe('dependencies', () => {
     expect(pkg.bundleDependencies ?? pkg.bundledDependencies).toBeUndefined();
   });
 
-  it('has exactly xstate and fast-check as peers, both optional', () => {
+  it('has exactly xstate, fast-check, pg and PGlite as peers, all optional', () => {
     expect(Object.keys(pkg.peerDependencies ?? {}).sort()).toEqual(PEERS);
     for (const peer of PEERS) expect(pkg.peerDependenciesMeta?.[peer]?.optional, peer).toBe(true);
     expect(Object.keys(pkg.peerDependenciesMeta ?? {}).sort()).toEqual(PEERS);
@@ -88,6 +88,8 @@ describe('what each entry may import', () => {
     'src/presets': ['ticket-lifecycle'],
     // The bin: Node's own modules and the package's public entries, nothing else.
     'src/cli': ['ticket-lifecycle', 'ticket-lifecycle/presets', 'ticket-lifecycle/testing', 'node:fs', 'node:path', 'node:url', 'node:util'],
+    // The user passes their client: not even pg or PGlite is imported.
+    'src/postgres': ['ticket-lifecycle'],
   };
   const core = sourceFiles('src').filter((f) => !Object.keys(allowed).some((dir) => f.startsWith(`${dir}/`)));
 
@@ -122,7 +124,7 @@ describe('what each entry may import', () => {
 
 describe('exports map', () => {
   it('offers every entry the design names', () => {
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json', './presets', './schema.json', './testing', './xstate']);
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json', './postgres', './presets', './schema.json', './testing', './xstate']);
     expect(pkg.sideEffects).toBe(false);
   });
 
@@ -171,6 +173,7 @@ describe('size budgets (.size-limit.json)', () => {
     expect(budgetFor('dist/presets.js')?.ignore).toEqual(['ticket-lifecycle']);
     expect(budgetFor('dist/xstate.js')?.ignore).toEqual(['ticket-lifecycle', 'xstate']);
     expect(budgetFor('dist/testing.js')?.ignore).toEqual(['ticket-lifecycle', 'fast-check']);
+    expect(budgetFor('dist/postgres.js')?.ignore).toEqual(['ticket-lifecycle']);
   });
 });
 

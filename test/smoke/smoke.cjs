@@ -5,6 +5,7 @@ const presets = require('ticket-lifecycle/presets');
 const { createTicketMachine } = require('ticket-lifecycle/xstate');
 const { checkWorkflow } = require('ticket-lifecycle/testing');
 const { createActor } = require('xstate');
+const { createPostgresStore, errorKind } = require('ticket-lifecycle/postgres');
 
 const wf = presets.liveAgent();
 const ticket = createTicket(wf, { at: 0 });
@@ -17,4 +18,13 @@ actor.send({ type: 'reply', by: 'agent', at: 1 });
 assert.equal(actor.getSnapshot().value, 'answered');
 actor.stop();
 assert.equal(checkWorkflow(presets.tawkTo(), { numRuns: 5, seed: 1 }).ok, true);
-console.log('CJS smoke test passed: ticket-lifecycle, /presets, /xstate, /testing');
+// PGlite ships ESM only: the CJS build is checked to load and to build a store over a hand-written driver.
+const calls = [];
+const store = createPostgresStore({ query: async (sql) => (calls.push(sql), { rows: [] }), transaction: async (fn) => fn({ query: async () => ({ rows: [] }) }) }, { workflow: wf });
+assert.equal(typeof store.sweep, 'function');
+assert.equal(errorKind('staleEvent'), 'conflict');
+store.get('1').then((t) => {
+  assert.equal(t, null);
+  assert.equal(calls.length, 1);
+  console.log('CJS smoke test passed: ticket-lifecycle, /presets, /xstate, /testing, /postgres');
+});

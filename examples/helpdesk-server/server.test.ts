@@ -1,0 +1,75 @@
+// Starts the example API on a loopback port (PGlite in memory) and uses it as a client would.
+import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
+import { createPostgresStore } from 'ticket-lifecycle/postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpdesk } from './policy.js';
+import { helpdeskServer } from './server.js';
+import { outboxLoop } from './workers.js';
+
+const DAY = 86_400_000;
+let base = '';
+let db: PGlite;
+let close: () => Promise<void>;
+const store = () => createPostgresStore(db, { workflow: helpdesk, followUps: 'create' });
+
+beforeAll(async () => {
+  db = new PGlite();
+  await store().migrate();
+  const server = helpdeskServer(store()).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = async () => {
+    server.close();
+    await db.close();
+  };
+}, 120_000);
+afterAll(() => close());
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+describe('examples/helpdesk-server', { timeout: 60_000 }, () => {
+  it('creates a ticket, takes events, and answers what an agent can do now', async () => {
+    const created = await call('POST', '/tickets', { channel: 'email' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await call('POST', `/tickets/${id}/events`, { type: 'assign', by: 'agent', assignee: 'ana' })).body.ticket.status).toBe('open');
+    const read = await call('GET', `/tickets/${id}?by=agent`);
+    expect(read.status).toBe(200);
+    expect(read.body.can).toMatchObject({ reply: true, resolve: true, reopen: false });
+    expect((await call('GET', `/tickets/${id}?by=customer`)).body.can.resolve).toBe(false);
+  });
+
+  it('maps refusals to 400 / 404 / 409 / 422 with a code, and applies an Idempotency-Key once', async () => {
+    const id = (await call('POST', '/tickets', {})).body.id as string;
+    expect((await call('POST', `/tickets/${id}/events`, { type: 'resolve', by: 'agent' })).body.error.code).toBe('assigneeRequired');
+    expect((await call('POST', `/tickets/${id}/events`, { type: 'resolve', by: 'agent' })).status).toBe(422);
+    expect((await call('POST', `/tickets/${id}/events`, { type: 'fly', by: 'agent' })).status).toBe(400);
+    expect((await call('POST', `/tickets/${id}/events`, '{not json')).status).toBe(400);
+    expect((await call('POST', '/tickets/4242/events', { type: 'note', by: 'agent' })).status).toBe(404);
+    expect((await call('GET', '/tickets/nope')).status).toBe(404);
+    expect((await call('POST', `/tickets/${id}/events`, { type: 'note', by: 'agent' }, { 'if-match': '99' })).status).toBe(409);
+    const once = await call('POST', `/tickets/${id}/events`, { type: 'reply', by: 'customer' }, { 'idempotency-key': 'mail-7' });
+    const twice = await call('POST', `/tickets/${id}/events`, { type: 'reply', by: 'customer' }, { 'idempotency-key': 'mail-7' });
+    expect([once.body.duplicate, twice.body.duplicate, twice.body.seq]).toEqual([false, true, once.body.seq]);
+  });
+
+  it('mails reminders and auto-closes from the outbox after a sweep', async () => {
+    const s = store();
+    const { id } = await s.create({ at: Date.now() - 10 * DAY });
+    await s.apply(id!, { type: 'reply', by: 'agent', at: Date.now() - 10 * DAY });
+    await s.sweep();
+    const mails: string[] = [];
+    const loop = outboxLoop(s, (mail) => mails.push(mail), 10);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await loop.stop();
+    expect(mails.filter((m) => m.includes(`#${id}:`))).toEqual([
+      `to customer of #${id}: we are still waiting for your answer`,
+      `to customer of #${id}: your ticket is now solved`,
+      `to customer of #${id}: your ticket is now closed`,
+    ]);
+  });
+});

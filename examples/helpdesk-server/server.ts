@@ -1,0 +1,80 @@
+// A helpdesk HTTP JSON API on ticket-lifecycle/postgres, with node's `http` and nothing else:
+//   POST /tickets                 { channel?, by?, assignee? }           → 201 { id, ticket }
+//   POST /tickets/:id/events      an event without `at` (the store stamps it); headers Idempotency-Key, If-Match
+//   GET  /tickets/:id?by=agent    → { id, ticket, nextDeadline, followUpOf, can: { reply: true, … } }
+// Refusals come back with the store's classified status (400 / 404 / 409 / 422) and { error: { code, message } }.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Actor } from 'ticket-lifecycle';
+import type { PostgresStore, StoreEvent } from 'ticket-lifecycle/postgres';
+import { actionsFor } from './actions.js';
+
+const MAX_BODY = 64 * 1024;
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new HttpError(413, 'bodyTooLarge', `the body exceeds ${MAX_BODY} bytes`);
+    chunks.push(chunk);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'invalidJson', 'the body is not JSON');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+const ACTORS: readonly string[] = ['customer', 'agent', 'system'];
+
+async function route<S extends string>(store: PostgresStore<S>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (req.method === 'POST' && parts.length === 1 && parts[0] === 'tickets') {
+    const body = (await readJson(req)) as Record<string, unknown>;
+    const created = await store.create({ channel: body.channel as string | undefined, by: body.by as Actor | undefined, assignee: body.assignee as string | undefined });
+    return created.ok ? send(res, 201, { id: created.id, ticket: created.ticket }) : send(res, created.error.status, { error: created.error });
+  }
+  if (req.method === 'POST' && parts.length === 3 && parts[0] === 'tickets' && parts[2] === 'events') {
+    const event = (await readJson(req)) as StoreEvent<S>;
+    const key = req.headers['idempotency-key'];
+    const ifMatch = req.headers['if-match'];
+    const result = await store.apply(parts[1]!, event, {
+      ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
+      ...(typeof ifMatch === 'string' ? { expectedVersion: Number(ifMatch) } : {}),
+    });
+    return result.ok ? send(res, 200, result) : send(res, result.error.status, { error: result.error, ticket: result.ticket });
+  }
+  if (req.method === 'GET' && parts.length === 2 && parts[0] === 'tickets') {
+    const stored = await store.load(parts[1]!);
+    if (stored === null) throw new HttpError(404, 'unknownTicket', `no ticket with id ${JSON.stringify(parts[1])}`);
+    const by = url.searchParams.get('by') ?? 'agent';
+    if (!ACTORS.includes(by)) throw new HttpError(400, 'unknownActor', '"by" must be customer, agent or system');
+    const workflow = store.workflow(stored.workflow)!;
+    return send(res, 200, { ...stored, can: actionsFor(workflow, stored.ticket, by as Actor, Math.max(Date.now(), stored.ticket.updatedAt)) });
+  }
+  throw new HttpError(404, 'notFound', `${req.method} ${url.pathname} is not an endpoint`);
+}
+
+/** An http.Server answering the API above; errors are JSON with a code, never a stack trace. */
+export function helpdeskServer<S extends string>(store: PostgresStore<S>): Server {
+  return createServer((req, res) => {
+    route(store, req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } });
+      console.error(error);
+      send(res, 500, { error: { code: 'internalError', message: 'the server failed; see its log' } });
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import { nextDeadline, transition, type Effect, type Ticket, type TicketEvent, type TransitionResult } from 'ticket-lifecycle';
+import { checkStored, fromStored, isTicketId, NOW_MS, unknownTicket, type StoreContext } from './context.js';
+import { insertTicket } from './create.js';
+import type { SqlQueryable } from './driver.js';
+import { fromTransitionError, storeError, type StoreError } from './errors.js';
+import type { ApplyOptions, ApplyResult, CreatedTicket, StoreEvent } from './types.js';
+
+/** What the log keeps of an accepted event: `transition`'s answer, and the follow-up opened for it. */
+export interface LoggedResult {
+  readonly ticket: Ticket;
+  readonly effects: readonly Effect[];
+  readonly changed: boolean;
+  readonly followUp?: CreatedTicket | null;
+}
+
+interface LockedRow {
+  readonly workflow: string;
+  readonly data: unknown;
+  readonly last_seq: number;
+  readonly now: number;
+}
+
+const refuse = (id: string, ticket: Ticket | null, error: StoreError): ApplyResult => ({ ok: false, id, ticket, error });
+
+/**
+ * `store.apply`: one transaction that locks the ticket's row, stamps a live event with the database's clock
+ * (never before `updatedAt`), runs `transition`, and writes the ticket, the log entry and the outbox rows in one
+ * statement. Round trips: BEGIN, the locking SELECT, the write, COMMIT; a lookup more with an idempotency key.
+ */
+export async function apply(ctx: StoreContext, id: string, event: StoreEvent, options: ApplyOptions = {}): Promise<ApplyResult> {
+  if (!isTicketId(id)) return refuse(String(id), null, unknownTicket(id));
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    return refuse(id, null, storeError('invalidEvent', 'an event must be an object'));
+  }
+  const key = options.idempotencyKey;
+  if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 200)) {
+    return refuse(id, null, storeError('invalidRequest', 'idempotencyKey must be a string of 1 to 200 characters'));
+  }
+  return ctx.driver.transaction(async (tx) => {
+    const { rows } = await tx.query(
+      `SELECT workflow, data, last_seq, ${NOW_MS} AS now FROM ${ctx.s}.tickets WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    const row = rows[0] as LockedRow | undefined;
+    if (row === undefined) return refuse(id, null, unknownTicket(id));
+    const workflow = ctx.workflows.get(row.workflow);
+    if (workflow === undefined) {
+      return refuse(id, null, storeError('unknownWorkflow', `ticket ${id} belongs to workflow "${row.workflow}", which this store was not given`));
+    }
+    const ticket = fromStored(ctx, row.workflow, row.data);
+    if (key !== undefined) {
+      // After the lock, in a statement of its own: under READ COMMITTED it sees an entry committed while we waited.
+      const prior = await tx.query(
+        `SELECT seq, result FROM ${ctx.s}.events WHERE ticket_id = $1 AND idempotency_key = $2`,
+        [id, key],
+      );
+      const first = prior.rows[0] as { seq: number; result: LoggedResult } | undefined;
+      if (first !== undefined) return replayed(ctx, id, row.workflow, first.seq, first.result);
+    }
+    if (options.expectedVersion !== undefined && options.expectedVersion !== ticket.version) {
+      return refuse(id, ticket, storeError('versionMismatch', `ticket ${id} is at version ${ticket.version}, not ${options.expectedVersion}`));
+    }
+    const stamped = (event.at === undefined ? { ...event, at: Math.max(row.now, ticket.updatedAt) } : event) as TicketEvent;
+    const result = transition(workflow, ticket, stamped);
+    if (!result.ok) {
+      const storedError = result.error.code === 'invalidTicket' || result.error.code === 'unknownStatus' ? checkStored(workflow, ticket) : null;
+      return refuse(id, ticket, storedError ?? fromTransitionError(result.error));
+    }
+    const seq = row.last_seq + 1;
+    const followUp = wantsFollowUp(result, options.followUps ?? ctx.followUps)
+      ? await insertTicket(ctx, tx, row.workflow, workflow, { type: 'create', at: stamped.at, by: byOf(stamped), ...channelOf(ticket) }, id)
+      : null;
+    const logged: LoggedResult = { ticket: result.ticket, effects: result.effects, changed: result.changed, followUp };
+    await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, key ?? null, logged);
+    return { ok: true, id, ticket: result.ticket, effects: result.effects, changed: result.changed, seq, duplicate: false, followUp };
+  });
+}
+
+/** The ticket row, the log entry and the effects, in one statement: one round trip whatever the effect count. */
+async function writeEvent(
+  ctx: StoreContext,
+  tx: SqlQueryable,
+  id: string,
+  seq: number,
+  deadline: number | null,
+  event: TicketEvent,
+  key: string | null,
+  logged: LoggedResult,
+): Promise<void> {
+  const { ticket } = logged;
+  await tx.query(
+    `WITH t AS (
+       UPDATE ${ctx.s}.tickets SET status = $2, version = $3, updated_at = $4, next_deadline = $5, last_seq = $6, data = $7::text::jsonb
+       WHERE id = $1
+     ), e AS (
+       INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, idempotency_key, event, result)
+       VALUES ($1, $6, $8, $9, $10, $11::text::jsonb, $12::text::jsonb)
+     )
+     INSERT INTO ${ctx.s}.effects (ticket_id, seq, idx, type, effect, related_ticket_id)
+     SELECT $1, $6, x.ord - 1, x.e->>'type', x.e, CASE WHEN x.e->>'type' = 'followUpRequested' THEN $13::bigint END
+     FROM jsonb_array_elements($12::text::jsonb -> 'effects') WITH ORDINALITY AS x(e, ord)`,
+    [
+      id, ticket.status, ticket.version, ticket.updatedAt, deadline, seq, JSON.stringify(ticket),
+      event.at, event.type, key, JSON.stringify(event), JSON.stringify(logged), logged.followUp?.id ?? null,
+    ],
+  );
+}
+
+function replayed(ctx: StoreContext, id: string, workflowName: string, seq: number, first: LoggedResult): ApplyResult {
+  const followUp = first.followUp == null ? null : { id: first.followUp.id, ticket: fromStored(ctx, workflowName, first.followUp.ticket) };
+  return {
+    ok: true, id, ticket: fromStored(ctx, workflowName, first.ticket), effects: first.effects, changed: first.changed, seq, duplicate: true, followUp,
+  };
+}
+
+function wantsFollowUp(result: TransitionResult & { ok: true }, mode: ApplyOptions['followUps']): boolean {
+  return mode === 'create' && result.effects.some((effect) => effect.type === 'followUpRequested');
+}
+
+const byOf = (event: TicketEvent): 'customer' | 'agent' | 'system' => ('by' in event ? event.by : 'system');
+const channelOf = (ticket: Ticket): { channel?: string } => (ticket.channel === null ? {} : { channel: ticket.channel });

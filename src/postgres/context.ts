@@ -1,0 +1,56 @@
+import { createTicket, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
+import type { SqlDriver } from './driver.js';
+import { storeError, type StoreError } from './errors.js';
+import type { FollowUpMode } from './types.js';
+
+/** What every store operation shares: the driver, the quoted schema, the workflows by name. */
+export interface StoreContext {
+  readonly driver: SqlDriver;
+  /** The schema name, quoted for SQL. */
+  readonly s: string;
+  readonly workflows: ReadonlyMap<string, Workflow>;
+  /** The name `create` uses when the input names none: the only workflow, or null with several. */
+  readonly defaultWorkflow: string | null;
+  readonly followUps: FollowUpMode;
+  /** Per workflow, the ticket's field order as the engine makes it (jsonb does not keep key order). */
+  readonly fieldOrder: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The database's clock in epoch milliseconds, as a float8 so both drivers return a JS number. */
+export const NOW_MS = 'floor(extract(epoch from clock_timestamp()) * 1000)::float8';
+
+/** Ticket ids are bigint identities, passed around as decimal strings. */
+export const isTicketId = (id: unknown): id is string => typeof id === 'string' && /^[1-9][0-9]{0,17}$/.test(id);
+
+export const unknownTicket = (id: unknown): StoreError =>
+  storeError('unknownTicket', `no ticket with id ${JSON.stringify(id) ?? String(id)}`);
+
+export function fieldOrders(workflows: ReadonlyMap<string, Workflow>): Map<string, readonly string[]> {
+  const orders = new Map<string, readonly string[]>();
+  for (const [name, workflow] of workflows) orders.set(name, Object.keys(createTicket(workflow, { at: 0 })));
+  return orders;
+}
+
+/**
+ * A ticket read from a jsonb column, with its fields back in the engine's order, so what `get` returns is
+ * byte-for-byte what `transition` made (JSON.stringify included). Fields the engine does not know are kept at the
+ * end; the engine then says whether it accepts them.
+ */
+export function fromStored(ctx: StoreContext, workflowName: string, data: unknown): Ticket {
+  const order = ctx.fieldOrder.get(workflowName);
+  if (order === undefined || typeof data !== 'object' || data === null) return data as Ticket;
+  const source = data as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of order) if (Object.hasOwn(source, key)) out[key] = source[key];
+  for (const key of Object.keys(source)) if (!Object.hasOwn(out, key)) out[key] = source[key];
+  return out as unknown as Ticket;
+}
+
+/**
+ * Asks the engine whether a stored ticket is one of this workflow's: a `tick` at its own `updatedAt` changes
+ * nothing on a valid ticket and is refused on a malformed one (`invalidTicket`, `unknownStatus`).
+ */
+export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | null {
+  const probe = transition(workflow, ticket, { type: 'tick', at: (ticket as { updatedAt: number }).updatedAt });
+  return probe.ok ? null : storeError('invalidStoredTicket', `the stored ticket is not valid for this workflow: ${probe.error.message}`);
+}

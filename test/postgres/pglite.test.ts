@@ -1,0 +1,6 @@
+// The store suite on PGlite: embedded, in process, nothing to install.
+import { describe } from 'vitest';
+import { pglite } from './fixtures.js';
+import { storeSuite } from './store-suite.js';
+
+describe('postgres store on PGlite', { timeout: 60_000 }, () => storeSuite(pglite));

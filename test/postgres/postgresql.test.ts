@@ -1,0 +1,19 @@
+// The same store suite on a real PostgreSQL server (DATABASE_URL; `.ci/run` starts one). Skipped loudly without
+// it, and a failure in CI, where a skipped suite would hide a broken store.
+import { describe, expect, it } from 'vitest';
+import { inCI, postgres, requirePostgres } from './fixtures.js';
+import { storeSuite } from './store-suite.js';
+
+const run = requirePostgres('the PostgreSQL store suite');
+
+describe.runIf(run)('postgres store on PostgreSQL', { timeout: 60_000 }, () => storeSuite(async () => postgres()));
+
+describe.runIf(!run && inCI)('postgres store on PostgreSQL (CI)', () => {
+  it('runs in CI: DATABASE_URL must be set', () => {
+    expect.fail('CI=true but DATABASE_URL is not set: the PostgreSQL suites would be skipped. Run .ci/run, which starts a cluster.');
+  });
+});
+
+describe.skipIf(run || inCI)('postgres store on PostgreSQL', () => {
+  it.skip('SKIPPED — set DATABASE_URL to run the store suite on a real PostgreSQL', () => {});
+});
