@@ -19,6 +19,7 @@ export type {
   WorkflowConfig,
 } from './policy/config.js';
 export { defineWorkflow, validateWorkflow } from './policy/define.js';
+export { POLICY_LIMITS, type PolicyLimits } from './policy/limits.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';

@@ -28,7 +28,7 @@ export function timerEdges(workflow: Workflow, parts: DiagramParts): void {
         continue;
       }
       parts.edges.push({ from: id, to: timer.to!, label });
-      if (timer.restore instanceof Set) {
+      if (timer.restore !== null && timer.restore !== true) {
         for (const previous of timer.restore) {
           if (previous !== id && previous !== timer.to) parts.edges.push({ from: id, to: previous, label: `${label} (if snoozed from there)` });
         }

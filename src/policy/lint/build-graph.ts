@@ -1,3 +1,4 @@
+import { timerTargets } from '../timer-targets.js';
 import { impliedAction } from '../implied-action.js';
 import { ACTORS } from '../actor.js';
 import { CATEGORIES, DONE } from '../category.js';
@@ -32,7 +33,7 @@ export function buildGroups(workflow: Workflow): EdgeGroup[] {
     if (status.assignTo !== null) single('assign', TEAM, status.id, status.assignTo);
     for (const timer of status.timers) {
       if (timer.action !== 'move') continue;
-      const targets = [...(timer.to === null ? [] : [timer.to]), ...(timer.restore instanceof Set ? timer.restore : [])].filter((t) => t !== status.id);
+      const targets = timerTargets(timer).filter((t) => t !== status.id);
       if (targets.length > 0) groups.push({ kind: 'timer', actors: 0, sources: [status.id], targets, pausedWhileCustomerWaits: timer.skipWhileCustomerWaits });
     }
   }
