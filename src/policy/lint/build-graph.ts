@@ -1,15 +1,13 @@
 import { timerTargets } from '../timer-targets.js';
 import { impliedAction } from '../implied-action.js';
 import { ACTORS } from '../actor.js';
-import { CATEGORIES, DONE } from '../category.js';
-import { ACTOR_BIT, type CompiledStatus, type CompiledStatusChange, type Workflow } from '../workflow.js';
+import { CATEGORIES, DONE, type Category } from '../category.js';
+import { ACTOR_BIT, type CompiledStatus, type Workflow } from '../workflow.js';
 import type { EdgeGroup } from './graph.js';
-import { actorsAllowed } from './permissions.js';
+import { actorsAllowed, distinctStatusChanges } from './permissions.js';
 
 const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
-
-/** Without `statusChanges`, agents and the system may set any status. */
-const DEFAULT_STATUS_CHANGE: CompiledStatusChange = { from: null, by: TEAM, to: null };
+const ALL_ACTORS = TEAM | ACTOR_BIT.customer;
 
 /**
  * Every move the engine can make, as groups of edges: reply rules per actor (reopen targets included), assignments,
@@ -72,30 +70,46 @@ function restoreGroups(statuses: readonly CompiledStatus[], groups: readonly Edg
 /**
  * One group per rule, actor and target category: whether a move is allowed depends on the rule, on the actor,
  * and (through the action it amounts to: resolve, close, snooze, reopen) on the source status and the target's
- * category only.
+ * category only. That last part is computed once per source and category, so each rule costs its statuses.
  */
 function statusChangeGroups(workflow: Workflow, statuses: readonly CompiledStatus[]): EdgeGroup[] {
   const { compiled } = workflow;
   const groups: EdgeGroup[] = [];
   // A status that needs an `until` no timer counts to can never be entered by hand.
   const enterable = statuses.filter((s) => !s.requireUntil || s.acceptsUntil);
-  for (const rule of compiled.statusChanges ?? [DEFAULT_STATUS_CHANGE]) {
+  const movers = moversByCategory(workflow, statuses);
+  for (const { rule } of distinctStatusChanges(compiled)) {
     const sources = rule.from === null ? statuses : statuses.filter((s) => rule.from!.has(s.id));
     for (const category of CATEGORIES) {
       const targets = enterable.filter((s) => s.category === category && (rule.to === null || rule.to.has(s.id)));
       if (targets.length === 0) continue;
+      const allowedBy = movers.get(category)!;
       for (const actor of ACTORS) {
         const bit = ACTOR_BIT[actor];
         if ((rule.by & bit) === 0) continue;
-        const allowed = sources.filter((source) => {
-          const action = impliedAction(source, targets[0]!);
-          return action === null || (actorsAllowed(compiled[action], source.id) & bit) !== 0;
-        });
+        const allowed = sources.filter((source) => (allowedBy.get(source.id)! & bit) !== 0);
         if (allowed.length > 0) groups.push({ kind: 'setStatus', actors: bit, sources: allowed.map((s) => s.id), targets: targets.map((s) => s.id) });
       }
     }
   }
   return groups;
+}
+
+/** Per target category and source status, the actors the action rules let move from there into that category. */
+export function moversByCategory(workflow: Workflow, statuses: readonly CompiledStatus[]): Map<Category, Map<string, number>> {
+  const { compiled } = workflow;
+  const movers = new Map<Category, Map<string, number>>();
+  for (const category of CATEGORIES) {
+    const probe = statuses.find((s) => s.category === category);
+    const bySource = new Map<string, number>();
+    movers.set(category, bySource);
+    if (probe === undefined) continue;
+    for (const source of statuses) {
+      const action = impliedAction(source, probe);
+      bySource.set(source.id, action === null ? ALL_ACTORS : actorsAllowed(compiled[action], source.id));
+    }
+  }
+  return movers;
 }
 
 /** The explicit `resolve`, `close`, `snooze` and `reopen` events; a reopen may name any working status. */
