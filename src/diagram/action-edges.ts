@@ -1,7 +1,7 @@
-import { ACTORS } from '../policy/actor.js';
 import { DONE } from '../policy/category.js';
 import type { ActionName } from '../policy/implied-action.js';
-import { ACTOR_BIT, type CompiledActionRule, type CompiledStatus, type Workflow } from '../policy/workflow.js';
+import { actorNames } from '../policy/lint/permissions.js';
+import type { CompiledActionRule, CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { DiagramParts } from './diagram-model.js';
 
 /**
@@ -35,10 +35,7 @@ function describe(rule: CompiledActionRule): string {
     ...(rule.notWhileCustomerWaits ? ['notWhileCustomerWaits'] : []),
     ...rule.guards.map(([name]) => name),
   ];
-  const force = rule.forceBy === 0 ? '' : ` (force: ${actors(rule.forceBy)})`;
-  return `by ${actors(rule.by)}${conditions.length === 0 ? '' : ` [${conditions.join(', ')}]`}${force}`;
+  const force = rule.forceBy === 0 ? '' : ` (force: ${actorNames(rule.forceBy)})`;
+  return `by ${actorNames(rule.by)}${conditions.length === 0 ? '' : ` [${conditions.join(', ')}]`}${force}`;
 }
 
-function actors(mask: number): string {
-  return ACTORS.filter((a) => (mask & ACTOR_BIT[a]) !== 0).join(', ');
-}

@@ -1,13 +1,11 @@
 import { timerTargets } from '../timer-targets.js';
-import { impliedAction } from '../implied-action.js';
 import { ACTORS } from '../actor.js';
-import { CATEGORIES, DONE, type Category } from '../category.js';
+import { CATEGORIES, DONE } from '../category.js';
 import { ACTOR_BIT, type CompiledStatus, type Workflow } from '../workflow.js';
 import type { EdgeGroup } from './graph.js';
-import { actorsAllowed, distinctStatusChanges } from './permissions.js';
+import { actorsAllowed, distinctStatusChanges, moversByCategory } from './permissions.js';
 
 const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
-const ALL_ACTORS = TEAM | ACTOR_BIT.customer;
 
 /**
  * Every move the engine can make, as groups of edges: reply rules per actor (reopen targets included), assignments,
@@ -93,23 +91,6 @@ function statusChangeGroups(workflow: Workflow, statuses: readonly CompiledStatu
     }
   }
   return groups;
-}
-
-/** Per target category and source status, the actors the action rules let move from there into that category. */
-export function moversByCategory(workflow: Workflow, statuses: readonly CompiledStatus[]): Map<Category, Map<string, number>> {
-  const { compiled } = workflow;
-  const movers = new Map<Category, Map<string, number>>();
-  for (const category of CATEGORIES) {
-    const probe = statuses.find((s) => s.category === category);
-    const bySource = new Map<string, number>();
-    movers.set(category, bySource);
-    if (probe === undefined) continue;
-    for (const source of statuses) {
-      const action = impliedAction(source, probe);
-      bySource.set(source.id, action === null ? ALL_ACTORS : actorsAllowed(compiled[action], source.id));
-    }
-  }
-  return movers;
 }
 
 /** The explicit `resolve`, `close`, `snooze` and `reopen` events; a reopen may name any working status. */

@@ -1,5 +1,9 @@
 import { ACTORS, type Actor } from '../actor.js';
-import { ACTOR_BIT, type CompiledActionRule, type CompiledStatusChange, type CompiledWorkflow } from '../workflow.js';
+import { CATEGORIES, type Category } from '../category.js';
+import { impliedAction } from '../implied-action.js';
+import { ACTOR_BIT, type CompiledActionRule, type CompiledStatus, type CompiledStatusChange, type CompiledWorkflow, type Workflow } from '../workflow.js';
+
+const ALL_ACTORS = ACTOR_BIT.customer | ACTOR_BIT.agent | ACTOR_BIT.system;
 
 /** Per list of action rules: the actors every status allows (`all`) plus those allowed from listed statuses only. */
 interface PermissionTable {
@@ -56,4 +60,25 @@ export function distinctStatusChanges(compiled: CompiledWorkflow): { readonly ru
     distinct.push({ rule, index });
   });
   return distinct;
+}
+
+/**
+ * Per target category and source status, the actors the action rules let move from there into that category
+ * (whether a move is allowed depends on the source and the target's category only): statuses × 7 lookups, after
+ * which lint and the diagram check any rule's move with one `&`.
+ */
+export function moversByCategory(workflow: Workflow, statuses: readonly CompiledStatus[]): Map<Category, Map<string, number>> {
+  const { compiled } = workflow;
+  const movers = new Map<Category, Map<string, number>>();
+  for (const category of CATEGORIES) {
+    const probe = statuses.find((s) => s.category === category);
+    const bySource = new Map<string, number>();
+    movers.set(category, bySource);
+    if (probe === undefined) continue;
+    for (const source of statuses) {
+      const action = impliedAction(source, probe);
+      bySource.set(source.id, action === null ? ALL_ACTORS : actorsAllowed(compiled[action], source.id));
+    }
+  }
+  return movers;
 }
