@@ -20,8 +20,11 @@ const TIMER_FIELDS = [
 export function compileTimers(reader: Reader, value: unknown): Map<string, CompiledTimer[]> {
   const byStatus = new Map<string, CompiledTimer[]>();
   const ids = new Set<string>();
-  const crowded = new Set<string>();
+  // Once a status runs too many timers, the rest are left unread: the policy is refused anyway, and reading on
+  // would cost every later timer's statuses again.
+  let crowded = false;
   reader.array(value, 'timers', POLICY_LIMITS.maxTimers, 'maxTimers').forEach((raw, order) => {
+    if (crowded) return;
     const path = join('timers', order);
     const obj = reader.object(raw, path, TIMER_FIELDS);
     if (obj === null) return;
@@ -84,13 +87,14 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
       const list = byStatus.get(status);
       if (list === undefined) byStatus.set(status, [timer]);
       else if (list.length < POLICY_LIMITS.maxTimersPerStatus) list.push(timer);
-      else if (!crowded.has(status)) {
-        crowded.add(status);
-        reader.report(path, 'tooMany', `"${status}" runs more than ${POLICY_LIMITS.maxTimersPerStatus} timers (POLICY_LIMITS.maxTimersPerStatus)`);
+      else {
+        crowded = true;
+        reader.report(path, 'tooMany', `"${status}" would run more than ${POLICY_LIMITS.maxTimersPerStatus} timers (POLICY_LIMITS.maxTimersPerStatus); later timers are not checked`);
+        return;
       }
     }
   });
-  reportCycles(reader, byStatus);
+  if (!crowded) reportCycles(reader, byStatus);
   return byStatus;
 }
 

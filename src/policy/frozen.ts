@@ -94,9 +94,11 @@ export class FrozenSet<T> implements ReadonlySet<T> {
 }
 
 /**
- * Freezes `value` and everything reachable from it: own properties of objects and arrays, and the values of
- * {@link FrozenMap}s (their keys are strings). Functions are frozen too: the compiled form holds only functions it
- * created itself (wrappers around the user's guards), never the user's own, which it must not change.
+ * Freezes `value` and everything reachable from it: own properties of objects, arrays and functions, and the values
+ * of {@link FrozenMap}s (their keys are strings, as are a {@link FrozenSet}'s values). An object already frozen is
+ * taken as frozen all the way down, which holds for everything this module and the config copy freeze. Functions
+ * are frozen too: the compiled form holds only functions it created itself (wrappers around the user's guards),
+ * never the user's own, which it must not change.
  */
 export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
@@ -107,11 +109,10 @@ export function deepFreeze<T>(value: T): T {
     seen.add(item);
     if (item instanceof FrozenMap) {
       for (const entry of item.values()) stack.push(entry);
-      continue;
+    } else if (!Object.isFrozen(item)) {
+      Object.freeze(item);
+      for (const key of Reflect.ownKeys(item)) stack.push((item as Record<PropertyKey, unknown>)[key]);
     }
-    if (item instanceof FrozenSet) continue;
-    Object.freeze(item);
-    for (const key of Reflect.ownKeys(item)) stack.push((item as Record<PropertyKey, unknown>)[key]);
   }
   return value;
 }

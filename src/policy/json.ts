@@ -13,8 +13,9 @@ interface Copied {
  * cycles): a policy must survive a trip through a database column. Everything after works on the copy, so a
  * getter or Proxy cannot answer differently to a later read.
  *
- * Bounded by {@link POLICY_LIMITS}: nesting deeper than `maxDepth` is refused (`tooDeep`) and the walk stops as
- * soon as the JSON text would pass `maxSize` characters (`tooLarge`). An object shared by several fields (only
+ * Bounded by {@link POLICY_LIMITS}: nesting deeper than `maxDepth` is refused (`tooDeep`), a list or object of more
+ * than `maxEntries` entries is refused unread (`tooMany`), and the walk stops as soon as the JSON text would pass
+ * `maxSize` characters (`tooLarge`). An object shared by several fields (only
  * code can build one: JSON text has none) is copied and measured once and its copy shared, so a reference DAG
  * that JSON would expand to 2^40 leaves costs as much as its own nodes, then is refused for its expanded size.
  *
@@ -83,12 +84,19 @@ class Copier {
       this.reader.report(path, 'notJson', 'must be a plain object, not a class instance');
       return this.leaf(null, 0);
     }
+    const keys = isArray ? null : Object.keys(value);
+    const entries = keys === null ? (value as readonly unknown[]).length : keys.length;
+    if (entries > POLICY_LIMITS.maxEntries) {
+      this.reader.report(path, 'tooMany', `${entries} entries; no list or object in a policy may have more than ${POLICY_LIMITS.maxEntries} (POLICY_LIMITS.maxEntries)`);
+      return this.leaf(null, 0);
+    }
     this.visiting.add(value);
     const before = this.total;
     this.total += 2; // the brackets
-    const copy = isArray ? this.array(value as readonly unknown[], path, depth) : this.fields(value, path, depth);
+    const copy = keys === null ? this.array(value as readonly unknown[], path, depth) : this.fields(value, keys, path, depth);
     this.visiting.delete(value);
-    const copied = { copy, size: this.total - before };
+    // Frozen as soon as it is complete (its children already are): the workflow keeps this copy as its config.
+    const copied = { copy: Object.freeze(copy), size: this.total - before };
     this.done.set(value, copied);
     return copied;
   }
@@ -105,10 +113,10 @@ class Copier {
     return out;
   }
 
-  private fields(value: object, path: string, depth: number): Record<string, unknown> {
+  private fields(value: object, keys: readonly string[], path: string, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let first = true;
-    for (const key of Object.keys(value)) {
+    for (const key of keys) {
       if (this.over) break;
       const item: unknown = (value as Record<string, unknown>)[key];
       // An absent optional field written as `undefined` is harmless: JSON simply drops it.

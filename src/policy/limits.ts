@@ -22,6 +22,11 @@ export const POLICY_LIMITS = Object.freeze({
   maxSize: 1_000_000,
   /** Nesting of objects and arrays: a policy needs 4 levels; 16 leaves room for extensions. */
   maxDepth: 16,
+  /**
+   * Entries of any one object or array anywhere in the policy, checked before anything else: ten times what any
+   * list may hold, so a list slightly over its own limit gets that limit's message, and a huge one is refused unread.
+   */
+  maxEntries: 10_000,
   /** Entries of `statuses`. */
   maxStatuses: 1000,
   /** Entries of `replies` and of `assignments`, each. */
@@ -34,7 +39,7 @@ export const POLICY_LIMITS = Object.freeze({
   /** Entries of `timers`. */
   maxTimers: 1000,
   /** Timers running in one status (through `in` and `inCategory`), so one status's countdowns stay cheap to order. */
-  maxTimersPerStatus: 100,
+  maxTimersPerStatus: 20,
   /** Keys of `initialByChannel`. */
   maxChannels: 1000,
   /** Any list inside a rule or a timer: `from`, `to`, `fromCategory`, `by`, `guards`, `since`, `restorePrevious`. */

@@ -27,11 +27,16 @@ export function buildGroups(workflow: Workflow): EdgeGroup[] {
       if ((reply.action === 'move' || reply.action === 'reopen') && reply.to !== null) single('reply', ACTOR_BIT[actor], status.id, reply.to);
     }
     if (status.assignTo !== null) single('assign', TEAM, status.id, status.assignTo);
+    // One group per status and pause behaviour, each target once: searches only ask where timers lead and
+    // whether they wait for the customer, so a status with a hundred timers to "closed" is one edge, not a hundred.
+    const timerTargetsBy = [new Set<string>(), new Set<string>()];
     for (const timer of status.timers) {
       if (timer.action !== 'move') continue;
-      const targets = timerTargets(timer).filter((t) => t !== status.id);
-      if (targets.length > 0) groups.push({ kind: 'timer', actors: 0, sources: [status.id], targets, pausedWhileCustomerWaits: timer.skipWhileCustomerWaits });
+      for (const t of timerTargets(timer)) if (t !== status.id) timerTargetsBy[timer.skipWhileCustomerWaits ? 1 : 0]!.add(t);
     }
+    timerTargetsBy.forEach((targets, paused) => {
+      if (targets.size > 0) groups.push({ kind: 'timer', actors: 0, sources: [status.id], targets: [...targets], pausedWhileCustomerWaits: paused === 1 });
+    });
   }
 
   groups.push(...statusChangeGroups(workflow, statuses));
