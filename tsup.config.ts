@@ -8,7 +8,8 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],
-  dts: true,
+  // `@internal` declarations (the compiled form behind `Workflow.compiled`) stay out of the published types.
+  dts: { compilerOptions: { stripInternal: true } },
   clean: true,
   sourcemap: false,
   target: 'es2022',

@@ -45,8 +45,7 @@ export class FrozenMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   static {
-    Object.freeze(this.prototype);
-    Object.freeze(this);
+    freezeClass(this);
   }
 }
 
@@ -88,8 +87,19 @@ export class FrozenSet<T> implements ReadonlySet<T> {
   }
 
   static {
-    Object.freeze(this.prototype);
-    Object.freeze(this);
+    freezeClass(this);
+  }
+}
+
+/** A class, its prototype and every method and accessor on it: nothing reachable from an instance can be patched. */
+function freezeClass(type: abstract new (...args: never[]) => unknown): void {
+  for (const target of [type.prototype as object, type]) {
+    for (const key of Reflect.ownKeys(target)) {
+      const { value, get } = Object.getOwnPropertyDescriptor(target, key)!;
+      if (typeof value === 'function' && value !== type) Object.freeze(value);
+      if (get !== undefined) Object.freeze(get);
+    }
+    Object.freeze(target);
   }
 }
 
