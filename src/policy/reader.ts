@@ -145,6 +145,7 @@ export class Reader {
     const ids = own(obj, idKey);
     const categories = own(obj, categoryKey);
     if (ids === undefined && categories === undefined) return null;
+    const reported = this.issues.length;
     const selected = new Set<string>();
     this.oneOrMany(ids, join(path, idKey)).forEach((id, i) => {
       const status = this.status(id, join(path, Array.isArray(ids) ? `${idKey}[${i}]` : idKey));
@@ -158,7 +159,9 @@ export class Reader {
       named.add(category);
       for (const id of this.statusesIn(category)) selected.add(id);
     });
-    if (selected.size === 0) this.report(path, 'emptySelector', `selects no status (${idKey}/${categoryKey})`);
+    // A list refused for its length selects nothing, and saying so again would only repeat the problem.
+    const overflowed = this.issues.slice(reported).some((issue) => issue.code === 'tooMany');
+    if (selected.size === 0 && !overflowed) this.report(path, 'emptySelector', `selects no status (${idKey}/${categoryKey})`);
     return new FrozenSet(selected);
   }
 
