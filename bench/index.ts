@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
 import { defineLintCase } from './cases/define-lint.js';
+import { hostilePolicies } from './cases/hostile-policies.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
 import { timerCost } from './cases/timer-cost.js';
@@ -32,6 +33,7 @@ const CASES: readonly BenchCase[] = [
   sweep,
   timerCost,
   defineLintCase,
+  hostilePolicies,
   ticketJsonSize,
 ];
 

@@ -2,7 +2,7 @@
 
 export { ACTORS, type Actor } from './policy/actor.js';
 export { CATEGORIES, type Category } from './policy/category.js';
-export { parseDuration, type Duration } from './policy/duration.js';
+export { formatDuration, parseDuration, type Duration } from './policy/duration.js';
 export type {
   ActionRule,
   AssignRule,

@@ -2,7 +2,7 @@ import type { TimerAnchor } from '../policy/config.js';
 import { parseDuration } from '../policy/duration.js';
 import type { CompiledTimer, Workflow } from '../policy/workflow.js';
 import { addNote, type DiagramParts } from './diagram-model.js';
-import { showDuration } from './format-duration.js';
+import { showDuration } from './show-duration.js';
 
 const ANCHOR_WORDS: Readonly<Record<TimerAnchor, string>> = {
   statusEntered: 'entry',

@@ -1,8 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTORS, defineWorkflow, parseDuration, type Workflow, type WorkflowConfig } from 'ticket-lifecycle';
+import { ACTORS, defineWorkflow, type Workflow, type WorkflowConfig } from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
-import { formatDuration } from '../../src/diagram/format-duration.js';
 import { mermaidIds } from '../../src/diagram/mermaid-text.js';
 import { toMermaid } from 'ticket-lifecycle';
 
@@ -211,17 +209,5 @@ describe('Mermaid-safe state ids', () => {
     expect(text).toContain('  s_end --> s_in_progress : customer reply');
     expect(text).toContain('  class s_end closed');
     expect(text).not.toMatch(/(?:-->|as|of|class) (?:in-progress|end)\b/);
-  });
-});
-
-describe('formatDuration', () => {
-  it('writes whole days as days and the rest with a time part', () => {
-    expect([86_400_000 * 4, 3_600_000 * 36, 90 * 60_000, 86_400_000 + 9_000_000, 500].map(formatDuration)).toEqual([
-      'P4D', 'P1DT12H', 'PT1H30M', 'P1DT2H30M', 'PT0.5S',
-    ]);
-  });
-
-  it('round-trips through parseDuration', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100 * 365 * 86_400_000 }), (ms) => parseDuration(formatDuration(ms)) === ms));
   });
 });
