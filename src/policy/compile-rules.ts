@@ -108,11 +108,11 @@ function firstMatches<R extends { readonly from: ReadonlySet<string> | null; rea
     if (!slots.some((bit, s) => (rule.by & bit) !== 0 && open[s]! > 0)) continue;
     for (const id of rule.from ?? reader.categoryOf.keys()) {
       const row = winners.get(id)!;
-      slots.forEach((bit, s) => {
-        if ((rule.by & bit) === 0 || row[s] !== undefined) return;
+      for (let s = 0; s < slots.length; s++) {
+        if ((rule.by & slots[s]!) === 0 || row[s] !== undefined) continue;
         row[s] = rule;
         open[s]!--;
-      });
+      }
     }
   }
   return winners;

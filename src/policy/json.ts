@@ -1,7 +1,7 @@
 import { POLICY_LIMITS } from './limits.js';
 import { join, type Reader } from './reader.js';
 
-/** What the copy of one object or array cost: its JSON length, computed once however often it is shared. */
+/** The copy of one object or array and its JSON length, computed once however often it is shared. */
 interface Copied {
   readonly copy: unknown;
   readonly size: number;
@@ -23,11 +23,11 @@ interface Copied {
  */
 export function copyJson(reader: Reader, value: unknown): unknown {
   const copier = new Copier(reader);
-  const copied = copier.copy(value, '', 0);
+  const copy = copier.copy(value, 0);
   if (copier.total > POLICY_LIMITS.maxSize) {
     reader.report('', 'tooLarge', `the policy is over ${POLICY_LIMITS.maxSize} characters as JSON (POLICY_LIMITS.maxSize)`);
   }
-  return reader.issues.length > 0 ? undefined : copied.copy;
+  return reader.issues.length > 0 ? undefined : copy;
 }
 
 class Copier {
@@ -35,6 +35,8 @@ class Copier {
   total = 0;
   private readonly done = new Map<object, Copied>();
   private readonly visiting = new Set<object>();
+  /** The keys from the root to the value being copied: the path is only written out when something is reported. */
+  private readonly keys: (string | number)[] = [];
 
   constructor(private readonly reader: Reader) {}
 
@@ -42,78 +44,87 @@ class Copier {
     return this.total > POLICY_LIMITS.maxSize;
   }
 
-  copy(value: unknown, path: string, depth: number): Copied {
+  private report(code: 'notJson' | 'tooDeep' | 'tooMany', message: string): void {
+    this.reader.report(this.keys.reduce<string>((path, key) => join(path, key), ''), code, message);
+  }
+
+  /** The copy of `value`, its JSON length added to `total`. */
+  copy(value: unknown, depth: number): unknown {
     switch (typeof value) {
       case 'string':
-        return this.leaf(value, JSON.stringify(value).length);
+        this.total += value.length + 2; // quotes; escapes are few in a policy and never change the verdict much
+        return value;
       case 'boolean':
-        return this.leaf(value, value ? 4 : 5);
+        this.total += value ? 4 : 5;
+        return value;
       case 'number':
-        if (!Number.isFinite(value)) this.reader.report(path, 'notJson', `${String(value)} is not a JSON number`);
-        return this.leaf(value, String(value).length);
+        if (!Number.isFinite(value)) this.report('notJson', `${String(value)} is not a JSON number`);
+        this.total += String(value).length;
+        return value;
       case 'object':
-        return value === null ? this.leaf(null, 4) : this.object(value, path, depth);
+        if (value === null) {
+          this.total += 4;
+          return null;
+        }
+        return this.object(value, depth);
       default:
-        this.reader.report(path, 'notJson', `a ${typeof value} is not JSON`);
-        return this.leaf(null, 0);
+        this.report('notJson', `a ${typeof value} is not JSON`);
+        return null;
     }
   }
 
-  private leaf(copy: unknown, size: number): Copied {
-    this.total += size;
-    return { copy, size };
-  }
-
-  private object(value: object, path: string, depth: number): Copied {
+  private object(value: object, depth: number): unknown {
     const known = this.done.get(value);
     if (known !== undefined) {
       this.total += known.size;
-      return known;
+      return known.copy;
     }
     if (this.visiting.has(value)) {
-      this.reader.report(path, 'notJson', 'refers to itself (a cycle)');
-      return this.leaf(null, 0);
+      this.report('notJson', 'refers to itself (a cycle)');
+      return null;
     }
     if (depth >= POLICY_LIMITS.maxDepth) {
-      this.reader.report(path, 'tooDeep', `nested deeper than ${POLICY_LIMITS.maxDepth} levels (POLICY_LIMITS.maxDepth)`);
-      return this.leaf(null, 0);
+      this.report('tooDeep', `nested deeper than ${POLICY_LIMITS.maxDepth} levels (POLICY_LIMITS.maxDepth)`);
+      return null;
     }
     const isArray = Array.isArray(value);
     const proto: unknown = Object.getPrototypeOf(value);
     if (!isArray && proto !== Object.prototype && proto !== null) {
-      this.reader.report(path, 'notJson', 'must be a plain object, not a class instance');
-      return this.leaf(null, 0);
+      this.report('notJson', 'must be a plain object, not a class instance');
+      return null;
     }
     const keys = isArray ? null : Object.keys(value);
     const entries = keys === null ? (value as readonly unknown[]).length : keys.length;
     if (entries > POLICY_LIMITS.maxEntries) {
-      this.reader.report(path, 'tooMany', `${entries} entries; no list or object in a policy may have more than ${POLICY_LIMITS.maxEntries} (POLICY_LIMITS.maxEntries)`);
-      return this.leaf(null, 0);
+      this.report('tooMany', `${entries} entries; no list or object in a policy may have more than ${POLICY_LIMITS.maxEntries} (POLICY_LIMITS.maxEntries)`);
+      return null;
     }
     this.visiting.add(value);
     const before = this.total;
     this.total += 2; // the brackets
-    const copy = keys === null ? this.array(value as readonly unknown[], path, depth) : this.fields(value, keys, path, depth);
+    const copy = keys === null ? this.array(value as readonly unknown[], depth) : this.fields(value, keys, depth);
     this.visiting.delete(value);
     // Frozen as soon as it is complete (its children already are): the workflow keeps this copy as its config.
-    const copied = { copy: Object.freeze(copy), size: this.total - before };
-    this.done.set(value, copied);
-    return copied;
+    Object.freeze(copy);
+    this.done.set(value, { copy, size: this.total - before });
+    return copy;
   }
 
-  private array(value: readonly unknown[], path: string, depth: number): unknown[] {
+  private array(value: readonly unknown[], depth: number): unknown[] {
     const out: unknown[] = [];
     const length = value.length;
     for (let i = 0; i < length && !this.over; i++) {
       const item = value[i];
       if (i > 0) this.total += 1; // the comma
-      if (item === undefined) this.reader.report(join(path, i), 'notJson', 'undefined is not JSON');
-      else out.push(this.copy(item, join(path, i), depth + 1).copy);
+      this.keys.push(i);
+      if (item === undefined) this.report('notJson', 'undefined is not JSON');
+      else out.push(this.copy(item, depth + 1));
+      this.keys.pop();
     }
     return out;
   }
 
-  private fields(value: object, keys: readonly string[], path: string, depth: number): Record<string, unknown> {
+  private fields(value: object, keys: readonly string[], depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let first = true;
     for (const key of keys) {
@@ -121,9 +132,11 @@ class Copier {
       const item: unknown = (value as Record<string, unknown>)[key];
       // An absent optional field written as `undefined` is harmless: JSON simply drops it.
       if (item === undefined) continue;
-      this.total += JSON.stringify(key).length + (first ? 1 : 2); // "key": and the comma before it
+      this.total += key.length + (first ? 3 : 4); // "key": and the comma before it
       first = false;
-      const copied = this.copy(item, join(path, key), depth + 1).copy;
+      this.keys.push(key);
+      const copied = this.copy(item, depth + 1);
+      this.keys.pop();
       // Defined, not assigned: a `__proto__` key from JSON.parse must stay a plain field, never a prototype.
       if (key === '__proto__') Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
       else out[key] = copied;

@@ -18,7 +18,7 @@
  * ```
  */
 export const POLICY_LIMITS = Object.freeze({
-  /** Characters of the policy written as JSON (`JSON.stringify(config).length`): about 1 MB. */
+  /** Characters of the policy written as JSON (`JSON.stringify(config).length`, escapes not counted): about 1 MB. */
   maxSize: 1_000_000,
   /** Nesting of objects and arrays: a policy needs 4 levels; 16 leaves room for extensions. */
   maxDepth: 16,
