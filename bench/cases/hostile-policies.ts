@@ -1,23 +1,12 @@
 import { lintWorkflow, toMermaid, validateWorkflow, type Workflow } from 'ticket-lifecycle';
 import { atTheLimits, HOSTILE_POLICIES } from '../fixtures/hostile-policies.js';
-import { formatDuration } from '../support/format.js';
 import { measure, sink } from '../support/measure.js';
-import type { BenchCase, Row } from '../support/report.js';
+import { absoluteRow, type BenchCase, type Row } from '../support/report.js';
 
 const TARGET_MS = 100;
 const LARGEST_VALID = 'at-the-limits';
 
-function row(subject: string, what: string, ns: number, note: string): Row {
-  return {
-    case: `hostile policy: ${what}`,
-    subject,
-    ours: `${formatDuration(ns)}${note}`,
-    reference: '',
-    ratio: '',
-    target: `< ${TARGET_MS} ms`,
-    verdict: ns < TARGET_MS * 1e6 ? 'PASS' : 'MISS',
-  };
-}
+const row = (subject: string, what: string, ns: number, note: string): Row => absoluteRow(`hostile policy: ${what}`, subject, ns, TARGET_MS, note);
 
 /**
  * Issue 9, item 11: policies of about 1 MB that took `validateWorkflow`, `lintWorkflow` or `toMermaid` seconds
