@@ -10,6 +10,7 @@ export class FrozenMap<K, V> implements ReadonlyMap<K, V> {
   constructor(entries: Iterable<readonly [K, V]>) {
     this.#map = new Map(entries);
     Object.freeze(this);
+    freezeClassOnce(FrozenMap);
   }
 
   get size(): number {
@@ -43,10 +44,6 @@ export class FrozenMap<K, V> implements ReadonlyMap<K, V> {
   [Symbol.iterator](): MapIterator<[K, V]> {
     return this.#map.entries();
   }
-
-  static {
-    freezeClass(this);
-  }
 }
 
 /** A `Set` that cannot change: see {@link FrozenMap}. */
@@ -56,6 +53,7 @@ export class FrozenSet<T> implements ReadonlySet<T> {
   constructor(values: Iterable<T>) {
     this.#set = new Set(values);
     Object.freeze(this);
+    freezeClassOnce(FrozenSet);
   }
 
   get size(): number {
@@ -85,14 +83,15 @@ export class FrozenSet<T> implements ReadonlySet<T> {
   [Symbol.iterator](): SetIterator<T> {
     return this.#set.values();
   }
-
-  static {
-    freezeClass(this);
-  }
 }
 
-/** A class, its prototype and every method and accessor on it: nothing reachable from an instance can be patched. */
-function freezeClass(type: abstract new (...args: never[]) => unknown): void {
+/**
+ * Freezes a class, its prototype and every method and accessor on it, so nothing reachable from an instance can be
+ * patched. Done by the first instance rather than at load time: a module with no top-level side effect is dropped
+ * whole by bundlers when only the engine is imported.
+ */
+function freezeClassOnce(type: abstract new (...args: never[]) => unknown): void {
+  if (Object.isFrozen(type)) return;
   for (const target of [type.prototype as object, type]) {
     for (const key of Reflect.ownKeys(target)) {
       const { value, get } = Object.getOwnPropertyDescriptor(target, key)!;

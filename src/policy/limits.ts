@@ -17,7 +17,7 @@
  * if (!result.ok) result.issues[0]?.code; // 'tooManyStatuses'
  * ```
  */
-export const POLICY_LIMITS = Object.freeze({
+export const POLICY_LIMITS = /* @__PURE__ */ Object.freeze({
   /** Characters of the policy written as JSON (`JSON.stringify(config).length`, escapes not counted): about 1 MB. */
   maxSize: 1_000_000,
   /** Nesting of objects and arrays: a policy needs 4 levels; 16 leaves room for extensions. */
