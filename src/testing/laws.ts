@@ -166,14 +166,15 @@ export const LAWS = {
     return TEAM_FACING.has(category) || told ? null : `a customer reply left the ticket in ${result.ticket.status} with no effect`;
   }),
 
-  /** Timers act no earlier than their due time and in order: never before the last update, never after the event. */
+  /** Timers act no earlier than their due time and in order: never before the last update, never after the event's time. */
   timersOnTime: eachStep(({ before, event, result }) => {
     if (!result.ok) return null;
     let last = before.updatedAt;
     for (const e of result.effects) {
       if (e.type !== 'timerFired' && e.type !== 'reminderDue') continue;
       if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
-      if (e.dueAt > event.at || (e.dueAt === event.at && event.type !== 'tick')) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
+      // Same-instant law (design page, "Timers"): every event first applies the timers due at or before its time.
+      if (e.dueAt > event.at) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
       last = e.dueAt;
     }
     return null;
