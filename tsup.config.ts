@@ -11,7 +11,8 @@ export default defineConfig({
     postgres: 'src/postgres/index.ts',
   },
   format: ['esm', 'cjs'],
-  dts: true,
+  // `@internal` declarations (the compiled form behind `Workflow.compiled`) stay out of the published types.
+  dts: { compilerOptions: { stripInternal: true } },
   clean: true,
   sourcemap: false,
   target: 'es2022',

@@ -17,6 +17,7 @@ import { actorSend } from './cases/actor-send.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { machineTimerChain } from './cases/machine-timer-chain.js';
 import { postgresStore } from './cases/postgres-store.js';
+import { hostilePolicies } from './cases/hostile-policies.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
 import { timerCost } from './cases/timer-cost.js';
@@ -36,6 +37,7 @@ const CASES: readonly BenchCase[] = [
   timerCost,
   defineLintCase,
   machineTimerChain,
+  hostilePolicies,
   ticketJsonSize,
   postgresStore,
 ];

@@ -2,7 +2,7 @@
 
 export { ACTORS, type Actor } from './policy/actor.js';
 export { CATEGORIES, type Category } from './policy/category.js';
-export { parseDuration, type Duration } from './policy/duration.js';
+export { formatDuration, parseDuration, type Duration } from './policy/duration.js';
 export type {
   ActionRule,
   AssignRule,
@@ -19,11 +19,11 @@ export type {
   WorkflowConfig,
 } from './policy/config.js';
 export { defineWorkflow, validateWorkflow } from './policy/define.js';
+export { POLICY_LIMITS, type PolicyLimits } from './policy/limits.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
 export { toMermaid } from './diagram/to-mermaid.js';
-export { formatDuration } from './diagram/format-duration.js';
 
 export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
 export { MAX_CHANNEL_LENGTH } from './engine/read-ticket.js';

@@ -1,3 +1,5 @@
+import { formatDuration } from './format.js';
+
 /** How one measured line compares with its target. `INFO` rows carry a number with no target (a ticket's size). */
 export type Verdict = 'PASS' | 'MISS' | 'INFO';
 
@@ -36,6 +38,26 @@ export interface BenchCase {
   readonly name: string;
   subjects(): readonly string[];
   run(subject: string): Promise<readonly Row[]>;
+}
+
+/**
+ * A row for a time with an absolute target (no reference to compare with): `PASS` when under `targetMs`.
+ *
+ * @example
+ * ```ts
+ * absoluteRow('lintWorkflow', '300 statuses', 2_400_000, 100, ' (3 findings)'); // ours '2.40 ms (3 findings)', PASS
+ * ```
+ */
+export function absoluteRow(label: string, subject: string, ns: number, targetMs: number, note = ''): Row {
+  return {
+    case: label,
+    subject,
+    ours: `${formatDuration(ns)}${note}`,
+    reference: '',
+    ratio: '',
+    target: `< ${targetMs} ms`,
+    verdict: ns < targetMs * 1e6 ? 'PASS' : 'MISS',
+  };
 }
 
 const COLUMNS: readonly (keyof Row)[] = ['case', 'subject', 'ours', 'reference', 'ratio', 'target', 'verdict'];

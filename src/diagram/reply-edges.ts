@@ -1,7 +1,7 @@
 import { ACTORS, type Actor } from '../policy/actor.js';
 import type { CompiledReply, Workflow } from '../policy/workflow.js';
 import type { DiagramParts } from './diagram-model.js';
-import { showDuration } from './format-duration.js';
+import { showDuration } from './show-duration.js';
 
 const OUTCOME: Readonly<Record<'stay' | 'followUp' | 'reject', string>> = { stay: 'stays', followUp: 'follow-up', reject: 'rejected' };
 

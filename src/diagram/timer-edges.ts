@@ -2,7 +2,7 @@ import type { TimerAnchor } from '../policy/config.js';
 import { parseDuration } from '../policy/duration.js';
 import type { CompiledTimer, Workflow } from '../policy/workflow.js';
 import { addNote, type DiagramParts } from './diagram-model.js';
-import { showDuration } from './format-duration.js';
+import { showDuration } from './show-duration.js';
 
 const ANCHOR_WORDS: Readonly<Record<TimerAnchor, string>> = {
   statusEntered: 'entry',
@@ -18,29 +18,47 @@ const ANCHOR_WORDS: Readonly<Record<TimerAnchor, string>> = {
  * wake-ups as notes on the status.
  */
 export function timerEdges(workflow: Workflow, parts: DiagramParts): void {
+  // A timer by category runs in many statuses: its words are written once, then drawn in each.
+  const texts = new Map<CompiledTimer, TimerText>();
   for (const { id } of workflow.statuses) {
     for (const timer of workflow.compiled.byId.get(id)!.timers) {
-      const raw = workflow.config.timers?.[timer.order];
-      const label = `⏱ ${dueText(timer, raw?.after)} ${timer.id}${qualifiers(timer)}`;
-      if (timer.action === 'remind') {
-        const every = timer.repeatEvery === null ? '' : `, then every ${showDuration(raw?.action === 'remind' ? raw.repeatEvery : undefined, timer.repeatEvery)}`;
-        addNote(parts, id, `${label}: reminder${every}`);
-        continue;
+      let text = texts.get(timer);
+      if (text === undefined) {
+        text = describeTimer(workflow, timer);
+        texts.set(timer, text);
       }
-      parts.edges.push({ from: id, to: timer.to!, label });
-      if (timer.restore instanceof Set) {
-        for (const previous of timer.restore) {
-          if (previous !== id && previous !== timer.to) parts.edges.push({ from: id, to: previous, label: `${label} (if snoozed from there)` });
+      if (timer.action === 'move') {
+        parts.edges.push({ from: id, to: timer.to!, label: text.label });
+        if (timer.restore !== null && timer.restore !== true) {
+          for (const previous of timer.restore) {
+            if (previous !== id && previous !== timer.to) parts.edges.push({ from: id, to: previous, label: `${text.label} (if snoozed from there)` });
+          }
         }
-      } else if (timer.restore === true) {
-        addNote(parts, id, `${timer.id}: wakes back to the status it was snoozed from`);
       }
-      const reminders: readonly unknown[] = raw?.action === 'move' ? (raw.reminders ?? []) : [];
-      for (const ms of timer.reminders) {
-        addNote(parts, id, `⏱ ${showDuration(reminders.find((r) => parseDuration(r) === ms), ms)} reminder before ${timer.id}`);
-      }
+      for (const note of text.notes) addNote(parts, id, note);
     }
   }
+}
+
+/** How a timer reads in the diagram: its transition label, and its lines in the note of a status it runs in. */
+interface TimerText {
+  readonly label: string;
+  readonly notes: readonly string[];
+}
+
+function describeTimer(workflow: Workflow, timer: CompiledTimer): TimerText {
+  const raw = workflow.config.timers?.[timer.order];
+  const label = `⏱ ${dueText(timer, raw?.after)} ${timer.id}${qualifiers(timer)}`;
+  if (timer.action === 'remind') {
+    const every = timer.repeatEvery === null ? '' : `, then every ${showDuration(raw?.action === 'remind' ? raw.repeatEvery : undefined, timer.repeatEvery)}`;
+    return { label, notes: [`${label}: reminder${every}`] };
+  }
+  const notes = timer.restore === true ? [`${timer.id}: wakes back to the status it was snoozed from`] : [];
+  const reminders: readonly unknown[] = raw?.action === 'move' ? (raw.reminders ?? []) : [];
+  for (const ms of timer.reminders) {
+    notes.push(`⏱ ${showDuration(reminders.find((r) => parseDuration(r) === ms), ms)} reminder before ${timer.id}`);
+  }
+  return { label, notes };
 }
 
 function dueText(timer: CompiledTimer, rawAfter: unknown): string {

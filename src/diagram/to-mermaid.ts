@@ -1,7 +1,8 @@
 import { CATEGORIES, type Category } from '../policy/category.js';
 import type { Workflow } from '../policy/workflow.js';
 import { actionEdges } from './action-edges.js';
-import type { DiagramParts } from './diagram-model.js';
+import { boundedNote, collapseEdges } from './collapse-edges.js';
+import type { DiagramEdge, DiagramParts } from './diagram-model.js';
 import { mermaidIds, mermaidText } from './mermaid-text.js';
 import { replyEdges } from './reply-edges.js';
 import { statusChangeEdges } from './status-change-edges.js';
@@ -36,6 +37,10 @@ const HUB_STYLE = 'fill:#ffffff,stroke:#9e9e9e,stroke-dasharray:4 4,color:#42424
  * - free status changes (`setStatus` within `statusChanges`) through one dashed hub state per rule, such as
  *   `set status by agent, system from any status`, with an edge to each status it lets someone enter: drawing
  *   every allowed pair would join almost every two states.
+ *
+ * Parallel transitions are drawn once: one arrow per source and target, its label the distinct labels of every
+ * move it stands for joined with ` | `, at most 200 characters (then `… (+n more)`); a status's note keeps at most
+ * 12 distinct lines. So the text grows with the distinct moves of a policy, never with how often a rule repeats.
  *
  * Status ids that Mermaid cannot read as they are (`-`, `.`, `:`, keywords such as `end`) are aliased; labels
  * are escaped. Pure and deterministic.
@@ -79,15 +84,15 @@ export function toMermaid<S extends string>(workflow: Workflow<S>): string {
   }
   for (const hub of parts.hubs) lines.push(`  state "${mermaidText(hub.label)}" as ${id(hub.key)}`);
 
-  lines.push(`  [*] --> ${id(wf.initial)}`);
+  const starts: DiagramEdge[] = [{ from: '[*]', to: wf.initial, label: '' }];
   for (const [channel, status] of wf.compiled.initialByChannel) {
-    if (status !== wf.initial) lines.push(`  [*] --> ${id(status)} : ${mermaidText(channel)}`);
+    if (status !== wf.initial) starts.push({ from: '[*]', to: status, label: channel });
   }
-  for (const edge of parts.edges) {
+  for (const edge of [...collapseEdges(starts), ...collapseEdges(parts.edges)]) {
     lines.push(`  ${id(edge.from)} --> ${id(edge.to)}${edge.label === '' ? '' : ` : ${mermaidText(edge.label)}`}`);
   }
   for (const [status, notes] of parts.notes) {
-    lines.push(`  note right of ${id(status)}`, ...notes.map((n) => `    ${mermaidText(n)}`), '  end note');
+    lines.push(`  note right of ${id(status)}`, ...boundedNote(notes).map((n) => `    ${mermaidText(n)}`), '  end note');
   }
   for (const category of used) {
     lines.push(`  class ${wf.statuses.filter((s) => s.category === category).map((s) => id(s.id)).join(',')} ${category}`);

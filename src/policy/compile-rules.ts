@@ -1,6 +1,7 @@
 import { ACTORS, type Actor } from './actor.js';
 import { DONE, type Category } from './category.js';
 import type { ReplyAction } from './config.js';
+import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
 import {
   ACTOR_BIT,
@@ -30,7 +31,7 @@ export function compileReplies(
   reopenTo: ReadonlyMap<string, string>,
 ): Map<string, Record<Actor, CompiledReply>> {
   const rules: ReplyRuleRead[] = [];
-  reader.array(value, 'replies').forEach((raw, i) => {
+  reader.array(value, 'replies', POLICY_LIMITS.maxRules, 'maxRules').forEach((raw, i) => {
     const path = join('replies', i);
     const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'action', 'to', 'within', 'otherwise']);
     if (obj === null) return;
@@ -62,7 +63,7 @@ export function compileReplies(
     if (rawOtherwise !== undefined && own(obj, 'within') === undefined) {
       reader.report(join(path, 'otherwise'), 'unexpectedField', '"otherwise" only goes with "within"');
     }
-    if (action === 'reopen' && to === null) {
+    if (action === 'reopen' && to === null && defaults.open === undefined) {
       for (const id of from ?? reader.categoryOf.keys()) {
         if (reopenTo.get(id) === undefined && defaults.open === undefined) {
           reader.report(path, 'invalidReopenTarget', `no reopen target for "${id}": give "to", the status's "reopenTo", or an open status`);
@@ -74,18 +75,47 @@ export function compileReplies(
     rules.push({ from, by, action, to, within, otherwise, rule: i });
   });
 
+  const winners = firstMatches(reader, rules, ACTORS.map((actor) => ACTOR_BIT[actor]));
   const table = new Map<string, Record<Actor, CompiledReply>>();
   for (const [id, category] of reader.categoryOf) {
     const byActor = {} as Record<Actor, CompiledReply>;
-    for (const actor of ACTORS) {
-      const match = rules.find((r) => (r.by & ACTOR_BIT[actor]) !== 0 && (r.from === null || r.from.has(id)));
+    ACTORS.forEach((actor, a) => {
+      const match = winners.get(id)![a];
       byActor[actor] = match
         ? { action: match.action, to: match.action === 'reopen' ? (match.to ?? reopenTo.get(id) ?? defaults.open ?? null) : match.to, within: match.within, otherwise: match.otherwise, rule: match.rule }
         : fallbackReply(actor, category, defaults);
-    }
+    });
     table.set(id, byActor);
   }
   return table;
+}
+
+/**
+ * For every status and every slot (an actor bit, or one slot matching every rule), the first rule in order whose
+ * `from` selects the status and whose `by` has the slot's bit. Each rule visits only the statuses it selects, and
+ * a rule whose slots are all taken everywhere is skipped, so the work is the sum of the selections, not
+ * statuses × rules × rules.
+ */
+function firstMatches<R extends { readonly from: ReadonlySet<string> | null; readonly by: number }>(
+  reader: Reader,
+  rules: readonly R[],
+  slots: readonly number[],
+): Map<string, (R | undefined)[]> {
+  const winners = new Map<string, (R | undefined)[]>();
+  for (const id of reader.categoryOf.keys()) winners.set(id, slots.map(() => undefined));
+  const open = slots.map(() => reader.categoryOf.size);
+  for (const rule of rules) {
+    if (!slots.some((bit, s) => (rule.by & bit) !== 0 && open[s]! > 0)) continue;
+    for (const id of rule.from ?? reader.categoryOf.keys()) {
+      const row = winners.get(id)!;
+      for (let s = 0; s < slots.length; s++) {
+        if ((rule.by & slots[s]!) === 0 || row[s] !== undefined) continue;
+        row[s] = rule;
+        open[s]!--;
+      }
+    }
+  }
+  return winners;
 }
 
 /** No rule: the reply stays, except that a customer always wakes a snoozed ticket (a snooze never swallows them). */
@@ -99,18 +129,17 @@ function fallbackReply(actor: Actor, category: Category, defaults: Partial<Recor
 
 /** Reads `assignments`: the first rule matching each status gives where assigning moves it. */
 export function compileAssignments(reader: Reader, value: unknown): Map<string, string> {
-  const rules: { from: ReadonlySet<string> | null; to: string | null }[] = [];
-  reader.array(value, 'assignments').forEach((raw, i) => {
+  const rules: { from: ReadonlySet<string> | null; by: number; to: string | null }[] = [];
+  reader.array(value, 'assignments', POLICY_LIMITS.maxRules, 'maxRules').forEach((raw, i) => {
     const path = join('assignments', i);
     const obj = reader.object(raw, path, ['from', 'fromCategory', 'to']);
     if (obj === null) return;
     const from = reader.selection(obj, 'from', 'fromCategory', path);
     if (own(obj, 'to') === undefined) reader.report(join(path, 'to'), 'missingField', 'an assignment rule needs "to"');
-    rules.push({ from, to: own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to')) });
+    rules.push({ from, by: 1, to: own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to')) });
   });
   const table = new Map<string, string>();
-  for (const id of reader.categoryOf.keys()) {
-    const match = rules.find((r) => r.from === null || r.from.has(id));
+  for (const [id, [match]] of firstMatches(reader, rules, [1])) {
     if (match?.to != null && match.to !== id) table.set(id, match.to);
   }
   return table;
@@ -119,7 +148,7 @@ export function compileAssignments(reader: Reader, value: unknown): Map<string, 
 /** Reads `statusChanges`; `null` when absent (then agents and the system may set any status). */
 export function compileStatusChanges(reader: Reader, value: unknown): CompiledStatusChange[] | null {
   if (value === undefined) return null;
-  return reader.array(value, 'statusChanges').flatMap((raw, i) => {
+  return reader.array(value, 'statusChanges', POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules').flatMap((raw, i) => {
     const path = join('statusChanges', i);
     const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'to', 'toCategory']);
     if (obj === null) return [];
@@ -145,7 +174,7 @@ export function compileActionRules(
   if (value === undefined) {
     return [{ from: defaultFrom, by: TEAM, notWhileCustomerWaits: false, requireAssignee: false, guards: [], forceBy: 0 }];
   }
-  const list = reader.oneOrMany(value);
+  const list = reader.oneOrMany(value, key, POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules');
   return list.flatMap((raw, i) => {
     const path = Array.isArray(value) ? join(key, i) : key;
     const fields = ['from', 'fromCategory', 'by', 'notWhileCustomerWaits', 'requireAssignee', 'guards', 'forceBy'];
@@ -153,10 +182,11 @@ export function compileActionRules(
     if (obj === null) return [];
     const named: (readonly [string, GuardPredicate])[] = [];
     const rawGuards = own(obj, 'guards');
-    reader.oneOrMany(rawGuards).forEach((name, g) => {
+    reader.oneOrMany(rawGuards, join(path, 'guards')).forEach((name, g) => {
       const gPath = join(path, Array.isArray(rawGuards) ? `guards[${g}]` : 'guards');
       const fn = typeof name === 'string' && Object.prototype.hasOwnProperty.call(guards, name) ? guards[name] : undefined;
-      if (typeof fn === 'function') named.push([name as string, fn]);
+      // A wrapper of our own: the compiled form is deep-frozen, and freezing the caller's function would change it.
+      if (typeof fn === 'function') named.push([name as string, (ticket, event) => fn(ticket, event)]);
       else reader.report(gPath, 'unknownGuard', `no guard implementation named ${JSON.stringify(name)} was passed to defineWorkflow`);
     });
     return [{

@@ -1,9 +1,7 @@
 import { CATEGORIES, DONE, type Category } from './category.js';
+import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
 import type { StatusInfo } from './workflow.js';
-
-/** Zendesk allows 300 custom statuses; we allow more, but bound the work an untrusted policy can cause. */
-export const MAX_STATUSES = 1000;
 
 /** What the status table yields for the rest of the compiler. */
 export interface StatusTable {
@@ -18,11 +16,12 @@ const STATUS_FIELDS = ['id', 'category', 'default', 'labels', 'slaPaused', 'reop
 
 /** Reads `statuses`: ids, categories, labels, and exactly one default per category in use. */
 export function compileStatuses(reader: Reader, value: unknown): StatusTable {
-  const list = reader.array(value, 'statuses');
+  // Counted here rather than by `array`, to keep the code `tooManyStatuses` it always had.
+  const list = reader.array(value, 'statuses', Number.POSITIVE_INFINITY, 'maxStatuses');
   if (value === undefined) reader.report('statuses', 'missingField', 'a policy needs statuses');
   else if (list.length === 0 && Array.isArray(value)) reader.report('statuses', 'noStatuses', 'a policy needs at least one status');
-  if (list.length > MAX_STATUSES) {
-    reader.report('statuses', 'tooManyStatuses', `${list.length} statuses; at most ${MAX_STATUSES} are allowed`);
+  if (list.length > POLICY_LIMITS.maxStatuses) {
+    reader.report('statuses', 'tooManyStatuses', `${list.length} statuses; at most ${POLICY_LIMITS.maxStatuses} are allowed`);
     return { infos: [], defaults: {}, reopenTo: new Map(), requireUntil: new Set() };
   }
 
@@ -48,7 +47,11 @@ export function compileStatuses(reader: Reader, value: unknown): StatusTable {
     }
     reader.categoryOf.set(id, category);
     if (own(obj, 'reopenTo') !== undefined) reopenRaw.push([id, own(obj, 'reopenTo'), join(path, 'reopenTo')]);
-    if (isDefault) marked.set(category, [...(marked.get(category) ?? []), id]);
+    if (isDefault) {
+      const list = marked.get(category);
+      if (list === undefined) marked.set(category, [id]);
+      else list.push(id);
+    }
     infos.push({
       id,
       category,

@@ -1,6 +1,9 @@
 import type { TimerAnchor } from './config.js';
 import { parseDuration } from './duration.js';
+import { FrozenSet } from './frozen.js';
+import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
+import { timerTargets } from './timer-targets.js';
 import type { CompiledTimer } from './workflow.js';
 
 const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'until'];
@@ -17,7 +20,11 @@ const TIMER_FIELDS = [
 export function compileTimers(reader: Reader, value: unknown): Map<string, CompiledTimer[]> {
   const byStatus = new Map<string, CompiledTimer[]>();
   const ids = new Set<string>();
-  reader.array(value, 'timers').forEach((raw, order) => {
+  // Once a status runs too many timers, the rest are left unread: the policy is refused anyway, and reading on
+  // would cost every later timer's statuses again.
+  let crowded = false;
+  reader.array(value, 'timers', POLICY_LIMITS.maxTimers, 'maxTimers').forEach((raw, order) => {
+    if (crowded) return;
     const path = join('timers', order);
     const obj = reader.object(raw, path, TIMER_FIELDS);
     if (obj === null) return;
@@ -32,12 +39,16 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
       reader.report(join(path, 'from'), 'renamedField', 'a timer counts "since" a moment: rename "from" to "since"');
     }
     const rawAnchors = own(obj, 'since') ?? 'statusEntered';
-    const anchors = reader.oneOrMany(rawAnchors).filter((a, i): a is TimerAnchor => {
+    const listed = reader.oneOrMany(rawAnchors, join(path, 'since'));
+    // Each moment once: the engine takes the latest of them, and a repeated one changes nothing.
+    const anchors = [...new Set(listed.filter((a, i): a is TimerAnchor => {
       if ((ANCHORS as readonly unknown[]).includes(a)) return true;
       reader.report(join(path, Array.isArray(rawAnchors) ? `since[${i}]` : 'since'), 'unknownAnchor', `since must be one of ${ANCHORS.join(', ')}`);
       return false;
-    });
-    if (anchors.length === 0 && reader.oneOrMany(rawAnchors).length === 0) reader.report(join(path, 'since'), 'emptySelector', 'names no moment');
+    }))];
+    if (anchors.length === 0 && listed.length === 0 && Array.isArray(rawAnchors) && rawAnchors.length === 0) {
+      reader.report(join(path, 'since'), 'emptySelector', 'names no moment');
+    }
     const after = reader.duration(obj, 'after', path);
     const onlyUntil = anchors.length > 0 && anchors.every((a) => a === 'until');
     if (own(obj, 'after') === undefined && !onlyUntil) reader.report(join(path, 'after'), 'missingField', 'a timer needs "after" unless it counts from "until"');
@@ -72,9 +83,18 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
       reason,
       order,
     };
-    for (const status of statuses) byStatus.set(status, [...(byStatus.get(status) ?? []), timer]);
+    for (const status of statuses) {
+      const list = byStatus.get(status);
+      if (list === undefined) byStatus.set(status, [timer]);
+      else if (list.length < POLICY_LIMITS.maxTimersPerStatus) list.push(timer);
+      else {
+        crowded = true;
+        reader.report(path, 'tooMany', `"${status}" would run more than ${POLICY_LIMITS.maxTimersPerStatus} timers (POLICY_LIMITS.maxTimersPerStatus); later timers are not checked`);
+        return;
+      }
+    }
   });
-  reportCycles(reader, byStatus);
+  if (!crowded) reportCycles(reader, byStatus);
   return byStatus;
 }
 
@@ -91,15 +111,15 @@ function readRestore(reader: Reader, obj: Readonly<Record<string, unknown>>, pat
   if (raw === undefined || raw === false) return null;
   if (raw === true) return true;
   const set = new Set<string>();
-  reader.oneOrMany(raw).forEach((s, i) => {
+  reader.oneOrMany(raw, join(path, 'restorePrevious')).forEach((s, i) => {
     const id = reader.status(s, join(path, Array.isArray(raw) ? `restorePrevious[${i}]` : 'restorePrevious'));
     if (id !== null) set.add(id);
   });
-  return set;
+  return new FrozenSet(set);
 }
 
 function readReminders(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): number[] {
-  const list = reader.array(own(obj, 'reminders'), join(path, 'reminders'));
+  const list = reader.array(own(obj, 'reminders'), join(path, 'reminders'), POLICY_LIMITS.maxReminders, 'maxReminders');
   const out: number[] = [];
   list.forEach((d, i) => {
     const ms = parseDuration(d);
@@ -112,12 +132,11 @@ function readReminders(reader: Reader, obj: Readonly<Record<string, unknown>>, p
 /** Depth-first search over "a timer of status A moves to B" edges; reports the first cycle it meets. */
 function reportCycles(reader: Reader, byStatus: ReadonlyMap<string, readonly CompiledTimer[]>): void {
   const edges = (status: string): string[] =>
-    (byStatus.get(status) ?? []).flatMap((t) => [
-      ...(t.to === null ? [] : [t.to]),
-      ...(t.restore instanceof Set ? [...t.restore] : []),
-    ]).filter((s) => s !== status);
+    (byStatus.get(status) ?? []).flatMap(timerTargets).filter((s) => s !== status);
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (status: string, trail: string[]): boolean => {
+  // One trail shared by the whole search (pushed and popped), so a long chain costs its length, not its square.
+  const trail: string[] = [];
+  const visit = (status: string): boolean => {
     if (state.get(status) === 'done') return false;
     if (state.get(status) === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(status)), status];
@@ -125,9 +144,11 @@ function reportCycles(reader: Reader, byStatus: ReadonlyMap<string, readonly Com
       return true;
     }
     state.set(status, 'visiting');
-    for (const next of edges(status)) if (visit(next, [...trail, status])) return true;
+    trail.push(status);
+    for (const next of edges(status)) if (visit(next)) return true;
+    trail.pop();
     state.set(status, 'done');
     return false;
   };
-  for (const status of byStatus.keys()) if (visit(status, [])) return;
+  for (const status of byStatus.keys()) if (visit(status)) return;
 }

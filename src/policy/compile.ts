@@ -4,8 +4,10 @@ import { compileActionRules, compileAssignments, compileReplies, compileStatusCh
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
 import type { WorkflowConfig } from './config.js';
+import { deepFreeze, FrozenMap, FrozenSet } from './frozen.js';
 import type { WorkflowIssue } from './issues.js';
-import { snapshotJson } from './json.js';
+import { copyJson } from './json.js';
+import { POLICY_LIMITS } from './limits.js';
 import { own, Reader } from './reader.js';
 import type { CompiledStatus, CompiledWorkflow, GuardPredicate, Workflow, WorkflowImplementations } from './workflow.js';
 
@@ -22,11 +24,11 @@ export function compileWorkflow(
   implementations: WorkflowImplementations = {},
 ): { ok: true; workflow: Workflow } | { ok: false; issues: readonly WorkflowIssue[] } {
   const reader = new Reader();
-  // Every field is read once, here; everything below reads the copy.
-  const config = snapshotJson(reader, input, '');
-  // Values JSON cannot carry make everything below unreliable: report those alone.
+  // Everything below reads this copy, never the caller's object: each field is read once, and the copy is ours
+  // to freeze. Values JSON cannot carry, or a policy past the size and depth limits, are reported alone.
+  const data = copyJson(reader, input);
   if (reader.issues.length > 0) return { ok: false, issues: reader.issues };
-  const root = reader.object(config, '', CONFIG_FIELDS);
+  const root = reader.object(data, '', CONFIG_FIELDS);
   if (root === null) return { ok: false, issues: reader.issues };
 
   const id = reader.string(root, 'id', '');
@@ -35,7 +37,7 @@ export function compileWorkflow(
   const table = compileStatuses(reader, own(root, 'statuses'));
   const { defaults } = table;
   const all = [...reader.categoryOf.keys()];
-  const inCategories = (...cats: Category[]): Set<string> => new Set(all.filter((s) => cats.includes(reader.categoryOf.get(s)!)));
+  const inCategories = (...cats: Category[]): ReadonlySet<string> => new FrozenSet(all.filter((s) => cats.includes(reader.categoryOf.get(s)!)));
   const guards = readGuards(reader, implementations);
 
   const initial = readInitial(reader, own(root, 'initial'), defaults);
@@ -53,10 +55,10 @@ export function compileWorkflow(
   };
   if (reader.issues.length > 0 || initial === null) return { ok: false, issues: reader.issues };
 
-  const byId = new Map<string, CompiledStatus>();
+  const byId: [string, CompiledStatus][] = [];
   for (const info of table.infos) {
     const statusTimers = timers.get(info.id) ?? [];
-    byId.set(info.id, {
+    byId.push([info.id, {
       id: info.id,
       category: info.category,
       reopenTo: table.reopenTo.get(info.id) ?? defaults.open ?? null,
@@ -65,19 +67,21 @@ export function compileWorkflow(
       replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
       assignTo: assignments.get(info.id) ?? null,
       timers: statusTimers,
-      idle: Object.freeze({ due: Object.freeze([]) as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null }),
-    });
+      idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },
+    }]);
   }
   const workflow: Workflow = {
     id,
     name,
-    config: deepFreeze(config as WorkflowConfig),
-    statuses: Object.freeze(table.infos.map((s) => Object.freeze(s))),
+    config: data as WorkflowConfig,
+    statuses: table.infos,
     initial,
-    defaults: Object.freeze({ ...defaults }),
-    compiled: Object.freeze({ ...compiled, byId }),
+    defaults: { ...defaults },
+    compiled: { ...compiled, byId: new FrozenMap(byId) },
   };
-  return { ok: true, workflow: Object.freeze(workflow) };
+  // Everything a workflow reaches is frozen, its lookup tables included: one shared workflow serves every
+  // ticket, so an edit through any reference would change every ticket's answers.
+  return { ok: true, workflow: deepFreeze(workflow) };
 }
 
 /** The guard predicates, each read once into a copy, so the functions checked are the functions used. */
@@ -108,11 +112,16 @@ function readInitial(reader: Reader, raw: unknown, defaults: Partial<Record<Cate
 
 function readInitialByChannel(reader: Reader, raw: unknown): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
-  if (raw === undefined) return map;
-  const keys = typeof raw === 'object' && raw !== null ? Object.keys(raw) : [];
-  const obj = reader.object(raw, 'initialByChannel', keys);
-  if (obj === null) return map;
-  for (const channel of Object.keys(obj)) {
+  if (raw === undefined) return new FrozenMap(map);
+  // Any key is a channel name: there is no list of allowed fields to check against.
+  const obj = reader.object(raw, 'initialByChannel', null);
+  if (obj === null) return new FrozenMap(map);
+  const channels = Object.keys(obj);
+  if (channels.length > POLICY_LIMITS.maxChannels) {
+    reader.report('initialByChannel', 'tooMany', `${channels.length} channels; at most ${POLICY_LIMITS.maxChannels} are allowed (POLICY_LIMITS.maxChannels)`);
+    return new FrozenMap(map);
+  }
+  for (const channel of channels) {
     const path = `initialByChannel.${channel}`;
     const status = reader.status(obj[channel], path);
     if (status !== null && DONE.has(reader.categoryOf.get(status)!)) {
@@ -121,13 +130,5 @@ function readInitialByChannel(reader: Reader, raw: unknown): ReadonlyMap<string,
       map.set(channel, status);
     }
   }
-  return map;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
+  return new FrozenMap(map);
 }

@@ -234,6 +234,12 @@ export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTime
  * A ticket policy as plain JSON-able data. Status ids are inferred from `statuses` as a literal union, so every
  * other field that names a status is checked at compile time.
  *
+ * Its size is bounded by `POLICY_LIMITS` (refused beyond, with codes `tooMany`, `tooManyStatuses`, `tooLarge`,
+ * `tooDeep` and the path of what overflows): at most 1,000 statuses, 1,000 reply and 1,000 assignment rules, 100
+ * rules in each of `statusChanges`, `resolve`, `close`, `snooze` and `reopen`, 1,000 timers with at most 20 running
+ * in one status and 50 reminders each, 1,000 channels, 1,000 entries in any list inside a rule, 16 levels of
+ * nesting and about 1 MB of JSON. See docs/limits.md.
+ *
  * @example
  * ```ts
  * import type { WorkflowConfig } from 'ticket-lifecycle';
@@ -255,13 +261,20 @@ export interface WorkflowConfig<S extends string = string> {
   readonly $schema?: string;
   readonly id?: string;
   readonly name?: string;
+  /** At most `POLICY_LIMITS.maxStatuses` (1,000). */
   readonly statuses: readonly StatusConfig<S>[];
   /** Where a new ticket starts. Default: the `new` category's default, else the `open` category's. */
   readonly initial?: NoInfer<S>;
-  /** Per-channel start status (Chatwoot starts bot inboxes `pending`), keyed by the `channel` of `createTicket`. */
+  /**
+   * Per-channel start status (Chatwoot starts bot inboxes `pending`), keyed by the `channel` of `createTicket`. At
+   * most `POLICY_LIMITS.maxChannels` (1,000) channels.
+   */
   readonly initialByChannel?: Readonly<Record<string, NoInfer<S>>>;
+  /** At most `POLICY_LIMITS.maxRules` (1,000). */
   readonly replies?: readonly ReplyRule<S>[];
+  /** At most `POLICY_LIMITS.maxRules` (1,000). */
   readonly assignments?: readonly AssignRule<S>[];
+  /** At most `POLICY_LIMITS.maxPermissionRules` (100). */
   readonly statusChanges?: readonly StatusChangeRule<S>[];
   /** Who may resolve. Default: agents and the system, from any status that is not solved or closed. */
   readonly resolve?: OneOrMany<ActionRule<S>>;
@@ -271,5 +284,6 @@ export interface WorkflowConfig<S extends string = string> {
   readonly snooze?: OneOrMany<ActionRule<S>>;
   /** Who may reopen explicitly. Default: agents and the system, from `solved` and `closed` statuses. */
   readonly reopen?: OneOrMany<ActionRule<S>>;
+  /** At most `POLICY_LIMITS.maxTimers` (1,000), and `maxTimersPerStatus` (20) running in any one status. */
   readonly timers?: readonly TimerConfig<S>[];
 }

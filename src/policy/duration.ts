@@ -52,3 +52,33 @@ export const MAX_DURATION_MS = 100 * 365 * MS.D;
 function part(text: string | undefined): number {
   return text === undefined ? 0 : Number(text.replace(',', '.'));
 }
+
+const SECOND = MS.S;
+const MINUTE = MS.M;
+const HOUR = MS.H;
+const DAY = MS.D;
+
+/**
+ * The inverse of {@link parseDuration}: milliseconds back to a readable ISO 8601 duration, whole days as `P4D`,
+ * the rest with a time part (`PT36H` is written `P1DT12H`, then `PT1H30M`, `PT0.5S`). For every duration
+ * `parseDuration` accepts, `parseDuration(formatDuration(ms)) === ms`. Used by lint messages and the diagram.
+ *
+ * @example
+ * ```ts
+ * import { formatDuration, parseDuration } from 'ticket-lifecycle';
+ * formatDuration(345_600_000);               // 'P4D'
+ * formatDuration(5_400_000);                 // 'PT1H30M'
+ * parseDuration(formatDuration(5_400_000));  // 5_400_000
+ * ```
+ */
+export function formatDuration(ms: number): string {
+  if (ms % DAY === 0) return `P${ms / DAY}D`;
+  const days = Math.floor(ms / DAY);
+  let rest = ms - days * DAY;
+  const hours = Math.floor(rest / HOUR);
+  rest -= hours * HOUR;
+  const minutes = Math.floor(rest / MINUTE);
+  rest -= minutes * MINUTE;
+  const time = `${hours > 0 ? `${hours}H` : ''}${minutes > 0 ? `${minutes}M` : ''}${rest > 0 ? `${rest / SECOND}S` : ''}`;
+  return `P${days > 0 ? `${days}D` : ''}T${time}`;
+}

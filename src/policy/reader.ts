@@ -1,7 +1,9 @@
 import { ACTORS, type Actor } from './actor.js';
 import { CATEGORIES, type Category } from './category.js';
 import { parseDuration } from './duration.js';
+import { FrozenSet } from './frozen.js';
 import type { WorkflowIssue, WorkflowIssueCode } from './issues.js';
+import { POLICY_LIMITS } from './limits.js';
 import { ACTOR_BIT } from './workflow.js';
 
 /** Plain JSON object as read from an untrusted config. */
@@ -20,35 +22,61 @@ export class Reader {
   readonly issues: WorkflowIssue[] = [];
   /** Status id → category, filled once the statuses are read. */
   readonly categoryOf = new Map<string, Category>();
+  /** Category → its statuses in declaration order, built on first use (after the statuses are read). */
+  #byCategory: ReadonlyMap<Category, readonly string[]> | null = null;
 
   report(path: string, code: WorkflowIssueCode, message: string): void {
     this.issues.push({ path, code, message });
   }
 
-  object(value: unknown, path: string, allowed: readonly string[]): Obj | null {
+  /** An object whose keys are all in `allowed` (a short list of field names), or any keys when `allowed` is `null`. */
+  object(value: unknown, path: string, allowed: readonly string[] | null): Obj | null {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.report(path, 'invalidType', 'must be an object');
       return null;
     }
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.report(join(path, key), 'unexpectedField', `unknown field "${key}"`);
+    if (allowed !== null) {
+      for (const key of Object.keys(value)) {
+        if (!allowed.includes(key)) this.report(join(path, key), 'unexpectedField', `unknown field "${key}"`);
+      }
     }
     return value as Obj;
   }
 
-  array(value: unknown, path: string): readonly unknown[] {
+  /** A list of at most `max` entries (see {@link POLICY_LIMITS}); a longer one is refused whole, unread. */
+  array(value: unknown, path: string, max: number, limit: keyof typeof POLICY_LIMITS): readonly unknown[] {
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
       this.report(path, 'invalidType', 'must be an array');
       return [];
     }
-    return value;
+    return this.bounded(value, path, max, limit);
   }
 
-  /** A value or a list of values, as `OneOrMany` allows. */
-  oneOrMany(value: unknown): readonly unknown[] {
+  /** A value or a list of values, as `OneOrMany` allows; a list longer than `maxListLength` is refused. */
+  oneOrMany(value: unknown, path: string, max: number = POLICY_LIMITS.maxListLength, limit: keyof typeof POLICY_LIMITS = 'maxListLength'): readonly unknown[] {
     if (value === undefined) return [];
-    return Array.isArray(value) ? value : [value];
+    return Array.isArray(value) ? this.bounded(value, path, max, limit) : [value];
+  }
+
+  private bounded(list: readonly unknown[], path: string, max: number, limit: keyof typeof POLICY_LIMITS): readonly unknown[] {
+    if (list.length <= max) return list;
+    this.report(path, 'tooMany', `${list.length} entries; at most ${max} are allowed (POLICY_LIMITS.${limit})`);
+    return [];
+  }
+
+  /** The statuses of `category`, in declaration order. */
+  statusesIn(category: Category): readonly string[] {
+    if (this.#byCategory === null) {
+      const map = new Map<Category, string[]>();
+      for (const [id, cat] of this.categoryOf) {
+        const list = map.get(cat);
+        if (list === undefined) map.set(cat, [id]);
+        else list.push(id);
+      }
+      this.#byCategory = map;
+    }
+    return this.#byCategory.get(category) ?? [];
   }
 
   string(obj: Obj, key: string, path: string): string | null {
@@ -100,7 +128,7 @@ export class Reader {
     const value = own(obj, key);
     if (value === undefined) return fallback;
     let mask = 0;
-    const list = this.oneOrMany(value);
+    const list = this.oneOrMany(value, join(path, key));
     list.forEach((actor, i) => {
       if (typeof actor === 'string' && (ACTORS as readonly string[]).includes(actor)) mask |= ACTOR_BIT[actor as Actor];
       else this.report(join(path, Array.isArray(value) ? `${key}[${i}]` : key), 'unknownActor', `unknown actor ${JSON.stringify(actor)}`);
@@ -113,22 +141,28 @@ export class Reader {
    * The statuses selected by `obj[idKey]` and `obj[categoryKey]`, or `null` when neither is given (every status).
    * A selector that is given but selects nothing is reported: it is always a mistake.
    */
-  selection(obj: Obj, idKey: string, categoryKey: string, path: string): Set<string> | null {
+  selection(obj: Obj, idKey: string, categoryKey: string, path: string): ReadonlySet<string> | null {
     const ids = own(obj, idKey);
     const categories = own(obj, categoryKey);
     if (ids === undefined && categories === undefined) return null;
+    const reported = this.issues.length;
     const selected = new Set<string>();
-    this.oneOrMany(ids).forEach((id, i) => {
+    this.oneOrMany(ids, join(path, idKey)).forEach((id, i) => {
       const status = this.status(id, join(path, Array.isArray(ids) ? `${idKey}[${i}]` : idKey));
       if (status !== null) selected.add(status);
     });
-    this.oneOrMany(categories).forEach((c, i) => {
+    // A category named twice adds its statuses once: the work stays linear in the statuses, whatever the list.
+    const named = new Set<Category>();
+    this.oneOrMany(categories, join(path, categoryKey)).forEach((c, i) => {
       const category = this.category(c, join(path, Array.isArray(categories) ? `${categoryKey}[${i}]` : categoryKey));
-      if (category === null) return;
-      for (const [id, cat] of this.categoryOf) if (cat === category) selected.add(id);
+      if (category === null || named.has(category)) return;
+      named.add(category);
+      for (const id of this.statusesIn(category)) selected.add(id);
     });
-    if (selected.size === 0) this.report(path, 'emptySelector', `selects no status (${idKey}/${categoryKey})`);
-    return selected;
+    // A list refused for its length selects nothing, and saying so again would only repeat the problem.
+    const overflowed = this.issues.slice(reported).some((issue) => issue.code === 'tooMany');
+    if (selected.size === 0 && !overflowed) this.report(path, 'emptySelector', `selects no status (${idKey}/${categoryKey})`);
+    return new FrozenSet(selected);
   }
 
   duration(obj: Obj, key: string, path: string): number | null {

@@ -68,14 +68,17 @@ export interface Workflow<S extends string = string> {
   readonly initial: S;
   /** The default status of each category in use. */
   readonly defaults: Readonly<Partial<Record<Category, S>>>;
-  /** @internal Compiled lookup tables for the engine. Not part of the public contract. */
+  /**
+   * @internal Compiled lookup tables for the engine, deep-frozen. Not part of the public contract: stripped from the
+   * published `.d.ts` (tsup `stripInternal`), so it never shows in users' hover or completion.
+   */
   readonly compiled: CompiledWorkflow;
 }
 
 /** Bit per actor, so rule checks are one `&`. */
 export const ACTOR_BIT: Readonly<Record<Actor, number>> = { customer: 1, agent: 2, system: 4 };
 
-/** @internal */
+/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
 export interface CompiledReply {
   readonly action: ReplyAction;
   readonly to: string | null;
@@ -85,7 +88,7 @@ export interface CompiledReply {
   readonly rule: number;
 }
 
-/** @internal */
+/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
 export interface CompiledTimer {
   readonly id: string;
   readonly anchors: readonly TimerAnchor[];
@@ -101,7 +104,7 @@ export interface CompiledTimer {
   readonly order: number;
 }
 
-/** @internal */
+/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
 export interface CompiledActionRule {
   readonly from: ReadonlySet<string> | null;
   readonly by: number;
@@ -111,14 +114,14 @@ export interface CompiledActionRule {
   readonly forceBy: number;
 }
 
-/** @internal */
+/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
 export interface CompiledStatusChange {
   readonly from: ReadonlySet<string> | null;
   readonly by: number;
   readonly to: ReadonlySet<string> | null;
 }
 
-/** @internal */
+/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
 export interface CompiledStatus {
   readonly id: string;
   readonly category: Category;
@@ -133,7 +136,7 @@ export interface CompiledStatus {
   readonly idle: { readonly due: readonly never[]; readonly status: string; readonly close: boolean; readonly nextCheckAt: null };
 }
 
-/** @internal */
+/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
 export interface CompiledWorkflow {
   readonly byId: ReadonlyMap<string, CompiledStatus>;
   readonly initialByChannel: ReadonlyMap<string, string>;

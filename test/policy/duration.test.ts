@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from 'ticket-lifecycle';
+import { formatDuration, parseDuration } from 'ticket-lifecycle';
+
+/** The longest duration parseDuration accepts (100 years). */
+const MAX_DURATION_MS = 100 * 365 * 86_400_000;
 
 describe('parseDuration', () => {
   it.each([
@@ -22,4 +26,16 @@ describe('parseDuration', () => {
       expect(parseDuration(value)).toBeNull();
     },
   );
+});
+
+describe('formatDuration', () => {
+  it('writes whole days as days and the rest with a time part', () => {
+    expect([86_400_000 * 4, 3_600_000 * 36, 90 * 60_000, 86_400_000 + 9_000_000, 500].map(formatDuration)).toEqual([
+      'P4D', 'P1DT12H', 'PT1H30M', 'P1DT2H30M', 'PT0.5S',
+    ]);
+  });
+
+  it('is the inverse of parseDuration: parse(format(ms)) === ms for every accepted duration', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: MAX_DURATION_MS }), (ms) => parseDuration(formatDuration(ms)) === ms));
+  });
 });

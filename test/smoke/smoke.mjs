@@ -1,5 +1,6 @@
 // Loads the built package by name through its exports map, as an ESM user would.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createTicket, defineWorkflow, transition, evaluateAutoClose, nextDeadline, WorkflowError } from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
 import { createTicketMachine } from 'ticket-lifecycle/xstate';
@@ -27,4 +28,9 @@ const created = await store.create({ at: 0 });
 const applied = await store.apply(created.id, { type: 'assign', by: 'agent', assignee: 'ana' });
 assert.equal(applied.ok && applied.ticket.status, 'open');
 assert.equal((await store.verify(created.id)).ok, true);
+// The compiled form is internal: the published types never show it (tsup strips `@internal`, see tsup.config.ts).
+for (const file of ['index.d.ts', 'index.d.cts']) {
+  const types = readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+  assert.doesNotMatch(types, /\bcompiled\??:|CompiledWorkflow|CompiledStatus/, `dist/${file} leaks the compiled form`);
+}
 console.log('ESM smoke test passed: ticket-lifecycle, /presets, /xstate, /testing, /postgres');

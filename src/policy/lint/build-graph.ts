@@ -1,14 +1,11 @@
-import { impliedAction } from '../implied-action.js';
+import { timerTargets } from '../timer-targets.js';
 import { ACTORS } from '../actor.js';
 import { CATEGORIES, DONE } from '../category.js';
-import { ACTOR_BIT, type CompiledStatus, type CompiledStatusChange, type Workflow } from '../workflow.js';
+import { ACTOR_BIT, type CompiledStatus, type Workflow } from '../workflow.js';
 import type { EdgeGroup } from './graph.js';
-import { actorsAllowed } from './permissions.js';
+import { actorsAllowed, distinctStatusChanges, moversByCategory } from './permissions.js';
 
 const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
-
-/** Without `statusChanges`, agents and the system may set any status. */
-const DEFAULT_STATUS_CHANGE: CompiledStatusChange = { from: null, by: TEAM, to: null };
 
 /**
  * Every move the engine can make, as groups of edges: reply rules per actor (reopen targets included), assignments,
@@ -30,11 +27,16 @@ export function buildGroups(workflow: Workflow): EdgeGroup[] {
       if ((reply.action === 'move' || reply.action === 'reopen') && reply.to !== null) single('reply', ACTOR_BIT[actor], status.id, reply.to);
     }
     if (status.assignTo !== null) single('assign', TEAM, status.id, status.assignTo);
+    // One group per status and pause behaviour, each target once: searches only ask where timers lead and
+    // whether they wait for the customer, so a status with a hundred timers to "closed" is one edge, not a hundred.
+    const timerTargetsBy = [new Set<string>(), new Set<string>()];
     for (const timer of status.timers) {
       if (timer.action !== 'move') continue;
-      const targets = [...(timer.to === null ? [] : [timer.to]), ...(timer.restore instanceof Set ? timer.restore : [])].filter((t) => t !== status.id);
-      if (targets.length > 0) groups.push({ kind: 'timer', actors: 0, sources: [status.id], targets, pausedWhileCustomerWaits: timer.skipWhileCustomerWaits });
+      for (const t of timerTargets(timer)) if (t !== status.id) timerTargetsBy[timer.skipWhileCustomerWaits ? 1 : 0]!.add(t);
     }
+    timerTargetsBy.forEach((targets, paused) => {
+      if (targets.size > 0) groups.push({ kind: 'timer', actors: 0, sources: [status.id], targets: [...targets], pausedWhileCustomerWaits: paused === 1 });
+    });
   }
 
   groups.push(...statusChangeGroups(workflow, statuses));
@@ -71,25 +73,24 @@ function restoreGroups(statuses: readonly CompiledStatus[], groups: readonly Edg
 /**
  * One group per rule, actor and target category: whether a move is allowed depends on the rule, on the actor,
  * and (through the action it amounts to: resolve, close, snooze, reopen) on the source status and the target's
- * category only.
+ * category only. That last part is computed once per source and category, so each rule costs its statuses.
  */
 function statusChangeGroups(workflow: Workflow, statuses: readonly CompiledStatus[]): EdgeGroup[] {
   const { compiled } = workflow;
   const groups: EdgeGroup[] = [];
   // A status that needs an `until` no timer counts to can never be entered by hand.
   const enterable = statuses.filter((s) => !s.requireUntil || s.acceptsUntil);
-  for (const rule of compiled.statusChanges ?? [DEFAULT_STATUS_CHANGE]) {
+  const movers = moversByCategory(workflow, statuses);
+  for (const { rule } of distinctStatusChanges(compiled)) {
     const sources = rule.from === null ? statuses : statuses.filter((s) => rule.from!.has(s.id));
     for (const category of CATEGORIES) {
       const targets = enterable.filter((s) => s.category === category && (rule.to === null || rule.to.has(s.id)));
       if (targets.length === 0) continue;
+      const allowedBy = movers.get(category)!;
       for (const actor of ACTORS) {
         const bit = ACTOR_BIT[actor];
         if ((rule.by & bit) === 0) continue;
-        const allowed = sources.filter((source) => {
-          const action = impliedAction(source, targets[0]!);
-          return action === null || (actorsAllowed(compiled[action], source.id) & bit) !== 0;
-        });
+        const allowed = sources.filter((source) => (allowedBy.get(source.id)! & bit) !== 0);
         if (allowed.length > 0) groups.push({ kind: 'setStatus', actors: bit, sources: allowed.map((s) => s.id), targets: targets.map((s) => s.id) });
       }
     }

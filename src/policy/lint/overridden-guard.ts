@@ -14,9 +14,11 @@ export function overriddenGuard(ctx: LintContext): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const action of ACTION_NAMES) {
     const rules = ctx.compiled[action];
+    // Conditions listed once per rule; the cheap test (fewer conditions) before the one that walks statuses.
+    const conditions = rules.map((rule) => new Set(conditionsOf(rule)));
     rules.forEach((rule, i) => {
-      if (conditionsOf(rule).length === 0) return;
-      const j = rules.findIndex((other, k) => k !== i && covers(other, rule) && fewerConditions(other, rule));
+      if (conditions[i]!.size === 0) return;
+      const j = rules.findIndex((other, k) => k !== i && fewerConditions(conditions[k]!, conditions[i]!) && covers(other, rule));
       if (j < 0) return;
       const config = ctx.workflow.config;
       findings.push({
@@ -43,14 +45,14 @@ function conditionsOf(rule: CompiledActionRule): string[] {
 function covers(wide: CompiledActionRule, narrow: CompiledActionRule): boolean {
   if ((narrow.by & ~wide.by) !== 0) return false;
   if (wide.from === null) return true;
-  if (narrow.from === null) return false;
+  if (narrow.from === null || narrow.from.size > wide.from.size) return false;
   for (const s of narrow.from) if (!wide.from.has(s)) return false;
   return true;
 }
 
 /** `weak`'s conditions are a strict subset of `strong`'s. */
-function fewerConditions(weak: CompiledActionRule, strong: CompiledActionRule): boolean {
-  const strongSet = new Set(conditionsOf(strong));
-  const weakList = conditionsOf(weak);
-  return weakList.every((c) => strongSet.has(c)) && weakList.length < strongSet.size;
+function fewerConditions(weak: ReadonlySet<string>, strong: ReadonlySet<string>): boolean {
+  if (weak.size >= strong.size) return false;
+  for (const c of weak) if (!strong.has(c)) return false;
+  return true;
 }

@@ -1,3 +1,4 @@
+import { timerTargets } from '../timer-targets.js';
 import { DONE } from '../category.js';
 import type { CompiledTimer } from '../workflow.js';
 import type { LintContext } from './context.js';
@@ -36,6 +37,5 @@ export function prematureClose(ctx: LintContext): LintFinding[] {
 }
 
 function doneTargets(ctx: LintContext, timer: CompiledTimer): string[] {
-  const targets = [timer.to, ...(timer.restore instanceof Set ? timer.restore : [])];
-  return [...new Set(targets)].filter((id): id is string => id !== null && DONE.has(ctx.compiled.byId.get(id)!.category));
+  return [...new Set(timerTargets(timer))].filter((id) => DONE.has(ctx.compiled.byId.get(id)!.category));
 }

@@ -1,5 +1,4 @@
-import { formatDuration } from '../../diagram/format-duration.js';
-import { parseDuration } from '../duration.js';
+import { formatDuration, parseDuration } from '../duration.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
 

@@ -25,7 +25,8 @@ export function replyBypassesGuard(ctx: LintContext): LintFinding[] {
       const entry = byRule.get(reply.rule) ?? { action, actors: new Set<string>(), statuses: [], targets: new Set<string>() };
       entry.actors.add(actor);
       entry.targets.add(reply.to);
-      if (!entry.statuses.includes(status.id)) entry.statuses.push(status.id);
+      // A status's actors are visited one after another: comparing with the last entry keeps each status once.
+      if (entry.statuses[entry.statuses.length - 1] !== status.id) entry.statuses.push(status.id);
       byRule.set(reply.rule, entry);
     }
   }

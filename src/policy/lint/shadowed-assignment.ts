@@ -6,11 +6,16 @@ import { selectStatuses } from './select.js';
 export function shadowedAssignment(ctx: LintContext): LintFinding[] {
   const rules = ctx.workflow.config.assignments ?? [];
   const selections = rules.map((rule) => new Set(selectStatuses(ctx, rule)));
+  // Rules in order claim the statuses nobody claimed before them: a rule that claims none never applies.
+  const claimed = new Set<string>();
   const winners = new Set<number>();
-  for (const status of ctx.statuses) {
-    const first = selections.findIndex((selected) => selected.has(status.id));
-    if (first >= 0) winners.add(first);
-  }
+  selections.forEach((selected, i) => {
+    for (const id of selected) {
+      if (claimed.has(id)) continue;
+      claimed.add(id);
+      winners.add(i);
+    }
+  });
   const findings: LintFinding[] = [];
   selections.forEach((selected, i) => {
     if (winners.has(i)) return;
