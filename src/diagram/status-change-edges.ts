@@ -2,10 +2,8 @@ import { impliedAction } from '../policy/implied-action.js';
 import { ACTORS } from '../policy/actor.js';
 import { CATEGORIES, type Category } from '../policy/category.js';
 import { actorsAllowed } from '../policy/lint/permissions.js';
-import { ACTOR_BIT, type CompiledStatus, type CompiledStatusChange, type Workflow } from '../policy/workflow.js';
+import { ACTOR_BIT, DEFAULT_STATUS_CHANGE, type CompiledStatus, type CompiledStatusChange, type Workflow } from '../policy/workflow.js';
 import type { DiagramParts } from './diagram-model.js';
-
-const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
 
 /** At most this many source statuses are named in a hub's label; beyond, it says how many. */
 const MAX_NAMED_SOURCES = 6;
@@ -21,7 +19,7 @@ const MAX_NAMED_SOURCES = 6;
 export function statusChangeEdges(workflow: Workflow, parts: DiagramParts): void {
   const { compiled } = workflow;
   const statuses = workflow.statuses.map((s) => compiled.byId.get(s.id)!);
-  const rules: readonly CompiledStatusChange[] = compiled.statusChanges ?? [{ from: null, by: TEAM, to: null }];
+  const rules: readonly CompiledStatusChange[] = compiled.statusChanges ?? [DEFAULT_STATUS_CHANGE];
   rules.forEach((rule, i) => {
     const sources = rule.from === null ? statuses : statuses.filter((s) => rule.from!.has(s.id));
     const movers = permittedSources(workflow, sources, rule.by);

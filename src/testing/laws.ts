@@ -171,7 +171,7 @@ export const LAWS = {
     if (!result.ok) return null;
     let last = before.updatedAt;
     for (const e of result.effects) {
-      if (e.type !== 'timerFired' && e.type !== 'reminderDue') continue;
+      if (e.type !== 'timerFired' && e.type !== 'reminderDue' && e.type !== 'timerBlocked') continue;
       if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
       if (e.dueAt > event.at || (e.dueAt === event.at && event.type !== 'tick')) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
       last = e.dueAt;

@@ -6,6 +6,7 @@ import {
   type Effect,
   type Ticket,
   type TicketEvent,
+  type TransitionResult,
   type Workflow,
 } from 'ticket-lifecycle';
 import { emit, enqueueActions, setup, type AnyActorRef } from 'xstate';
@@ -36,6 +37,7 @@ const RULE_GUARD: Readonly<Record<TicketEventType, TicketRuleGuardName>> = {
   close: 'closeRule',
   reopen: 'reopenRule',
   snooze: 'snoozeRule',
+  merge: 'mergeRule',
   tick: 'timerRule',
 };
 
@@ -43,7 +45,7 @@ type AnyEffectType = Effect['type'];
 /** One named action per effect type; `satisfies` makes a new effect type in the engine a compile error here. */
 const EFFECT_TYPES = Object.keys({
   statusChanged: true, reopened: true, followUpRequested: true, replyRejected: true,
-  replyNeedsAttention: true, reminderDue: true, timerFired: true, assigned: true,
+  replyNeedsAttention: true, reminderDue: true, timerFired: true, timerBlocked: true, merged: true, assigned: true,
 } as const satisfies Record<AnyEffectType, true>) as AnyEffectType[];
 
 type EffectOf<K extends AnyEffectType> = Extract<Effect, { type: K }>;
@@ -63,7 +65,7 @@ const targetOf = (status: string): string => status.replaceAll('.', '\\.');
  * - On each status node, for each event type, one transition per status the policy's rules for that status can
  *   lead to (reply rules, assignment, resolve, close, snooze, reopen to its target, and timers that came due
  *   first), guarded by the named guard of that rule family (`replyRule`, `assignmentRule`, `resolveRule`,
- *   `closeRule`, `snoozeRule`, `reopenRule`, `timerRule`, with `params: { to }`). Moves to a status of the
+ *   `closeRule`, `snoozeRule`, `reopenRule`, `mergeRule`, `timerRule`, with `params: { to }`). Moves to a status of the
  *   sender's choosing (`setStatus`, "send and mark as", `reopen` with `to`), and wake-ups that may restore any
  *   status (`restorePrevious: true`), are drawn once on the root, to every status they may reach, under the same
  *   guards: a 300-status policy would otherwise need a transition per pair of statuses and event type. Last come
@@ -127,9 +129,11 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
   const clocks = new WeakMap<AnyActorRef, () => number>();
 
   type GuardArgs = { readonly context: TicketMachineContext; readonly event: TicketEvent };
+  // An accepted event that changes nothing and yields no effect takes no transition: `snapshot.can` equals `can`.
+  const acts = (result: TransitionResult): boolean => result.ok && (result.changed || result.effects.length > 0);
   const lands = ({ context, event }: GuardArgs, params: { to: string }): boolean => {
     const result = outcome(context.ticket, event);
-    return result.ok && result.ticket.status === params.to;
+    return acts(result) && result.ticket.status === params.to;
   };
   const effectActions = Object.fromEntries(
     EFFECT_TYPES.map((type) => [type, emit((_: unknown, effect: EffectOf<typeof type>) => effect)]),
@@ -143,6 +147,7 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     closeRule: lands,
     reopenRule: lands,
     snoozeRule: lands,
+    mergeRule: lands,
     timerRule: lands,
     resumesIn: ({ context }: GuardArgs, params: { status: string }) => context.ticket.status === params.status,
     rearmsTimers: ({ context, event }: GuardArgs) => {
@@ -152,12 +157,12 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     },
     accepted: ({ context, event }: GuardArgs) => {
       const result = outcome(context.ticket, event);
-      return result.ok && result.ticket.status === context.ticket.status;
+      return acts(result) && result.ticket.status === context.ticket.status;
     },
     unreachable: ({ context, event }: GuardArgs) => {
       const result = outcome(context.ticket, event);
       // Only a gap in `analyseTargets` could get here: fail loudly rather than let the machine drift from the engine.
-      if (result.ok) throw new Error(`ticket-lifecycle/xstate: no transition from "${context.ticket.status}" to "${result.ticket.status}" on ${event.type}; please report this`);
+      if (acts(result)) throw new Error(`ticket-lifecycle/xstate: no transition from "${context.ticket.status}" to "${result.ticket.status}" on ${event.type}; please report this`);
       return false;
     },
   };

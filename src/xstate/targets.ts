@@ -100,6 +100,7 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
       case 'resolve':
         return defined(workflow.defaults.solved);
       case 'close':
+      case 'merge':
         return defined(workflow.defaults.closed);
       case 'snooze':
         return defined(workflow.defaults.snoozed);

@@ -93,6 +93,7 @@ export type TicketRuleGuardName =
   | 'closeRule'
   | 'reopenRule'
   | 'snoozeRule'
+  | 'mergeRule'
   | 'timerRule';
 
 /**

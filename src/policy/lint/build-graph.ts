@@ -1,14 +1,12 @@
 import { impliedAction } from '../implied-action.js';
 import { ACTORS } from '../actor.js';
 import { CATEGORIES, DONE } from '../category.js';
-import { ACTOR_BIT, type CompiledStatus, type CompiledStatusChange, type Workflow } from '../workflow.js';
+import { ACTOR_BIT, DEFAULT_STATUS_CHANGE, type CompiledStatus, type Workflow } from '../workflow.js';
 import type { EdgeGroup } from './graph.js';
 import { actorsAllowed } from './permissions.js';
 
 const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
 
-/** Without `statusChanges`, agents and the system may set any status. */
-const DEFAULT_STATUS_CHANGE: CompiledStatusChange = { from: null, by: TEAM, to: null };
 
 /**
  * Every move the engine can make, as groups of edges: reply rules per actor (reopen targets included), assignments,
