@@ -56,7 +56,7 @@ describe('property-test your policy', () => {
     const report = checkWorkflow(good, { numRuns: 300, seed: 7, invariants: { neverCloseWithin7Days } });
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
-  });
+  }, 60_000);
 
   it('fast-check finds a short counterexample in the broken policy', () => {
     const report = checkWorkflow(broken, { numRuns: 300, seed: 7, invariants: { neverCloseWithin7Days } });

@@ -67,7 +67,8 @@ function timerClock(timer: CompiledTimer, ticket: Ticket): { anchor: number; flo
 /*
  * A move timer's count in `timersFired` says where it stands in the stay: below its number of reminders, that
  * many were sent; at it, the move is pending; one more, the rules refused the move (blocked: it waits for a
- * change); two more, a change came after the block and the move is tried again at the time of that change.
+ * change); two more, a change came after the block and the move is tried again 1 ms after that change (after it:
+ * every event applies what is due at its own instant first, so a retry at the change's instant would come before it).
  */
 const BLOCKED = 1;
 const RETRY = 2;
@@ -76,7 +77,7 @@ const RETRY = 2;
 function moveDueAt(timer: CompiledTimer, clock: { anchor: number; floor: number }, ticket: Ticket, fired: number): number | null {
   const base = Math.max(clock.anchor + timer.after, clock.floor);
   const past = fired - timer.reminders.length;
-  return past <= 0 ? base : past === BLOCKED ? null : Math.max(base, ticket.updatedAt);
+  return past <= 0 ? base : past === BLOCKED ? null : Math.max(base, ticket.updatedAt + 1);
 }
 
 /**

@@ -173,7 +173,8 @@ export const LAWS = {
     for (const e of result.effects) {
       if (e.type !== 'timerFired' && e.type !== 'reminderDue' && e.type !== 'timerBlocked') continue;
       if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
-      if (e.dueAt > event.at || (e.dueAt === event.at && event.type !== 'tick')) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
+      // Same-instant law: every event, `tick` or not, first applies what is due at or before its own `at`.
+      if (e.dueAt > event.at) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
       last = e.dueAt;
     }
     return null;

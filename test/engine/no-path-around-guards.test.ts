@@ -49,10 +49,10 @@ describe('timers act as the system and pass the same rules', () => {
     expect(later.ok && later.changed).toBe(false);
     // An assignee arrives: the timer is tried again at that moment, and now closes.
     const assigned = transition(wf, blocked, { type: 'assign', by: 'agent', at: T0 + 11 * DAY, assignee: 'ana' });
-    expect(assigned.ok && nextDeadline(wf, assigned.ticket)).toBe(T0 + 11 * DAY);
-    const closed = transition(wf, assigned.ticket, { type: 'tick', at: T0 + 11 * DAY });
+    expect(assigned.ok && nextDeadline(wf, assigned.ticket)).toBe(T0 + 11 * DAY + 1);
+    const closed = transition(wf, assigned.ticket, { type: 'tick', at: T0 + 11 * DAY + 1 });
     expect(closed.ticket.status).toBe('closed');
-    expect(closed.ticket.closedAt).toBe(T0 + 11 * DAY);
+    expect(closed.ticket.closedAt).toBe(T0 + 11 * DAY + 1);
   });
 
   it('evaluateAutoClose reports the blocked move and predicts the status tick leaves', () => {
@@ -92,7 +92,7 @@ describe('timers act as the system and pass the same rules', () => {
     ]);
     expect(ticket.status).toBe('pending_close');
     checklistDone = true;
-    const { ticket: later } = run(zammadLike, [{ type: 'note', by: 'agent', at: T0 + 3 * DAY }, { type: 'tick', at: T0 + 3 * DAY }], ticket);
+    const { ticket: later } = run(zammadLike, [{ type: 'note', by: 'agent', at: T0 + 3 * DAY }, { type: 'tick', at: T0 + 3 * DAY + 1 }], ticket);
     expect(later.status).toBe('closed');
   });
 
