@@ -33,10 +33,13 @@ const acme = defineWorkflow({
     { by: 'customer', from: 'closed', action: 'reopen', within: 'P14D', otherwise: 'followUp' },
   ],
   assignments: [{ from: 'new', to: 'open' }],
-  resolve: { by: 'agent', requireAssignee: true },
+  // Timers act as the system and pass its rules: the system may solve, so the auto-solve below can.
+  resolve: [{ by: 'agent', requireAssignee: true }, { by: 'system' }],
   close: { by: ['customer', 'system'], from: 'solved' },
   timers: [
-    { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P5D', action: 'move', to: 'solved', reminders: ['P2D', 'P4D'] },
+    // Counted from entering `waiting` or the agent's last reply, whichever is later: an agent may set `waiting`
+    // without replying, and a timer counted from a reply that never came would never fire (lint: emptyAnchor).
+    { id: 'auto-solve', in: 'waiting', since: ['statusEntered', 'lastAgentMessage'], after: 'P5D', action: 'move', to: 'solved', reminders: ['P2D', 'P4D'] },
     { id: 'auto-close', in: 'solved', since: ['statusEntered', 'lastCustomerMessage'], after: 'P4D', action: 'move', to: 'closed', skipWhileCustomerWaits: true },
   ],
 });
@@ -54,6 +57,8 @@ function describeEffect(effect: Effect): string {
     case 'followUpRequested': return 'open a follow-up ticket linked to this one';
     case 'replyRejected': return `reply rejected (${effect.reason})`;
     case 'replyNeedsAttention': return `customer wrote on a ${effect.status} ticket: notify the assignee`;
+    case 'timerBlocked': return `timer ${effect.timer} held back: ${effect.message}`;
+    case 'merged': return `merged into ticket ${effect.into}`;
   }
 }
 

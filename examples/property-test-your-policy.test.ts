@@ -22,19 +22,25 @@ const replies = [
   { by: 'customer', from: 'closed', action: 'followUp' },
 ] as const;
 
-/** Good: only the customer closes by hand; auto-close counts from the later of "solved" and their last message. */
-const good = defineWorkflow({
-  statuses,
-  replies,
-  close: { by: 'customer', from: 'solved' },
-  timers: [{ id: 'auto-close', in: 'solved', since: ['statusEntered', 'lastCustomerMessage'], after: 'P7D', action: 'move', to: 'closed' }],
-});
+/**
+ * Good: the customer may close; the system (the auto-close timer acts as it, and so does any automation) only after
+ * a quiet week, a guard that states the promise. Auto-close counts from the later of "solved" and their last message.
+ */
+const good = defineWorkflow(
+  {
+    statuses,
+    replies,
+    close: [{ by: 'customer', from: 'solved' }, { by: 'system', from: 'solved', guards: 'quietForAWeek' }],
+    timers: [{ id: 'auto-close', in: 'solved', since: ['statusEntered', 'lastCustomerMessage'], after: 'P7D', action: 'move', to: 'closed' }],
+  },
+  { guards: { quietForAWeek: (ticket, event) => event.at - (ticket.lastCustomerMessageAt ?? ticket.createdAt) >= 7 * DAY } },
+);
 
 /** Broken: auto-close counts from "solved" only, so a customer who wrote just before solving gets closed early. */
 const broken = defineWorkflow({
   statuses,
   replies,
-  close: { by: 'customer', from: 'solved' },
+  close: { by: ['customer', 'system'], from: 'solved' },
   timers: [{ id: 'auto-close', in: 'solved', after: 'P2D', action: 'move', to: 'closed' }],
 });
 

@@ -5,6 +5,7 @@ export { CATEGORIES, type Category } from './policy/category.js';
 export { formatDuration, parseDuration, type Duration } from './policy/duration.js';
 export type {
   ActionRule,
+  RuleConditions,
   AssignRule,
   MoveTimer,
   OneOrMany,
@@ -18,7 +19,7 @@ export type {
   TimerConfig,
   WorkflowConfig,
 } from './policy/config.js';
-export { defineWorkflow, validateWorkflow } from './policy/define.js';
+export { defineWorkflow, validateWorkflow, type WorkflowValidation } from './policy/define.js';
 export { POLICY_LIMITS, type PolicyLimits } from './policy/limits.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
@@ -29,6 +30,7 @@ export { createTicket, type CreateTicketInput } from './engine/create-ticket.js'
 export { MAX_CHANNEL_LENGTH } from './engine/read-ticket.js';
 export { transition } from './engine/transition.js';
 export { can } from './engine/can.js';
+export { availableActions, type AvailableAction } from './engine/available-actions.js';
 export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation } from './engine/auto-close.js';
 export { nextDeadlineResult } from './engine/deadline-result.js';
 export { migrateTicket, type MigrationErrorCode, type MigrationResult, type TicketMigration } from './engine/migrate-ticket.js';
@@ -38,6 +40,7 @@ export {
   EVENT_TYPES,
   type AssignEvent,
   type CloseEvent,
+  type MergeEvent,
   type NoteEvent,
   type ReopenEvent,
   type ReplyEvent,

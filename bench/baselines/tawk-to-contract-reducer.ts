@@ -135,7 +135,8 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
       let to: TawkStatus = status;
       if (chosen !== undefined) {
         if (!isStatus(chosen)) return refuse(input, 'unknownStatus', 'status is not in this workflow');
-        if (chosen !== status && !mayChoose(by as Actor)) return refuse(input, 'statusChangeNotAllowed', 'may not move');
+        // Choosing the current status is a choice too: it needs the same permission.
+        if (!mayChoose(by as Actor)) return refuse(input, 'statusChangeNotAllowed', 'may not move');
         to = chosen;
       } else if (by === 'agent' && status === 'open') {
         to = 'pending';
@@ -153,6 +154,8 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
       const assignee = e.assignee;
       if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) return refuse(input, 'invalidAssignee', 'bad assignee');
       if (assignee === t.assignee) break;
+      // The default assign rule: agents and the system, never customers.
+      if (by === 'customer') return refuse(input, 'assignNotAllowed', 'customers may not assign');
       effects.push({ type: 'assigned', from: t.assignee, to: assignee, at });
       t.assignee = assignee;
       t.updatedAt = at;

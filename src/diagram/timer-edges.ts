@@ -10,6 +10,7 @@ const ANCHOR_WORDS: Readonly<Record<TimerAnchor, string>> = {
   lastAgentMessage: 'agent message',
   lastActivity: 'activity',
   until: 'until',
+  created: 'creation',
 };
 
 /**

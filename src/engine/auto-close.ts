@@ -4,7 +4,7 @@ import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 import type { DueTimer } from './due-timer.js';
-import { catchUp, moveTarget, nextDue } from './timers.js';
+import { catchUp, moveTarget, nextDue, refusedMove } from './timers.js';
 
 
 /**
@@ -84,7 +84,7 @@ function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, no
   // The common auto-close: one move into a status with no timers of its own. Nothing can follow it.
   if (first.kind === 'move') {
     const target = compiled.byId.get(moveTarget(first.timer, copy))!;
-    if (target.timers.length === 0) {
+    if (target.timers.length === 0 && refusedMove(compiled, copy, status, target, first.timer, first.dueAt) === null) {
       const step: DueTimer<S> = { timer: first.timer.id, kind: 'move', dueAt: first.dueAt, from: status.id as S, to: target.id as S };
       return { due: [step], status: target.id as S, close: target.category === 'closed', nextCheckAt: null };
     }

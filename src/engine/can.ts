@@ -4,7 +4,9 @@ import type { Ticket } from './ticket.js';
 import { transition } from './transition.js';
 
 /**
- * Whether `transition` would accept the event: use it to enable or hide buttons ("Close", "Mark as solved").
+ * Whether `transition` would accept the event **and** it would change the ticket or yield an effect: use it to
+ * enable or hide buttons ("Close", "Mark as solved"). A no-op (closing a closed ticket) answers `false`, so a UI
+ * never shows a button that does nothing. To list every button at once, see `availableActions`.
  *
  * @example
  * ```ts
@@ -16,5 +18,6 @@ import { transition } from './transition.js';
  * ```
  */
 export function can<S extends string>(workflow: Workflow<S>, ticket: Ticket<NoInfer<S>>, event: TicketEvent<NoInfer<S>>): boolean {
-  return transition(workflow, ticket, event).ok;
+  const result = transition(workflow, ticket, event);
+  return result.ok && (result.changed || result.effects.length > 0);
 }

@@ -48,7 +48,7 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   }
   if (
     type !== 'reply' && type !== 'note' && type !== 'assign' && type !== 'setStatus' && type !== 'resolve' &&
-    type !== 'close' && type !== 'reopen' && type !== 'snooze'
+    type !== 'close' && type !== 'reopen' && type !== 'snooze' && type !== 'merge'
   ) {
     return fail('unknownEventType', `unknown event type ${show(type)}`, 'event.type');
   }
@@ -58,7 +58,7 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   if (!isTime(at)) return badTime();
   // One object shape for every event type, so the engine's property reads stay monomorphic; only the fields of
   // this type are read. The handlers check their values; the cast restates what the copy is checked against.
-  const copy: EventCopy = { type, by, at, status: undefined, auto: undefined, assignee: undefined, to: undefined, until: undefined, reason: undefined, force: undefined };
+  const copy: EventCopy = { type, by, at, status: undefined, auto: undefined, assignee: undefined, to: undefined, until: undefined, reason: undefined, force: undefined, into: undefined };
   switch (type) {
     case 'reply': copy.status = e.status; copy.auto = e.auto; break;
     case 'assign': copy.assignee = e.assignee; break;
@@ -67,6 +67,7 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     case 'close': copy.reason = e.reason; copy.force = e.force; break;
     case 'reopen': copy.to = e.to; break;
     case 'snooze': copy.until = e.until; break;
+    case 'merge': copy.into = e.into; break;
   }
   return copy as unknown as TicketEvent;
 }
@@ -83,6 +84,7 @@ interface EventCopy {
   until: unknown;
   reason: unknown;
   force: unknown;
+  into: unknown;
 }
 
 const badTime = (): TransitionError => fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range', 'event.at');

@@ -10,7 +10,8 @@
  */
 export interface DueTimer<S extends string = string> {
   readonly timer: string;
-  readonly kind: 'reminder' | 'move';
+  /** `blocked`: a move the rules refused the system; the ticket stays (see the `timerBlocked` effect). */
+  readonly kind: 'reminder' | 'move' | 'blocked';
   readonly dueAt: number;
   readonly from: S;
   readonly to: S;

@@ -1,4 +1,5 @@
 import type { Actor } from '../policy/actor.js';
+import type { TransitionErrorCode } from './result.js';
 
 /**
  * What the host should do after a transition. Effects are declarative: the library never sends mail, opens
@@ -12,6 +13,10 @@ import type { Actor } from '../policy/actor.js';
  *   Resolved with reopening off); notify someone.
  * - `reminderDue`: a reminder timer came due.
  * - `timerFired`: a timer moved the ticket (auto-close, auto-solve, snooze wake-up).
+ * - `timerBlocked`: a timer came due but the rules refuse the `system` its move (`code` says why: an assignee
+ *   is missing, a guard refused …). The ticket stays; the timer is tried again after the next event that
+ *   changes the ticket.
+ * - `merged`: the ticket was merged into ticket `into` and closed; move its conversation there.
  * - `assigned`: the assignee changed.
  *
  * @example
@@ -40,6 +45,16 @@ export type Effect<S extends string = string> =
       readonly from: S;
       readonly to: S;
     }
+  | {
+      readonly type: 'timerBlocked';
+      readonly timer: string;
+      readonly dueAt: number;
+      readonly from: S;
+      readonly to: S;
+      readonly code: TransitionErrorCode;
+      readonly message: string;
+    }
+  | { readonly type: 'merged'; readonly into: string; readonly at: number; readonly by: Actor }
   | { readonly type: 'assigned'; readonly from: string | null; readonly to: string | null; readonly at: number };
 
 /**
@@ -51,4 +66,4 @@ export type Effect<S extends string = string> =
  * const cause: EffectCause = 'timer';
  * ```
  */
-export type EffectCause = 'reply' | 'setStatus' | 'assign' | 'resolve' | 'close' | 'reopen' | 'snooze' | 'timer';
+export type EffectCause = 'reply' | 'setStatus' | 'assign' | 'resolve' | 'close' | 'reopen' | 'snooze' | 'merge' | 'timer';

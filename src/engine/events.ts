@@ -126,6 +126,23 @@ export interface SnoozeEvent extends ByAt {
 }
 
 /**
+ * Merge this ticket into another (Zendesk "Merge into another ticket"): it closes, its `closeReason` says where
+ * it went, and a `merged` effect names the target so the host moves the conversation. Guarded by the policy's
+ * `merge` rules (default: the `close` rules).
+ *
+ * @example
+ * ```ts
+ * import type { MergeEvent } from 'ticket-lifecycle';
+ * const e: MergeEvent = { type: 'merge', by: 'agent', at: 1_767_600_000_000, into: 'ticket-4711' };
+ * ```
+ */
+export interface MergeEvent extends ByAt {
+  readonly type: 'merge';
+  /** The id of the ticket this one is merged into (the host's id; any non-empty string). */
+  readonly into: string;
+}
+
+/**
  * Time has passed: applies every timer that came due up to `at`, as if the scheduler had run exactly on time.
  *
  * @example
@@ -159,6 +176,7 @@ export type TicketEvent<S extends string = string> =
   | CloseEvent
   | ReopenEvent<S>
   | SnoozeEvent
+  | MergeEvent
   | TickEvent;
 
 /**
@@ -171,5 +189,5 @@ export type TicketEvent<S extends string = string> =
  * ```
  */
 export const EVENT_TYPES = [
-  'reply', 'note', 'assign', 'setStatus', 'resolve', 'close', 'reopen', 'snooze', 'tick',
+  'reply', 'note', 'assign', 'setStatus', 'resolve', 'close', 'reopen', 'snooze', 'merge', 'tick',
 ] as const satisfies readonly TicketEvent['type'][];

@@ -1,15 +1,23 @@
 import type { Actor } from '../policy/actor.js';
-import { impliedAction, type ActionName } from '../policy/implied-action.js';
-import { ACTOR_BIT, type CompiledActionRule, type CompiledStatus, type CompiledWorkflow } from '../policy/workflow.js';
+import { impliedActions, type ActionName, type RuledAction } from '../policy/implied-action.js';
+import {
+  ACTOR_BIT,
+  type CompiledActionRule,
+  type CompiledConditions,
+  type CompiledStatus,
+  type CompiledWorkflow,
+} from '../policy/workflow.js';
 import type { TicketEvent } from './events.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
 import type { Ticket } from './ticket.js';
 
-const NOT_ALLOWED: Readonly<Record<ActionName, TransitionErrorCode>> = {
+const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
   resolve: 'resolveNotAllowed',
   close: 'closeNotAllowed',
   snooze: 'snoozeNotAllowed',
   reopen: 'reopenNotAllowed',
+  assign: 'assignNotAllowed',
+  merge: 'mergeNotAllowed',
 };
 
 /**
@@ -18,7 +26,7 @@ const NOT_ALLOWED: Readonly<Record<ActionName, TransitionErrorCode>> = {
  */
 export function checkAction(
   compiled: CompiledWorkflow,
-  action: ActionName,
+  action: RuledAction,
   ticket: Ticket,
   event: TicketEvent,
   by: Actor,
@@ -28,18 +36,26 @@ export function checkAction(
   let failure: TransitionError | null = null;
   for (const rule of compiled[action]) {
     if ((rule.by & bit) === 0 || (rule.from !== null && !rule.from.has(ticket.status))) continue;
-    const reason = force ? forced(rule, bit, action) : conditions(rule, ticket, event, action);
+    const reason = force ? forced(rule, bit, action) : actionConditions(rule, ticket, event, action);
     if (reason === null) return null;
     failure ??= reason;
   }
   return failure ?? { code: NOT_ALLOWED[action], message: `${by} may not ${action} a ticket in "${ticket.status}"` };
 }
 
-function forced(rule: CompiledActionRule, bit: number, action: ActionName): TransitionError | null {
+function forced(rule: CompiledActionRule, bit: number, action: RuledAction): TransitionError | null {
   return (rule.forceBy & bit) !== 0 ? null : { code: 'forceNotAllowed', message: `this actor may not force ${action}` };
 }
 
-function conditions(rule: CompiledActionRule, ticket: Ticket, event: TicketEvent, action: ActionName): TransitionError | null {
+function actionConditions(rule: CompiledActionRule, ticket: Ticket, event: TicketEvent, action: RuledAction): TransitionError | null {
+  if (rule.keepAssignee && event.type === 'assign' && event.assignee === null) {
+    return { code: 'assigneeRequired', message: `a ticket in "${ticket.status}" must keep an assignee` };
+  }
+  return conditions(rule, ticket, event, action);
+}
+
+/** The `RuleConditions` of a rule: `null` when all hold, else the first that fails. */
+function conditions(rule: CompiledConditions, ticket: Ticket, event: TicketEvent, action: string): TransitionError | null {
   if (rule.notWhileCustomerWaits && ticket.awaiting === 'team') {
     return { code: 'customerWaiting', message: `cannot ${action} while the customer's last message is unanswered` };
   }
@@ -54,6 +70,18 @@ function conditions(rule: CompiledActionRule, ticket: Ticket, event: TicketEvent
       passed = false; // A throwing guard refuses; transition itself never throws.
     }
     if (!passed) return { code: 'guardRejected', message: `guard "${name}" refused ${action}` };
+  }
+  return null;
+}
+
+/** The rules of every action the move amounts to, but `except` (already checked, perhaps with `force`). */
+function checkImplied(
+  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, event: TicketEvent, by: Actor, except: ActionName | null,
+): TransitionError | null {
+  for (const action of impliedActions(from, to)) {
+    if (action === except) continue;
+    const refused = checkAction(compiled, action, ticket, event, by, false);
+    if (refused !== null) return refused;
   }
   return null;
 }
@@ -73,17 +101,13 @@ export function checkActionMove(
   by: Actor,
   force: boolean,
 ): TransitionError | null {
-  const implied = impliedAction(from, to);
-  return (
-    checkAction(compiled, action, ticket, event, by, force) ??
-    (implied === null || implied === action ? null : checkAction(compiled, implied, ticket, event, by, false))
-  );
+  return checkAction(compiled, action, ticket, event, by, force) ?? checkImplied(compiled, ticket, from, to, event, by, action);
 }
 
 /**
- * Whether a move from the ticket's status to `to` is allowed: by the `statusChanges` rules, and then by the
- * rules of whatever the move amounts to (resolving, closing, snoozing, reopening), so no path around a guard
- * exists.
+ * Whether a move from the ticket's status to `to` is allowed: by the `statusChanges` rules (with their
+ * conditions), and then by the rules of everything the move amounts to (resolving, closing, snoozing,
+ * reopening), so no path around a guard exists.
  */
 export function checkMove(
   compiled: CompiledWorkflow,
@@ -92,25 +116,47 @@ export function checkMove(
   to: CompiledStatus,
   event: TicketEvent,
   by: Actor,
-  force: boolean,
 ): TransitionError | null {
-  const refused = checkStatusChange(compiled, from, to, by);
-  if (refused !== null) return refused;
-  const action = impliedAction(from, to);
-  return action === null ? null : checkAction(compiled, action, ticket, event, by, force);
+  return checkStatusChange(compiled, ticket, from, to, event, by) ?? checkImplied(compiled, ticket, from, to, event, by, null);
 }
 
 /**
  * Whether the `statusChanges` allow-list lets `by` choose a move from `from` to `to` (default: agents and the
- * system may, customers may not). Applies wherever an actor names the target: `setStatus`, "send and mark as",
- * and a `reopen` with `to`.
+ * system may, customers may not), with the conditions of a matching rule. Applies wherever an actor names the
+ * target: `setStatus`, "send and mark as", and a `reopen` with `to`.
  */
-export function checkStatusChange(compiled: CompiledWorkflow, from: CompiledStatus, to: CompiledStatus, by: Actor): TransitionError | null {
-  const bit = ACTOR_BIT[by];
+export function checkStatusChange(
+  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, event: TicketEvent, by: Actor,
+): TransitionError | null {
   const rules = compiled.statusChanges;
-  const allowed =
-    rules === null
-      ? by !== 'customer'
-      : rules.some((r) => (r.by & bit) !== 0 && (r.from === null || r.from.has(from.id)) && (r.to === null || r.to.has(to.id)));
-  return allowed ? null : { code: 'statusChangeNotAllowed', message: `${by} may not move a ticket from "${from.id}" to "${to.id}"` };
+  if (rules === null) return by === 'customer' ? notAllowed(from, to, by) : null;
+  const bit = ACTOR_BIT[by];
+  let failure: TransitionError | null = null;
+  for (const r of rules) {
+    if ((r.by & bit) === 0 || (r.from !== null && !r.from.has(from.id)) || (r.to !== null && !r.to.has(to.id))) continue;
+    const reason = conditions(r, ticket, event, `move to "${to.id}"`);
+    if (reason === null) return null;
+    failure ??= reason;
+  }
+  return failure ?? notAllowed(from, to, by);
+}
+
+const notAllowed = (from: CompiledStatus, to: CompiledStatus, by: Actor): TransitionError => ({
+  code: 'statusChangeNotAllowed', message: `${by} may not move a ticket from "${from.id}" to "${to.id}"`,
+});
+
+/**
+ * A timer's move passes the rules a `system` event making the same move passes: `close` into a closed status,
+ * `resolve` into a solved one, `snooze` into a snoozed one, `setStatus` anywhere else. `null` when allowed.
+ */
+export function checkTimerMove(
+  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, at: number, reason: string,
+): TransitionError | null {
+  const category = to.category;
+  if (category === 'closed') return checkActionMove(compiled, 'close', ticket, from, to, { type: 'close', by: 'system', at, reason }, 'system', false);
+  if (category === 'solved') return checkActionMove(compiled, 'resolve', ticket, from, to, { type: 'resolve', by: 'system', at }, 'system', false);
+  if (category === 'snoozed' && from.category !== 'snoozed') {
+    return checkActionMove(compiled, 'snooze', ticket, from, to, { type: 'snooze', by: 'system', at }, 'system', false);
+  }
+  return checkMove(compiled, ticket, from, to, { type: 'setStatus', by: 'system', at, to: to.id }, 'system');
 }

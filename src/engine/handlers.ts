@@ -4,10 +4,10 @@ import type { CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
 import { enterStatus, rearmUntil } from './enter-status.js';
 import type {
-  AssignEvent, CloseEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
+  AssignEvent, CloseEvent, MergeEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
 } from './events.js';
 import { fail, unknownStatus } from './check-input.js';
-import { checkActionMove, checkMove, checkStatusChange } from './guards.js';
+import { checkAction, checkActionMove, checkMove, checkStatusChange } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
@@ -96,15 +96,17 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
 
   let next = recordMessage(ticket, by, at);
   let landed = status;
-  if (event.status !== undefined) {
-    // "Send and mark as": the sender's choice wins over the rule, within what the sender may do.
-    const target = targetStatus(step, event.status);
-    if (isError(target)) return target;
-    if (target !== status) {
-      const refused = checkUntil(undefined, at, target) ?? checkMove(step.workflow.compiled, next, status, target, event, by, false);
-      if (refused !== null) return refused;
-      next = enterStatus(next, status, target, at, by, 'reply', effects);
-      landed = target;
+  // "Send and mark as": the sender's choice wins over the rule, within what the sender may do. Choosing the
+  // current status is a choice too (it needs the same permission), and it never keeps a ticket that the rule
+  // reopens: that would be a path around the reopen rule (test/engine/no-path-around-guards.test.ts).
+  const chosen = event.status === undefined ? null : targetStatus(step, event.status);
+  if (chosen !== null && isError(chosen)) return chosen;
+  const refused = chosen === null ? null : (chosen === status ? null : checkUntil(undefined, at, chosen)) ?? checkMove(step.workflow.compiled, next, status, chosen, event, by);
+  if (refused !== null) return refused;
+  if (chosen !== null && (chosen !== status || action !== 'reopen')) {
+    if (chosen !== status) {
+      next = enterStatus(next, status, chosen, at, by, 'reply', effects);
+      landed = chosen;
     }
   } else if (to !== null && to !== status.id) {
     landed = step.workflow.compiled.byId.get(to)!;
@@ -127,6 +129,8 @@ export function assign(step: Step, event: AssignEvent): Outcome {
     return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
   }
   if (assignee === ticket.assignee) return ticket;
+  const refused = checkAction(step.workflow.compiled, 'assign', ticket, event, event.by, false);
+  if (refused !== null) return refused;
   effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at });
   const next = copyTicket(ticket);
   next.assignee = assignee;
@@ -141,7 +145,7 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   if (isError(target)) return target;
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
-  const refused = checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by, false);
+  const refused = checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by);
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(ticket, status, until!, at);
@@ -178,7 +182,7 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
   if (isError(target)) return target;
   if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
-  const chosen = event.to === undefined ? null : checkStatusChange(step.workflow.compiled, status, target, event.by);
+  const chosen = event.to === undefined ? null : checkStatusChange(step.workflow.compiled, step.ticket, status, target, event, event.by);
   const refused = chosen ?? checkActionMove(step.workflow.compiled, 'reopen', step.ticket, status, target, event, event.by, false);
   if (refused !== null) return refused;
   return enterStatus(step.ticket, status, target, event.at, event.by, 'reopen', step.effects);
@@ -203,4 +207,16 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   const next = enterStatus(ticket, status, target, at, event.by, 'snooze', step.effects);
   if (until !== undefined) next.until = until;
   return next;
+}
+
+/** Merging closes the source under the `merge` rules; the host moves the conversation to `into`. */
+export function merge(step: Step, event: MergeEvent): Outcome {
+  const { into, at, by } = event;
+  if (typeof into !== 'string' || into === '') return fail('invalidEvent', '"into" must be the non-empty id of the target ticket');
+  const target = defaultStatus(step, 'closed');
+  if (isError(target)) return target;
+  const refused = checkAction(step.workflow.compiled, 'merge', step.ticket, event, by, false);
+  if (refused !== null) return refused;
+  step.effects.push({ type: 'merged', into, at, by });
+  return enterStatus(step.ticket, step.status, target, at, by, 'merge', step.effects, `merged:${into}`);
 }

@@ -32,6 +32,8 @@ export type TransitionErrorCode =
   | 'closeNotAllowed'
   | 'snoozeNotAllowed'
   | 'reopenNotAllowed'
+  | 'assignNotAllowed'
+  | 'mergeNotAllowed'
   | 'customerWaiting'
   | 'assigneeRequired'
   | 'guardRejected'

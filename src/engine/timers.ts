@@ -2,6 +2,8 @@ import type { CompiledStatus, CompiledTimer, CompiledWorkflow } from '../policy/
 import type { DueTimer } from './due-timer.js';
 import type { Effect } from './effects.js';
 import { enterStatus } from './enter-status.js';
+import { checkTimerMove } from './guards.js';
+import type { TransitionError } from './result.js';
 import { copyTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
@@ -36,6 +38,7 @@ function anchorTime(timer: CompiledTimer, ticket: Ticket): number | null {
       : anchor === 'lastCustomerMessage' ? ticket.lastCustomerMessageAt
       : anchor === 'lastAgentMessage' ? ticket.lastAgentMessageAt
       : anchor === 'lastActivity' ? ticket.lastActivityAt
+      : anchor === 'created' ? ticket.createdAt
       : ticket.until;
     if (t !== null && (latest === null || t > latest)) latest = t;
   }
@@ -61,6 +64,22 @@ function timerClock(timer: CompiledTimer, ticket: Ticket): { anchor: number; flo
   return { anchor, floor };
 }
 
+/*
+ * A move timer's count in `timersFired` says where it stands in the stay: below its number of reminders, that
+ * many were sent; at it, the move is pending; one more, the rules refused the move (blocked: it waits for a
+ * change); two more, a change came after the block and the move is tried again 1 ms after that change (after it:
+ * every event applies what is due at its own instant first, so a retry at the change's instant would come before it).
+ */
+const BLOCKED = 1;
+const RETRY = 2;
+
+/** When a move timer's move is due, or `null` while it is blocked. A retry is due at the change that armed it. */
+function moveDueAt(timer: CompiledTimer, clock: { anchor: number; floor: number }, ticket: Ticket, fired: number): number | null {
+  const base = Math.max(clock.anchor + timer.after, clock.floor);
+  const past = fired - timer.reminders.length;
+  return past <= 0 ? base : past === BLOCKED ? null : Math.max(base, ticket.updatedAt + 1);
+}
+
 /**
  * When `timer` next acts on `ticket`, or `null` if it will not in this stay as things stand. A time after
  * `MAX_TIME` is never due: no event can come that late, so such a timer simply never fires (and `nextDeadline`
@@ -82,7 +101,8 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
     // A reminder due at or after its move can never be sent: the move goes first and ends the stay.
     if (reminderAt < base && reminderAt <= MAX_TIME) return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
   }
-  return base <= MAX_TIME ? { timer, kind: 'move', dueAt: base, index: timer.reminders.length } : null;
+  const dueAt = moveDueAt(timer, clock, ticket, fired);
+  return dueAt === null || dueAt > MAX_TIME ? null : { timer, kind: 'move', dueAt, index: timer.reminders.length };
 }
 
 /** The earliest item among a status's timers; ties go to reminders, then to declaration order. */
@@ -128,7 +148,14 @@ export function catchUp(
     const { timer, dueAt } = item;
     const target = compiled.byId.get(moveTarget(timer, current))!;
     const from = status.id;
-    current = enterStatus(current, status, target, dueAt, 'system', 'timer', effects, timer.reason ?? `timer:${timer.id}`);
+    const refused = refusedMove(compiled, current, status, target, timer, dueAt);
+    if (refused !== null) {
+      current = markMove(current, timer, BLOCKED, dueAt);
+      effects?.push({ type: 'timerBlocked', timer: timer.id, dueAt, from, to: target.id, code: refused.code, message: refused.message });
+      steps?.push({ timer: timer.id, kind: 'blocked', dueAt, from, to: from });
+      continue;
+    }
+    current = enterStatus(current, status, target, dueAt, 'system', 'timer', effects, closeReason(timer));
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
     status = target;
@@ -158,7 +185,8 @@ function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number,
   let horizon = lastTime;
   for (const timer of status.timers) {
     const clock = timer.action === 'move' ? timerClock(timer, ticket) : null;
-    if (clock !== null) horizon = Math.min(horizon, Math.max(clock.anchor + timer.after, clock.floor));
+    const moveAt = clock === null ? null : moveDueAt(timer, clock, ticket, firedCount(ticket, timer.id));
+    if (moveAt !== null) horizon = Math.min(horizon, moveAt);
   }
   const fired: FiredReminder[] = [];
   let sorted = true;
@@ -209,4 +237,42 @@ export function moveTarget(timer: CompiledTimer, ticket: Ticket): string {
     if (timer.restore === true || timer.restore.has(previous)) return previous;
   }
   return timer.to!;
+}
+
+const closeReason = (timer: CompiledTimer): string => timer.reason ?? `timer:${timer.id}`;
+
+/**
+ * Why the rules refuse a timer its move, or `null`: a timer acts as the system and passes the same rules as a
+ * system event making the same move, unless it opts out with `bypassGuards`
+ * (test/engine/no-path-around-guards.test.ts).
+ */
+export function refusedMove(
+  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, timer: CompiledTimer, dueAt: number,
+): TransitionError | null {
+  // Most timer moves are allowed by a rule without conditions, known when the policy was compiled.
+  if (timer.bypassGuards || (to.id === timer.to && from.freeTimers.has(timer))) return null;
+  return checkTimerMove(compiled, ticket, from, to, dueAt, closeReason(timer));
+}
+
+/** `ticket` with a move timer's state set `past` its reminders (blocked or armed for a retry), changed at `at`. */
+function markMove(ticket: Ticket, timer: CompiledTimer, past: number, at: number): Ticket {
+  const next = copyTicket(ticket);
+  next.timersFired = { ...ticket.timersFired, [timer.id]: timer.reminders.length + past };
+  next.updatedAt = at;
+  return next;
+}
+
+/**
+ * After an event changed the ticket (`ticket` is a fresh copy made for it): every move timer of its status that
+ * the rules blocked is tried again at the event's time, for the change may be what it waited for (an assignee, a
+ * reply, a guard's field). Ticks arm nothing, so how often the host sweeps still changes nothing.
+ */
+export function armBlockedTimers(status: CompiledStatus, ticket: Ticket): void {
+  let counts: Record<string, number> | null = null;
+  for (const timer of status.timers) {
+    if (timer.action !== 'move' || firedCount(ticket, timer.id) !== timer.reminders.length + BLOCKED) continue;
+    counts ??= { ...ticket.timersFired };
+    counts[timer.id] = timer.reminders.length + RETRY;
+  }
+  if (counts !== null) (ticket as { timersFired: Readonly<Record<string, number>> }).timersFired = counts;
 }

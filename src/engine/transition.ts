@@ -9,7 +9,7 @@ import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { TransitionError, TransitionResult } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
-import { catchUp } from './timers.js';
+import { armBlockedTimers, catchUp } from './timers.js';
 
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 
@@ -85,8 +85,10 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
     case 'close': outcome = handle.close(step, event); break;
     case 'reopen': outcome = handle.reopen(step, event); break;
     case 'snooze': outcome = handle.snooze(step, event); break;
+    case 'merge': outcome = handle.merge(step, event); break;
   }
   if (isError(outcome)) return refuse(input, outcome);
+  if (outcome !== current && event.type !== 'tick') armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
   // The copy read from the input came back untouched: nothing changed, and the input itself is the answer.
   if (outcome === ticket) return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
   if (ticket.version === Number.MAX_SAFE_INTEGER) {

@@ -6,6 +6,7 @@ import { join, own, type Reader } from './reader.js';
 import {
   ACTOR_BIT,
   type CompiledActionRule,
+  type CompiledConditions,
   type CompiledReply,
   type CompiledStatusChange,
   type GuardPredicate,
@@ -145,57 +146,73 @@ export function compileAssignments(reader: Reader, value: unknown): Map<string, 
   return table;
 }
 
+const CONDITION_FIELDS = ['notWhileCustomerWaits', 'requireAssignee', 'guards'] as const;
+
+/** Reads `RuleConditions`; guard names must have an implementation. */
+function readConditions(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string, guards: Readonly<Record<string, GuardPredicate>>): CompiledConditions {
+  const named: (readonly [string, GuardPredicate])[] = [];
+  const rawGuards = own(obj, 'guards');
+  reader.oneOrMany(rawGuards, join(path, 'guards')).forEach((name, g) => {
+    const gPath = join(path, Array.isArray(rawGuards) ? `guards[${g}]` : 'guards');
+    const fn = typeof name === 'string' && Object.prototype.hasOwnProperty.call(guards, name) ? guards[name] : undefined;
+    // A wrapper of our own: the compiled form is deep-frozen, and freezing the caller's function would change it.
+    if (typeof fn === 'function') named.push([name as string, (ticket, event) => fn(ticket, event)]);
+    else reader.report(gPath, 'unknownGuard', `no guard implementation named ${JSON.stringify(name)} was passed to defineWorkflow`);
+  });
+  return {
+    notWhileCustomerWaits: reader.boolean(obj, 'notWhileCustomerWaits', path),
+    requireAssignee: reader.boolean(obj, 'requireAssignee', path),
+    guards: named,
+  };
+}
+
 /** Reads `statusChanges`; `null` when absent (then agents and the system may set any status). */
-export function compileStatusChanges(reader: Reader, value: unknown): CompiledStatusChange[] | null {
+export function compileStatusChanges(reader: Reader, value: unknown, guards: Readonly<Record<string, GuardPredicate>>): CompiledStatusChange[] | null {
   if (value === undefined) return null;
   return reader.array(value, 'statusChanges', POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules').flatMap((raw, i) => {
     const path = join('statusChanges', i);
-    const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'to', 'toCategory']);
+    const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'to', 'toCategory', ...CONDITION_FIELDS]);
     if (obj === null) return [];
     return [{
       from: reader.selection(obj, 'from', 'fromCategory', path),
       by: reader.actors(obj, 'by', path, TEAM),
       to: reader.selection(obj, 'to', 'toCategory', path),
+      ...readConditions(reader, obj, path, guards),
     }];
   });
 }
 
 /**
- * Reads one of `resolve`, `close`, `snooze`, `reopen`. Absent: agents and the system, from `defaultFrom`.
- * Guard names must have an implementation.
+ * Reads one of `resolve`, `close`, `snooze`, `reopen`, `assign`, `merge`. Absent: agents and the system, from
+ * `defaultFrom`. A rule that names no status never applies to `unlocked`'s complement (closed statuses): closed
+ * is locked, so a `resolve: { by: 'agent' }` never un-closes a ticket.
  */
 export function compileActionRules(
   reader: Reader,
   key: string,
   value: unknown,
   defaultFrom: ReadonlySet<string>,
+  unlocked: ReadonlySet<string>,
   guards: Readonly<Record<string, GuardPredicate>>,
 ): CompiledActionRule[] {
   if (value === undefined) {
-    return [{ from: defaultFrom, by: TEAM, notWhileCustomerWaits: false, requireAssignee: false, guards: [], forceBy: 0 }];
+    return [{ from: defaultFrom, by: TEAM, notWhileCustomerWaits: false, requireAssignee: false, guards: [], forceBy: 0, keepAssignee: false }];
   }
   const list = reader.oneOrMany(value, key, POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules');
   return list.flatMap((raw, i) => {
     const path = Array.isArray(value) ? join(key, i) : key;
-    const fields = ['from', 'fromCategory', 'by', 'notWhileCustomerWaits', 'requireAssignee', 'guards', 'forceBy'];
+    const fields = ['from', 'fromCategory', 'by', 'forceBy', 'keepAssignee', ...CONDITION_FIELDS];
     const obj = reader.object(raw, path, fields);
     if (obj === null) return [];
-    const named: (readonly [string, GuardPredicate])[] = [];
-    const rawGuards = own(obj, 'guards');
-    reader.oneOrMany(rawGuards, join(path, 'guards')).forEach((name, g) => {
-      const gPath = join(path, Array.isArray(rawGuards) ? `guards[${g}]` : 'guards');
-      const fn = typeof name === 'string' && Object.prototype.hasOwnProperty.call(guards, name) ? guards[name] : undefined;
-      // A wrapper of our own: the compiled form is deep-frozen, and freezing the caller's function would change it.
-      if (typeof fn === 'function') named.push([name as string, (ticket, event) => fn(ticket, event)]);
-      else reader.report(gPath, 'unknownGuard', `no guard implementation named ${JSON.stringify(name)} was passed to defineWorkflow`);
-    });
+    if (own(obj, 'keepAssignee') !== undefined && key !== 'assign') {
+      reader.report(join(path, 'keepAssignee'), 'unexpectedField', '"keepAssignee" only goes with assign rules');
+    }
     return [{
-      from: reader.selection(obj, 'from', 'fromCategory', path),
+      from: reader.selection(obj, 'from', 'fromCategory', path) ?? unlocked,
       by: reader.actors(obj, 'by', path, TEAM | ACTOR_BIT.customer),
-      notWhileCustomerWaits: reader.boolean(obj, 'notWhileCustomerWaits', path),
-      requireAssignee: reader.boolean(obj, 'requireAssignee', path),
-      guards: named,
+      ...readConditions(reader, obj, path, guards),
       forceBy: reader.actors(obj, 'forceBy', path, 0),
+      keepAssignee: reader.boolean(obj, 'keepAssignee', path),
     }];
   });
 }

@@ -6,10 +6,10 @@ import { join, own, type Reader } from './reader.js';
 import { timerTargets } from './timer-targets.js';
 import type { CompiledTimer } from './workflow.js';
 
-const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'until'];
+const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'until', 'created'];
 const TIMER_FIELDS = [
   'id', 'in', 'inCategory', 'since', 'from', 'after', 'skipWhileCustomerWaits', 'action',
-  'repeatEvery', 'to', 'restorePrevious', 'reminders', 'reason',
+  'repeatEvery', 'to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards',
 ] as const;
 
 /**
@@ -62,7 +62,7 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
     const restore = action === 'move' ? readRestore(reader, obj, path) : null;
     const reminders = action === 'move' ? readReminders(reader, obj, path) : [];
     const repeatEvery = action === 'remind' ? reader.duration(obj, 'repeatEvery', path) : null;
-    for (const key of action === 'remind' ? ['to', 'restorePrevious', 'reminders', 'reason'] : ['repeatEvery']) {
+    for (const key of action === 'remind' ? ['to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards'] : ['repeatEvery']) {
       if (own(obj, key) !== undefined) reader.report(join(path, key), 'unexpectedField', `"${key}" does not go with action ${action}`);
     }
     const reason = reader.string(obj, 'reason', path);
@@ -81,6 +81,7 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
       reminders,
       repeatEvery,
       reason,
+      bypassGuards: reader.boolean(obj, 'bypassGuards', path),
       order,
     };
     for (const status of statuses) {

@@ -3,6 +3,7 @@ import { DONE, type Category } from './category.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
+import { systemMayMove } from './system-move.js';
 import type { WorkflowConfig } from './config.js';
 import { deepFreeze, FrozenMap, FrozenSet } from './frozen.js';
 import type { WorkflowIssue } from './issues.js';
@@ -15,7 +16,7 @@ import type { CompiledStatus, CompiledWorkflow, GuardPredicate, Workflow, Workfl
 const CONFIG_FIELDS = [
   '$schema',
   'id', 'name', 'statuses', 'initial', 'initialByChannel', 'replies', 'assignments', 'statusChanges',
-  'resolve', 'close', 'snooze', 'reopen', 'timers',
+  'resolve', 'close', 'snooze', 'reopen', 'assign', 'merge', 'timers',
 ] as const;
 
 /** Checks and compiles a policy in one pass: a `Workflow`, or every problem found. */
@@ -45,19 +46,29 @@ export function compileWorkflow(
   const replies = compileReplies(reader, own(root, 'replies'), defaults, table.reopenTo);
   const assignments = compileAssignments(reader, own(root, 'assignments'));
   const timers = compileTimers(reader, own(root, 'timers'));
+  const unlocked = inCategories('new', 'open', 'pending', 'onHold', 'snoozed', 'solved');
+  const rules = (key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge', defaultFrom: ReadonlySet<string>) =>
+    compileActionRules(reader, key, own(root, key), defaultFrom, unlocked, guards);
+  const close = rules('close', unlocked);
   const compiled: Omit<CompiledWorkflow, 'byId'> = {
     initialByChannel,
-    statusChanges: compileStatusChanges(reader, own(root, 'statusChanges')),
-    resolve: compileActionRules(reader, 'resolve', own(root, 'resolve'), inCategories('new', 'open', 'pending', 'onHold', 'snoozed'), guards),
-    close: compileActionRules(reader, 'close', own(root, 'close'), inCategories('new', 'open', 'pending', 'onHold', 'snoozed', 'solved'), guards),
-    snooze: compileActionRules(reader, 'snooze', own(root, 'snooze'), inCategories('new', 'open', 'pending', 'onHold'), guards),
-    reopen: compileActionRules(reader, 'reopen', own(root, 'reopen'), inCategories('solved', 'closed'), guards),
+    statusChanges: compileStatusChanges(reader, own(root, 'statusChanges'), guards),
+    resolve: rules('resolve', inCategories('new', 'open', 'pending', 'onHold', 'snoozed')),
+    close,
+    snooze: rules('snooze', inCategories('new', 'open', 'pending', 'onHold')),
+    reopen: rules('reopen', inCategories('solved', 'closed')),
+    assign: rules('assign', new FrozenSet(all)),
+    // Merging closes the ticket: without rules of its own, it passes the close rules (no path around them).
+    merge: own(root, 'merge') === undefined ? close : rules('merge', unlocked),
   };
   if (reader.issues.length > 0 || initial === null) return { ok: false, issues: reader.issues };
 
   const byId: [string, CompiledStatus][] = [];
+  const rulesOnly = compiled as CompiledWorkflow;
   for (const info of table.infos) {
     const statusTimers = timers.get(info.id) ?? [];
+    const freeTimers = new FrozenSet(statusTimers.filter((t) =>
+      t.to !== null && systemMayMove(rulesOnly, info, { id: t.to, category: reader.categoryOf.get(t.to)! }, true)));
     byId.push([info.id, {
       id: info.id,
       category: info.category,
@@ -67,6 +78,7 @@ export function compileWorkflow(
       replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
       assignTo: assignments.get(info.id) ?? null,
       timers: statusTimers,
+      freeTimers,
       idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },
     }]);
   }

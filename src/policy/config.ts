@@ -15,7 +15,9 @@ export type OneOrMany<T> = T | readonly T[];
 
 /**
  * Which statuses a rule applies to. `from` names statuses, `fromCategory` names categories; a status matches
- * when it is in either. With neither, the rule applies to every status.
+ * when it is in either. With neither, the rule applies to every status — except that a `resolve`, `close`,
+ * `snooze`, `reopen`, `assign` or `merge` rule with neither never applies to a `closed` status (closed is locked:
+ * a rule reaches it only by naming it).
  *
  * @example
  * ```ts
@@ -24,7 +26,8 @@ export type OneOrMany<T> = T | readonly T[];
  * ```
  */
 export interface StatusSelector<S extends string = string> {
-  readonly from?: OneOrMany<S>;
+  /** Checked against the policy's statuses: a typo does not compile (test/types/status-references.types.test.ts). */
+  readonly from?: OneOrMany<NoInfer<S>>;
   readonly fromCategory?: OneOrMany<Category>;
 }
 
@@ -100,8 +103,26 @@ export interface ReplyRule<S extends string = string> extends StatusSelector<S> 
 }
 
 /**
- * Who may `resolve`, `close`, `snooze` or `reopen`, from where, and on what conditions. A policy lists one or
- * more; an action is allowed when any of them allows it.
+ * The conditions a rule may put on an actor's move: each must hold for the rule to allow it.
+ *
+ * @example
+ * ```ts
+ * import type { RuleConditions } from 'ticket-lifecycle';
+ * const conditions: RuleConditions = { requireAssignee: true, guards: 'checklistDone' };
+ * ```
+ */
+export interface RuleConditions {
+  /** Refuse while the customer's last message is unanswered (prevents premature closing). */
+  readonly notWhileCustomerWaits?: boolean;
+  /** Refuse while nobody is assigned (Zendesk: "Solved requires an assignee"). */
+  readonly requireAssignee?: boolean;
+  /** Names of predicates passed to `defineWorkflow` in code; all must return `true`. */
+  readonly guards?: OneOrMany<string>;
+}
+
+/**
+ * Who may `resolve`, `close`, `snooze`, `reopen`, `assign` or `merge`, from where, and on what conditions. A
+ * policy lists one or more; an action is allowed when any of them allows it.
  *
  * @example
  * ```ts
@@ -110,22 +131,20 @@ export interface ReplyRule<S extends string = string> extends StatusSelector<S> 
  * const solve: ActionRule = { by: 'agent', requireAssignee: true };
  * ```
  */
-export interface ActionRule<S extends string = string> extends StatusSelector<S> {
+export interface ActionRule<S extends string = string> extends StatusSelector<S>, RuleConditions {
   /** Default: every actor. */
   readonly by?: OneOrMany<Actor>;
-  /** Refuse while the customer's last message is unanswered (prevents premature closing). */
-  readonly notWhileCustomerWaits?: boolean;
-  /** Refuse while nobody is assigned (Zendesk: "Solved requires an assignee"). */
-  readonly requireAssignee?: boolean;
-  /** Names of predicates passed to `defineWorkflow` in code; all must return `true`. */
-  readonly guards?: OneOrMany<string>;
-  /** Actors whose `force: true` skips the conditions above (Zammad's "close anyway"). */
+  /** Actors whose `force: true` skips the conditions (Zammad's "close anyway"). */
   readonly forceBy?: OneOrMany<Actor>;
+  /** `assign` rules only: refuse an `assign` that leaves the ticket with nobody (Zendesk: "Solved tickets must have an assigned agent"). */
+  readonly keepAssignee?: boolean;
 }
 
 /**
  * Which `setStatus` moves are allowed. When a policy lists none, agents and the system may set any status and
- * customers none. Moves into `solved` or `closed` statuses must also pass the `resolve` or `close` rules.
+ * customers none. Moves into `solved` or `closed` statuses must also pass the `resolve` or `close` rules. The
+ * conditions guard entering a status that is not closing (Zammad: the checklist must be done before
+ * `pending_close`); a move is allowed when a rule matching it has all its conditions met.
  *
  * @example
  * ```ts
@@ -134,7 +153,7 @@ export interface ActionRule<S extends string = string> extends StatusSelector<S>
  * const rule: StatusChangeRule = { by: ['agent', 'system'], toCategory: ['open', 'pending', 'onHold', 'solved'] };
  * ```
  */
-export interface StatusChangeRule<S extends string = string> extends StatusSelector<S> {
+export interface StatusChangeRule<S extends string = string> extends StatusSelector<S>, RuleConditions {
   readonly by?: OneOrMany<Actor>;
   readonly to?: OneOrMany<NoInfer<S>>;
   readonly toCategory?: OneOrMany<Category>;
@@ -155,7 +174,8 @@ export interface AssignRule<S extends string = string> extends StatusSelector<S>
 
 /**
  * The moment a timer counts from: entering the status, the last customer or agent message, the last activity
- * (any message or note), or the `until` chosen with `snooze` / `setStatus`.
+ * (any message or note), the `until` chosen with `snooze` / `setStatus`, or the ticket's creation ("ticket older
+ * than", as in LiveAgent and Zendesk automations).
  *
  * @example
  * ```ts
@@ -163,7 +183,7 @@ export interface AssignRule<S extends string = string> extends StatusSelector<S>
  * const anchor: TimerAnchor = 'lastCustomerMessage';
  * ```
  */
-export type TimerAnchor = 'statusEntered' | 'lastCustomerMessage' | 'lastAgentMessage' | 'lastActivity' | 'until';
+export type TimerAnchor = 'statusEntered' | 'lastCustomerMessage' | 'lastAgentMessage' | 'lastActivity' | 'until' | 'created';
 
 interface TimerBase<S extends string> {
   /** Unique id, reported in effects and `evaluateAutoClose`. */
@@ -197,7 +217,12 @@ export interface ReminderTimer<S extends string = string> extends TimerBase<S> {
 }
 
 /**
- * A timer that moves the ticket: auto-close, auto-solve, snooze wake-up.
+ * A timer that moves the ticket: auto-close, auto-solve, snooze wake-up. It acts as the `system` and passes the
+ * same rules as a `system` event making the same move: a `close` into a closed status, a `resolve` into a solved
+ * one, a `snooze` into a snoozed one, a `setStatus` anywhere else. A refused move does not happen: the host gets
+ * a `timerBlocked` effect, and the timer is tried again after the next event that changes the ticket (at that
+ * event's time) or when the ticket enters the status anew. `bypassGuards: true` opts out (`lintWorkflow` reports
+ * it as `timerBypassesGuard`).
  *
  * @example
  * ```ts
@@ -217,6 +242,8 @@ export interface MoveTimer<S extends string = string> extends TimerBase<S> {
   readonly reminders?: readonly Duration[];
   /** Stored as the ticket's `closeReason` when the move closes it. Default `timer:<id>`. */
   readonly reason?: string;
+  /** Move even where the rules would refuse the `system` this move. Reported by `lintWorkflow`. */
+  readonly bypassGuards?: boolean;
 }
 
 /**
@@ -284,6 +311,10 @@ export interface WorkflowConfig<S extends string = string> {
   readonly snooze?: OneOrMany<ActionRule<S>>;
   /** Who may reopen explicitly. Default: agents and the system, from `solved` and `closed` statuses. */
   readonly reopen?: OneOrMany<ActionRule<S>>;
+  /** Who may change the assignee. Default: agents and the system, from any status; customers never. */
+  readonly assign?: OneOrMany<ActionRule<S>>;
+  /** Who may merge a ticket into another (it closes). Default: the `close` rules, for a merge closes the ticket. */
+  readonly merge?: OneOrMany<ActionRule<S>>;
   /** At most `POLICY_LIMITS.maxTimers` (1,000), and `maxTimersPerStatus` (20) running in any one status. */
   readonly timers?: readonly TimerConfig<S>[];
 }

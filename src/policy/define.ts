@@ -41,6 +41,20 @@ export function defineWorkflow<const S extends string>(
 }
 
 /**
+ * What `validateWorkflow` returns: the compiled workflow, or every problem found.
+ *
+ * @example
+ * ```ts
+ * import { validateWorkflow, type WorkflowValidation } from 'ticket-lifecycle';
+ * const result: WorkflowValidation = validateWorkflow(JSON.parse('{"statuses":[]}'));
+ * if (!result.ok) console.log(result.issues.map((i) => `${i.path}: ${i.code}`));
+ * ```
+ */
+export type WorkflowValidation<S extends string = string> =
+  | { readonly ok: true; readonly workflow: Workflow<S> }
+  | { readonly ok: false; readonly issues: readonly WorkflowIssue[] };
+
+/**
  * Checks and compiles a policy that comes from outside the code (a database row, an admin screen). Never throws.
  *
  * @example
@@ -51,10 +65,7 @@ export function defineWorkflow<const S extends string>(
  * else console.log(result.issues);
  * ```
  */
-export function validateWorkflow(
-  config: unknown,
-  implementations?: WorkflowImplementations,
-): { readonly ok: true; readonly workflow: Workflow } | { readonly ok: false; readonly issues: readonly WorkflowIssue[] } {
+export function validateWorkflow(config: unknown, implementations?: WorkflowImplementations): WorkflowValidation {
   try {
     return compileWorkflow(config, implementations);
   } catch (error) {

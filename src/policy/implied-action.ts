@@ -1,8 +1,11 @@
 import { DONE } from './category.js';
 import type { CompiledStatus } from './workflow.js';
 
-/** The guarded actions: each has its own rules in a policy (`resolve`, `close`, `snooze`, `reopen`). */
+/** The guarded moves: each has its own rules in a policy (`resolve`, `close`, `snooze`, `reopen`). */
 export type ActionName = 'resolve' | 'close' | 'snooze' | 'reopen';
+
+/** Every action with its own rules: the guarded moves, `assign` and `merge`. */
+export type RuledAction = ActionName | 'assign' | 'merge';
 
 /** Every guarded action, in a fixed order. */
 export const ACTION_NAMES: readonly ActionName[] = ['resolve', 'close', 'snooze', 'reopen'];
@@ -12,10 +15,22 @@ export const ACTION_NAMES: readonly ActionName[] = ['resolve', 'close', 'snooze'
  * or closed for work. The engine checks the matching rules on every move an actor makes, and lint and the
  * diagram read moves the same way, so all three agree.
  */
-export function impliedAction(from: CompiledStatus, to: CompiledStatus): ActionName | null {
+export function impliedAction(from: Pick<CompiledStatus, 'category'>, to: Pick<CompiledStatus, 'category'>): ActionName | null {
   if (to.category === 'closed') return from.category === 'closed' ? null : 'close';
   if (to.category === 'solved') return DONE.has(from.category) ? (from.category === 'closed' ? 'reopen' : null) : 'resolve';
   if (DONE.has(from.category)) return 'reopen';
   if (to.category === 'snoozed' && from.category !== 'snoozed') return 'snooze';
   return null;
+}
+
+/**
+ * Every action a move amounts to, each of whose rules it must pass: leaving solved or closed for work is a
+ * reopen, and if it lands snoozed a snooze too; un-closing into solved is a reopen and a resolve. So a
+ * `setStatus` from solved into snoozed passes the snooze rule as a `snooze` event does.
+ */
+export function impliedActions(from: Pick<CompiledStatus, 'category'>, to: Pick<CompiledStatus, 'category'>): ActionName[] {
+  const first = impliedAction(from, to);
+  if (first === null) return [];
+  const also = first !== 'reopen' ? null : to.category === 'snoozed' ? 'snooze' : to.category === 'solved' ? 'resolve' : null;
+  return also === null ? [first] : [first, also];
 }

@@ -100,26 +100,38 @@ export interface CompiledTimer {
   readonly reminders: readonly number[];
   readonly repeatEvery: number | null;
   readonly reason: string | null;
+  /** Moves even where the rules refuse the system (`bypassGuards`). */
+  readonly bypassGuards: boolean;
   /** Declaration order: breaks ties between timers due at the same instant. */
   readonly order: number;
 }
 
-/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
-export interface CompiledActionRule {
-  readonly from: ReadonlySet<string> | null;
-  readonly by: number;
+/** The conditions a rule puts on a move (`RuleConditions`). Part of the compiled form: engine-internal. */
+export interface CompiledConditions {
   readonly notWhileCustomerWaits: boolean;
   readonly requireAssignee: boolean;
   readonly guards: readonly (readonly [string, GuardPredicate])[];
-  readonly forceBy: number;
 }
 
 /** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
-export interface CompiledStatusChange {
+export interface CompiledActionRule extends CompiledConditions {
+  readonly from: ReadonlySet<string> | null;
+  readonly by: number;
+  readonly forceBy: number;
+  readonly keepAssignee: boolean;
+}
+
+/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
+export interface CompiledStatusChange extends CompiledConditions {
   readonly from: ReadonlySet<string> | null;
   readonly by: number;
   readonly to: ReadonlySet<string> | null;
 }
+
+/** Without `statusChanges`, agents and the system may set any status, on no condition. */
+export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
+  from: null, by: ACTOR_BIT.agent | ACTOR_BIT.system, to: null, notWhileCustomerWaits: false, requireAssignee: false, guards: [],
+});
 
 /** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
 export interface CompiledStatus {
@@ -132,6 +144,8 @@ export interface CompiledStatus {
   readonly replies: Readonly<Record<Actor, CompiledReply>>;
   readonly assignTo: string | null;
   readonly timers: readonly CompiledTimer[];
+  /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
+  readonly freeTimers: ReadonlySet<CompiledTimer>;
   /** The frozen answer `evaluateAutoClose` gives for a ticket resting here when nothing can come due. */
   readonly idle: { readonly due: readonly never[]; readonly status: string; readonly close: boolean; readonly nextCheckAt: null };
 }
@@ -144,6 +158,8 @@ export interface CompiledWorkflow {
   readonly close: readonly CompiledActionRule[];
   readonly snooze: readonly CompiledActionRule[];
   readonly reopen: readonly CompiledActionRule[];
+  readonly assign: readonly CompiledActionRule[];
+  readonly merge: readonly CompiledActionRule[];
   /** `null`: no rules given, so agents and the system may set any status. */
   readonly statusChanges: readonly CompiledStatusChange[] | null;
 }

@@ -67,6 +67,8 @@ const KIND_OF = {
   closeNotAllowed: 'notAllowed',
   snoozeNotAllowed: 'notAllowed',
   reopenNotAllowed: 'notAllowed',
+  assignNotAllowed: 'notAllowed',
+  mergeNotAllowed: 'notAllowed',
   customerWaiting: 'notAllowed',
   assigneeRequired: 'notAllowed',
   guardRejected: 'notAllowed',

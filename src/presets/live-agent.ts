@@ -79,7 +79,11 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
       { by: 'customer', from: ['answered', 'postponed', 'closed'], to: 'open' },
       { by: 'customer', from: 'resolved', action: reopenResolved ? 'reopen' : 'stay' },
     ],
-    statusChanges: [{ by: ['agent', 'system'], toCategory: ['open', 'pending', 'snoozed', 'solved', 'closed'] }],
+    statusChanges: [
+      { by: ['agent', 'system'], toCategory: ['open', 'pending', 'snoozed', 'solved', 'closed'] },
+      // The wake-up of a ticket postponed from New is the system moving it back to New (timers pass the rules).
+      { by: 'system', from: 'postponed', to: 'new' },
+    ],
     close: { by: ['customer', 'system'], fromCategory: 'solved' },
     timers: [
       { id: 'postpone-expiry', in: 'postponed', since: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },

@@ -12,6 +12,11 @@ import { defineWorkflow, parseDuration, WorkflowError, type Duration, type Workf
 export interface ZendeskOptions {
   /** "Close ticket N days after status is set to solved": from one hour to 28 days. Default `P4D`. */
   readonly closeAfter?: Duration;
+  /**
+   * End users may mark their request solved once it has an assignee (the Requests API's `can_be_solved_by_me`,
+   * the help center's "mark as solved"): a customer `resolve`, or a reply "sent as" Solved. Default `false`.
+   */
+  readonly requesterCanSolve?: boolean;
 }
 
 /**
@@ -34,7 +39,11 @@ const MAX_CLOSE_AFTER = 28 * 24 * HOUR;
  * - Created New; an end-user comment on New leaves it New; assigning a New ticket opens it.
  * - An end-user comment on Pending, On-hold or Solved sets it Open; once a ticket leaves New it never returns.
  * - Agents submit as a status ("Submit as …"): an agent reply moves nothing by itself.
- * - Solving requires an assignee. Closed is set only by business rules (the system), never by agents.
+ * - Solving requires an assignee, and a Solved ticket keeps one: unassigning it is refused ("Solved tickets must
+ *   have an assigned agent"). Closed is set only by business rules (the system), never by agents.
+ * - End users never assign. With `requesterCanSolve`, an end user may mark an assigned request solved.
+ * - Merging (agents and the system, any status but Closed) closes the source ticket with reason `merged:<id>`
+ *   and a `merged` effect naming the target ticket.
  * - Solved tickets close `closeAfter` after being solved (default 4 days; 1 hour to 28 days, mandatory).
  * - Closed tickets can't be updated: a requester's reply yields `followUpRequested` (the host creates the linked
  *   follow-up ticket), an agent's is rejected.
@@ -55,7 +64,8 @@ const MAX_CLOSE_AFTER = 28 * 24 * HOUR;
  * ```
  */
 export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
-  const { closeAfter = 'P4D' } = options;
+  const { closeAfter = 'P4D', requesterCanSolve = false } = options;
+  const working = ['new', 'open', 'pending', 'onHold'] as const;
   const ms = parseDuration(closeAfter);
   if (ms === null || ms < HOUR || ms > MAX_CLOSE_AFTER) {
     throw new WorkflowError([
@@ -79,8 +89,21 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
       { by: ['agent', 'system'], from: 'closed', action: 'reject' },
     ],
     assignments: [{ from: 'new', to: 'open' }],
-    statusChanges: [{ by: ['agent', 'system'], fromCategory: ['new', 'open', 'pending', 'onHold', 'solved'], toCategory: ['open', 'pending', 'onHold', 'solved', 'closed'] }],
-    resolve: { by: ['agent', 'system'], requireAssignee: true },
+    statusChanges: [
+      { by: ['agent', 'system'], fromCategory: ['new', 'open', 'pending', 'onHold', 'solved'], toCategory: ['open', 'pending', 'onHold', 'solved', 'closed'] },
+      ...(requesterCanSolve ? [{ by: 'customer' as const, fromCategory: working, to: 'solved' as const, requireAssignee: true }] : []),
+    ],
+    resolve: [
+      { by: ['agent', 'system'], requireAssignee: true },
+      ...(requesterCanSolve ? [{ by: 'customer' as const, fromCategory: working, requireAssignee: true }] : []),
+    ],
+    // Agents merge tickets of any status but Closed, whoever may close them (closing is for business rules).
+    merge: { by: ['agent', 'system'] },
+    // Who may change the assignee: never end users; on Solved only to another agent, never to nobody.
+    assign: [
+      { by: ['agent', 'system'], fromCategory: 'solved', keepAssignee: true },
+      { by: ['agent', 'system'], fromCategory: working },
+    ],
     close: { by: 'system', fromCategory: 'solved' },
     reopen: { by: ['agent', 'system'], fromCategory: 'solved' },
     timers: [{ id: 'auto-close', in: 'solved', after: ms, action: 'move', to: 'closed', reason: 'solved-timeout' }],

@@ -64,6 +64,7 @@ function draft<S extends string>(workflow: Workflow<S>): fc.Arbitrary<Draft> {
     kind(1, { type: type('close'), by: actor, reason: fc.constant('done'), force }),
     kind(1, { type: type('reopen'), by: actor, to: sometimes(50, status) }),
     kind(1, { type: type('snooze'), by: actor, until: sometimes(60, later) }),
+    kind(1, { type: type('merge'), by: actor, into: fc.constantFrom('t-2', '') }),
     kind(2, { type: type('tick') }),
   );
 }

@@ -50,7 +50,7 @@ export const ARBITRARY_GUARDS: Readonly<Record<string, GuardPredicate>> = {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity'];
+const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'created'];
 const durations = fc.constantFrom(MINUTE, 30 * MINUTE, 2 * 60 * MINUTE, DAY, 3 * DAY, 7 * DAY);
 const actors = fc.subarray([...ACTORS] as Actor[], { minLength: 1 });
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
@@ -133,6 +133,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
       restore: fc.boolean(),
       reminders: fc.array(durations, { maxLength: 2 }),
       repeat: maybe(durations),
+      bypass: fc.boolean(),
     })
     .map((t): TimerConfig | null => {
       const base = {
@@ -146,7 +147,9 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
       const top = Math.max(...t.inStatuses.map((s) => shape.rank.get(s)!));
       if (shape.rank.get(t.to)! <= top) return null;
       const restorable = ids.filter((s) => shape.rank.get(s)! > top);
-      return { ...base, action: 'move', to: t.to, reminders: t.reminders, ...(t.restore && { restorePrevious: restorable }) };
+      return {
+        ...base, action: 'move', to: t.to, reminders: t.reminders, ...(t.restore && { restorePrevious: restorable }), ...(t.bypass && { bypassGuards: true }),
+      };
     });
 }
 
@@ -172,16 +175,18 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
       .record({
         replies: fc.array(replyRule(shape.statuses, working), { maxLength: maxRules }),
         assignments: fc.array(fc.tuple(selector(shape.statuses), fc.constantFrom(...ids)).map(([from, to]) => ({ ...from, to })), { maxLength: 2 }),
-        statusChanges: maybe(fc.array(fc.tuple(selector(shape.statuses), selector(shape.statuses), maybe(actors)).map(([from, target, by]) => ({
+        statusChanges: maybe(fc.array(fc.tuple(selector(shape.statuses), selector(shape.statuses), maybe(actors), fc.boolean()).map(([from, target, by, guarded]) => ({
           ...from,
           ...(target.from && { to: target.from }),
           ...(target.fromCategory && { toCategory: target.fromCategory }),
           ...(by && { by }),
+          ...(guarded && { guards: ['assigned'] }),
         })), { minLength: 1, maxLength: 3 })),
         resolve: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         close: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         snooze: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         reopen: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
+        assign: maybe(fc.array(fc.tuple(actionRule(shape.statuses), fc.boolean()).map(([rule, keep]) => (keep ? { ...rule, keepAssignee: true } : rule)), { minLength: 1, maxLength: 2 })),
         timers,
         reopenTo: fc.array(maybe(fc.constantFrom(...working)), { minLength: ids.length, maxLength: ids.length }),
         requireUntil: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),

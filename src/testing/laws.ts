@@ -178,7 +178,7 @@ export const LAWS = {
     if (!result.ok) return null;
     let last = before.updatedAt;
     for (const e of result.effects) {
-      if (e.type !== 'timerFired' && e.type !== 'reminderDue') continue;
+      if (e.type !== 'timerFired' && e.type !== 'reminderDue' && e.type !== 'timerBlocked') continue;
       if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
       // Same-instant law (design page, "Timers"): every event first applies the timers due at or before its time.
       if (e.dueAt > event.at) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;

@@ -1,4 +1,13 @@
-import { createTicket, nextDeadline, type Category, type Effect, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  nextDeadline,
+  type Category,
+  type Effect,
+  type Ticket,
+  type TicketEvent,
+  type TransitionResult,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { emit, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { cachedOutcome } from './outcome.js';
 import { checkedSnapshot, checkingRestore, ownTicket, TicketMachineError } from './restore.js';
@@ -26,6 +35,7 @@ const RULE_GUARD: Readonly<Record<TicketEventType, TicketRuleGuardName>> = {
   setStatus: 'statusChangeRule',
   resolve: 'resolveRule',
   close: 'closeRule',
+  merge: 'mergeRule',
   reopen: 'reopenRule',
   snooze: 'snoozeRule',
   tick: 'timerRule',
@@ -35,7 +45,7 @@ type AnyEffectType = Effect['type'];
 /** One named action per effect type; `satisfies` makes a new effect type in the engine a compile error here. */
 const EFFECT_TYPES = Object.keys({
   statusChanged: true, reopened: true, followUpRequested: true, replyRejected: true,
-  replyNeedsAttention: true, reminderDue: true, timerFired: true, assigned: true,
+  replyNeedsAttention: true, reminderDue: true, timerFired: true, timerBlocked: true, merged: true, assigned: true,
 } as const satisfies Record<AnyEffectType, true>) as AnyEffectType[];
 
 type EffectOf<K extends AnyEffectType> = Extract<Effect, { type: K }>;
@@ -55,7 +65,7 @@ const targetOf = (status: string): string => status.replaceAll('.', '\\.');
  * - On each status node, for each event type, one transition per status the policy's rules for that status lead
  *   to (reply rules, assignment, resolve, close, snooze, reopen to its target; on `tick`, its own timers),
  *   guarded by the named guard of that rule family (`replyRule`, `assignmentRule`, `resolveRule`, `closeRule`,
- *   `snoozeRule`, `reopenRule`, `timerRule`, with `params: { to }`).
+ *   `snoozeRule`, `reopenRule`, `mergeRule`, `timerRule`, with `params: { to }`).
  * - On the root, inherited by every status node and tried after its own: moves to a status of the sender's
  *   choosing (`setStatus`, "send and mark as", `reopen` with `to`), once per status they may reach, under the
  *   same guards; `rearmsTimers` (same status, new deadline: back into it through `(start)`, which restarts its
@@ -125,9 +135,11 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
   const clocks = new WeakMap<AnyActorRef, () => number>();
 
   type GuardArgs = { readonly context: TicketMachineContext; readonly event: TicketEvent };
+  // An accepted event that changes nothing and yields no effect takes no transition: `snapshot.can` equals `can`.
+  const acts = (result: TransitionResult): boolean => result.ok && (result.changed || result.effects.length > 0);
   const lands = ({ context, event }: GuardArgs, params: { to: string }): boolean => {
     const result = outcome(context.ticket, event);
-    return result.ok && result.ticket.status === params.to;
+    return acts(result) && result.ticket.status === params.to;
   };
   const effectActions = Object.fromEntries(
     EFFECT_TYPES.map((type) => [type, emit((_: unknown, effect: EffectOf<typeof type>) => effect)]),
@@ -139,6 +151,7 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     statusChangeRule: lands,
     resolveRule: lands,
     closeRule: lands,
+    mergeRule: lands,
     reopenRule: lands,
     snoozeRule: lands,
     timerRule: lands,
@@ -151,14 +164,14 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     },
     accepted: ({ context, event }: GuardArgs) => {
       const result = outcome(context.ticket, event);
-      return result.ok && result.ticket.status === context.ticket.status;
+      return acts(result) && result.ticket.status === context.ticket.status;
     },
     // Timers that came due before the event moved the ticket somewhere its status has no edge to (a catch-up
     // through a chain of timers): `(start)` routes it to the engine's status. Never a throw (XState would take
     // the actor down, and Node with it), and never a drift from the engine.
     landsElsewhere: ({ context, event }: GuardArgs) => {
       const result = outcome(context.ticket, event);
-      return result.ok && result.ticket.status !== context.ticket.status;
+      return acts(result) && result.ticket.status !== context.ticket.status;
     },
   };
 

@@ -115,7 +115,8 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
     };
     switch (type) {
       case 'resolve': add(workflow.defaults.solved); break;
-      case 'close': add(workflow.defaults.closed); break;
+      case 'close':
+      case 'merge': add(workflow.defaults.closed); break;
       case 'snooze': add(workflow.defaults.snoozed); break;
       case 'reopen': if (DONE.has(category)) add(reopenTarget(status)); break;
       case 'assign': for (const to of assignments.of(status, category)) add(to); break;

@@ -96,6 +96,7 @@ export type TicketRuleGuardName =
   | 'closeRule'
   | 'reopenRule'
   | 'snoozeRule'
+  | 'mergeRule'
   | 'timerRule';
 
 /**

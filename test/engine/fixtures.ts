@@ -27,8 +27,13 @@ export const support = defineWorkflow(
       { by: 'agent', from: 'closed', action: 'reject' },
     ],
     assignments: [{ from: 'new', to: 'open' }],
-    resolve: [{ by: 'agent', requireAssignee: true, notWhileCustomerWaits: true, forceBy: 'agent' }],
-    close: [{ by: ['customer', 'system'], from: 'solved' }, { by: 'agent', from: 'solved', guards: 'surveySent' }],
+    // The system solves and closes by timer, and timers pass the rules like any system move.
+    resolve: [{ by: 'agent', requireAssignee: true, notWhileCustomerWaits: true, forceBy: 'agent' }, { by: 'system', from: 'waiting' }],
+    close: [
+      { by: ['customer', 'system'], from: 'solved' },
+      { by: 'agent', from: 'solved', guards: 'surveySent' },
+      { by: 'system', from: 'pending_close' },
+    ],
     timers: [
       { id: 'nudge', in: 'waiting', since: 'lastAgentMessage', after: 'P2D', action: 'remind', repeatEvery: 'P1D' },
       { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P5D', action: 'move', to: 'solved', reminders: ['P3D', 'P4D'] },

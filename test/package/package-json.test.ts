@@ -205,8 +205,9 @@ describe('size budgets (.size-limit.json)', () => {
     // Issue 6: the core ≤ 5 kB. It held for the runtime a backend embeds until issue 9 (below); lint, the policy compiler and the
     // diagram are budgeted one by one at their measured size (the whole entry misses 5 kB: see docs/performance.md).
     // Issue 9 (every field of a stored ticket and event checked, read once, times kept exact) costs 1.1 kB gzip:
-    // the runtime measures 6.1 kB. Issue 6's 5 kB no longer holds; tighten this when it shrinks.
-    expect(limit('core runtime (')).toBe('6.2 kB');
+    // the runtime measures 6.1 kB. Issue 10 (timers pass the system's rules, assign and merge rules) adds 0.8 kB:
+    // 6.87 kB. Issue 6's 5 kB no longer holds; tighten this when it shrinks.
+    expect(limit('core runtime (')).toBe('7 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe('{ createTicket, transition, can, evaluateAutoClose, nextDeadline }');
     expect(limit('presets')).toBe('3 kB');
     // Issue 6 asks 3 kB; issue 9's hardening (checked snapshots, TicketMachineError, a by-value event cache) took

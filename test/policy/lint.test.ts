@@ -24,6 +24,8 @@ const SOUND: WorkflowConfig = {
     { by: 'agent', from: 'open', to: 'waiting' },
     { by: 'customer', from: ['waiting', 'solved', 'closed'], action: 'reopen' },
   ],
+  // Solving waits for the team's answer, so the auto-close never closes an unanswered question.
+  resolve: { by: ['agent', 'system'], notWhileCustomerWaits: true },
   close: { by: ['customer', 'system'], fromCategory: 'solved' },
   timers: [{ id: 'auto-close', in: 'solved', after: 'P4D', action: 'move', to: 'closed' }],
 };
@@ -268,7 +270,7 @@ describe('a reopen target in the closed category', () => {
 
   it('is refused by transition for an explicit reopen', () => {
     const wf = defineWorkflow(SOUND);
-    const solved = transition(wf, createTicket(wf, { at: 0 }), { type: 'resolve', by: 'agent', at: 1 });
+    const solved = transition(wf, createTicket(wf, { at: 0, by: 'agent' }), { type: 'resolve', by: 'agent', at: 1 });
     expect(solved.ok).toBe(true);
     const r = transition(wf, solved.ticket, { type: 'reopen', by: 'agent', at: 2, to: 'closed' });
     expect(r.ok ? null : r.error.code).toBe('reopenNotAllowed');
@@ -396,7 +398,8 @@ describe('shadowedReply and shadowedAssignment', () => {
 describe('overriddenGuard', () => {
   it('warns when another rule allows the same without the conditions', () => {
     const config: WorkflowConfig = { ...SOUND, resolve: [{ by: 'agent', requireAssignee: true }, { by: ['agent', 'system'] }] };
-    expect(found(config, 'overriddenGuard')).toEqual([{ severity: 'warning', statuses: ['open', 'waiting', 'solved', 'closed'], path: 'resolve[0]' }]);
+    // Not `closed`: a rule that names no status never reaches a locked (closed) status.
+    expect(found(config, 'overriddenGuard')).toEqual([{ severity: 'warning', statuses: ['open', 'waiting', 'solved'], path: 'resolve[0]' }]);
   });
 
   it('is silent when the other rule covers only part of it', () => {
@@ -435,5 +438,70 @@ describe('findings', () => {
       expect(f.statuses.every((s) => statusIds.has(s))).toBe(true);
       expect(f.message.length).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('emptyAnchor', () => {
+  const nudge = { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P5D', action: 'move', to: 'solved' } as const;
+
+  it('warns about a lastAgentMessage timer in a status an agent can set without replying', () => {
+    const config: WorkflowConfig = { ...SOUND, timers: [...SOUND.timers!, nudge] };
+    expect(found(config, 'emptyAnchor')).toEqual([{ severity: 'warning', statuses: ['waiting'], path: 'timers[1]' }]);
+  });
+
+  it('is quiet when the timer also counts from entering the status', () => {
+    expect(found({ ...SOUND, timers: [...SOUND.timers!, { ...nudge, since: ['statusEntered', 'lastAgentMessage'] }] }, 'emptyAnchor')).toEqual([]);
+  });
+});
+
+describe('solvedWhileCustomerWaits', () => {
+  it('warns when the team may solve while the customer waits and a timer then closes', () => {
+    const { resolve: _careful, ...careless } = SOUND;
+    expect(found(careless, 'solvedWhileCustomerWaits')).toEqual([{ severity: 'warning', statuses: ['solved'], path: 'timers[0]' }]);
+  });
+
+  it('is quiet with notWhileCustomerWaits on the resolve rule, or skipWhileCustomerWaits on the timer', () => {
+    expect(found(SOUND, 'solvedWhileCustomerWaits')).toEqual([]);
+    const { resolve: _careful, ...careless } = SOUND;
+    const patient: WorkflowConfig = { ...careless, timers: [{ ...SOUND.timers![0]!, skipWhileCustomerWaits: true } as never] };
+    expect(found(patient, 'solvedWhileCustomerWaits')).toEqual([]);
+  });
+});
+
+describe('timerBypassesGuard', () => {
+  it('reports a timer that opts out of the rules', () => {
+    const config: WorkflowConfig = {
+      ...SOUND,
+      close: { by: 'system', fromCategory: 'solved', requireAssignee: true },
+      timers: [{ id: 'auto-close', in: 'solved', after: 'P4D', action: 'move', to: 'closed', bypassGuards: true }],
+    };
+    expect(found(config, 'timerBypassesGuard')).toEqual([{ severity: 'warning', statuses: ['solved'], path: 'timers[0]' }]);
+  });
+
+  it('is quiet for a timer that passes the rules', () => {
+    expect(found(SOUND, 'timerBypassesGuard')).toEqual([]);
+  });
+});
+
+describe('deadTimerTarget', () => {
+  const archive: WorkflowConfig = {
+    ...SOUND,
+    statuses: [...STATUSES, { id: 'archived', category: 'closed', default: false }],
+    statusChanges: [{ by: ['agent', 'system'], to: ['open', 'waiting', 'solved'] }],
+    timers: [...SOUND.timers!, { id: 'archive', in: 'waiting', after: 'P30D', action: 'move', to: 'archived' }],
+  };
+  const withDefault = (config: WorkflowConfig): WorkflowConfig => ({
+    ...config,
+    statuses: config.statuses.map((s) => (s.id === 'closed' ? { ...s, default: true } : s)),
+  });
+
+  it('warns about a status only a timer leads to, when the rules refuse the system that move', () => {
+    // The close rule lets the system close from solved only: the archive timer in waiting is always blocked.
+    expect(found(withDefault(archive), 'deadTimerTarget')).toEqual([{ severity: 'warning', statuses: ['archived'], path: 'statuses[4]' }]);
+  });
+
+  it('is quiet when the system may make the move', () => {
+    const allowed = withDefault({ ...archive, close: { by: ['customer', 'system'], fromCategory: ['solved', 'pending'] } });
+    expect(found(allowed, 'deadTimerTarget')).toEqual([]);
   });
 });

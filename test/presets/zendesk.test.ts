@@ -143,10 +143,69 @@ describe('zendesk: closed tickets (§3 "Closed tickets can\'t be updated"; §11.
 });
 
 describe('zendesk: closed tickets can’t be updated (§3 native rules, §11.11)', () => {
-  it('an agent cannot resolve a Closed ticket back to Solved (that would be a reopen)', () => {
+  it('an agent cannot resolve a Closed ticket back to Solved (closed is locked: the resolve rule names no status)', () => {
     const closed = transition(wf, solved, { type: 'tick', at: SOLVED_AT + 4 * DAY }).ticket;
     expect(closed.status).toBe('closed');
     const again = transition(wf, closed, { type: 'resolve', by: 'agent', at: SOLVED_AT + 4 * DAY + 1 });
-    expect(again.ok === false && again.error.code).toBe('reopenNotAllowed');
+    expect(again.ok === false && again.error.code).toBe('resolveNotAllowed');
+  });
+});
+
+// Solved keeps its assignee, end users never assign: https://support.zendesk.com/hc/en-us/articles/4408894213018
+// ("About native system ticket rules": solved requires an assignee).
+describe('zendesk: a Solved ticket keeps an assignee (native rules)', () => {
+  it('refuses unassigning a Solved ticket, allows handing it to another agent', () => {
+    const unassign = transition(wf, solved, { type: 'assign', by: 'agent', at: SOLVED_AT + HOUR, assignee: null });
+    expect(unassign.ok === false && unassign.error.code).toBe('assigneeRequired');
+    expect(transition(wf, solved, { type: 'assign', by: 'agent', at: SOLVED_AT + HOUR, assignee: 'bo' }).ok).toBe(true);
+  });
+
+  it('lets agents unassign an Open ticket, never end users assign', () => {
+    expect(transition(wf, open, { type: 'assign', by: 'agent', at: T0 + 2 * HOUR, assignee: null }).ok).toBe(true);
+    expect(refusal(wf, open, { type: 'assign', by: 'customer', at: T0 + 2 * HOUR, assignee: 'me' }).code).toBe('assignNotAllowed');
+  });
+});
+
+// Requests API: "can_be_solved_by_me — If true, an end user can mark the request as solved"; "solved — … an end
+// user can set this if can_be_solved_by_me … is true": https://developer.zendesk.com/api-reference/ticketing/tickets/ticket-requests/
+describe('zendesk: an end user may mark an assigned request solved, where the option allows it', () => {
+  const solvable = zendesk({ requesterCanSolve: true });
+  const assigned = run(solvable, [{ type: 'assign', by: 'agent', at: T0 + HOUR, assignee: 'ana' }]).ticket;
+
+  it('is refused by default', () => {
+    expect(refusal(wf, open, { type: 'resolve', by: 'customer', at: T0 + 2 * HOUR }).code).toBe('resolveNotAllowed');
+    expect(refusal(wf, open, { type: 'reply', by: 'customer', at: T0 + 2 * HOUR, status: 'solved' }).code).toBe('statusChangeNotAllowed');
+  });
+
+  it('with requesterCanSolve: a resolve or a reply marked solved solves an assigned request', () => {
+    expect(transition(solvable, assigned, { type: 'resolve', by: 'customer', at: T0 + 2 * HOUR }).ticket.status).toBe('solved');
+    expect(transition(solvable, assigned, { type: 'reply', by: 'customer', at: T0 + 2 * HOUR, status: 'solved' }).ticket.status).toBe('solved');
+  });
+
+  it('with requesterCanSolve: not while nobody is assigned', () => {
+    const unassigned = createTicket(solvable, { at: T0 });
+    const r = transition(solvable, unassigned, { type: 'resolve', by: 'customer', at: T0 + HOUR });
+    expect(r.ok === false && r.error.code).toBe('assigneeRequired');
+  });
+});
+
+// Merging: "the source ticket is closed" — https://support.zendesk.com/hc/en-us/articles/4408882445594 (Merging
+// tickets); API: https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#merge-tickets-into-target-ticket
+describe('zendesk: merging closes the source ticket', () => {
+  it('closes the source with a reason and tells the host the target id', () => {
+    const r = transition(wf, open, { type: 'merge', by: 'agent', at: T0 + 2 * HOUR, into: '4711' });
+    expect(r.ok && r.ticket.status).toBe('closed');
+    expect(r.ticket.closeReason).toBe('merged:4711');
+    expect(r.ok && r.effects).toContainEqual({ type: 'merged', into: '4711', at: T0 + 2 * HOUR, by: 'agent' });
+  });
+
+  it('merges even an unassigned New ticket, but never a Closed one, and never by an end user', () => {
+    expect(transition(wf, fresh, { type: 'merge', by: 'agent', at: T0 + HOUR, into: '4711' }).ticket.status).toBe('closed');
+    expect(refusal(wf, closed, { type: 'merge', by: 'agent', at: SOLVED_AT + 5 * DAY, into: '4711' }).code).toBe('mergeNotAllowed');
+    expect(refusal(wf, open, { type: 'merge', by: 'customer', at: T0 + 2 * HOUR, into: '4711' }).code).toBe('mergeNotAllowed');
+  });
+
+  it('refuses a merge without a target id', () => {
+    expect(refusal(wf, open, { type: 'merge', by: 'agent', at: T0 + 2 * HOUR, into: '' }).code).toBe('invalidEvent');
   });
 });

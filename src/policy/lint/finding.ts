@@ -30,6 +30,13 @@ export type LintSeverity = 'error' | 'warning';
  *   the same actors from the same statuses with fewer conditions.
  * - `replyBypassesGuard` (warning): a reply rule resolves, closes or snoozes for an actor that the `resolve`,
  *   `close` or `snooze` rules do not allow to do so from that status.
+ * - `emptyAnchor` (warning): a timer counts only from a message that a ticket in its status may not have yet (a
+ *   `lastAgentMessage` timer in a status reachable without a team reply): it would never fire there.
+ * - `solvedWhileCustomerWaits` (warning): the team may solve while the customer waits, and a timer then closes the
+ *   solved ticket without waiting for an answer.
+ * - `timerBypassesGuard` (warning): a move timer opts out of the rules with `bypassGuards`.
+ * - `deadTimerTarget` (warning): only timers lead into a status, and none of them can ever act (the rules refuse
+ *   the system the move, or their `until` can never be set).
  *
  * @example
  * ```ts
@@ -50,7 +57,11 @@ export type LintCode =
   | 'shadowedReply'
   | 'shadowedAssignment'
   | 'overriddenGuard'
-  | 'replyBypassesGuard';
+  | 'replyBypassesGuard'
+  | 'emptyAnchor'
+  | 'solvedWhileCustomerWaits'
+  | 'timerBypassesGuard'
+  | 'deadTimerTarget';
 
 /**
  * One risk found in a valid policy: what (`code`), how bad (`severity`), the statuses involved, a sentence for

@@ -14,6 +14,9 @@ import { shadowedTimer } from './shadowed-timer.js';
 import { snoozeWithoutExit } from './snooze-without-exit.js';
 import { timerNeverRuns } from './timer-never-runs.js';
 import { unreachableStatus } from './unreachable-status.js';
+import { solvedWhileCustomerWaits } from './solved-while-waiting.js';
+import { emptyAnchor } from './timer-anchors.js';
+import { deadTimerTarget, timerBypassesGuard } from './timer-guards.js';
 
 export type { LintCode, LintFinding, LintSeverity } from './finding.js';
 
@@ -31,6 +34,10 @@ const CHECKS: readonly ((ctx: LintContext) => LintFinding[])[] = [
   shadowedAssignment,
   overriddenGuard,
   replyBypassesGuard,
+  emptyAnchor,
+  solvedWhileCustomerWaits,
+  timerBypassesGuard,
+  deadTimerTarget,
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { ACTORS, type Actor } from '../actor.js';
 import { CATEGORIES, type Category } from '../category.js';
 import { impliedAction } from '../implied-action.js';
-import { ACTOR_BIT, type CompiledActionRule, type CompiledStatus, type CompiledStatusChange, type CompiledWorkflow, type Workflow } from '../workflow.js';
+import { ACTOR_BIT, DEFAULT_STATUS_CHANGE, type CompiledActionRule, type CompiledStatus, type CompiledStatusChange, type CompiledWorkflow, type Workflow } from '../workflow.js';
 
 const ALL_ACTORS = ACTOR_BIT.customer | ACTOR_BIT.agent | ACTOR_BIT.system;
 
@@ -40,9 +40,6 @@ export function actorsAllowed(rules: readonly CompiledActionRule[], status: stri
 export function actorNames(mask: number): string {
   return ACTORS.filter((a: Actor) => (mask & ACTOR_BIT[a]) !== 0).join(', ');
 }
-
-/** Without `statusChanges`, agents and the system may set any status. */
-const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({ from: null, by: ACTOR_BIT.agent | ACTOR_BIT.system, to: null });
 
 /**
  * The `statusChanges` rules that allow something new, with their index in the policy: the default rule when the
