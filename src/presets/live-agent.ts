@@ -113,7 +113,11 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
       { by: 'customer', from: ['answered', 'postponed', 'closed'], to: 'open' },
       { by: 'customer', from: 'resolved', action: reopenResolved ? 'reopen' : 'stay' },
     ],
-    statusChanges: [{ by: ['agent', 'system'], toCategory: ['open', 'pending', 'snoozed', 'solved', 'closed'] }],
+    statusChanges: [
+      { by: ['agent', 'system'], toCategory: ['open', 'pending', 'snoozed', 'solved', 'closed'] },
+      // "From the Postponed status, a ticket can progress to New": the wake-up of a ticket postponed from New.
+      { by: 'system', from: 'postponed', to: 'new' },
+    ],
     close,
     timers: [
       { id: 'postpone-expiry', in: 'postponed', since: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },

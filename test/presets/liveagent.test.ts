@@ -85,6 +85,12 @@ describe(`liveAgent: Postponed, its snooze (${OV})`, () => {
     ]);
   });
 
+  it('lets the system, never an agent, move Postponed back to New ("From the Postponed status, a ticket can progress to New")', () => {
+    const postponed = run(wf, [{ type: 'snooze', by: 'agent', at: T0 + HOUR, until: T0 + DAY }]).ticket;
+    expect(statusAfter(wf, [{ type: 'setStatus', by: 'system', at: T0 + 2 * HOUR, to: 'new' }], postponed)).toBe('new');
+    expect(refusal(wf, postponed, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'new' }).code).toBe('statusChangeNotAllowed');
+  });
+
   it('wakes a ticket postponed from New back to New ("An exception is made for New tickets")', () => {
     const { ticket } = run(wf, [
       { type: 'snooze', by: 'agent', at: T0 + HOUR, until: T0 + DAY },
