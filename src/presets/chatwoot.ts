@@ -36,7 +36,7 @@ const AUTO_RESOLVE_BOUNDS = {
   min: 10 * MINUTE,
   max: 1_439_856 * MINUTE,
   step: MINUTE,
-  describe: 'whole minutes from 10 to 1,439,856 (about 999 days)',
+  describe: 'whole minutes from 10 to 1,439,856',
 };
 
 /**
@@ -92,7 +92,7 @@ export function chatwoot(options: ChatwootOptions = {}): Workflow<ChatwootStatus
   const resolveMs = read.duration('autoResolveAfter', null, AUTO_RESOLVE_BOUNDS);
   const ignoreWaiting = read.boolean('ignoreWaiting', false);
   const botActive = read.boolean('botActive', false);
-  if (ignoreWaiting && !read.has('autoResolveAfter')) read.report('ignoreWaiting', 'ignoreWaiting only means something with autoResolveAfter');
+  if (ignoreWaiting && !read.has('autoResolveAfter')) read.report('ignoreWaiting', 'needs autoResolveAfter');
   read.done();
   const start = botActive ? 'pending' : 'open';
 

@@ -87,7 +87,7 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
   const reminders = read.durations('reminders', { describe: 'a positive duration' });
   const closeFollowsResolved = read.boolean('closeFollowsResolved', false);
   const customerConfirms = read.boolean('customerConfirms', false);
-  if (autoCloseAfter === null && reminders.length > 0) read.report('reminders', 'reminders only mean something with an auto-close');
+  if (autoCloseAfter === null && reminders.length > 0) read.report('reminders', 'needs autoCloseAfter');
   read.done();
 
   const closeFrom: LiveAgentStatus[] = closeFollowsResolved ? ['resolved'] : ['resolved', 'postponed'];

@@ -30,13 +30,13 @@ export class PresetOptions {
     }
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       this.values = {};
-      this.report('', `options must be an object, not ${show(options)}`);
+      this.report('', 'options must be an object');
       return;
     }
     this.values = options as Readonly<Record<string, unknown>>;
     for (const key of Object.keys(options)) {
       if (!known.includes(key)) {
-        this.report(key, `unknown option "${key}": this preset takes ${known.length === 0 ? 'no options' : known.join(', ')}`);
+        this.report(key, `unknown option; known: ${known.join(', ') || 'none'}`);
       }
     }
   }
@@ -55,7 +55,7 @@ export class PresetOptions {
     const value = this.raw(key);
     if (value === undefined) return fallback;
     if (typeof value === 'boolean') return value;
-    this.report(key, `${key} must be true or false, not ${show(value)}`);
+    this.report(key, 'must be true or false');
     return fallback;
   }
 
@@ -64,7 +64,7 @@ export class PresetOptions {
     const value = this.raw(key);
     if (value === undefined) return fallback;
     if ((allowed as readonly unknown[]).includes(value)) return value as T;
-    this.report(key, `${key} must be one of ${allowed.join(', ')}, not ${show(value)}`);
+    this.report(key, `must be one of ${allowed.join(', ')}`);
     return fallback;
   }
 
@@ -73,7 +73,7 @@ export class PresetOptions {
     const value = this.raw(key);
     if (value === undefined) return undefined;
     if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return value;
-    this.report(key, `${key} must be a whole number from ${min} to ${max}, not ${show(value)}`);
+    this.report(key, `must be a whole number from ${min} to ${max}`);
     return undefined;
   }
 
@@ -90,7 +90,7 @@ export class PresetOptions {
     if (value === false && off) return null;
     const ms = this.checkedDuration(value, bounds);
     if (ms !== null) return ms;
-    this.report(key, `${key} must be ${bounds.describe}${off ? ' or false' : ''}, not ${show(value)}`);
+    this.report(key, `must be ${bounds.describe}${off ? ' or false' : ''}`);
     return fallback;
   }
 
@@ -99,13 +99,13 @@ export class PresetOptions {
     const value = this.raw(key);
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
-      this.report(key, `${key} must be a list of durations, not ${show(value)}`);
+      this.report(key, 'must be a list of durations');
       return [];
     }
     const list: number[] = [];
     value.forEach((item: unknown, i) => {
       const ms = this.checkedDuration(item, bounds);
-      if (ms === null) this.report(`${key}[${i}]`, `${key}[${i}] must be ${bounds.describe}, not ${show(item)}`);
+      if (ms === null) this.report(`${key}[${i}]`, `must be ${bounds.describe}`);
       else list.push(ms);
     });
     return list;
@@ -124,11 +124,6 @@ export class PresetOptions {
     const ms = parseDuration(value);
     return ms !== null && ms >= min && ms <= max && ms % step === 0 ? ms : null;
   }
-}
-
-/** A value as it appears in an error message; `JSON.stringify` alone gives `undefined` for functions. */
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
 }
 
 export const MINUTE = 60_000;

@@ -89,9 +89,9 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
   const followUp = read.oneOf('followUp', FOLLOW_UPS, 'reopen');
   const reopenWithinDays = read.integer('reopenWithinDays', 1, MAX_DAYS);
   if (followUp === 'newTicketAfter' && !read.has('reopenWithinDays')) {
-    read.report('reopenWithinDays', 'followUp "newTicketAfter" needs reopenWithinDays');
+    read.report('reopenWithinDays', 'needed with followUp newTicketAfter');
   } else if (followUp !== 'newTicketAfter' && read.has('reopenWithinDays')) {
-    read.report('reopenWithinDays', 'reopenWithinDays only goes with followUp "newTicketAfter"');
+    read.report('reopenWithinDays', 'only with followUp newTicketAfter');
   }
   read.done();
 
