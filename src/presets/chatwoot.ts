@@ -1,4 +1,5 @@
-import { defineWorkflow, parseDuration, WorkflowError, type Duration, type Workflow, type WorkflowIssue } from 'ticket-lifecycle';
+import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { MINUTE, PresetOptions } from './options.js';
 
 /**
  * Options of the {@link chatwoot} preset: the account's auto-resolve settings and whether the inbox has an active
@@ -30,44 +31,51 @@ export interface ChatwootOptions {
  */
 export type ChatwootStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 
-const MINUTE = 60_000;
-const MIN_AUTO_RESOLVE = 10 * MINUTE;
-// Chatwoot's own bound in `app/models/account.rb`: 1,439,856 minutes, which the reference rounds to "999 days".
-const MAX_AUTO_RESOLVE = 1_439_856 * MINUTE;
+// Chatwoot's own bounds in `app/models/account.rb`: 10 to 1,439,856 minutes (about 999 days).
+const AUTO_RESOLVE_BOUNDS = {
+  min: 10 * MINUTE,
+  max: 1_439_856 * MINUTE,
+  step: MINUTE,
+  describe: 'whole minutes from 10 to 1,439,856',
+};
 
 /**
- * Chatwoot's conversation lifecycle, read in its source at chatwoot/chatwoot@e13e3c87 (reference §6 and
- * §11.25-28).
+ * Chatwoot's conversation lifecycle, read in its source at chatwoot/chatwoot@e13e3c87
+ * (https://github.com/chatwoot/chatwoot/blob/e13e3c87/app/models/conversation.rb; sources and differences:
+ * docs/presets.md#chatwoot).
  *
  * - Conversations start `open`, or `pending` when the inbox has an active bot (`determine_conversation_status`).
  * - An agent reply never changes the status (chatwoot/chatwoot#938).
  * - A customer message wakes `snoozed` → `open` whatever `snoozed_until` says, and reopens `resolved` → `open`
- *   (`pending` with an active bot); it leaves `pending` as it is (§11.25-26).
- * - A snooze without `until` lasts until the customer writes; with `until` it wakes to `open` then (§11.26).
+ *   (`pending` with an active bot); it leaves `pending` as it is.
+ * - A snooze without `until` lasts until the customer writes; with `until` it wakes to `open` then
+ *   (https://developers.chatwoot.com/api-reference/conversations/toggle-status).
  * - Auto-resolve (`autoResolveAfter`) acts only on `open` conversations idle that long, where any message or
  *   note counts as activity; with `ignoreWaiting`, conversations where the customer waits are skipped until the
- *   team answers. No reminder comes before it (§11.27).
+ *   team answers. No reminder comes before it.
  *
  * Categories: `pending` means owned by a bot, so it is `onHold` (waiting for a third party: the customer's
  * message stays where the bot answers it); `resolved` is `solved` (Chatwoot has no closed status, so `close`
  * is refused with `noTargetStatus`).
  *
- * Choices where the reference is silent or the model differs:
+ * Choices where the sources are silent or the model differs:
  * - Idle time counts from the latest message, note or entry into `open`. Chatwoot writes an activity message on
  *   every status change a person makes, which bumps `last_activity_at`; a timed snooze that wakes is counted the
  *   same way, so a conversation is never auto-resolved the instant it wakes (the complaint in
  *   chatwoot/chatwoot#10241).
- * - A snooze wakes whenever it is due: Chatwoot's job skips snoozes that expired over 3 days before it runs, a
- *   scheduler-downtime artefact that the `tick` model does not have.
+ * - Timers act at their exact time: Chatwoot's jobs run every 5 minutes (`config/schedule.yml`), so its snoozes
+ *   wake and its auto-resolve acts up to 5 minutes late, and its snooze job skips snoozes that expired over 3
+ *   days before it runs, a scheduler-downtime artefact the preset does not have.
  * - Agents and the system may set any status; there is one lifecycle per workflow (Chatwoot's per-inbox bot
- *   and the messaging channels that start a new conversation instead of reopening, §11.28, are the host's
+ *   and the messaging channels that start a new conversation instead of reopening are the host's
  *   choice of workflow and of ticket).
  *
  * With `autoResolveAfter` and without `ignoreWaiting`, `lintWorkflow` warns (`prematureClose`) that an open
  * conversation can be resolved while the customer waits: that is Chatwoot's default.
  *
  * @throws {WorkflowError} (`invalidOption`) when `autoResolveAfter` is not whole minutes from 10 to 1,439,856
- * (Chatwoot's bounds, about 999 days), or `ignoreWaiting` is given without it.
+ * (Chatwoot's bounds, about 999 days), `ignoreWaiting` is given without it, or for an option this preset does
+ * not know.
  *
  * @example
  * ```ts
@@ -80,10 +88,12 @@ const MAX_AUTO_RESOLVE = 1_439_856 * MINUTE;
  * ```
  */
 export function chatwoot(options: ChatwootOptions = {}): Workflow<ChatwootStatus> {
-  const { autoResolveAfter, ignoreWaiting = false, botActive = false } = options;
-  const resolveMs = autoResolveAfter === undefined ? null : parseDuration(autoResolveAfter);
-  const issues = checkOptions(autoResolveAfter, resolveMs, ignoreWaiting, botActive);
-  if (issues.length > 0) throw new WorkflowError(issues);
+  const read = new PresetOptions(options, ['autoResolveAfter', 'ignoreWaiting', 'botActive']);
+  const resolveMs = read.duration('autoResolveAfter', null, AUTO_RESOLVE_BOUNDS);
+  const ignoreWaiting = read.boolean('ignoreWaiting', false);
+  const botActive = read.boolean('botActive', false);
+  if (ignoreWaiting && !read.has('autoResolveAfter')) read.report('ignoreWaiting', 'needs autoResolveAfter');
+  read.done();
   const start = botActive ? 'pending' : 'open';
 
   return defineWorkflow({
@@ -116,22 +126,3 @@ export function chatwoot(options: ChatwootOptions = {}): Workflow<ChatwootStatus
   });
 }
 
-function checkOptions(raw: unknown, ms: number | null, ignoreWaiting: unknown, botActive: unknown): WorkflowIssue[] {
-  const issues: WorkflowIssue[] = [];
-  if (raw !== undefined && (ms === null || ms < MIN_AUTO_RESOLVE || ms > MAX_AUTO_RESOLVE || ms % MINUTE !== 0)) {
-    issues.push({
-      path: 'autoResolveAfter',
-      code: 'invalidOption',
-      message: `autoResolveAfter must be whole minutes from 10 to 1,439,856 (about 999 days), not ${JSON.stringify(raw)}`,
-    });
-  }
-  if (typeof ignoreWaiting !== 'boolean') {
-    issues.push({ path: 'ignoreWaiting', code: 'invalidOption', message: 'ignoreWaiting must be true or false' });
-  } else if (ignoreWaiting && raw === undefined) {
-    issues.push({ path: 'ignoreWaiting', code: 'invalidOption', message: 'ignoreWaiting only means something with autoResolveAfter' });
-  }
-  if (typeof botActive !== 'boolean') {
-    issues.push({ path: 'botActive', code: 'invalidOption', message: 'botActive must be true or false' });
-  }
-  return issues;
-}

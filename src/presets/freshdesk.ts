@@ -1,4 +1,5 @@
-import { defineWorkflow, parseDuration, WorkflowError, type Duration, type Workflow } from 'ticket-lifecycle';
+import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { DAY, HOUR, PresetOptions } from './options.js';
 
 /**
  * Options of the {@link freshdesk} preset.
@@ -28,30 +29,32 @@ export interface FreshdeskOptions {
  */
 export type FreshdeskStatus = 'open' | 'pending' | 'resolved' | 'closed';
 
-const HOUR = 3_600_000;
-const MAX_TIME_TRIGGER_AGE = 30 * 24 * HOUR;
-
 /**
- * Freshdesk's lifecycle (reference §4 and §11.17-18).
+ * Freshdesk's lifecycle (https://support.freshdesk.com/en/support/solutions/articles/37600-understanding-ticket-statuses;
+ * sources and differences: docs/presets.md#freshdesk).
  *
  * - Tickets are created Open.
  * - "Every time a customer replies to a ticket that has a different status, it always moves back to open",
- *   Closed included (§4, §11.17).
+ *   Closed included.
  * - An agent reply moves nothing by itself: the agent picks the status ("send and mark as", a `reply` with
  *   `status`, typically Pending).
- * - Pending stops the SLA clock: a status flag (`slaPaused`), not the status identity (§11.18).
+ * - Pending stops the SLA clock: a status flag (`slaPaused`), not the status identity.
  * - Auto-close is a time trigger, off by default; `closeResolvedAfter` (for example `PT48H`, a common
  *   configuration) closes Resolved tickets that long after they were resolved.
  *
- * Choices where the reference is silent: agents and the system may set any status, resolve and close from any
+ * Choices where the sources are silent: agents and the system may set any status, resolve and close from any
  * open status, and reopen Resolved or Closed; customers change the status only by replying. An agent reply to a
- * Closed ticket leaves it Closed. Time triggers run hourly; the preset closes at the exact due time (the `tick`
- * model). The SLA flag is set on Pending only, as the reference states; Resolved and Closed end the SLA rather
- * than pause it.
+ * Closed ticket leaves it Closed. The SLA flag is set on Pending only, as Freshdesk states; Resolved and Closed
+ * end the SLA rather than pause it.
+ *
+ * Timing differs on purpose: Freshdesk's time triggers run once an hour over tickets updated in the last 30 days
+ * (https://support.freshdesk.com/en/support/solutions/articles/50000009474), so a ticket closes at the first run
+ * after its time, up to an hour late. The preset closes at the exact due time, whenever the host's sweeper runs.
  *
  * `lintWorkflow` warns that agents may close from Open with no guard: that is how Freshdesk works.
  *
- * @throws {WorkflowError} (`invalidOption`) when `closeResolvedAfter` is not a duration from one hour to 30 days.
+ * @throws {WorkflowError} (`invalidOption`) when `closeResolvedAfter` is not a duration from one hour to 30 days,
+ * or for an option this preset does not know.
  *
  * @example
  * ```ts
@@ -64,17 +67,10 @@ const MAX_TIME_TRIGGER_AGE = 30 * 24 * HOUR;
  * ```
  */
 export function freshdesk(options: FreshdeskOptions = {}): Workflow<FreshdeskStatus> {
-  const { closeResolvedAfter } = options;
-  const closeMs = closeResolvedAfter === undefined ? null : parseDuration(closeResolvedAfter);
-  if (closeResolvedAfter !== undefined && (closeMs === null || closeMs < HOUR || closeMs > MAX_TIME_TRIGGER_AGE)) {
-    throw new WorkflowError([
-      {
-        path: 'closeResolvedAfter',
-        code: 'invalidOption',
-        message: `closeResolvedAfter must be a duration from one hour to 30 days, not ${JSON.stringify(closeResolvedAfter)}`,
-      },
-    ]);
-  }
+  const read = new PresetOptions(options, ['closeResolvedAfter']);
+  // Time triggers only see tickets updated in the last 30 days: a longer delay would never fire.
+  const closeMs = read.duration('closeResolvedAfter', null, { min: HOUR, max: 30 * DAY, describe: 'a duration from one hour to 30 days' });
+  read.done();
   return defineWorkflow({
     id: 'freshdesk',
     name: 'Freshdesk',

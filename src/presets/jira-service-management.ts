@@ -1,4 +1,5 @@
-import { defineWorkflow, parseDuration, WorkflowError, type Duration, type Workflow, type WorkflowIssue } from 'ticket-lifecycle';
+import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { DAY, PresetOptions } from './options.js';
 
 /**
  * Options of the {@link jiraServiceManagement} preset: the legacy automation rules "Close resolved issue" and
@@ -36,8 +37,9 @@ export type JiraServiceManagementStatus =
 const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] as const;
 
 /**
- * Jira Service Management's service-request lifecycle with its legacy automation presets (reference §9 and
- * §11.34).
+ * Jira Service Management's service-request lifecycle with its legacy automation presets
+ * (https://confluence.atlassian.com/servicedeskcloud/automating-your-service-desk-732528900.html; sources and
+ * differences: docs/presets.md#jira-service-management).
  *
  * - Requests are created Waiting for support.
  * - "Comment updates reply status": a customer comment moves Waiting for customer → Waiting for support; a team
@@ -48,10 +50,10 @@ const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] a
  * - "Prompt customer for comment": `reminderDue` once after `remindWaitingAfter` in Waiting for customer
  *   (default 5 days), once per stay.
  * - Waiting for customer pauses the SLA (`slaPaused`, the usual "Pause on" condition).
- * - Statuses move along the workflow's transitions only (§11.34): any working status to any other or to
+ * - Statuses move along the workflow's transitions only: any working status to any other or to
  *   Resolved; Resolved back to Waiting for support (reopen) or to Closed; Closed is final.
  *
- * Choices where the reference is silent:
+ * Choices where the sources are silent:
  * - A comment on In progress moves nothing, from either side: the preset rules test the status (the team put
  *   it in progress on purpose). A customer comment on Waiting for support and a team comment on Waiting for
  *   customer move nothing either; a system comment (an automation's) moves nothing.
@@ -61,7 +63,8 @@ const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] a
  *   commenting. The ITSM template's "3 business days" and the SLA-based timers are calendar-aware and left to
  *   the host: the preset counts calendar time.
  *
- * @throws {WorkflowError} (`invalidOption`) when an option is neither a positive duration nor `false`.
+ * @throws {WorkflowError} (`invalidOption`) when an option is neither a positive duration nor `false`, or for an
+ * option this preset does not know.
  *
  * @example
  * ```ts
@@ -74,10 +77,11 @@ const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] a
  * ```
  */
 export function jiraServiceManagement(options: JiraServiceManagementOptions = {}): Workflow<JiraServiceManagementStatus> {
-  const issues: WorkflowIssue[] = [];
-  const closeMs = readRule(options.closeResolvedAfter ?? 'P10D', 'closeResolvedAfter', issues);
-  const remindMs = readRule(options.remindWaitingAfter ?? 'P5D', 'remindWaitingAfter', issues);
-  if (issues.length > 0) throw new WorkflowError(issues);
+  const read = new PresetOptions(options, ['closeResolvedAfter', 'remindWaitingAfter']);
+  const rule = { describe: 'a positive duration', offWith: false } as const;
+  const closeMs = read.duration('closeResolvedAfter', 10 * DAY, rule);
+  const remindMs = read.duration('remindWaitingAfter', 5 * DAY, rule);
+  read.done();
 
   return defineWorkflow({
     id: 'jira-service-management',
@@ -112,12 +116,3 @@ export function jiraServiceManagement(options: JiraServiceManagementOptions = {}
   });
 }
 
-/** A rule's delay in milliseconds, `null` when turned off; reports anything else. */
-function readRule(value: unknown, path: string, issues: WorkflowIssue[]): number | null {
-  if (value === false) return null;
-  const ms = parseDuration(value);
-  if (ms === null) {
-    issues.push({ path, code: 'invalidOption', message: `${path} must be a positive duration or false, not ${JSON.stringify(value)}` });
-  }
-  return ms;
-}

@@ -1,4 +1,5 @@
 import { defineWorkflow, type Workflow } from 'ticket-lifecycle';
+import { PresetOptions } from './options.js';
 
 /**
  * Options of the {@link tawkTo} preset: tawk.to has no lifecycle settings, so there are none yet.
@@ -23,19 +24,21 @@ export type TawkToOptions = Record<string, never>;
 export type TawkToStatus = 'open' | 'pending' | 'closed';
 
 /**
- * tawk.to's ticket lifecycle (reference §2 and §11.9-10; seed 002 "La differenza tra ticket aperti, in attesa o
- * chiusi").
+ * tawk.to's ticket lifecycle (https://help.tawk.to/article/the-difference-between-open-pending-or-closed-tickets;
+ * what the preset reproduces and the one reading it chose: docs/presets.md#tawkto).
  *
  * - Tickets from a chat, an offline message or made by hand start Open.
  * - An agent reply to Open marks it Pending; a visitor reply to Pending brings it back to Open.
  * - "If a customer or agent replies to a ticket that is Closed or Pending, it automatically changes to Open." We
- *   read this literally: an agent reply to Pending or Closed also makes it Open (the reference flags the tension
- *   with the rule above; the literal reading is the one tawk.to's help article states).
+ *   read this literally: an agent reply to Pending or Closed also makes it Open (this is in tension with the rule
+ *   above; the literal reading is the one tawk.to's help article states).
  * - "Send and mark as Open / Pending / Closed" (`reply` with `status`) wins over both rules, and agents can change
  *   the status without replying, Closed included: a closed ticket is reopened by setting it Open.
  * - Tickets are never closed automatically: the preset has no timer, so `nextDeadline` is always `null`.
  *
  * `lintWorkflow` warns that agents may close from Open with no guard: that is how tawk.to works.
+ *
+ * @throws {WorkflowError} (`invalidOption`) for any option: tawk.to has none to set.
  *
  * @example
  * ```ts
@@ -45,7 +48,8 @@ export type TawkToStatus = 'open' | 'pending' | 'closed';
  * nextDeadline(wf, createTicket(wf, { at: 0 })); // null
  * ```
  */
-export function tawkTo(_options: TawkToOptions = {}): Workflow<TawkToStatus> {
+export function tawkTo(options: TawkToOptions = {}): Workflow<TawkToStatus> {
+  new PresetOptions(options, []).done();
   return defineWorkflow({
     id: 'tawk.to',
     name: 'tawk.to',

@@ -1,4 +1,5 @@
-import { defineWorkflow, WorkflowError, type ReplyRule, type Workflow, type WorkflowIssue } from 'ticket-lifecycle';
+import { defineWorkflow, type ReplyRule, type Workflow } from 'ticket-lifecycle';
+import { DAY, PresetOptions } from './options.js';
 
 /**
  * Options of the {@link zammad} preset: the group's "follow-up possible" setting.
@@ -33,40 +34,45 @@ export interface ZammadOptions {
  */
 export type ZammadStatus = 'new' | 'open' | 'pending_reminder' | 'pending_close' | 'closed' | 'merged';
 
-const DAY = 86_400_000;
 /** Durations stop at 100 years; a window beyond that means "always reopen" anyway. */
 const MAX_DAYS = 36_500;
 const FOLLOW_UPS = ['reopen', 'newTicket', 'newTicketAfter'] as const;
 
 /**
- * Zammad's lifecycle, read in its source (reference §5 and §11.19-24).
+ * Zammad's lifecycle, read in its source (https://github.com/zammad/zammad; the files and commits, and where the
+ * preset differs: docs/presets.md#zammad).
  *
  * - Tickets are created `new` (default_create). A customer reply to `new` leaves it `new`; a customer reply to
- *   any other open or pending state sets `open` (default_follow_up), which cancels a pending close (§11.19-20).
- * - An agent reply moves only `new` → `open`; every other move is explicit (§11.19).
- * - `pending_close` and `pending_reminder` need a pending time: `setStatus` with `until` (§5 "pending till").
+ *   any other open or pending state sets `open` (default_follow_up), which cancels a pending close.
+ * - An agent reply moves only `new` → `open`; every other move is explicit.
+ * - `pending_close` and `pending_reminder` need a pending time: `setStatus` with `until` ("pending till").
  *   At that time `pending_close` closes (its `next_state`); `pending_reminder` does not change state, it emits
- *   `reminderDue` and repeats daily while the ticket stays there (§11.21, zammad/zammad#4348).
- * - Replies to `closed` follow the `followUp` policy (§11.22, `floor(days since close) < reopenWithinDays`);
+ *   `reminderDue` and repeats daily while the ticket stays there (zammad/zammad#447, #4348).
+ * - Replies to `closed` follow the `followUp` policy (`floor(days since close) < reopenWithinDays`);
  *   agents can always reopen explicitly (zammad/zammad#4386).
  * - `pending_reminder`, `pending_close` and `closed` are `slaPaused` (`ignore_escalation` in the seeded
- *   states, §11.24).
+ *   states).
  * - Customers may close their own ticket (the web UI offers them open and closed, `viewable_customer_edit`);
  *   they reopen only by replying, under the follow-up policy.
  *
- * Choices where the reference is silent or the model differs:
+ * Choices where the sources are silent or the model differs:
  * - `merged` is final: a customer reply to it yields `followUpRequested` (Zammad's `follow_up_merged` routes it
  *   to the ticket it was merged into; the host does that), an agent reply is refused, and no status change
  *   leaves it. Setting `merged` stands for the host's merge action. It is `slaPaused` too, being final.
  * - Both pending states are in the `pending` category (`pending_reminder` is its default); an agent reply to a
  *   closed ticket leaves it closed; a system reply (a trigger) moves nothing.
- * - Not modelled: the checklist close guard (§11.23; add your own `close` guard), the owner reset on follow-up,
- *   custom states, and the 15-minute scheduler (the preset acts at the exact pending time).
+ * - Not modelled: the checklist close guard (add your own `close` guard), the owner reset on follow-up, and
+ *   custom states.
+ *
+ * Timing differs on purpose: Zammad processes pending tickets every 15 minutes (`db/seeds/schedulers.rb`), so a
+ * pending close closes, and a reminder is sent, up to 15 minutes after the pending time. The preset acts at the
+ * exact pending time, whenever the host's sweeper runs.
  *
  * `lintWorkflow` warns that new and open tickets close with no guard: that is Zammad without a checklist.
  *
  * @throws {WorkflowError} (`invalidOption`) for an unknown `followUp`, a `reopenWithinDays` that is not a positive
- * integer, missing with `newTicketAfter`, or given with another policy.
+ * integer, missing with `newTicketAfter`, or given with another policy, or for an option this preset does not
+ * know.
  *
  * @example
  * ```ts
@@ -79,9 +85,15 @@ const FOLLOW_UPS = ['reopen', 'newTicket', 'newTicketAfter'] as const;
  * ```
  */
 export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
-  const { followUp = 'reopen', reopenWithinDays } = options;
-  const issues = checkOptions(followUp, reopenWithinDays);
-  if (issues.length > 0) throw new WorkflowError(issues);
+  const read = new PresetOptions(options, ['followUp', 'reopenWithinDays']);
+  const followUp = read.oneOf('followUp', FOLLOW_UPS, 'reopen');
+  const reopenWithinDays = read.integer('reopenWithinDays', 1, MAX_DAYS);
+  if (followUp === 'newTicketAfter' && !read.has('reopenWithinDays')) {
+    read.report('reopenWithinDays', 'needed with followUp newTicketAfter');
+  } else if (followUp !== 'newTicketAfter' && read.has('reopenWithinDays')) {
+    read.report('reopenWithinDays', 'only with followUp newTicketAfter');
+  }
+  read.done();
 
   const closedFollowUp: ReplyRule<ZammadStatus> =
     followUp === 'reopen' ? { by: 'customer', from: 'closed', action: 'reopen' }
@@ -121,17 +133,3 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
   });
 }
 
-function checkOptions(followUp: unknown, days: unknown): WorkflowIssue[] {
-  const issues: WorkflowIssue[] = [];
-  if (!(FOLLOW_UPS as readonly unknown[]).includes(followUp)) {
-    issues.push({ path: 'followUp', code: 'invalidOption', message: `followUp must be one of ${FOLLOW_UPS.join(', ')}, not ${JSON.stringify(followUp)}` });
-  }
-  if (days !== undefined && (typeof days !== 'number' || !Number.isSafeInteger(days) || days <= 0 || days > MAX_DAYS)) {
-    issues.push({ path: 'reopenWithinDays', code: 'invalidOption', message: `reopenWithinDays must be a whole number of days from 1 to ${MAX_DAYS}, not ${JSON.stringify(days)}` });
-  } else if (followUp === 'newTicketAfter' && days === undefined) {
-    issues.push({ path: 'reopenWithinDays', code: 'invalidOption', message: 'followUp "newTicketAfter" needs reopenWithinDays' });
-  } else if (followUp !== 'newTicketAfter' && days !== undefined) {
-    issues.push({ path: 'reopenWithinDays', code: 'invalidOption', message: 'reopenWithinDays only goes with followUp "newTicketAfter"' });
-  }
-  return issues;
-}

@@ -1,4 +1,5 @@
-import { defineWorkflow, parseDuration, WorkflowError, type Duration, type Workflow } from 'ticket-lifecycle';
+import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { DAY, HOUR, PresetOptions } from './options.js';
 
 /**
  * Options of the {@link zendesk} preset.
@@ -30,11 +31,10 @@ export interface ZendeskOptions {
  */
 export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 
-const HOUR = 3_600_000;
-const MAX_CLOSE_AFTER = 28 * 24 * HOUR;
-
 /**
- * Zendesk Support's lifecycle and its native, unchangeable rules (reference §3 and §11.11-16).
+ * Zendesk Support's lifecycle and its native, unchangeable rules
+ * (https://support.zendesk.com/hc/en-us/articles/4408894213018-About-native-system-ticket-rules; what the preset
+ * reproduces and where it differs: docs/presets.md#zendesk).
  *
  * - Created New; an end-user comment on New leaves it New; assigning a New ticket opens it.
  * - An end-user comment on Pending, On-hold or Solved sets it Open; once a ticket leaves New it never returns.
@@ -49,10 +49,13 @@ const MAX_CLOSE_AFTER = 28 * 24 * HOUR;
  *   follow-up ticket), an agent's is rejected.
  * - On-hold (`hold`) shows as Open to the requester.
  *
- * Zendesk runs automations hourly; the preset closes at the exact due time (the `tick` model), which is what an
- * hourly sweep approximates from above.
+ * Timing differs on purpose: Zendesk runs automations once an hour and counts whole hours, the first run after
+ * solving counting as hour 0 (https://support.zendesk.com/hc/en-us/articles/4408836495130), so a ticket solved at
+ * 09:15 closes at the first run at least 96 hours later, up to about two hours late. The preset closes at the
+ * exact due time, the time Zendesk's rule names, whenever the host's sweeper runs.
  *
- * @throws {WorkflowError} when `closeAfter` is outside one hour to 28 days.
+ * @throws {WorkflowError} (`invalidOption`) when `closeAfter` is outside one hour to 28 days, or for an option
+ * this preset does not know.
  *
  * @example
  * ```ts
@@ -64,14 +67,11 @@ const MAX_CLOSE_AFTER = 28 * 24 * HOUR;
  * ```
  */
 export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
-  const { closeAfter = 'P4D', requesterCanSolve = false } = options;
+  const read = new PresetOptions(options, ['closeAfter', 'requesterCanSolve']);
+  const ms = read.duration('closeAfter', 4 * DAY, { min: HOUR, max: 28 * DAY, describe: 'a duration from one hour to 28 days' });
+  const requesterCanSolve = read.boolean('requesterCanSolve', false);
+  read.done();
   const working = ['new', 'open', 'pending', 'onHold'] as const;
-  const ms = parseDuration(closeAfter);
-  if (ms === null || ms < HOUR || ms > MAX_CLOSE_AFTER) {
-    throw new WorkflowError([
-      { path: 'closeAfter', code: 'invalidOption', message: `closeAfter must be from one hour to 28 days, not ${JSON.stringify(closeAfter)}` },
-    ]);
-  }
   return defineWorkflow({
     id: 'zendesk',
     name: 'Zendesk',

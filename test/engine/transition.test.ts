@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, createTicket, transition, type TicketEvent } from 'ticket-lifecycle';
+import { can, createTicket, defineWorkflow, transition, type TicketEvent } from 'ticket-lifecycle';
 import { DAY, HOUR, MINUTE, run, support, T0 } from './fixtures.js';
 
 const fresh = createTicket(support, { at: T0 });
@@ -80,8 +80,7 @@ describe('messages and who owes the next reply', () => {
     expect(result).toEqual({ ok: true, ticket: fresh, effects: [], changed: false });
   });
 
-  it('a customer reply that stays out of the team’s sight says so (replyNeedsAttention)', async () => {
-    const { defineWorkflow } = await import('ticket-lifecycle');
+  it('a customer reply that stays out of the team’s sight says so (replyNeedsAttention)', () => {
     const wf = defineWorkflow({
       statuses: [{ id: 'open', category: 'open' }, { id: 'resolved', category: 'solved' }],
       replies: [{ by: 'customer', from: 'resolved', action: 'stay' }],
@@ -130,8 +129,7 @@ describe('guards', () => {
     expect(refusal({ type: 'setStatus', by: 'customer', at: T0 + MINUTE, to: 'open' })).toBe('statusChangeNotAllowed');
   });
 
-  it('a throwing guard refuses instead of throwing', async () => {
-    const { defineWorkflow } = await import('ticket-lifecycle');
+  it('a throwing guard refuses instead of throwing', () => {
     const wf = defineWorkflow(
       { statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }], close: { guards: 'explodes' } },
       { guards: { explodes: () => { throw new Error('database down'); } } },
@@ -159,9 +157,8 @@ describe('timers: as if the scheduler had run exactly on time', () => {
     expect(result.ticket).toMatchObject({ status: 'closed', statusChangedAt: T0 + 9 * DAY, updatedAt: T0 + 9 * DAY, closedBy: 'system', resolvedAt: T0 + 5 * DAY });
   });
 
-  it('several repeating reminders catch up in one batch, each once, however long the outage', async () => {
+  it('several repeating reminders catch up in one batch, each once, however long the outage', () => {
     // Found by the ticksCompose law: two reminders repeating every minute used to leapfrog one repetition at a time.
-    const { defineWorkflow } = await import('ticket-lifecycle');
     const wf = defineWorkflow({
       statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
       timers: [
@@ -275,8 +272,7 @@ describe('createTicket', () => {
     expect(() => createTicket(support, input as never)).toThrow(RangeError);
   });
 
-  it('may start per channel', async () => {
-    const { defineWorkflow } = await import('ticket-lifecycle');
+  it('may start per channel', () => {
     const wf = defineWorkflow({ statuses: [{ id: 'open', category: 'open' }, { id: 'bot', category: 'new' }], initial: 'open', initialByChannel: { widget: 'bot' } });
     expect(createTicket(wf, { at: 0, channel: 'widget' }).status).toBe('bot');
     expect(createTicket(wf, { at: 0, channel: 'email' }).status).toBe('open');

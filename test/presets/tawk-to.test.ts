@@ -1,26 +1,28 @@
-// tawk.to scenarios. Sources: helpdesk-systems.md §0, §2 and §11.9-10; seeds/002 (tawk.to help article).
+// tawk.to scenarios. Source: tawk.to's help article (HELP below), and docs/presets.md#tawkto for the one reading it chose.
 import { describe, expect, it } from 'vitest';
 import { createTicket, evaluateAutoClose, nextDeadline, type Ticket, type TicketEvent } from 'ticket-lifecycle';
 import { tawkTo, type TawkToStatus } from 'ticket-lifecycle/presets';
 import { DAY, effectsOf, HOUR, run, statusAfter, T0 } from './helpers.js';
+
+const HELP = 'https://help.tawk.to/article/the-difference-between-open-pending-or-closed-tickets';
 
 const wf = tawkTo();
 const pending = run(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR }]).ticket;
 const closed = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'closed' }]).ticket;
 
 describe('tawkTo: statuses and creation', () => {
-  it('has exactly open, pending, closed (seeds/002; §2)', () => {
+  it(`has exactly open, pending, closed (${HELP})`, () => {
     expect(wf.statuses.map((s) => s.id)).toEqual(['open', 'pending', 'closed']);
   });
 
-  it('starts Open whether from a chat, an offline message or by hand (seeds/002 "Aperto")', () => {
+  it('starts Open whether from a chat, an offline message or by hand ("Open")', () => {
     expect(createTicket(wf, { at: T0, channel: 'chat' }).status).toBe('open');
     expect(createTicket(wf, { at: T0, channel: 'offline' }).status).toBe('open');
     expect(createTicket(wf, { at: T0, by: 'agent' }).status).toBe('open');
   });
 });
 
-describe('tawkTo: replies (seeds/002; §2; §11.10)', () => {
+describe(`tawkTo: replies (${HELP})`, () => {
   it('marks Open as Pending on an agent reply', () => {
     expect(pending.status).toBe('pending');
   });
@@ -29,7 +31,7 @@ describe('tawkTo: replies (seeds/002; §2; §11.10)', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + 2 * HOUR }], pending)).toBe('open');
   });
 
-  it('brings Pending back to Open on an agent reply too (the literal reading, §2 ⚠)', () => {
+  it('brings Pending back to Open on an agent reply too (the literal reading, docs/presets.md#tawkto)', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR }], pending)).toBe('open');
   });
 
@@ -48,7 +50,7 @@ describe('tawkTo: replies (seeds/002; §2; §11.10)', () => {
   });
 });
 
-describe('tawkTo: "Send and mark as" and status changes without a reply (seeds/002; §11.10)', () => {
+describe(`tawkTo: "Send and mark as" and status changes without a reply (${HELP})`, () => {
   it('sends and marks as Open, overriding the automatic Pending', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR, status: 'open' }])).toBe('open');
   });
@@ -71,14 +73,14 @@ describe('tawkTo: "Send and mark as" and status changes without a reply (seeds/0
     expect(ticket.lastAgentMessageAt).toBeNull();
   });
 
-  it('reopens a closed ticket by setting it Open ("è possibile riaprire un ticket chiuso")', () => {
+  it('reopens a closed ticket by setting it Open ("a closed ticket can be reopened by changing its status to Open")', () => {
     const { ticket, effects } = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'open' }], closed);
     expect(ticket.status).toBe('open');
     expect(effectsOf(effects, 'reopened')).toHaveLength(1);
   });
 });
 
-describe('tawkTo: never closes by itself (seeds/002 Nota; §11.9)', () => {
+describe(`tawkTo: never closes by itself ("Tickets are never automatically marked as Closed", ${HELP})`, () => {
   const events: TicketEvent<TawkToStatus>[] = [
     { type: 'reply', by: 'agent', at: T0 + HOUR },
     { type: 'tick', at: T0 + 30 * DAY },

@@ -1,8 +1,11 @@
-// Zendesk scenarios. Sources: helpdesk-systems.md §3 and §11.11-16.
+// Zendesk scenarios. Sources: Zendesk's help center (URLs below) and docs/presets.md#zendesk for the preset's choices.
 import { describe, expect, it } from 'vitest';
 import { createTicket, evaluateAutoClose, nextDeadline, transition } from 'ticket-lifecycle';
 import { zendesk, type ZendeskOptions } from 'ticket-lifecycle/presets';
 import { DAY, effectsOf, expectInvalidOption, HOUR, MINUTE, refusal, run, statusAfter, T0 } from './helpers.js';
+
+const NATIVE = 'https://support.zendesk.com/hc/en-us/articles/4408894213018-About-native-system-ticket-rules';
+const AUTOMATIONS = 'https://support.zendesk.com/hc/en-us/articles/4408835051546';
 
 const wf = zendesk();
 const fresh = createTicket(wf, { at: T0 });
@@ -11,22 +14,22 @@ const SOLVED_AT = T0 + 2 * HOUR;
 const solved = run(wf, [{ type: 'resolve', by: 'agent', at: SOLVED_AT }], open).ticket;
 const closed = run(wf, [{ type: 'tick', at: SOLVED_AT + 4 * DAY }], solved).ticket;
 
-describe('zendesk: statuses (§3 default statuses)', () => {
+describe('zendesk: statuses (https://support.zendesk.com/hc/en-us/articles/4408832151834-Updating-and-solving-tickets)', () => {
   it('has exactly new, open, pending, hold, solved, closed', () => {
     expect(wf.statuses.map((s) => s.id)).toEqual(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
   });
 
-  it('shows On-hold as Open to the requester (§3; §11.15 agent_label vs end_user_label)', () => {
+  it('shows On-hold as Open to the requester (agent_label vs end_user_label, https://developer.zendesk.com/api-reference/ticketing/tickets/custom_ticket_statuses/)', () => {
     expect(wf.statuses.find((s) => s.id === 'hold')?.labels).toEqual({ agent: 'On-hold', customer: 'Open' });
   });
 });
 
-describe('zendesk: native rules (§3 "About native system ticket rules"; §11.13, §11.16)', () => {
+describe(`zendesk: native rules (${NATIVE})`, () => {
   it('creates tickets New', () => {
     expect(fresh.status).toBe('new');
   });
 
-  it('leaves New as it is on a customer comment (§11.13)', () => {
+  it('leaves New as it is on a customer comment', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + HOUR }])).toBe('new');
   });
 
@@ -42,34 +45,34 @@ describe('zendesk: native rules (§3 "About native system ticket rules"; §11.13
     expect(statusAfter(wf, [{ type: 'assign', by: 'agent', at: T0 + 3 * HOUR, assignee: 'bo' }], pending)).toBe('pending');
   });
 
-  it.each(['pending', 'hold'] as const)('opens %s on a customer comment (§11.13)', (status) => {
+  it.each(['pending', 'hold'] as const)('opens %s on a customer comment', (status) => {
     const start = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: status }], open).ticket;
     expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + 3 * HOUR }], start)).toBe('open');
   });
 
-  it('reopens Solved to Open on a customer comment (§11.13)', () => {
+  it('reopens Solved to Open on a customer comment', () => {
     const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: SOLVED_AT + DAY }], solved);
     expect(ticket.status).toBe('open');
     expect(effectsOf(effects, 'reopened')).toHaveLength(1);
   });
 
-  it('lets the agent pick the status with a reply ("Submit as"); a plain agent reply moves nothing (§3 Agent reply)', () => {
+  it('lets the agent pick the status with a reply ("Submit as"); a plain agent reply moves nothing (https://support.zendesk.com/hc/en-us/articles/4408832151834-Updating-and-solving-tickets)', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR }], open)).toBe('open');
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'pending' }], open)).toBe('pending');
   });
 
-  it('never goes back to New, by setStatus or by "Submit as" (§11.16)', () => {
+  it('never goes back to New, by setStatus or by "Submit as"', () => {
     expect(refusal(wf, open, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'new' }).code).toBe('statusChangeNotAllowed');
     expect(refusal(wf, open, { type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'new' }).code).toBe('statusChangeNotAllowed');
     expect(refusal(wf, solved, { type: 'setStatus', by: 'system', at: SOLVED_AT + 1, to: 'new' }).code).toBe('statusChangeNotAllowed');
   });
 
-  it('never goes back to New by an explicit reopen either (§11.16)', () => {
+  it('never goes back to New by an explicit reopen either', () => {
     expect(refusal(wf, solved, { type: 'reopen', by: 'agent', at: SOLVED_AT + 1, to: 'new' }).code).toBe('statusChangeNotAllowed');
   });
 });
 
-describe('zendesk: solving and closing (§3; §11.12, §11.14)', () => {
+describe(`zendesk: solving and closing (${NATIVE}; ${AUTOMATIONS})`, () => {
   it('refuses to solve a ticket with no assignee, by resolve, setStatus or "Submit as Solved"', () => {
     expect(refusal(wf, fresh, { type: 'resolve', by: 'agent', at: T0 + HOUR }).code).toBe('assigneeRequired');
     const pending = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'pending' }]).ticket;
@@ -82,20 +85,20 @@ describe('zendesk: solving and closing (§3; §11.12, §11.14)', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'solved' }], open)).toBe('solved');
   });
 
-  it('never lets an agent close, by close or setStatus (§11.12)', () => {
+  it('never lets an agent close, by close or setStatus (Closed is set by business rules only)', () => {
     expect(refusal(wf, solved, { type: 'close', by: 'agent', at: SOLVED_AT + 1 }).code).toBe('closeNotAllowed');
     expect(refusal(wf, solved, { type: 'setStatus', by: 'agent', at: SOLVED_AT + 1, to: 'closed' }).code).toBe('closeNotAllowed');
     expect(refusal(wf, solved, { type: 'close', by: 'agent', at: SOLVED_AT + 1, force: true }).code).toBe('closeNotAllowed');
   });
 
-  it('closes Solved exactly 4 days after solving by default: still Solved 1 ms before (§3 standard automation)', () => {
+  it('closes Solved exactly 4 days after solving by default: still Solved 1 ms before, not at the next hourly run (docs/presets.md#zendesk)', () => {
     expect(statusAfter(wf, [{ type: 'tick', at: SOLVED_AT + 4 * DAY - 1 }], solved)).toBe('solved');
     expect(closed).toMatchObject({ status: 'closed', closedAt: SOLVED_AT + 4 * DAY, closedBy: 'system' });
     expect(nextDeadline(wf, solved)).toBe(SOLVED_AT + 4 * DAY);
     expect(evaluateAutoClose(wf, solved, SOLVED_AT + 4 * DAY)).toMatchObject({ status: 'closed', close: true, nextCheckAt: null });
   });
 
-  it('closes after closeAfter when given (§3 "editable up to 28 days")', () => {
+  it('closes after closeAfter when given ("editable up to 28 days")', () => {
     const week = zendesk({ closeAfter: 'P7D' });
     const start = run(week, [
       { type: 'assign', by: 'agent', at: T0 + HOUR, assignee: 'ana' },
@@ -104,12 +107,12 @@ describe('zendesk: solving and closing (§3; §11.12, §11.14)', () => {
     expect(nextDeadline(week, start)).toBe(SOLVED_AT + 7 * DAY);
   });
 
-  it.each<ZendeskOptions['closeAfter']>(['PT1H', 'P28D', 3_600_000])('accepts closeAfter %s (one hour to 28 days, §11.12)', (closeAfter) => {
+  it.each<ZendeskOptions['closeAfter']>(['PT1H', 'P28D', 3_600_000])('accepts closeAfter %s (one hour to 28 days)', (closeAfter) => {
     expect(() => zendesk({ closeAfter })).not.toThrow();
   });
 
   it.each<ZendeskOptions['closeAfter']>(['PT59M', 'P28DT1S', 'P29D', 'P1M', 'soon', 0, -1])(
-    'throws WorkflowError invalidOption at definition for closeAfter %s (§11.12)',
+    'throws WorkflowError invalidOption at definition for closeAfter %s',
     (closeAfter) => expectInvalidOption(() => zendesk({ closeAfter }), 'closeAfter'),
   );
 
@@ -123,7 +126,7 @@ describe('zendesk: solving and closing (§3; §11.12, §11.14)', () => {
   });
 });
 
-describe('zendesk: closed tickets (§3 "Closed tickets can\'t be updated"; §11.11)', () => {
+describe(`zendesk: closed tickets ("Closed tickets can't be updated", ${NATIVE})`, () => {
   it('leaves Closed as it is on a customer reply and asks for a follow-up ticket', () => {
     const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: SOLVED_AT + 5 * DAY }], closed);
     expect(ticket).toBe(closed);
@@ -135,14 +138,14 @@ describe('zendesk: closed tickets (§3 "Closed tickets can\'t be updated"; §11.
     expect(refusal(wf, closed, { type: 'setStatus', by: 'agent', at: SOLVED_AT + 5 * DAY, to: 'open' }).code).toBe('statusChangeNotAllowed');
   });
 
-  it('rejects an agent reply to a closed ticket (preset TSDoc)', () => {
+  it('rejects an agent reply to a closed ticket (choice, docs/presets.md#zendesk)', () => {
     const { ticket, effects } = run(wf, [{ type: 'reply', by: 'agent', at: SOLVED_AT + 5 * DAY + MINUTE }], closed);
     expect(ticket).toBe(closed);
     expect(effectsOf(effects, 'replyRejected')).toHaveLength(1);
   });
 });
 
-describe('zendesk: closed tickets can’t be updated (§3 native rules, §11.11)', () => {
+describe(`zendesk: closed tickets can’t be updated (${NATIVE})`, () => {
   it('an agent cannot resolve a Closed ticket back to Solved (closed is locked: the resolve rule names no status)', () => {
     const closed = transition(wf, solved, { type: 'tick', at: SOLVED_AT + 4 * DAY }).ticket;
     expect(closed.status).toBe('closed');
