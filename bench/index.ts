@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
+import { calendarCase } from './cases/calendar.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { sweep } from './cases/sweep.js';
 import { ticketJsonSize } from './cases/ticket-json-size.js';
@@ -33,6 +34,7 @@ const CASES: readonly BenchCase[] = [
   timerCost,
   defineLintCase,
   ticketJsonSize,
+  calendarCase,
 ];
 
 const CHILD_FLAG = '--child';

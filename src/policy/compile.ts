@@ -1,5 +1,7 @@
 import type { Actor } from './actor.js';
 import { DONE, type Category } from './category.js';
+import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
+import { compileCalendars } from './compile-calendars.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
@@ -11,7 +13,7 @@ import type { CompiledStatus, CompiledWorkflow, GuardPredicate, Workflow, Workfl
 
 const CONFIG_FIELDS = [
   'id', 'name', 'statuses', 'initial', 'initialByChannel', 'replies', 'assignments', 'statusChanges',
-  'resolve', 'close', 'snooze', 'reopen', 'timers',
+  'resolve', 'close', 'snooze', 'reopen', 'timers', 'calendars',
 ] as const;
 
 /** Checks and compiles a policy in one pass: a `Workflow`, or every problem found. */
@@ -39,9 +41,11 @@ export function compileWorkflow(
   const initialByChannel = readInitialByChannel(reader, own(root, 'initialByChannel'));
   const replies = compileReplies(reader, own(root, 'replies'), defaults, table.reopenTo);
   const assignments = compileAssignments(reader, own(root, 'assignments'));
-  const timers = compileTimers(reader, own(root, 'timers'));
+  const calendars = compileCalendars(reader, own(root, 'calendars'));
+  const timers = compileTimers(reader, own(root, 'timers'), calendars);
   const compiled: Omit<CompiledWorkflow, 'byId'> = {
     initialByChannel,
+    calendars: new Map([...calendars].filter((entry): entry is [string, CompiledCalendar] => entry[1] !== null)),
     statusChanges: compileStatusChanges(reader, own(root, 'statusChanges')),
     resolve: compileActionRules(reader, 'resolve', own(root, 'resolve'), inCategories('new', 'open', 'pending', 'onHold', 'snoozed'), guards),
     close: compileActionRules(reader, 'close', own(root, 'close'), inCategories('new', 'open', 'pending', 'onHold', 'snoozed', 'solved'), guards),

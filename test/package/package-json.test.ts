@@ -153,8 +153,9 @@ describe('size budgets (.size-limit.json)', () => {
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe('{ createTicket, transition, can, evaluateAutoClose, nextDeadline }');
     expect(limit('presets')).toBe('3 kB');
     expect(limit('xstate')).toBe('3 kB');
-    // Issue 6 asks 4 kB; the kit measures 4.7 kB (see README, Performance). Tighten this when it shrinks.
-    expect(limit('testing')).toBe('5 kB');
+    // Issue 6 asks 4 kB; the kit measured 5 kB, and 5.3 kB once its random policies got calendar timers (issue 13,
+    // so every law runs on them). See README, Performance. Tighten this when it shrinks.
+    expect(limit('testing')).toBe('5.4 kB');
     for (const part of ['core runtime + defineWorkflow', 'core: lintWorkflow', 'core: toMermaid', 'core entry, everything']) {
       expect(limit(part), part).toBeDefined();
     }

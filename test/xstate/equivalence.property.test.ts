@@ -107,7 +107,7 @@ const presetCases = (workflow: Workflow): fc.Arbitrary<Case> =>
 describe('createTicketMachine agrees with transition, event by event', () => {
   it(`on ${RANDOM_RUNS} random policies with random event sequences`, () => {
     fc.assert(fc.property(randomCases, agreesEventByEvent), { numRuns: RANDOM_RUNS });
-  });
+  }, 60_000);
   it.each(PRESETS)('on the %s preset', (_name, workflow) => {
     fc.assert(fc.property(presetCases(workflow), agreesEventByEvent), { numRuns: PRESET_RUNS });
   });
@@ -116,7 +116,7 @@ describe('createTicketMachine agrees with transition, event by event', () => {
 describe('createTicketMachine agrees with transition while its own timers fire', () => {
   it(`on ${RANDOM_RUNS} random policies with random event sequences`, () => {
     fc.assert(fc.property(randomCases, agreesWithLiveTimers), { numRuns: RANDOM_RUNS });
-  });
+  }, 60_000);
   it.each(PRESETS)('on the %s preset', (_name, workflow) => {
     fc.assert(fc.property(presetCases(workflow), agreesWithLiveTimers), { numRuns: PRESET_RUNS });
   });

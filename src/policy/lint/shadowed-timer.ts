@@ -33,7 +33,8 @@ export function shadowedTimer(ctx: LintContext): LintFinding[] {
 }
 
 function shadows(first: CompiledTimer, later: CompiledTimer): boolean {
-  if (first.action !== 'move' || !sameAnchors(first, later)) return false;
+  // Durations on different clocks (plain time, or one calendar's open time) cannot be compared.
+  if (first.action !== 'move' || first.calendar !== later.calendar || !sameAnchors(first, later)) return false;
   if (first.skipWhileCustomerWaits && !later.skipWhileCustomerWaits) return false;
   if (first.after < later.after) return true;
   return first.after === later.after && later.action === 'move' && first.order < later.order;
