@@ -173,7 +173,8 @@ export const LAWS = {
     for (const e of result.effects) {
       if (e.type !== 'timerFired' && e.type !== 'reminderDue') continue;
       if (e.dueAt < last) return `${e.timer} fired at ${e.dueAt}, before ${last}`;
-      if (e.dueAt > event.at || (e.dueAt === event.at && event.type !== 'tick')) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
+      // Every event first applies what came due at or before its time (design: "Timers"), so `dueAt` may equal it.
+      if (e.dueAt > event.at) return `${e.timer} fired at ${e.dueAt} for an event at ${event.at}`;
       last = e.dueAt;
     }
     return null;
