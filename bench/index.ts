@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
+import { calendarCase } from './cases/calendar.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { machineTimerChain } from './cases/machine-timer-chain.js';
 import { postgresStore } from './cases/postgres-store.js';
@@ -40,6 +41,7 @@ const CASES: readonly BenchCase[] = [
   hostilePolicies,
   ticketJsonSize,
   postgresStore,
+  calendarCase,
 ];
 
 const CHILD_FLAG = '--child';

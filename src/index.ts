@@ -25,6 +25,8 @@ export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './pol
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
 export { toMermaid } from './diagram/to-mermaid.js';
+export type { CalendarConfig, OpenInterval, Weekday } from './calendar/calendar-config.js';
+export { addBusinessTime, businessTimeBetween } from './calendar/business-time.js';
 
 export { createTicket, type CreateTicketInput } from './engine/create-ticket.js';
 export { MAX_CHANNEL_LENGTH } from './engine/read-ticket.js';

@@ -75,7 +75,7 @@ const RETRY = 2;
 
 /** When a move timer's move is due, or `null` while it is blocked. A retry is due at the change that armed it. */
 function moveDueAt(timer: CompiledTimer, clock: { anchor: number; floor: number }, ticket: Ticket, fired: number): number | null {
-  const base = Math.max(clock.anchor + timer.after, clock.floor);
+  const base = Math.max(timer.later(clock.anchor, timer.after), clock.floor);
   const past = fired - timer.reminders.length;
   return past <= 0 ? base : past === BLOCKED ? null : Math.max(base, ticket.updatedAt + 1);
 }
@@ -90,19 +90,29 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   if (clock === null) return null;
   const fired = firedCount(ticket, timer.id);
   // Anchors are times and durations at most 100 years, so these sums are exact (far below 2^53).
-  const base = Math.max(clock.anchor + timer.after, clock.floor);
+  const base = Math.max(timer.later(clock.anchor, timer.after), clock.floor);
   if (timer.action === 'remind') {
     if (timer.repeatEvery === null) return fired === 0 && base <= MAX_TIME ? { timer, kind: 'reminder', dueAt: base, index: 0 } : null;
-    const dueAt = fired < LAST_REPEAT ? addRepeats(base, fired, timer.repeatEvery) : null;
+    const dueAt = fired < LAST_REPEAT ? repeatAt(timer, base, fired, timer.repeatEvery) : null;
     return dueAt === null ? null : { timer, kind: 'reminder', dueAt, index: fired };
   }
   if (fired < timer.reminders.length) {
-    const reminderAt = Math.max(clock.anchor + timer.reminders[fired]!, clock.floor);
+    const reminderAt = Math.max(timer.later(clock.anchor, timer.reminders[fired]!), clock.floor);
     // A reminder due at or after its move can never be sent: the move goes first and ends the stay.
     if (reminderAt < base && reminderAt <= MAX_TIME) return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
   }
   const dueAt = moveDueAt(timer, clock, ticket, fired);
   return dueAt === null || dueAt > MAX_TIME ? null : { timer, kind: 'move', dueAt, index: timer.reminders.length };
+}
+
+/**
+ * `start` plus `count` repetitions of `every` on the timer's clock (plain time exactly, or a calendar's open
+ * time), or `null` after {@link MAX_TIME}.
+ */
+function repeatAt(timer: CompiledTimer, start: number, count: number, every: number): number | null {
+  if (timer.calendar === null) return addRepeats(start, count, every);
+  const at = timer.later(start, count * every);
+  return at <= MAX_TIME ? at : null;
 }
 
 /** The earliest item among a status's timers; ties go to reminders, then to declaration order. */
@@ -199,21 +209,21 @@ function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number,
     const clock = timerClock(timer, ticket);
     if (clock === null) continue;
     const count = firedCount(ticket, timer.id);
-    const base = Math.max(clock.anchor + timer.after, clock.floor);
+    const base = Math.max(timer.later(clock.anchor, timer.after), clock.floor);
     if (timer.action === 'move') {
       for (let k = count; k < timer.reminders.length; k++) {
-        const dueAt = Math.max(clock.anchor + timer.reminders[k]!, clock.floor);
+        const dueAt = Math.max(timer.later(clock.anchor, timer.reminders[k]!), clock.floor);
         if (dueAt >= base || dueAt > horizon) break;
         add({ timer, dueAt, index: k });
       }
     } else if (timer.repeatEvery === null) {
       if (count === 0 && base <= horizon) add({ timer, dueAt: base, index: 0 });
     } else {
-      const next = count < LAST_REPEAT ? addRepeats(base, count, timer.repeatEvery) : null;
+      const next = count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
       if (next !== null && next <= horizon) {
-        const missed = repeatsBetween(next, horizon, timer.repeatEvery);
+        const missed = timer.calendar === null ? repeatsBetween(next, horizon, timer.repeatEvery) : Math.floor(timer.elapsed(next, horizon) / timer.repeatEvery);
         // `next + missed × every` is at most `horizon`, a time: never null here.
-        add({ timer, dueAt: addRepeats(next, missed, timer.repeatEvery)!, index: Math.min(count + missed, LAST_REPEAT - 1) });
+        add({ timer, dueAt: repeatAt(timer, next, missed, timer.repeatEvery)!, index: Math.min(count + missed, LAST_REPEAT - 1) });
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
 import type { TimerAnchor } from './config.js';
 import { parseDuration } from './duration.js';
 import { FrozenSet } from './frozen.js';
@@ -9,7 +10,7 @@ import type { CompiledTimer } from './workflow.js';
 const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'until', 'created'];
 const TIMER_FIELDS = [
   'id', 'in', 'inCategory', 'since', 'from', 'after', 'skipWhileCustomerWaits', 'action',
-  'repeatEvery', 'to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards',
+  'repeatEvery', 'to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards', 'calendar',
 ] as const;
 
 /**
@@ -17,7 +18,7 @@ const TIMER_FIELDS = [
  * cycles of timer moves: a ticket that timers alone bounce around forever is never what a team means, and it
  * would make catching up after a long outage unbounded.
  */
-export function compileTimers(reader: Reader, value: unknown): Map<string, CompiledTimer[]> {
+export function compileTimers(reader: Reader, value: unknown, calendars: ReadonlyMap<string, CompiledCalendar | null>): Map<string, CompiledTimer[]> {
   const byStatus = new Map<string, CompiledTimer[]>();
   const ids = new Set<string>();
   // Once a status runs too many timers, the rest are left unread: the policy is refused anyway, and reading on
@@ -49,7 +50,10 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
     if (anchors.length === 0 && listed.length === 0 && Array.isArray(rawAnchors) && rawAnchors.length === 0) {
       reader.report(join(path, 'since'), 'emptySelector', 'names no moment');
     }
-    const after = reader.duration(obj, 'after', path);
+    const calendar = readCalendar(reader, obj, path, calendars);
+    // On a calendar, durations are open time: days and weeks count the calendar's business days and weeks.
+    const parse = calendar === null ? parseDuration : calendar.duration;
+    const after = reader.duration(obj, 'after', path, parse);
     const onlyUntil = anchors.length > 0 && anchors.every((a) => a === 'until');
     if (own(obj, 'after') === undefined && !onlyUntil) reader.report(join(path, 'after'), 'missingField', 'a timer needs "after" unless it counts from "until"');
 
@@ -60,8 +64,8 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
     }
     const to = action === 'move' ? readTarget(reader, obj, path) : null;
     const restore = action === 'move' ? readRestore(reader, obj, path) : null;
-    const reminders = action === 'move' ? readReminders(reader, obj, path) : [];
-    const repeatEvery = action === 'remind' ? reader.duration(obj, 'repeatEvery', path) : null;
+    const reminders = action === 'move' ? readReminders(reader, obj, path, parse) : [];
+    const repeatEvery = action === 'remind' ? reader.duration(obj, 'repeatEvery', path, parse) : null;
     for (const key of action === 'remind' ? ['to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards'] : ['repeatEvery']) {
       if (own(obj, key) !== undefined) reader.report(join(path, key), 'unexpectedField', `"${key}" does not go with action ${action}`);
     }
@@ -83,6 +87,8 @@ export function compileTimers(reader: Reader, value: unknown): Map<string, Compi
       reason,
       bypassGuards: reader.boolean(obj, 'bypassGuards', path),
       order,
+      calendar,
+      ...clockOf(calendar),
     };
     for (const status of statuses) {
       const list = byStatus.get(status);
@@ -119,11 +125,31 @@ function readRestore(reader: Reader, obj: Readonly<Record<string, unknown>>, pat
   return new FrozenSet(set);
 }
 
-function readReminders(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): number[] {
+const plainLater = (start: number, ms: number): number => start + ms;
+const plainElapsed = (from: number, to: number): number => to - from;
+
+/** A timer's clock: plain time, or a calendar's open time (see `CompiledTimer.later`). */
+function clockOf(calendar: CompiledCalendar | null): Pick<CompiledTimer, 'later' | 'elapsed'> {
+  if (calendar === null) return { later: plainLater, elapsed: plainElapsed };
+  return {
+    later: (start, ms) => calendar.add(start, ms) ?? Number.MAX_SAFE_INTEGER,
+    elapsed: (from, to) => (to < from ? -1 : calendar.between(from, to)),
+  };
+}
+
+function readCalendar(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string, calendars: ReadonlyMap<string, CompiledCalendar | null>): CompiledCalendar | null {
+  const id = reader.string(obj, 'calendar', path);
+  if (id === null) return null;
+  const calendar = calendars.get(id);
+  if (!calendars.has(id)) reader.report(join(path, 'calendar'), 'unknownCalendar', `no calendar "${id}" in "calendars"`);
+  return calendar ?? null;
+}
+
+function readReminders(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string, parse: (value: unknown) => number | null): number[] {
   const list = reader.array(own(obj, 'reminders'), join(path, 'reminders'), POLICY_LIMITS.maxReminders, 'maxReminders');
   const out: number[] = [];
   list.forEach((d, i) => {
-    const ms = parseDuration(d);
+    const ms = parse(d);
     if (ms === null) reader.report(join(path, `reminders[${i}]`), 'invalidDuration', `${JSON.stringify(d)} is not a positive duration`);
     else out.push(ms);
   });

@@ -1,4 +1,6 @@
+import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
 import type { Actor } from './actor.js';
+import { compileCalendars } from './compile-calendars.js';
 import { DONE, type Category } from './category.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';
 import { compileStatuses } from './compile-statuses.js';
@@ -16,7 +18,7 @@ import type { CompiledStatus, CompiledWorkflow, GuardPredicate, Workflow, Workfl
 const CONFIG_FIELDS = [
   '$schema',
   'id', 'name', 'statuses', 'initial', 'initialByChannel', 'replies', 'assignments', 'statusChanges',
-  'resolve', 'close', 'snooze', 'reopen', 'assign', 'merge', 'timers',
+  'resolve', 'close', 'snooze', 'reopen', 'assign', 'merge', 'timers', 'calendars',
 ] as const;
 
 /** Checks and compiles a policy in one pass: a `Workflow`, or every problem found. */
@@ -45,13 +47,15 @@ export function compileWorkflow(
   const initialByChannel = readInitialByChannel(reader, own(root, 'initialByChannel'));
   const replies = compileReplies(reader, own(root, 'replies'), defaults, table.reopenTo);
   const assignments = compileAssignments(reader, own(root, 'assignments'));
-  const timers = compileTimers(reader, own(root, 'timers'));
+  const calendars = compileCalendars(reader, own(root, 'calendars'));
+  const timers = compileTimers(reader, own(root, 'timers'), calendars);
   const unlocked = inCategories('new', 'open', 'pending', 'onHold', 'snoozed', 'solved');
   const rules = (key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge', defaultFrom: ReadonlySet<string>) =>
     compileActionRules(reader, key, own(root, key), defaultFrom, unlocked, guards);
   const close = rules('close', unlocked);
   const compiled: Omit<CompiledWorkflow, 'byId'> = {
     initialByChannel,
+    calendars: new FrozenMap([...calendars].filter((entry): entry is [string, CompiledCalendar] => entry[1] !== null)),
     statusChanges: compileStatusChanges(reader, own(root, 'statusChanges'), guards),
     resolve: rules('resolve', inCategories('new', 'open', 'pending', 'onHold', 'snoozed')),
     close,

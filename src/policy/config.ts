@@ -1,3 +1,4 @@
+import type { CalendarConfig } from '../calendar/calendar-config.js';
 import type { Actor } from './actor.js';
 import type { Category } from './category.js';
 import type { Duration } from './duration.js';
@@ -197,6 +198,12 @@ interface TimerBase<S extends string> {
   readonly after?: Duration;
   /** Paused while the customer's last message is unanswered; counts again once the team replies. */
   readonly skipWhileCustomerWaits?: boolean;
+  /**
+   * Count only the open time of this calendar (an id in the policy's `calendars`): `after`, `reminders` and
+   * `repeatEvery` are then open time, hours and minutes as they are, a day one business day's worth and a week
+   * one week's worth of the calendar's open time (see `docs/calendars.md`).
+   */
+  readonly calendar?: string;
 }
 
 /**
@@ -317,4 +324,6 @@ export interface WorkflowConfig<S extends string = string> {
   readonly merge?: OneOrMany<ActionRule<S>>;
   /** At most `POLICY_LIMITS.maxTimers` (1,000), and `maxTimersPerStatus` (20) running in any one status. */
   readonly timers?: readonly TimerConfig<S>[];
+  /** Business-hours calendars by id, for timers that count open time only. */
+  readonly calendars?: Readonly<Record<string, CalendarConfig>>;
 }

@@ -50,7 +50,14 @@ export type WorkflowIssueCode =
   | 'emptySelector'
   | 'timerSelfLoop'
   | 'timerCycle'
-  | 'invalidOption';
+  | 'invalidOption'
+  | 'unknownTimeZone'
+  | 'invalidTime'
+  | 'invalidInterval'
+  | 'overlappingIntervals'
+  | 'invalidDate'
+  | 'emptyCalendar'
+  | 'unknownCalendar';
 
 /**
  * Thrown by `defineWorkflow` (and the presets) when a policy is invalid. `issues` lists every problem found, not

@@ -165,10 +165,11 @@ export class Reader {
     return new FrozenSet(selected);
   }
 
-  duration(obj: Obj, key: string, path: string): number | null {
+  /** `parse` turns the value into milliseconds: a calendar timer's durations count the calendar's open time. */
+  duration(obj: Obj, key: string, path: string, parse: (value: unknown) => number | null = parseDuration): number | null {
     const value = own(obj, key);
     if (value === undefined) return null;
-    const ms = parseDuration(value);
+    const ms = parse(value);
     if (ms === null) {
       this.report(join(path, key), 'invalidDuration', `${JSON.stringify(value)} is not a positive duration (ISO 8601 like "P7D" or whole milliseconds)`);
     }

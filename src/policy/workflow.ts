@@ -1,3 +1,4 @@
+import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
 import type { Ticket } from '../engine/ticket.js';
 import type { TicketEvent } from '../engine/events.js';
 import type { Actor } from './actor.js';
@@ -104,6 +105,16 @@ export interface CompiledTimer {
   readonly bypassGuards: boolean;
   /** Declaration order: breaks ties between timers due at the same instant. */
   readonly order: number;
+  /** Counts this calendar's open time (and `after`, `reminders`, `repeatEvery` are open time); `null`: plain time. */
+  readonly calendar: CompiledCalendar | null;
+  /**
+   * The moment `ms` after `start` on the timer's clock: `start + ms`, or with a calendar the moment `ms` of its
+   * open time have passed (`Number.MAX_SAFE_INTEGER`, after every valid time, when that lies beyond the Date
+   * range). Bound at compile time, so the engine never imports the calendar arithmetic.
+   */
+  readonly later: (start: number, ms: number) => number;
+  /** How much the timer's clock counts from `from` to `to`: `to - from`, or the open time between (negative when `to` < `from`). */
+  readonly elapsed: (from: number, to: number) => number;
 }
 
 /** The conditions a rule puts on a move (`RuleConditions`). Part of the compiled form: engine-internal. */
@@ -154,6 +165,7 @@ export interface CompiledStatus {
 export interface CompiledWorkflow {
   readonly byId: ReadonlyMap<string, CompiledStatus>;
   readonly initialByChannel: ReadonlyMap<string, string>;
+  readonly calendars: ReadonlyMap<string, CompiledCalendar>;
   readonly resolve: readonly CompiledActionRule[];
   readonly close: readonly CompiledActionRule[];
   readonly snooze: readonly CompiledActionRule[];

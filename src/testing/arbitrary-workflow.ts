@@ -5,6 +5,8 @@ import {
   validateWorkflow,
   type Actor,
   type ActionRule,
+  type CalendarConfig,
+  type OpenInterval,
   type Category,
   type GuardPredicate,
   type ReplyRule,
@@ -54,6 +56,18 @@ const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage',
 const durations = fc.constantFrom(MINUTE, 30 * MINUTE, 2 * 60 * MINUTE, DAY, 3 * DAY, 7 * DAY);
 const actors = fc.subarray([...ACTORS] as Actor[], { minLength: 1 });
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
+
+const week = (days: string, open: readonly OpenInterval[]): CalendarConfig['week'] => Object.fromEntries(days.split(' ').map((d) => [d, open]));
+/**
+ * Calendars random timers may count in: 24/7 (where open time is plain time), office hours across DST changes
+ * with a holiday, and the awkward ones (a 30-minute DST shift; a night interval that a DST jump cuts).
+ */
+const CALENDARS: Readonly<Record<string, CalendarConfig>> = {
+  always: { timeZone: 'Europe/Rome', week: week('mon tue wed thu fri sat sun', [['00:00', '24:00']]) },
+  office: { timeZone: 'America/New_York', week: week('mon tue wed thu fri', [['09:00', '13:00'], ['14:00', '18:00']]), holidays: ['2026-07-03'] },
+  night: { timeZone: 'Australia/Lord_Howe', week: { sat: [['22:00', '24:00']], sun: [['01:30', '02:30']] } },
+};
+const calendarIds = Object.keys(CALENDARS);
 
 interface Shape {
   readonly statuses: readonly StatusConfig[];
@@ -134,6 +148,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
       reminders: fc.array(durations, { maxLength: 2 }),
       repeat: maybe(durations),
       bypass: fc.boolean(),
+      calendar: fc.option(fc.constantFrom(...calendarIds), { nil: undefined, freq: 3 }),
     })
     .map((t): TimerConfig | null => {
       const base = {
@@ -141,6 +156,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
         in: t.inStatuses,
         ...(t.untilOnly ? { since: 'until' as const } : { since: t.anchors, after: t.after }),
         ...(t.skip && { skipWhileCustomerWaits: true }),
+        ...(t.calendar !== undefined && { calendar: t.calendar }),
       };
       if (!t.move) return { ...base, action: 'remind', ...(t.repeat !== undefined && { repeatEvery: t.repeat }) };
       // Moves only climb in rank (and never into their own statuses), so no policy has a timer cycle.
@@ -156,7 +172,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
 /**
  * Random valid policy configs: statuses in every category (with reopen targets, required `until`s and SLA
  * flags), per-channel start statuses, reply rules of every action, guards, status-change allow-lists with targets,
- * assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups and customer-wait pauses. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
+ * assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups, customer-wait pauses and business-hours calendars. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
  *
  * @example
  * ```ts
@@ -203,6 +219,8 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
           ...(requireUntil[i] === true && countsToUntil.has(status.id) && { requireUntil: true }),
         }));
         const config: Record<string, unknown> = { statuses, timers: timerList };
+        const used = new Set(timerList.flatMap((t) => (t.calendar === undefined ? [] : [t.calendar])));
+        if (used.size > 0) config['calendars'] = Object.fromEntries([...used].map((id) => [id, CALENDARS[id]]));
         for (const [key, value] of Object.entries(rules)) if (value !== undefined) config[key] = value;
         return config as unknown as WorkflowConfig;
       });

@@ -42,14 +42,17 @@ export function shadowedTimer(ctx: LintContext): LintFinding[] {
 
 /**
  * For each timer of one status, the first declared move timer that shadows it, if any. Timers are grouped by their
- * moments; in a group the move timers are sorted by due delay, so "the first declared among those due earlier"
+ * clock and moments; in a group the move timers are sorted by due delay, so "the first declared among those due earlier"
  * is a prefix minimum and "the first declared among those due at the same time" a lookup: n·log n in the timers
  * of the status instead of comparing every pair.
  */
 function firstShadowers(timers: readonly CompiledTimer[]): (CompiledTimer | undefined)[] {
   const groups = new Map<string, CompiledTimer[]>();
+  // Durations on different clocks (plain time, or one calendar's open time) cannot be compared: a group per clock.
+  const clocks = new Map<unknown, number>();
   for (const timer of timers) {
-    const key = [...new Set(timer.anchors)].sort().join(',');
+    if (!clocks.has(timer.calendar)) clocks.set(timer.calendar, clocks.size);
+    const key = `${clocks.get(timer.calendar)}|${[...new Set(timer.anchors)].sort().join(',')}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [timer]);
     else group.push(timer);

@@ -1,0 +1,88 @@
+import { DAY_MS, localDay, MAX_TIME, weekdayOf } from './time.js';
+import type { ZoneOffsets } from './zone-offsets.js';
+
+/**
+ * What open-time arithmetic needs of a calendar: its zone, its open intervals per weekday, its holidays.
+ */
+export interface OpenHours {
+  readonly zone: ZoneOffsets;
+  /** Per weekday, Monday first: `[start, end, start, end, …]` in ms after local midnight, sorted and disjoint. */
+  readonly week: readonly (readonly number[])[];
+  /** Open ms per weekday, Monday first. */
+  readonly dayTotals: readonly number[];
+  /** Closed local dates, as days since 1970-01-01. */
+  readonly holidays: ReadonlySet<number>;
+}
+
+/** Open time a walk still needed when it reached the end of its range (see {@link walk}). */
+let shortfall = 0;
+
+/**
+ * Walks the instants of `[from, to)` in order and returns the first at which `need` ms of open time lie behind
+ * (so an interval's end, not the next opening, when the need runs out exactly there), or `NaN` when the range
+ * holds less, leaving what was missing in `shortfall`.
+ *
+ * Why this is exact: between two offset changes, local time is UTC plus a constant, so the open time of such a
+ * piece is the open part of one stretch of local wall-clock time; pieces are at most a UTC day long and each
+ * starts from the offsets cached for that day. A repeated hour (fall back) is a stretch of local time met by two
+ * pieces, so it counts twice; a skipped hour (spring forward) lies between two pieces' stretches, so it never counts.
+ */
+function walk(hours: OpenHours, from: number, to: number, need: number): number {
+  const { zone, week, dayTotals, holidays } = hours;
+  let t = from;
+  while (t < to) {
+    const utcDay = Math.floor(t / DAY_MS);
+    let offset = zone.atDay(utcDay);
+    const stable = zone.stableDays(utcDay);
+    let end = (utcDay + Math.max(stable, 1)) * DAY_MS;
+    if (stable === 0) {
+      const change = zone.changeIn(utcDay);
+      if (t < change) end = change;
+      else offset = zone.atDay(utcDay + 1);
+    }
+    if (end > to) end = to;
+    // The local wall-clock stretch [x, y) of this piece, one local date at a time.
+    let x = t + offset;
+    const y = end + offset;
+    while (x < y) {
+      const day = localDay(x);
+      const midnight = day * DAY_MS;
+      const dayEnd = Math.min(y, midnight + DAY_MS);
+      const weekday = weekdayOf(day);
+      // A whole day that does not use up the need counts at once.
+      if (x === midnight && dayEnd === midnight + DAY_MS && dayTotals[weekday]! < need) {
+        if (!holidays.has(day)) need -= dayTotals[weekday]!;
+      } else if (!holidays.has(day)) {
+        const open = week[weekday]!;
+        for (let i = 0; i < open.length; i += 2) {
+          const a = Math.max(x, midnight + open[i]!);
+          const b = Math.min(dayEnd, midnight + open[i + 1]!);
+          if (a >= b) continue;
+          if (b - a >= need) return a + need - offset;
+          need -= b - a;
+        }
+      }
+      x = midnight + DAY_MS;
+    }
+    t = end;
+  }
+  shortfall = need;
+  return Number.NaN;
+}
+
+/**
+ * The earliest instant at or after `start` by which `ms` of open time have passed, or `null` when that lies
+ * beyond the Date range. `ms` ≤ 0 gives `start`.
+ */
+export function addOpenTime(hours: OpenHours, start: number, ms: number): number | null {
+  if (ms <= 0) return start;
+  const end = walk(hours, start, MAX_TIME, ms);
+  return Number.isNaN(end) ? null : end;
+}
+
+/** The open time in `[from, to)`, in ms; 0 when `to` ≤ `from`. */
+export function openTimeBetween(hours: OpenHours, from: number, to: number): number {
+  if (to <= from) return 0;
+  walk(hours, from, to, Number.MAX_SAFE_INTEGER);
+  return Number.MAX_SAFE_INTEGER - shortfall;
+}
