@@ -3,7 +3,7 @@ import { addOpenTime, openTimeBetween, type OpenHours } from './open-time.js';
 import type { ZoneOffsets } from './zone-offsets.js';
 
 /**
- * @internal A checked calendar with its arithmetic bound to it. The engine calls `add` and `between` through the
+ * Part of the compiled form, engine-internal (not exported by the package). A checked calendar with its arithmetic bound to it. The engine calls `add` and `between` through the
  * compiled timer, never importing this module, so bundles of policies without calendars carry none of it.
  */
 export interface CompiledCalendar extends OpenHours {

@@ -2,6 +2,7 @@ import { compileCalendar, type CompiledCalendar } from '../calendar/compiled-cal
 import type { Weekday } from '../calendar/calendar-config.js';
 import { zoneOffsets } from '../calendar/zone-offsets.js';
 import { join, own, type Obj, type Reader } from './reader.js';
+import { POLICY_LIMITS } from './limits.js';
 
 const CALENDAR_FIELDS = ['timeZone', 'week', 'holidays'] as const;
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -58,7 +59,7 @@ function readWeek(reader: Reader, value: unknown, path: string): number[][] | nu
   const week = WEEKDAYS.map((weekday) => {
     const dayPath = join(path, weekday);
     const intervals: { start: number; end: number; path: string }[] = [];
-    reader.array(own(obj, weekday), dayPath).forEach((raw, i) => {
+    reader.array(own(obj, weekday), dayPath, POLICY_LIMITS.maxListLength, 'maxListLength').forEach((raw, i) => {
       const interval = readInterval(reader, raw, join(dayPath, i));
       if (interval === null) valid = false;
       else intervals.push({ ...interval, path: join(dayPath, i) });
@@ -109,7 +110,7 @@ function readTime(reader: Reader, raw: unknown, path: string, isEnd: boolean): n
 /** Holidays as local days since 1970-01-01. */
 function readHolidays(reader: Reader, value: unknown, path: string): Set<number> {
   const days = new Set<number>();
-  reader.array(value, path).forEach((raw, i) => {
+  reader.array(value, path, POLICY_LIMITS.maxListLength, 'maxListLength').forEach((raw, i) => {
     const match = typeof raw === 'string' ? DATE.exec(raw) : null;
     const [year, month, day] = match === null ? [0, 0, 0] : [Number(match[1]), Number(match[2]), Number(match[3])];
     // Date.UTC rolls over (Feb 30 → Mar 2): a real date is one that comes back unchanged.

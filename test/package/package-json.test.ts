@@ -204,18 +204,20 @@ describe('size budgets (.size-limit.json)', () => {
     const limit = (name: string): string | undefined => budgets.find((b) => b.name.startsWith(name))?.limit;
     // Issue 6: the core ≤ 5 kB. It held for the runtime a backend embeds until issue 9 (below); lint, the policy compiler and the
     // diagram are budgeted one by one at their measured size (the whole entry misses 5 kB: see docs/performance.md).
-    // Issue 9 (every field of a stored ticket and event checked, read once, times kept exact) costs 1.1 kB gzip:
-    // the runtime measures 6.1 kB. Issue 10 (timers pass the system's rules, assign and merge rules) adds 0.8 kB:
-    // 6.87 kB. Issue 6's 5 kB no longer holds; tighten this when it shrinks.
-    expect(limit('core runtime (')).toBe('7 kB');
+    // Issue 9 (every field of a stored ticket and event checked, read once, times kept exact) costs 1.1 kB gzip;
+    // issue 10 (timers pass the system's rules, assign and merge rules) 0.8 kB; calendar timers 0.1 kB: the runtime
+    // measures 6.95 kB, under issue 13's 8 kB ceiling. Issue 6's 5 kB no longer holds; tighten this when it shrinks.
+    expect(limit('core runtime (')).toBe('7.1 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe('{ createTicket, transition, can, evaluateAutoClose, nextDeadline }');
-    expect(limit('presets')).toBe('3 kB');
-    // Issue 6 asks 3 kB; issue 9's hardening (checked snapshots, TicketMachineError, a by-value event cache) took
-    // it to 3.24 kB. Tighten this when it shrinks.
-    expect(limit('xstate')).toBe('3.3 kB');
+    // Issue 6 asks 3 kB; one options reader refusing unknown options and Zendesk's assign, merge and end-user-solve
+    // rules took it to 3.06 kB. Tighten this when it shrinks.
+    expect(limit('presets')).toBe('3.1 kB');
+    // Issue 6 asks 3 kB; issue 9's hardening (checked snapshots, TicketMachineError, a by-value event cache) and the
+    // merge rule took it to 3.31 kB. Tighten this when it shrinks.
+    expect(limit('xstate')).toBe('3.4 kB');
     // Issue 6 asks 4 kB; the kit measured 4.7 kB, and issue 9's option checks (invalidOption issues instead of a
-    // throw) took it to 5.8 kB (see README, Performance). Tighten this when it shrinks.
-    expect(limit('testing')).toBe('5.9 kB');
+    // throw) and generated calendars, assign rules and bypassing timers took it to 6.15 kB. Tighten this when it shrinks.
+    expect(limit('testing')).toBe('6.2 kB');
     for (const part of ['core runtime + defineWorkflow', 'core: lintWorkflow', 'core: toMermaid', 'core entry, everything']) {
       expect(limit(part), part).toBeDefined();
     }
