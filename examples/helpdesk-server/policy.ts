@@ -16,7 +16,8 @@ export const helpdesk = defineWorkflow({
     { by: 'customer', from: 'closed', action: 'followUp' },
   ],
   assignments: [{ from: 'new', to: 'open' }],
-  resolve: { by: 'agent', requireAssignee: true },
+  // Agents solve assigned tickets; the auto-solve timer acts as the system and needs a rule of its own.
+  resolve: [{ by: 'agent', requireAssignee: true }, { by: 'system' }],
   close: { by: ['agent', 'system'] },
   timers: [
     { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P3D', action: 'move', to: 'solved', reminders: ['P2D'] },

@@ -1,4 +1,4 @@
-import { isTime } from '../engine/time.js';
+import { isTime } from '../policy/time.js';
 import type { Duration } from '../policy/duration.js';
 import type { Workflow } from '../policy/workflow.js';
 import type { CompiledCalendar } from './compiled-calendar.js';

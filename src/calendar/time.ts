@@ -1,7 +1,7 @@
 /** Milliseconds in a day of wall-clock time (a day of UTC, or a local date from midnight to midnight). */
 export const DAY_MS = 86_400_000;
 
-export { MAX_TIME } from '../engine/time.js';
+export { MAX_TIME } from '../policy/time.js';
 
 /** The local date of a local wall-clock time written as epoch-like milliseconds, as days since 1970-01-01. */
 export function localDay(localMs: number): number {

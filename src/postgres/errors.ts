@@ -119,7 +119,8 @@ export function fromTransitionError(error: TransitionError): StoreError {
  * @example
  * ```ts
  * import { StoreFailure } from 'ticket-lifecycle/postgres';
- * try { /* store.get(id) *\/ } catch (e) { if (e instanceof StoreFailure) console.log(e.error.code); }
+ * declare function readTicket(): Promise<unknown>; // e.g. () => store.get(id)
+ * try { await readTicket(); } catch (e) { if (e instanceof StoreFailure) console.log(e.error.code); }
  * ```
  */
 export class StoreFailure extends Error {

@@ -44,6 +44,9 @@ describe('the published package', () => {
 
   it('runs the bin from node_modules', () => {
     const run = spawnSync(process.execPath, ['node_modules/ticket-lifecycle/dist/cli.js', 'lint', 'zendesk'], { cwd: project, encoding: 'utf8' });
-    expect(run).toMatchObject({ status: 0, stdout: 'zendesk: valid, no findings\n' });
+    // Zendesk's preset keeps one warning on purpose (a ticket may be solved while the customer waits, then closed:
+    // what Zendesk does; see docs/presets.md#zendesk): the bin prints it and still exits 0.
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.stdout).toMatch(/solvedWhileCustomerWaits[\s\S]*\nzendesk: valid, 0 errors, 1 warning\n$/);
   });
 });
