@@ -2,20 +2,19 @@ import type { Actor } from '../policy/actor.js';
 import { DONE } from '../policy/category.js';
 import type { CompiledStatus } from '../policy/workflow.js';
 import type { Effect, EffectCause } from './effects.js';
-import { copyTicket, type DraftTicket } from './copy-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { DraftTicket } from './copy-ticket.js';
 
 /** Shared, frozen: most tickets have fired no timer in their current stay, so they all point here. */
 export const NO_TIMERS_FIRED: Readonly<Record<string, number>> = Object.freeze({});
 
 /**
- * Moves `ticket` from its status to `to` at `at`, keeping every derived field right in one place: the stay
+ * Moves `next` (a copy this call made, edited in place: never a caller's input) from its status to `to` at `at`, keeping every derived field right in one place: the stay
  * (status time, fired timers, `until`), snooze memory, resolve/close stamps and the reopen count. Pushes the
  * `statusChanged` effect, and `reopened` when a solved or closed ticket goes back to work (to `effects`, unless it
  * is `null`: a preview such as `evaluateAutoClose` wants none).
  */
 export function enterStatus(
-  ticket: Ticket,
+  next: DraftTicket,
   from: CompiledStatus,
   to: CompiledStatus,
   at: number,
@@ -27,14 +26,13 @@ export function enterStatus(
   const reopened = DONE.has(from.category) && !DONE.has(to.category);
   effects?.push({ type: 'statusChanged', from: from.id, to: to.id, at, cause });
   if (reopened) effects?.push({ type: 'reopened', from: from.id, to: to.id, at, by });
-  const next = copyTicket(ticket);
   next.status = to.id;
   next.updatedAt = at;
   next.statusChangedAt = at;
   next.until = null;
   next.timersFired = NO_TIMERS_FIRED;
-  next.snoozedFrom = to.category !== 'snoozed' ? null : from.category === 'snoozed' ? ticket.snoozedFrom : from.id;
-  if (reopened) next.reopenCount = ticket.reopenCount + 1;
+  next.snoozedFrom = to.category !== 'snoozed' ? null : from.category === 'snoozed' ? next.snoozedFrom : from.id;
+  if (reopened) next.reopenCount++;
   if (to.category === 'solved') next.resolvedAt = at;
   if (to.category === 'closed') {
     next.closedAt = at;
@@ -46,17 +44,17 @@ export function enterStatus(
 
 /**
  * A new `until` in the same status (a new pending time, a longer snooze) re-arms the timers that count from it,
- * and only those: the others keep what they already fired, so nothing becomes due in the past.
+ * and only those: the others keep what they already fired, so nothing becomes due in the past. Edits `next` (a
+ * copy this call made) in place.
  */
-export function rearmUntil(ticket: Ticket, status: CompiledStatus, until: number | null, at: number): Ticket {
-  let timersFired: Readonly<Record<string, number>> = ticket.timersFired;
+export function rearmUntil(next: DraftTicket, status: CompiledStatus, until: number | null, at: number): DraftTicket {
+  let timersFired: Readonly<Record<string, number>> = next.timersFired;
   for (const timer of status.timers) {
     if (timer.anchors.includes('until') && timer.id in timersFired) {
       const { [timer.id]: _rearmed, ...rest } = timersFired;
       timersFired = rest;
     }
   }
-  const next = copyTicket(ticket);
   next.until = until;
   next.updatedAt = at;
   next.timersFired = timersFired;

@@ -9,26 +9,39 @@ import type {
 import { fail, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange } from './guards.js';
 import type { TransitionError } from './result.js';
-import { copyTicket } from './copy-ticket.js';
+import { copyTicket, type DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 
-/** What a handler works on: the ticket after due timers were applied, and its status. */
+/**
+ * What a handler works on: the ticket after due timers were applied (a copy this call made, never the caller's
+ * input), and its status. A handler edits that copy in place through {@link edit}, which records that it did:
+ * one copy per event, not a second one per change.
+ */
 export interface Step {
   readonly workflow: Workflow;
-  readonly ticket: Ticket;
+  readonly ticket: DraftTicket;
   readonly status: CompiledStatus;
   readonly effects: Effect[];
+  /** Whether the handler changed the ticket (timers aside), so `changed` stays exact. */
+  changed: boolean;
+}
+
+/** The step's ticket, to be changed in place: only ever this call's own copy. */
+function edit(step: Step): DraftTicket {
+  step.changed = true;
+  return step.ticket;
 }
 
 export type Outcome = Ticket | TransitionError;
 
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError => 'code' in outcome;
 
-/** `ticket` with activity at `at`, or `ticket` itself when nothing would differ (so `changed` stays exact). */
-function touch(ticket: Ticket, at: number): Ticket {
+/** Records activity at `at`, unless nothing would differ (so `changed` stays exact). */
+function touch(step: Step, at: number): Ticket {
+  const ticket = step.ticket;
   if (ticket.lastActivityAt === at && ticket.updatedAt === at) return ticket;
-  const next = copyTicket(ticket);
+  const next = edit(step);
   next.lastActivityAt = at;
   next.updatedAt = at;
   return next;
@@ -54,8 +67,9 @@ function checkUntil(until: unknown, at: number, target: CompiledStatus): Transit
   return null;
 }
 
-/** Records a message: who wrote last, who owes the next reply, and activity. The same ticket if nothing differs. */
-function recordMessage(ticket: Ticket, by: Actor, at: number): Ticket {
+/** Records a message: who wrote last, who owes the next reply, and activity, unless nothing would differ. */
+function recordMessage(step: Step, by: Actor, at: number): DraftTicket {
+  const ticket = step.ticket;
   const customer = by === 'customer';
   if (
     ticket.updatedAt === at && ticket.lastActivityAt === at &&
@@ -63,7 +77,7 @@ function recordMessage(ticket: Ticket, by: Actor, at: number): Ticket {
   ) {
     return ticket;
   }
-  const next = copyTicket(ticket);
+  const next = edit(step);
   if (customer) next.lastCustomerMessageAt = at;
   else next.lastAgentMessageAt = at;
   next.awaiting = customer ? 'team' : 'customer';
@@ -77,7 +91,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   const { by, at } = event;
   if (event.auto !== undefined && typeof event.auto !== 'boolean') return fail('invalidEvent', '"auto" must be true or false');
   // Auto-replies and out-of-office mail are activity, never a real answer: nothing moves, nobody's turn changes.
-  if (event.auto === true) return touch(ticket, at);
+  if (event.auto === true) return touch(step, at);
 
   const rule = status.replies[by];
   let { action, to } = rule;
@@ -94,7 +108,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
     return ticket;
   }
 
-  let next = recordMessage(ticket, by, at);
+  const next = recordMessage(step, by, at);
   let landed = status;
   // "Send and mark as": the sender's choice wins over the rule, within what the sender may do. Choosing the
   // current status is a choice too (it needs the same permission), and it never keeps a ticket that the rule
@@ -105,12 +119,12 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   if (refused !== null) return refused;
   if (chosen !== null && (chosen !== status || action !== 'reopen')) {
     if (chosen !== status) {
-      next = enterStatus(next, status, chosen, at, by, 'reply', effects);
+      enterStatus(edit(step), status, chosen, at, by, 'reply', effects);
       landed = chosen;
     }
   } else if (to !== null && to !== status.id) {
     landed = step.workflow.compiled.byId.get(to)!;
-    next = enterStatus(next, status, landed, at, by, 'reply', effects);
+    enterStatus(edit(step), status, landed, at, by, 'reply', effects);
   }
   if (by === 'customer' && !TEAM_FACING.has(landed.category)) {
     effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
@@ -119,7 +133,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
 }
 
 export function note(step: Step, event: TicketEvent): Outcome {
-  return touch(step.ticket, event.at);
+  return touch(step, event.at);
 }
 
 export function assign(step: Step, event: AssignEvent): Outcome {
@@ -132,7 +146,7 @@ export function assign(step: Step, event: AssignEvent): Outcome {
   const refused = checkAction(step.workflow.compiled, 'assign', ticket, event, event.by, false);
   if (refused !== null) return refused;
   effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at });
-  const next = copyTicket(ticket);
+  const next = edit(step);
   next.assignee = assignee;
   next.updatedAt = at;
   if (assignee === null || status.assignTo === null) return next;
@@ -148,8 +162,8 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   const refused = checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by);
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
-  if (target === status) return rearmUntil(ticket, status, until!, at);
-  const next = enterStatus(ticket, status, target, at, event.by, 'setStatus', step.effects);
+  if (target === status) return rearmUntil(edit(step), status, until!, at);
+  const next = enterStatus(edit(step), status, target, at, event.by, 'setStatus', step.effects);
   if (until !== undefined) next.until = until;
   return next;
 }
@@ -160,7 +174,7 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   if (step.status.category === 'solved') return step.ticket;
   const refused = checkActionMove(step.workflow.compiled, 'resolve', step.ticket, step.status, target, event, event.by, event.force === true);
   if (refused !== null) return refused;
-  return enterStatus(step.ticket, step.status, target, event.at, event.by, 'resolve', step.effects);
+  return enterStatus(edit(step), step.status, target, event.at, event.by, 'resolve', step.effects);
 }
 
 export function close(step: Step, event: CloseEvent): Outcome {
@@ -170,7 +184,7 @@ export function close(step: Step, event: CloseEvent): Outcome {
   if (step.status.category === 'closed') return step.ticket;
   const refused = checkActionMove(step.workflow.compiled, 'close', step.ticket, step.status, target, event, event.by, event.force === true);
   if (refused !== null) return refused;
-  return enterStatus(step.ticket, step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
+  return enterStatus(edit(step), step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
 }
 
 export function reopen(step: Step, event: ReopenEvent): Outcome {
@@ -185,7 +199,7 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
   const chosen = event.to === undefined ? null : checkStatusChange(step.workflow.compiled, step.ticket, status, target, event, event.by);
   const refused = chosen ?? checkActionMove(step.workflow.compiled, 'reopen', step.ticket, status, target, event, event.by, false);
   if (refused !== null) return refused;
-  return enterStatus(step.ticket, status, target, event.at, event.by, 'reopen', step.effects);
+  return enterStatus(edit(step), status, target, event.at, event.by, 'reopen', step.effects);
 }
 
 export function snooze(step: Step, event: SnoozeEvent): Outcome {
@@ -203,8 +217,8 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   const refused = checkActionMove(step.workflow.compiled, 'snooze', asIf, status, target, event, event.by, false);
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
-  if (again) return rearmUntil(ticket, status, until ?? null, at);
-  const next = enterStatus(ticket, status, target, at, event.by, 'snooze', step.effects);
+  if (again) return rearmUntil(edit(step), status, until ?? null, at);
+  const next = enterStatus(edit(step), status, target, at, event.by, 'snooze', step.effects);
   if (until !== undefined) next.until = until;
   return next;
 }
@@ -218,5 +232,5 @@ export function merge(step: Step, event: MergeEvent): Outcome {
   const refused = checkAction(step.workflow.compiled, 'merge', step.ticket, event, by, false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'merged', into, at, by });
-  return enterStatus(step.ticket, step.status, target, at, by, 'merge', step.effects, `merged:${into}`);
+  return enterStatus(edit(step), step.status, target, at, by, 'merge', step.effects, `merged:${into}`);
 }

@@ -165,7 +165,8 @@ export function catchUp(
       steps?.push({ timer: timer.id, kind: 'blocked', dueAt, from, to: from });
       continue;
     }
-    current = enterStatus(current, status, target, dueAt, 'system', 'timer', effects, closeReason(timer));
+    // A copy per move: `transition` tells by identity whether timers changed the ticket it read.
+    current = enterStatus(copyTicket(current), status, target, dueAt, 'system', 'timer', effects, closeReason(timer));
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
     status = target;

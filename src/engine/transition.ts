@@ -73,7 +73,10 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
 
   const effects: Effect[] = [];
   const current = catchUp(compiled, ticket, status, event.at, effects, null);
-  const step: handle.Step = { workflow, ticket: current, status: current === ticket ? status : compiled.byId.get(current.status)!, effects };
+  // `current` is this call's own copy (the one read from the input, or the one the timers made): the handler
+  // edits it in place and says so in `step.changed`.
+  const timed = current !== ticket;
+  const step: handle.Step = { workflow, ticket: current as DraftTicket, status: timed ? compiled.byId.get(current.status)! : status, effects, changed: false };
   let outcome: handle.Outcome;
   switch (event.type) {
     case 'tick': outcome = current; break;
@@ -88,13 +91,13 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
     case 'merge': outcome = handle.merge(step, event); break;
   }
   if (isError(outcome)) return refuse(input, outcome);
-  if (outcome !== current && event.type !== 'tick') armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
-  // The copy read from the input came back untouched: nothing changed, and the input itself is the answer.
-  if (outcome === ticket) return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
+  if (step.changed && event.type !== 'tick') armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
+  // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
+  if (!timed && !step.changed) return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
   if (ticket.version === Number.MAX_SAFE_INTEGER) {
     return refuse(input, { code: 'versionLimit', message: 'the ticket\'s version is 2^53 − 1, the last one that counts exactly: it cannot change again', path: 'ticket.version' });
   }
-  // Any ticket other than the copy was made by the engine during this call, so it takes its version in place.
+  // The outcome is always a copy made during this call, so it takes its version in place.
   (outcome as DraftTicket).version = ticket.version + 1;
   return { ok: true, ticket: outcome, effects, changed: true };
 }
