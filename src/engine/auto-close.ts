@@ -1,5 +1,4 @@
 import type { Workflow } from '../policy/workflow.js';
-import { isError } from './handlers.js';
 import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
@@ -65,17 +64,19 @@ export function evaluateAutoClose<S extends string>(
   }
 }
 
+// Refusals are told apart with `'code' in` written at each site, not through the shared `isError`: see `run` in
+// transition.ts for why.
 function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, now: number): AutoCloseEvaluation<S> {
   const { compiled } = workflow;
   const status = lookUpStatus(compiled, ticket);
-  if (isError(status) || !isTime(now)) {
+  if ('code' in status || !isTime(now)) {
     return { due: NOTHING_DUE as DueTimer<S>[], status: statusField(ticket) as S, close: false, nextCheckAt: null };
   }
   // Most tickets of a sweep rest in a status with no timer: nothing is due, whatever the rest of the ticket holds,
   // so the field check (most of a sweep's time) is skipped.
   if (status.timers.length === 0) return status.idle as unknown as AutoCloseEvaluation<S>;
   const copy = readTicket(compiled, ticket, status);
-  if (isError(copy)) return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: false, nextCheckAt: null };
+  if ('code' in copy) return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: false, nextCheckAt: null };
   const first = nextDue(status, copy);
   // The common case in a sweep: nothing due yet.
   if (first === null || first.dueAt > now) {
@@ -124,9 +125,9 @@ function deadline(workflow: Workflow, ticket: object): number | null {
   const { compiled } = workflow;
   const status = lookUpStatus(compiled, ticket);
   // No timer, no deadline: that holds for a malformed ticket too, so the field check is skipped.
-  if (isError(status) || status.timers.length === 0) return null;
+  if ('code' in status || status.timers.length === 0) return null;
   const copy = readTicket(compiled, ticket, status);
-  return isError(copy) ? null : (nextDue(status, copy)?.dueAt ?? null);
+  return 'code' in copy ? null : (nextDue(status, copy)?.dueAt ?? null);
 }
 
 /** The status an invalid ticket names, echoed in the answer's `status` field and never acted on. */

@@ -4,7 +4,6 @@ import { readEvent } from './check-input.js';
 import type { Effect } from './effects.js';
 import type { TicketEvent } from './events.js';
 import * as handle from './handlers.js';
-import { isError } from './handlers.js';
 import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { TransitionError, TransitionResult } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
@@ -62,11 +61,14 @@ function refuse(ticket: Ticket, error: TransitionError): TransitionResult {
 function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionResult {
   const { compiled } = workflow;
   const event = readEvent(rawEvent);
-  if (isError(event)) return refuse(input, event);
+  // Each result is told from a refusal by `'code' in` right here, not through the shared `isError`: one `in` site
+  // fed events, statuses, tickets and errors goes megamorphic, and V8 then looks the key up along the prototype
+  // chain on every call (measured: 2.7× → 1.96× the contract reducer). Each site here sees two or three shapes.
+  if ('code' in event) return refuse(input, event);
   const status = lookUpStatus(compiled, input);
-  if (isError(status)) return refuse(input, status);
+  if ('code' in status) return refuse(input, status);
   const ticket = readTicket(compiled, input, status);
-  if (isError(ticket)) return refuse(input, ticket);
+  if ('code' in ticket) return refuse(input, ticket);
   if (event.type !== 'tick' && event.at < ticket.updatedAt) {
     return refuse(input, { code: 'staleEvent', message: `the event (at ${event.at}) is older than the ticket's last update (${ticket.updatedAt})`, path: 'event.at' });
   }
@@ -90,7 +92,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
     case 'snooze': outcome = handle.snooze(step, event); break;
     case 'merge': outcome = handle.merge(step, event); break;
   }
-  if (isError(outcome)) return refuse(input, outcome);
+  if ('code' in outcome) return refuse(input, outcome);
   if (step.changed && event.type !== 'tick') armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed) return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
