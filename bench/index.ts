@@ -61,18 +61,25 @@ if (args[0] === CHILD_FLAG) {
     for (const subject of benchCase.subjects()) {
       process.stderr.write(`${benchCase.name}: ${subject}…\n`);
       // Same Node flags (the tsx loader among them) and environment (its tsconfig) as this process.
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, benchCase.name, subject], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 16 * 1024 * 1024,
-      });
-      if (child.status !== 0) throw new Error(`bench: ${benchCase.name} (${subject}) failed with exit code ${child.status}`);
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, benchCase.name, subject],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      if (child.status !== 0)
+        throw new Error(`bench: ${benchCase.name} (${subject}) failed with exit code ${child.status}`);
       rows.push(...(JSON.parse(child.stdout) as Row[]));
     }
   }
 
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  console.log(`ticket-lifecycle bench — Node ${process.version}, ${cpus().length} × ${cpu}, ${process.platform}/${process.arch}\n`);
+  console.log(
+    `ticket-lifecycle bench — Node ${process.version}, ${cpus().length} × ${cpu}, ${process.platform}/${process.arch}\n`,
+  );
   console.log(markdownTable(rows));
   const count = (verdict: Row['verdict']): number => rows.filter((r) => r.verdict === verdict).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
@@ -81,7 +88,10 @@ if (args[0] === CHILD_FLAG) {
   if (filter === '') {
     // A full run is what docs/performance.md shows: save it, then `npm run docs:generate` renders it there.
     const machine = `${cpus().length} × ${cpu}, ${process.platform}/${process.arch}, Node ${process.version}`;
-    writeFileSync(new URL('../docs/data/bench.json', import.meta.url), `${JSON.stringify({ machine, note, rows }, null, 2)}\n`);
+    writeFileSync(
+      new URL('../docs/data/bench.json', import.meta.url),
+      `${JSON.stringify({ machine, note, rows }, null, 2)}\n`,
+    );
     console.log('docs/data/bench.json written: run `npm run docs:generate` to update docs/performance.md');
   }
 }

@@ -21,7 +21,12 @@ const acme = defineWorkflow({
   statuses: [
     { id: 'new', category: 'new', labels: { agent: 'New' } },
     { id: 'open', category: 'open', labels: { agent: 'Open' } },
-    { id: 'vendor', category: 'onHold', labels: { agent: 'Waiting on vendor', customer: 'In progress' }, slaPaused: true },
+    {
+      id: 'vendor',
+      category: 'onHold',
+      labels: { agent: 'Waiting on vendor', customer: 'In progress' },
+      slaPaused: true,
+    },
     { id: 'waiting', category: 'pending', labels: { agent: 'Waiting on customer' }, slaPaused: true },
     { id: 'solved', category: 'solved', labels: { agent: 'Solved' } },
     { id: 'closed', category: 'closed', labels: { agent: 'Closed' } },
@@ -39,8 +44,24 @@ const acme = defineWorkflow({
   timers: [
     // Counted from entering `waiting` or the agent's last reply, whichever is later: an agent may set `waiting`
     // without replying, and a timer counted from a reply that never came would never fire (lint: emptyAnchor).
-    { id: 'auto-solve', in: 'waiting', since: ['statusEntered', 'lastAgentMessage'], after: 'P5D', action: 'move', to: 'solved', reminders: ['P2D', 'P4D'] },
-    { id: 'auto-close', in: 'solved', since: ['statusEntered', 'lastCustomerMessage'], after: 'P4D', action: 'move', to: 'closed', skipWhileCustomerWaits: true },
+    {
+      id: 'auto-solve',
+      in: 'waiting',
+      since: ['statusEntered', 'lastAgentMessage'],
+      after: 'P5D',
+      action: 'move',
+      to: 'solved',
+      reminders: ['P2D', 'P4D'],
+    },
+    {
+      id: 'auto-close',
+      in: 'solved',
+      since: ['statusEntered', 'lastCustomerMessage'],
+      after: 'P4D',
+      action: 'move',
+      to: 'closed',
+      skipWhileCustomerWaits: true,
+    },
   ],
 });
 
@@ -49,16 +70,26 @@ const when = (at: number): string => new Date(at).toISOString().replace('T', ' '
 
 function describeEffect(effect: Effect): string {
   switch (effect.type) {
-    case 'statusChanged': return `status ${effect.from} → ${effect.to} (${effect.cause})`;
-    case 'reminderDue': return `remind the customer (${effect.timer} #${effect.index + 1}, due ${when(effect.dueAt)})`;
-    case 'timerFired': return `timer ${effect.timer} fired at ${when(effect.dueAt)}`;
-    case 'assigned': return `assigned to ${effect.to}`;
-    case 'reopened': return `reopened by the ${effect.by}`;
-    case 'followUpRequested': return 'open a follow-up ticket linked to this one';
-    case 'replyRejected': return `reply rejected (${effect.reason})`;
-    case 'replyNeedsAttention': return `customer wrote on a ${effect.status} ticket: notify the assignee`;
-    case 'timerBlocked': return `timer ${effect.timer} held back: ${effect.message}`;
-    case 'merged': return `merged into ticket ${effect.into}`;
+    case 'statusChanged':
+      return `status ${effect.from} → ${effect.to} (${effect.cause})`;
+    case 'reminderDue':
+      return `remind the customer (${effect.timer} #${effect.index + 1}, due ${when(effect.dueAt)})`;
+    case 'timerFired':
+      return `timer ${effect.timer} fired at ${when(effect.dueAt)}`;
+    case 'assigned':
+      return `assigned to ${effect.to}`;
+    case 'reopened':
+      return `reopened by the ${effect.by}`;
+    case 'followUpRequested':
+      return 'open a follow-up ticket linked to this one';
+    case 'replyRejected':
+      return `reply rejected (${effect.reason})`;
+    case 'replyNeedsAttention':
+      return `customer wrote on a ${effect.status} ticket: notify the assignee`;
+    case 'timerBlocked':
+      return `timer ${effect.timer} held back: ${effect.message}`;
+    case 'merged':
+      return `merged into ticket ${effect.into}`;
   }
 }
 
@@ -92,7 +123,9 @@ for (const event of conversation) {
   for (const effect of result.effects) console.log(`                    ↳ ${describeEffect(effect)}`);
 }
 const deadline = nextDeadline(acme, ticket);
-console.log(`\nStore with the ticket: next_deadline = ${deadline === null ? 'NULL (nothing will come due)' : when(deadline)}`);
+console.log(
+  `\nStore with the ticket: next_deadline = ${deadline === null ? 'NULL (nothing will come due)' : when(deadline)}`,
+);
 
 // --- The sweep: 100,000 stored tickets, one evaluateAutoClose each --------------------------------------------
 console.log('\n— Sweeping 100,000 stored tickets —\n');
@@ -107,7 +140,10 @@ const tickets: Ticket<AcmeStatus>[] = [];
 for (let i = 0; i < 100_000; i++) {
   const at = now - Math.floor(random() * 30 * DAY);
   let t = createTicket(acme, { at });
-  const steps: TicketEvent<AcmeStatus>[] = [{ type: 'assign', by: 'agent', at: at + HOUR, assignee: 'ana' }, { type: 'reply', by: 'agent', at: at + 2 * HOUR }];
+  const steps: TicketEvent<AcmeStatus>[] = [
+    { type: 'assign', by: 'agent', at: at + HOUR, assignee: 'ana' },
+    { type: 'reply', by: 'agent', at: at + 2 * HOUR },
+  ];
   if (random() < 0.5) steps.push({ type: 'resolve', by: 'agent', at: at + 3 * HOUR });
   if (random() < 0.2) steps.push({ type: 'reply', by: 'customer', at: at + 4 * HOUR });
   for (const event of steps) {
@@ -128,5 +164,9 @@ for (const stored of tickets) {
   if (due.due.some((d) => d.kind === 'reminder')) reminded++;
 }
 const took = performance.now() - began;
-console.log(`At ${when(now)}: ${closing.toLocaleString('en')} tickets close, ${solving.toLocaleString('en')} are auto-solved, ${reminded.toLocaleString('en')} get a reminder.`);
-console.log(`Swept ${tickets.length.toLocaleString('en')} tickets in ${took.toFixed(1)} ms (${((tickets.length / took) * 1000).toLocaleString('en', { maximumFractionDigits: 0 })} tickets/s).`);
+console.log(
+  `At ${when(now)}: ${closing.toLocaleString('en')} tickets close, ${solving.toLocaleString('en')} are auto-solved, ${reminded.toLocaleString('en')} get a reminder.`,
+);
+console.log(
+  `Swept ${tickets.length.toLocaleString('en')} tickets in ${took.toFixed(1)} ms (${((tickets.length / took) * 1000).toLocaleString('en', { maximumFractionDigits: 0 })} tickets/s).`,
+);

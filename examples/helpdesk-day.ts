@@ -53,7 +53,8 @@ async function work(at: number): Promise<void> {
     const ticket = await store.get(id);
     if (ticket === null || t < ticket.updatedAt) continue;
     if (ticket.status === 'open' && random() < 0.3) await event(id, { type: 'resolve', by: 'agent', at: t });
-    else if (ticket.status === 'open' || ticket.status === 'new') await event(id, { type: 'reply', by: 'agent', at: t });
+    else if (ticket.status === 'open' || ticket.status === 'new')
+      await event(id, { type: 'reply', by: 'agent', at: t });
     else if (ticket.status === 'waiting' && random() < 0.4) await event(id, { type: 'reply', by: 'customer', at: t });
     else if (ticket.status === 'closed' && random() < 0.1) await event(id, { type: 'reply', by: 'customer', at: t }); // → follow-up ticket
   }
@@ -87,12 +88,16 @@ async function consumer(): Promise<void> {
 }
 
 const progress = (now: number): void => {
-  process.stdout.write(`\r${clock(now)}  tickets ${ids.length}  events ${events}  swept ${swept}  mails ${mails.size}   `);
+  process.stdout.write(
+    `\r${clock(now)}  tickets ${ids.length}  events ${events}  swept ${swept}  mails ${mails.size}   `,
+  );
 };
 
 console.log('— A helpdesk day on PGlite, through ticket-lifecycle/postgres —\n');
 // The backlog: tickets from the last six days, answered and left waiting, some solved.
-const backlog = Array.from({ length: 240 }, () => DAY_START - 6 * DAY + Math.floor(random() * 6 * DAY)).sort((a, b) => a - b);
+const backlog = Array.from({ length: 240 }, () => DAY_START - 6 * DAY + Math.floor(random() * 6 * DAY)).sort(
+  (a, b) => a - b,
+);
 for (const [i, at] of backlog.entries()) {
   await newTicket(at);
   const id = ids[ids.length - 1]!;
@@ -117,24 +122,43 @@ process.stdout.write('\n\n');
 // completed exactly once in the outbox, nothing is left due.
 let verified = 0;
 for (const id of ids) if ((await store.verify(id)).ok) verified++;
-const q = async (sql: string): Promise<number> => ((await db.query<{ n: number }>(sql)).rows[0]!.n);
+const q = async (sql: string): Promise<number> => (await db.query<{ n: number }>(sql)).rows[0]!.n;
 const logged = await q("SELECT count(*)::int AS n FROM ticket_lifecycle.events WHERE seq > 0 AND type <> 'tick'");
 const ticks = await q("SELECT count(*)::int AS n FROM ticket_lifecycle.events WHERE type = 'tick'");
 const outbox = await q('SELECT count(*)::int AS n FROM ticket_lifecycle.effects');
 const done = await q('SELECT count(*)::int AS n FROM ticket_lifecycle.effects WHERE done_at IS NOT NULL');
-const dueLeft = await q(`SELECT count(*)::int AS n FROM ticket_lifecycle.tickets WHERE next_deadline <= ${DAY_START + 5 * DAY}`);
-const byType = await db.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM ticket_lifecycle.effects GROUP BY type ORDER BY n DESC');
-const statuses = await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM ticket_lifecycle.tickets GROUP BY status ORDER BY n DESC');
+const dueLeft = await q(
+  `SELECT count(*)::int AS n FROM ticket_lifecycle.tickets WHERE next_deadline <= ${DAY_START + 5 * DAY}`,
+);
+const byType = await db.query<{ type: string; n: number }>(
+  'SELECT type, count(*)::int AS n FROM ticket_lifecycle.effects GROUP BY type ORDER BY n DESC',
+);
+const statuses = await db.query<{ status: string; n: number }>(
+  'SELECT status, count(*)::int AS n FROM ticket_lifecycle.tickets GROUP BY status ORDER BY n DESC',
+);
 
 const redelivered = [...deliveries.values()].filter((n) => n > 1).length;
 console.log(`Tickets:   ${ids.length} (${statuses.rows.map((r) => `${r.n} ${r.status}`).join(', ')})`);
-console.log(`Events:    ${events} submitted: ${events - refused} accepted and in the log, ${refused} refused by the policy; plus ${ticks} sweeper ticks`);
-console.log(`Sweepers:  ${swept} due tickets claimed, ${sweptBy[0]} by sweeper A and ${sweptBy[1]} by sweeper B, none twice`);
+console.log(
+  `Events:    ${events} submitted: ${events - refused} accepted and in the log, ${refused} refused by the policy; plus ${ticks} sweeper ticks`,
+);
+console.log(
+  `Sweepers:  ${swept} due tickets claimed, ${sweptBy[0]} by sweeper A and ${sweptBy[1]} by sweeper B, none twice`,
+);
 console.log(`Outbox:    ${outbox} effects (${byType.rows.map((r) => `${r.n} ${r.type}`).join(', ')})`);
-console.log(`           ${deliveries.size} delivered, ${done} completed, ${redelivered} redelivered after a consumer crash (same id)`);
+console.log(
+  `           ${deliveries.size} delivered, ${done} completed, ${redelivered} redelivered after a consumer crash (same id)`,
+);
 console.log(`Mails:     ${mails.size} sent, e.g. "${[...mails.values()].find((m) => m.includes('waiting')) ?? ''}"`);
-const ok = verified === ids.length && deliveries.size === outbox && done === outbox && dueLeft === 0 && logged === events - refused;
-console.log(`\n${ok ? '✔ Nothing lost' : '✘ Something was lost'}: ${verified}/${ids.length} tickets equal the replay of their log, ` +
-  `${done}/${outbox} effects completed, ${dueLeft} tickets left due.`);
+const ok =
+  verified === ids.length &&
+  deliveries.size === outbox &&
+  done === outbox &&
+  dueLeft === 0 &&
+  logged === events - refused;
+console.log(
+  `\n${ok ? '✔ Nothing lost' : '✘ Something was lost'}: ${verified}/${ids.length} tickets equal the replay of their log, ` +
+    `${done}/${outbox} effects completed, ${dueLeft} tickets left due.`,
+);
 await db.close();
 if (!ok) process.exitCode = 1;

@@ -30,10 +30,26 @@ const good = defineWorkflow(
   {
     statuses,
     replies,
-    close: [{ by: 'customer', from: 'solved' }, { by: 'system', from: 'solved', guards: 'quietForAWeek' }],
-    timers: [{ id: 'auto-close', in: 'solved', since: ['statusEntered', 'lastCustomerMessage'], after: 'P7D', action: 'move', to: 'closed' }],
+    close: [
+      { by: 'customer', from: 'solved' },
+      { by: 'system', from: 'solved', guards: 'quietForAWeek' },
+    ],
+    timers: [
+      {
+        id: 'auto-close',
+        in: 'solved',
+        since: ['statusEntered', 'lastCustomerMessage'],
+        after: 'P7D',
+        action: 'move',
+        to: 'closed',
+      },
+    ],
   },
-  { guards: { quietForAWeek: (ticket, event) => event.at - (ticket.lastCustomerMessageAt ?? ticket.createdAt) >= 7 * DAY } },
+  {
+    guards: {
+      quietForAWeek: (ticket, event) => event.at - (ticket.lastCustomerMessageAt ?? ticket.createdAt) >= 7 * DAY,
+    },
+  },
 );
 
 /** Broken: auto-close counts from "solved" only, so a customer who wrote just before solving gets closed early. */

@@ -18,11 +18,16 @@ const now = (): number => clock.now();
 
 function describeEffect(effect: Effect): string {
   switch (effect.type) {
-    case 'statusChanged': return `status ${effect.from} → ${effect.to} (${effect.cause})`;
-    case 'timerFired': return `timer "${effect.timer}" fired, due ${when(effect.dueAt)}`;
-    case 'reminderDue': return `reminder "${effect.timer}" #${effect.index + 1}`;
-    case 'assigned': return `assigned to ${effect.to ?? 'nobody'}`;
-    default: return effect.type;
+    case 'statusChanged':
+      return `status ${effect.from} → ${effect.to} (${effect.cause})`;
+    case 'timerFired':
+      return `timer "${effect.timer}" fired, due ${when(effect.dueAt)}`;
+    case 'reminderDue':
+      return `reminder "${effect.timer}" #${effect.index + 1}`;
+    case 'assigned':
+      return `assigned to ${effect.to ?? 'nobody'}`;
+    default:
+      return effect.type;
   }
 }
 
@@ -50,7 +55,9 @@ clock.set(solvedAt + 4 * DAY - 1);
 console.log(`  ${when(clock.now())}  one millisecond before four days: ${ticket.getSnapshot().value}`);
 clock.set(solvedAt + 4 * DAY);
 const closed = ticket.getSnapshot();
-console.log(`  ${when(clock.now())}  four days: ${closed.value} (closed by ${closed.context.ticket.closedBy}, ${closed.context.ticket.closeReason})`);
+console.log(
+  `  ${when(clock.now())}  four days: ${closed.value} (closed by ${closed.context.ticket.closedBy}, ${closed.context.ticket.closeReason})`,
+);
 ticket.stop();
 
 console.log('\nLiveAgent: a postponed ticket wakes up where it was\n');
@@ -72,5 +79,7 @@ restored.start();
 clock.set(wakeAt - 1);
 console.log(`  ${when(clock.now())}  just before the chosen time: ${restored.getSnapshot().value}`);
 clock.set(wakeAt);
-console.log(`  ${when(clock.now())}  at the chosen time: ${restored.getSnapshot().value} (it was New before postponing)`);
+console.log(
+  `  ${when(clock.now())}  at the chosen time: ${restored.getSnapshot().value} (it was New before postponing)`,
+);
 restored.stop();

@@ -30,7 +30,11 @@ export function tsdocExamples(file: string, text: string): DocExample[] {
   return fencedBlocks(file, lines, (line, index) => (inComment[index] ? line.replace(/^\s*\*( |$)/, '') : null));
 }
 
-function fencedBlocks(file: string, lines: readonly string[], unwrap: (line: string, index: number) => string | null): DocExample[] {
+function fencedBlocks(
+  file: string,
+  lines: readonly string[],
+  unwrap: (line: string, index: number) => string | null,
+): DocExample[] {
   const examples: DocExample[] = [];
   let start = -1;
   let body: string[] = [];

@@ -35,11 +35,15 @@ export function renderBenchTable(data: BenchData): string {
 
 /** The size table: every budget, its limit, and the measured size. */
 export function renderSizeTable(budgets: readonly SizeBudget[], sizes: MeasuredSizes): string {
-  const kB = (bytes: number | undefined): string => (bytes === undefined ? 'not measured' : `${(bytes / 1000).toFixed(2)} kB`);
+  const kB = (bytes: number | undefined): string =>
+    bytes === undefined ? 'not measured' : `${(bytes / 1000).toFixed(2)} kB`;
   return [
     '| budget | what it imports | limit | size |',
     '| --- | --- | --- | --- |',
-    ...budgets.map((b) => `| ${b.name} | ${b.import === undefined ? 'everything' : `\`${b.import}\``} | ${b.limit} | ${kB(sizes[b.name])} |`),
+    ...budgets.map(
+      (b) =>
+        `| ${b.name} | ${b.import === undefined ? 'everything' : `\`${b.import}\``} | ${b.limit} | ${kB(sizes[b.name])} |`,
+    ),
     '',
   ].join('\n');
 }

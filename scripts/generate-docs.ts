@@ -24,11 +24,18 @@ const rewrite = (path: string, edit: (text: string) => string): void => {
 if (process.argv.includes('--measure-sizes')) {
   const out = execFileSync('npx', ['size-limit', '--json'], { cwd: root, encoding: 'utf8' });
   const measured = JSON.parse(out) as { name: string; size: number }[];
-  writeFileSync(new URL('docs/data/sizes.json', root), `${JSON.stringify(Object.fromEntries(measured.map((m) => [m.name, m.size])), null, 2)}\n`);
+  writeFileSync(
+    new URL('docs/data/sizes.json', root),
+    `${JSON.stringify(Object.fromEntries(measured.map((m) => [m.name, m.size])), null, 2)}\n`,
+  );
   console.log('docs/data/sizes.json written');
 }
 
 rewrite('docs/presets.md', (text) => replaceSection(text, 'diagrams', renderDiagrams(PRESET_DIAGRAMS)));
 rewrite('docs/performance.md', (text) =>
-  replaceSection(replaceSection(text, 'bench', renderBenchTable(readBenchData())), 'sizes', renderSizeTable(readBudgets(), readSizes())),
+  replaceSection(
+    replaceSection(text, 'bench', renderBenchTable(readBenchData())),
+    'sizes',
+    renderSizeTable(readBudgets(), readSizes()),
+  ),
 );

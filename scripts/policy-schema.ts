@@ -13,23 +13,48 @@ export const SCHEMA_ID = 'https://unpkg.com/ticket-lifecycle/schema.json';
 /** Named types whose JSON shape the TypeScript type cannot tell in full: their schema is refined here. */
 const REFINED: Readonly<Record<string, Schema>> = {
   Duration: {
-    description: 'A length of time: ISO 8601 weeks/days/hours/minutes/seconds (`P7D`, `PT48H`, `P1DT12H`) or whole milliseconds.',
+    description:
+      'A length of time: ISO 8601 weeks/days/hours/minutes/seconds (`P7D`, `PT48H`, `P1DT12H`) or whole milliseconds.',
     anyOf: [
-      { type: 'string', pattern: '^P(?:\\d+(?:[.,]\\d+)?W)?(?:\\d+(?:[.,]\\d+)?D)?(?:T(?:\\d+(?:[.,]\\d+)?H)?(?:\\d+(?:[.,]\\d+)?M)?(?:\\d+(?:[.,]\\d+)?S)?)?$' },
+      {
+        type: 'string',
+        pattern:
+          '^P(?:\\d+(?:[.,]\\d+)?W)?(?:\\d+(?:[.,]\\d+)?D)?(?:T(?:\\d+(?:[.,]\\d+)?H)?(?:\\d+(?:[.,]\\d+)?M)?(?:\\d+(?:[.,]\\d+)?S)?)?$',
+      },
       { type: 'integer', minimum: 1 },
     ],
   },
 };
 
 /** Generic helpers that describe a shape rather than name a concept: inlined, never a `$defs` entry. */
-const INLINED = new Set(['OneOrMany', 'Readonly', 'Record', 'Partial', 'NoInfer', 'Array', 'ReadonlyArray', '__type', '__object']);
+const INLINED = new Set([
+  'OneOrMany',
+  'Readonly',
+  'Record',
+  'Partial',
+  'NoInfer',
+  'Array',
+  'ReadonlyArray',
+  '__type',
+  '__object',
+]);
 
 /** Builds the schema of `WorkflowConfig` (the policy file) from the sources. */
 export function buildPolicySchema(): Schema {
-  const program = ts.createProgram([CONFIG_FILE], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: [], lib: ['lib.es2022.d.ts'] });
+  const program = ts.createProgram([CONFIG_FILE], {
+    strict: true,
+    noEmit: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: [],
+    lib: ['lib.es2022.d.ts'],
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(CONFIG_FILE)!;
-  const root = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).find((s) => s.name === 'WorkflowConfig')!;
+  const root = checker
+    .getExportsOfModule(checker.getSymbolAtLocation(source)!)
+    .find((s) => s.name === 'WorkflowConfig')!;
   const defs: Record<string, Schema> = {};
 
   /** The first paragraph of a symbol's TSDoc, on one line. */
@@ -45,10 +70,12 @@ export function buildPolicySchema(): Schema {
       if (!ts.isTypeAliasDeclaration(statement)) continue;
       const symbol = checker.getSymbolAtLocation(statement.name)!;
       const type = checker.getDeclaredTypeOfSymbol(symbol);
-      if (type.isUnion() && type.types.every((t) => t.isStringLiteral())) literalAliases.set(literalKey(type.types), symbol);
+      if (type.isUnion() && type.types.every((t) => t.isStringLiteral()))
+        literalAliases.set(literalKey(type.types), symbol);
     }
   }
-  const describe = (schema: Schema, description: string | undefined): Schema => (description === undefined ? schema : { description, ...schema });
+  const describe = (schema: Schema, description: string | undefined): Schema =>
+    description === undefined ? schema : { description, ...schema };
 
   /** A named type becomes a `$defs` entry and a `$ref`; the rest is inlined. */
   function named(type: ts.Type): Schema {
@@ -89,8 +116,13 @@ export function buildPolicySchema(): Schema {
       if (literals.length === members.length) return { enum: literals.map((t) => t.value) }; // named() names it
       const alias = literalAliases.get(literalKey(literals));
       const values = literals.map((t) => t.value);
-      const enumSchema = literals.length === 0 ? [] : [alias === undefined ? { enum: values } : namedEnum(alias, values)];
-      const schemas = [...enumSchema, ...(booleans.length === 2 ? [{ type: 'boolean' }] : booleans.map(convert)), ...rest.map((t) => named(t))];
+      const enumSchema =
+        literals.length === 0 ? [] : [alias === undefined ? { enum: values } : namedEnum(alias, values)];
+      const schemas = [
+        ...enumSchema,
+        ...(booleans.length === 2 ? [{ type: 'boolean' }] : booleans.map(convert)),
+        ...rest.map((t) => named(t)),
+      ];
       return schemas.length === 1 ? schemas[0]! : { anyOf: schemas };
     }
     if (checker.isTupleType(type)) {
@@ -132,7 +164,8 @@ export function buildPolicySchema(): Schema {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: SCHEMA_ID,
     title: 'ticket-lifecycle policy',
-    description: `${docOf(root)?.split('\n\n')[0] ?? ''} Checked by validateWorkflow, which also enforces what a schema cannot say: ids that refer to statuses, one default per category, no timer cycles.`.trim(),
+    description:
+      `${docOf(root)?.split('\n\n')[0] ?? ''} Checked by validateWorkflow, which also enforces what a schema cannot say: ids that refer to statuses, one default per category, no timer cycles.`.trim(),
     ...body,
     $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b))),
   };
@@ -140,7 +173,10 @@ export function buildPolicySchema(): Schema {
 
 /** A set of string literals as one comparable key. */
 function literalKey(types: readonly ts.Type[]): string {
-  return types.map((t) => (t as ts.StringLiteralType).value).sort().join('|');
+  return types
+    .map((t) => (t as ts.StringLiteralType).value)
+    .sort()
+    .join('|');
 }
 
 /** The schema as written to schema.json. */

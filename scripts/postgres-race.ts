@@ -9,5 +9,11 @@ if (url === undefined || url === '') {
 }
 const tickets = Number(process.argv[2] ?? 10_000);
 const seconds = Number(process.argv[3] ?? 30);
-const report = await runRace({ url, tickets, seconds, closeAfterSeconds: Math.max(4, Math.round(seconds / 2)), log: (line) => console.error(line) });
+const report = await runRace({
+  url,
+  tickets,
+  seconds,
+  closeAfterSeconds: Math.max(4, Math.round(seconds / 2)),
+  log: (line) => console.error(line),
+});
 console.table(report);

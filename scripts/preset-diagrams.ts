@@ -17,6 +17,9 @@ export const PRESET_DIAGRAMS: readonly (readonly [title: string, call: string, w
 /** Markdown for the diagrams: a collapsible section per preset, so the page stays readable. */
 export function renderDiagrams(list: typeof PRESET_DIAGRAMS): string {
   return list
-    .map(([title, call, workflow]) => `<details><summary>${title}: <code>${call}</code></summary>\n\n\`\`\`mermaid\n${toMermaid(workflow())}\`\`\`\n\n</details>\n\n`)
+    .map(
+      ([title, call, workflow]) =>
+        `<details><summary>${title}: <code>${call}</code></summary>\n\n\`\`\`mermaid\n${toMermaid(workflow())}\`\`\`\n\n</details>\n\n`,
+    )
     .join('');
 }

@@ -35,7 +35,12 @@ export { can } from './engine/can.js';
 export { availableActions, type AvailableAction } from './engine/available-actions.js';
 export { evaluateAutoClose, nextDeadline, type AutoCloseEvaluation } from './engine/auto-close.js';
 export { nextDeadlineResult } from './engine/deadline-result.js';
-export { migrateTicket, type MigrationErrorCode, type MigrationResult, type TicketMigration } from './engine/migrate-ticket.js';
+export {
+  migrateTicket,
+  type MigrationErrorCode,
+  type MigrationResult,
+  type TicketMigration,
+} from './engine/migrate-ticket.js';
 export type { DueTimer } from './engine/due-timer.js';
 export type { Awaiting, Ticket } from './engine/ticket.js';
 export {

@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 const ENTRIES = ['index.ts', 'presets/index.ts', 'xstate/index.ts', 'testing/index.ts', 'postgres/index.ts'];
 const file = (path: string): string => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
-const program = ts.createProgram(ENTRIES.map(file), { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, skipLibCheck: true, noEmit: true, paths: { 'ticket-lifecycle': [file('index.ts')] }, baseUrl: '.' });
+const program = ts.createProgram(ENTRIES.map(file), {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  skipLibCheck: true,
+  noEmit: true,
+  paths: { 'ticket-lifecycle': [file('index.ts')] },
+  baseUrl: '.',
+});
 const checker = program.getTypeChecker();
 
 /**
@@ -41,8 +49,11 @@ describe.each(ENTRIES)('src/%s', (entry) => {
 
 describe('what needs no example', () => {
   it('is exactly a literal union type; a value, an interface or a wider alias still needs one', () => {
-    const exportsOf = (entry: string): ts.Symbol[] => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file(entry))!)!);
-    const byName = new Map(exportsOf('index.ts').map((s) => [s.name, s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s]));
+    const exportsOf = (entry: string): ts.Symbol[] =>
+      checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file(entry))!)!);
+    const byName = new Map(
+      exportsOf('index.ts').map((s) => [s.name, s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s]),
+    );
     expect(isLiteralUnion(byName.get('Category')!)).toBe(true);
     expect(isLiteralUnion(byName.get('TransitionErrorCode')!)).toBe(true);
     expect(isLiteralUnion(byName.get('CATEGORIES')!)).toBe(false); // a value

@@ -44,7 +44,7 @@ const liveAgent: SweepBaseline = {
       const customer = t.lastCustomerMessageAt;
       return (customer !== null && customer > t.statusChangedAt ? customer : t.statusChangedAt) + 7 * DAY;
     }
-    if (t.status === 'postponed' && t.until !== null) return t.until > t.statusChangedAt ? t.until : t.statusChangedAt;
+    if (t.status === 'postponed' && t.until !== null) return Math.max(t.until, t.statusChangedAt);
     return null;
   },
 };

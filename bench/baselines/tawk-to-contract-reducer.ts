@@ -1,4 +1,11 @@
-import type { Effect, Ticket, TicketEvent, TransitionError, TransitionErrorCode, TransitionResult } from 'ticket-lifecycle';
+import type {
+  Effect,
+  Ticket,
+  TicketEvent,
+  TransitionError,
+  TransitionErrorCode,
+  TransitionResult,
+} from 'ticket-lifecycle';
 
 /** The status ids of the tawk.to preset. */
 type TawkStatus = 'open' | 'pending' | 'closed';
@@ -6,16 +13,31 @@ type Actor = 'customer' | 'agent' | 'system';
 type Draft = { -readonly [K in keyof Ticket]: Ticket[K] };
 
 const MAX_TIME = 8.64e15;
-const EVENT_TYPES: ReadonlySet<string> = new Set(['reply', 'note', 'assign', 'setStatus', 'resolve', 'close', 'reopen', 'snooze', 'tick']);
+const EVENT_TYPES: ReadonlySet<string> = new Set([
+  'reply',
+  'note',
+  'assign',
+  'setStatus',
+  'resolve',
+  'close',
+  'reopen',
+  'snooze',
+  'tick',
+]);
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 const NO_TIMERS_FIRED: Readonly<Record<string, number>> = Object.freeze({});
 
-const isTime = (v: unknown): v is number => typeof v === 'number' && v >= -MAX_TIME && v <= MAX_TIME && Number.isInteger(v);
+const isTime = (v: unknown): v is number =>
+  typeof v === 'number' && v >= -MAX_TIME && v <= MAX_TIME && Number.isInteger(v);
 const isActor = (v: unknown): v is Actor => v === 'customer' || v === 'agent' || v === 'system';
 const isStatus = (v: unknown): v is TawkStatus => v === 'open' || v === 'pending' || v === 'closed';
-const between = (v: unknown, from: number, to: number): v is number | null => v === null || (isTime(v) && v >= from && v <= to);
-const refuse = (ticket: unknown, code: TransitionErrorCode, message: string): TransitionResult<TawkStatus> =>
-  ({ ok: false, ticket: ticket as Ticket<TawkStatus>, error: { code, message } as TransitionError });
+const between = (v: unknown, from: number, to: number): v is number | null =>
+  v === null || (isTime(v) && v >= from && v <= to);
+const refuse = (ticket: unknown, code: TransitionErrorCode, message: string): TransitionResult<TawkStatus> => ({
+  ok: false,
+  ticket: ticket as Ticket<TawkStatus>,
+  error: { code, message } as TransitionError,
+});
 
 /**
  * Reads and checks every field of a stored tawk.to ticket exactly once, into the one copy this event may edit:
@@ -26,21 +48,44 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
   const t = value as Record<string, unknown>;
   const status = t.status;
   if (!isStatus(status)) return 'unknownStatus';
-  const version = t.version, createdAt = t.createdAt, updatedAt = t.updatedAt, statusChangedAt = t.statusChangedAt;
-  if (!Number.isSafeInteger(version) || (version as number) < 1 || !isTime(createdAt) || !isTime(updatedAt) || updatedAt < createdAt) return 'invalidTicket';
+  const version = t.version,
+    createdAt = t.createdAt,
+    updatedAt = t.updatedAt,
+    statusChangedAt = t.statusChangedAt;
+  if (
+    !Number.isSafeInteger(version) ||
+    (version as number) < 1 ||
+    !isTime(createdAt) ||
+    !isTime(updatedAt) ||
+    updatedAt < createdAt
+  )
+    return 'invalidTicket';
   if (!isTime(statusChangedAt) || statusChangedAt < createdAt || statusChangedAt > updatedAt) return 'invalidTicket';
-  const assignee = t.assignee, channel = t.channel;
+  const assignee = t.assignee,
+    channel = t.channel;
   if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) return 'invalidTicket';
-  if (channel !== null && (typeof channel !== 'string' || channel === '' || channel.length > 64)) return 'invalidTicket';
-  const lastCustomerMessageAt = t.lastCustomerMessageAt, lastAgentMessageAt = t.lastAgentMessageAt, lastActivityAt = t.lastActivityAt;
-  if (!between(lastCustomerMessageAt, createdAt, updatedAt) || !between(lastAgentMessageAt, createdAt, updatedAt)) return 'invalidTicket';
+  if (channel !== null && (typeof channel !== 'string' || channel === '' || channel.length > 64))
+    return 'invalidTicket';
+  const lastCustomerMessageAt = t.lastCustomerMessageAt,
+    lastAgentMessageAt = t.lastAgentMessageAt,
+    lastActivityAt = t.lastActivityAt;
+  if (!between(lastCustomerMessageAt, createdAt, updatedAt) || !between(lastAgentMessageAt, createdAt, updatedAt))
+    return 'invalidTicket';
   if (!isTime(lastActivityAt) || lastActivityAt < createdAt || lastActivityAt > updatedAt) return 'invalidTicket';
-  const awaiting = t.awaiting, reopenCount = t.reopenCount, closedAt = t.closedAt, closedBy = t.closedBy, closeReason = t.closeReason;
+  const awaiting = t.awaiting,
+    reopenCount = t.reopenCount,
+    closedAt = t.closedAt,
+    closedBy = t.closedBy,
+    closeReason = t.closeReason;
   if (awaiting !== null && awaiting !== 'team' && awaiting !== 'customer') return 'invalidTicket';
-  if (!Number.isSafeInteger(reopenCount) || (reopenCount as number) < 0 || !between(closedAt, createdAt, updatedAt)) return 'invalidTicket';
+  if (!Number.isSafeInteger(reopenCount) || (reopenCount as number) < 0 || !between(closedAt, createdAt, updatedAt))
+    return 'invalidTicket';
   if (closedAt === null ? closedBy !== null : !isActor(closedBy)) return 'invalidTicket';
   if (closeReason !== null && (typeof closeReason !== 'string' || closedAt === null)) return 'invalidTicket';
-  const resolvedAt = t.resolvedAt, until = t.until, snoozedFrom = t.snoozedFrom, timersFired = t.timersFired;
+  const resolvedAt = t.resolvedAt,
+    until = t.until,
+    snoozedFrom = t.snoozedFrom,
+    timersFired = t.timersFired;
   if (!between(resolvedAt, createdAt, updatedAt) || (until !== null && !isTime(until))) return 'invalidTicket';
   if (snoozedFrom !== null && !isStatus(snoozedFrom)) return 'unknownStatus';
   if (typeof timersFired !== 'object' || timersFired === null || Array.isArray(timersFired)) return 'invalidTicket';
@@ -50,14 +95,38 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
     if (Object.hasOwn(timersFired, key) && (!Number.isSafeInteger(n) || (n as number) < 0)) return 'invalidTicket';
   }
   return {
-    status, version: version as number, createdAt, updatedAt, statusChangedAt, assignee, channel, lastCustomerMessageAt,
-    lastAgentMessageAt, lastActivityAt, awaiting, reopenCount: reopenCount as number, closedAt, closedBy: closedBy as Actor | null,
-    closeReason, resolvedAt, until, snoozedFrom, timersFired: NO_TIMERS_FIRED,
+    status,
+    version: version as number,
+    createdAt,
+    updatedAt,
+    statusChangedAt,
+    assignee,
+    channel,
+    lastCustomerMessageAt,
+    lastAgentMessageAt,
+    lastActivityAt,
+    awaiting,
+    reopenCount: reopenCount as number,
+    closedAt,
+    closedBy: closedBy as Actor | null,
+    closeReason,
+    resolvedAt,
+    until,
+    snoozedFrom,
+    timersFired: NO_TIMERS_FIRED,
   };
 }
 
 /** The copy entering `to` at `at`, with the effects the engine reports for it. */
-function move(t: Draft, to: TawkStatus, at: number, by: Actor, cause: 'reply' | 'setStatus' | 'close' | 'reopen', reason: string | null, effects: Effect[]): void {
+function move(
+  t: Draft,
+  to: TawkStatus,
+  at: number,
+  by: Actor,
+  cause: 'reply' | 'setStatus' | 'close' | 'reopen',
+  reason: string | null,
+  effects: Effect[],
+): void {
   const from = t.status as TawkStatus;
   effects.push({ type: 'statusChanged', from, to, at, cause });
   if (from === 'closed') {
@@ -92,10 +161,12 @@ const mayChoose = (by: Actor): boolean => by !== 'customer';
  * ```
  */
 export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): TransitionResult<TawkStatus> {
-  if (typeof rawEvent !== 'object' || rawEvent === null) return refuse(input, 'invalidEvent', 'an event must be an object');
+  if (typeof rawEvent !== 'object' || rawEvent === null)
+    return refuse(input, 'invalidEvent', 'an event must be an object');
   const e = rawEvent as unknown as Record<string, unknown>;
   const type = e.type;
-  if (typeof type !== 'string' || !EVENT_TYPES.has(type)) return refuse(input, 'unknownEventType', 'unknown event type');
+  if (typeof type !== 'string' || !EVENT_TYPES.has(type))
+    return refuse(input, 'unknownEventType', 'unknown event type');
   const by = type === 'tick' ? 'system' : e.by;
   if (type !== 'tick' && !isActor(by)) return refuse(input, 'unknownActor', '"by" must be customer, agent or system');
   const at = e.at;
@@ -115,8 +186,10 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
       t.updatedAt = at;
       break;
     case 'reply': {
-      const auto = e.auto, chosen = e.status;
-      if (auto !== undefined && typeof auto !== 'boolean') return refuse(input, 'invalidEvent', '"auto" must be true or false');
+      const auto = e.auto,
+        chosen = e.status;
+      if (auto !== undefined && typeof auto !== 'boolean')
+        return refuse(input, 'invalidEvent', '"auto" must be true or false');
       if (auto === true) {
         // An auto-reply is activity only.
         changed = t.lastActivityAt !== at || t.updatedAt !== at;
@@ -125,8 +198,12 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
         break;
       }
       const customer = by === 'customer';
-      changed = t.updatedAt !== at || t.lastActivityAt !== at ||
-        (customer ? t.lastCustomerMessageAt !== at || t.awaiting !== 'team' : t.lastAgentMessageAt !== at || t.awaiting !== 'customer');
+      changed =
+        t.updatedAt !== at ||
+        t.lastActivityAt !== at ||
+        (customer
+          ? t.lastCustomerMessageAt !== at || t.awaiting !== 'team'
+          : t.lastAgentMessageAt !== at || t.awaiting !== 'customer');
       if (customer) t.lastCustomerMessageAt = at;
       else t.lastAgentMessageAt = at;
       t.awaiting = customer ? 'team' : 'customer';
@@ -152,7 +229,8 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
     }
     case 'assign': {
       const assignee = e.assignee;
-      if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) return refuse(input, 'invalidAssignee', 'bad assignee');
+      if (assignee !== null && (typeof assignee !== 'string' || assignee === ''))
+        return refuse(input, 'invalidAssignee', 'bad assignee');
       if (assignee === t.assignee) break;
       // The default assign rule: agents and the system, never customers.
       if (by === 'customer') return refuse(input, 'assignNotAllowed', 'customers may not assign');
@@ -163,11 +241,14 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
       break;
     }
     case 'setStatus': {
-      const to = e.to, until = e.until;
+      const to = e.to,
+        until = e.until;
       if (!isStatus(to)) return refuse(input, 'unknownStatus', 'status is not in this workflow');
       if (to === status && (until === undefined || until === t.until)) break;
       if (until !== undefined) {
-        return isTime(until) && until > at ? refuse(input, 'untilNotAccepted', 'no timer counts to until') : refuse(input, 'invalidUntil', 'bad until');
+        return isTime(until) && until > at
+          ? refuse(input, 'untilNotAccepted', 'no timer counts to until')
+          : refuse(input, 'invalidUntil', 'bad until');
       }
       if (!mayChoose(by as Actor)) return refuse(input, 'statusChangeNotAllowed', 'may not move');
       move(t, to, at, by as Actor, 'setStatus', null, effects);
@@ -179,8 +260,10 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
     case 'snooze':
       return refuse(input, 'noTargetStatus', 'this workflow has no snoozed status');
     case 'close': {
-      const reason = e.reason, force = e.force;
-      if (reason !== undefined && typeof reason !== 'string') return refuse(input, 'invalidEvent', '"reason" must be a string');
+      const reason = e.reason,
+        force = e.force;
+      if (reason !== undefined && typeof reason !== 'string')
+        return refuse(input, 'invalidEvent', '"reason" must be a string');
       if (status === 'closed') break;
       if (by === 'customer') return refuse(input, 'closeNotAllowed', 'customers may not close');
       if (force === true) return refuse(input, 'forceNotAllowed', 'this actor may not force close');
@@ -191,16 +274,28 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
     case 'reopen': {
       const chosen = e.to;
       if (status !== 'closed') return refuse(input, 'reopenNotAllowed', 'not solved or closed');
-      if (chosen !== undefined && !isStatus(chosen)) return refuse(input, 'unknownStatus', 'status is not in this workflow');
+      if (chosen !== undefined && !isStatus(chosen))
+        return refuse(input, 'unknownStatus', 'status is not in this workflow');
       const to = (chosen ?? 'open') as TawkStatus;
       if (to === 'closed') return refuse(input, 'reopenNotAllowed', 'a reopen cannot land in closed');
-      if (by === 'customer') return refuse(input, chosen === undefined ? 'reopenNotAllowed' : 'statusChangeNotAllowed', 'customers may not reopen');
+      if (by === 'customer')
+        return refuse(
+          input,
+          chosen === undefined ? 'reopenNotAllowed' : 'statusChangeNotAllowed',
+          'customers may not reopen',
+        );
       move(t, to, at, by as Actor, 'reopen', null, effects);
       changed = true;
       break;
     }
   }
-  if (!changed) return { ok: true, ticket: input as Ticket<TawkStatus>, effects: (effects.length === 0 ? NO_EFFECTS : effects) as Effect<TawkStatus>[], changed: false };
+  if (!changed)
+    return {
+      ok: true,
+      ticket: input as Ticket<TawkStatus>,
+      effects: (effects.length === 0 ? NO_EFFECTS : effects) as Effect<TawkStatus>[],
+      changed: false,
+    };
   if (t.version === Number.MAX_SAFE_INTEGER) return refuse(input, 'versionLimit', 'version limit');
   t.version++;
   return { ok: true, ticket: t as Ticket<TawkStatus>, effects: effects as Effect<TawkStatus>[], changed: true };

@@ -17,9 +17,13 @@ export const tawkToMachine = setup({
   types: { context: {} as { ticket: Ticket }, events: {} as TicketEvent, input: {} as { ticket: Ticket } },
   guards: {
     marksAs: ({ event }, params: { status: string }) => event.type === 'reply' && event.status === params.status,
-    agentAnswers: ({ event }) => event.type === 'reply' && event.by === 'agent' && event.status === undefined && event.auto !== true,
-    replyReopens: ({ event }) => event.type === 'reply' && event.by !== 'system' && event.status === undefined && event.auto !== true,
-    setsStatus: ({ event }, params: { status: string }) => (event.type === 'setStatus' || event.type === 'reopen') && (event.type === 'reopen' ? event.to ?? 'open' : event.to) === params.status,
+    agentAnswers: ({ event }) =>
+      event.type === 'reply' && event.by === 'agent' && event.status === undefined && event.auto !== true,
+    replyReopens: ({ event }) =>
+      event.type === 'reply' && event.by !== 'system' && event.status === undefined && event.auto !== true,
+    setsStatus: ({ event }, params: { status: string }) =>
+      (event.type === 'setStatus' || event.type === 'reopen') &&
+      (event.type === 'reopen' ? (event.to ?? 'open') : event.to) === params.status,
   },
   actions: { apply: assign({ ticket: ({ context, event }) => tawkToReducer(context.ticket, event) }) },
 }).createMachine({

@@ -35,7 +35,14 @@ function copy(t: Ticket): Draft {
 }
 
 /** The ticket entering `to` at `at` (the caller has checked that `to` differs from the current status). */
-function move(next: Draft, from: TawkStatus, to: TawkStatus, at: number, by: Ticket['closedBy'], closeReason: string | null): Draft {
+function move(
+  next: Draft,
+  from: TawkStatus,
+  to: TawkStatus,
+  at: number,
+  by: Ticket['closedBy'],
+  closeReason: string | null,
+): Draft {
   next.status = to;
   next.updatedAt = at;
   next.statusChangedAt = at;
@@ -78,12 +85,21 @@ export function tawkToReducer(ticket: Ticket, event: TicketEvent): Ticket {
       // "Send and mark as" wins; otherwise an agent answer to Open marks it Pending, and any reply by an agent
       // or the customer to Pending or Closed opens it again.
       const to: TawkStatus =
-        event.status !== undefined ? (event.status as TawkStatus)
-        : event.by === 'agent' && status === 'open' ? 'pending'
-        : event.by !== 'system' && status !== 'open' ? 'open'
-        : status;
-      if (to === status && ticket.updatedAt === at && ticket.lastActivityAt === at &&
-        (byCustomer ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team' : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer')) {
+        event.status !== undefined
+          ? (event.status as TawkStatus)
+          : event.by === 'agent' && status === 'open'
+            ? 'pending'
+            : event.by !== 'system' && status !== 'open'
+              ? 'open'
+              : status;
+      if (
+        to === status &&
+        ticket.updatedAt === at &&
+        ticket.lastActivityAt === at &&
+        (byCustomer
+          ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team'
+          : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer')
+      ) {
         return ticket;
       }
       const next = copy(ticket);

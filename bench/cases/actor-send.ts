@@ -38,25 +38,46 @@ export const actorSend: BenchCase = {
     const histories = historiesFor(workflow).slice(0, HISTORIES);
     const generated: AnyStateMachine = createTicketMachine(workflow);
     const byHand: AnyStateMachine = tawkToMachine;
-    for (const [label, machine] of [['generated', generated], ['hand-written', byHand]] as const) {
+    for (const [label, machine] of [
+      ['generated', generated],
+      ['hand-written', byHand],
+    ] as const) {
       const ends = sendAll(machine, histories);
       const wrong = ends.filter((ticket, k) => !isDeepStrictEqual(ticket, histories[k]!.end)).length;
-      if (wrong > 0) throw new Error(`bench: the ${label} machine ends elsewhere than transition on ${wrong} histories`);
+      if (wrong > 0)
+        throw new Error(`bench: the ${label} machine ends elsewhere than transition on ${wrong} histories`);
     }
     const ops = countEvents(histories);
-    const ns = measure([
-      { name: 'generated', fn: () => { sink.value ^= sendAll(generated, histories).length; }, opsPerCall: ops },
-      { name: 'hand-written', fn: () => { sink.value ^= sendAll(byHand, histories).length; }, opsPerCall: ops },
-    ], { timeMs: 500, minSamples: 5 });
+    const ns = measure(
+      [
+        {
+          name: 'generated',
+          fn: () => {
+            sink.value ^= sendAll(generated, histories).length;
+          },
+          opsPerCall: ops,
+        },
+        {
+          name: 'hand-written',
+          fn: () => {
+            sink.value ^= sendAll(byHand, histories).length;
+          },
+          opsPerCall: ops,
+        },
+      ],
+      { timeMs: 500, minSamples: 5 },
+    );
     const ratio = ns.get('generated')! / ns.get('hand-written')!;
-    return [{
-      case: 'actor.send vs hand-written XState machine',
-      subject: 'tawkTo',
-      ours: `${formatDuration(ns.get('generated')!)}/event`,
-      reference: `${formatDuration(ns.get('hand-written')!)}/event`,
-      ratio: `${formatRatio(ratio)} slower`,
-      target: `≤ ${TARGET_RATIO}×`,
-      verdict: ratio <= TARGET_RATIO ? 'PASS' : 'MISS',
-    }];
+    return [
+      {
+        case: 'actor.send vs hand-written XState machine',
+        subject: 'tawkTo',
+        ours: `${formatDuration(ns.get('generated')!)}/event`,
+        reference: `${formatDuration(ns.get('hand-written')!)}/event`,
+        ratio: `${formatRatio(ratio)} slower`,
+        target: `≤ ${TARGET_RATIO}×`,
+        verdict: ratio <= TARGET_RATIO ? 'PASS' : 'MISS',
+      },
+    ];
   },
 };

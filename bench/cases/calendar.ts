@@ -10,7 +10,10 @@ import type { BenchCase } from '../support/report.js';
 const CALLS = 1_000_000;
 const BUDGET_MS = 2_000;
 const HOUR = 3_600_000;
-const officeDay = [['09:00', '13:00'], ['14:00', '18:00']] as const;
+const officeDay = [
+  ['09:00', '13:00'],
+  ['14:00', '18:00'],
+] as const;
 /** Office hours with a lunch break in a zone with DST, and a few holidays: 8 open hours a business day. */
 const ROME: CalendarConfig = {
   timeZone: 'Europe/Rome',
@@ -20,7 +23,11 @@ const ROME: CalendarConfig = {
 
 /** A preset whose every timer counts the office calendar's open time instead of plain time. */
 function onCalendar(preset: Workflow): Workflow {
-  const config = { ...preset.config, calendars: { office: ROME }, timers: (preset.config.timers ?? []).map((t) => ({ ...t, calendar: 'office' })) };
+  const config = {
+    ...preset.config,
+    calendars: { office: ROME },
+    timers: (preset.config.timers ?? []).map((t) => ({ ...t, calendar: 'office' })),
+  };
   const result = validateWorkflow(config);
   if (!result.ok) throw new Error(`bench: ${JSON.stringify(result.issues)}`);
   return result.workflow;
@@ -38,27 +45,37 @@ export const calendarCase: BenchCase = {
       const workflow = onCalendar(presetNamed('zendesk'));
       const rng = createRng(13);
       // Starts anywhere in 2026 (both DST changes), durations from a minute to 5 business days.
-      const starts = Float64Array.from({ length: CALLS }, () => Date.UTC(2026, 0, 1) + rng.int(0, 364 * 24 * 60) * 60_000 + rng.int(0, 59_999));
+      const starts = Float64Array.from(
+        { length: CALLS },
+        () => Date.UTC(2026, 0, 1) + rng.int(0, 364 * 24 * 60) * 60_000 + rng.int(0, 59_999),
+      );
       const durations = Float64Array.from({ length: CALLS }, () => rng.int(60_000, 40 * HOUR));
-      const ns = measure([{
-        name: subject,
-        opsPerCall: CALLS,
-        fn: () => {
-          let sum = 0;
-          for (let i = 0; i < CALLS; i++) sum += addBusinessTime(workflow, 'office', starts[i]!, durations[i]!)!;
-          sink.value ^= sum;
-        },
-      }], { minSamples: 3 }).get(subject)!;
+      const ns = measure(
+        [
+          {
+            name: subject,
+            opsPerCall: CALLS,
+            fn: () => {
+              let sum = 0;
+              for (let i = 0; i < CALLS; i++) sum += addBusinessTime(workflow, 'office', starts[i]!, durations[i]!)!;
+              sink.value ^= sum;
+            },
+          },
+        ],
+        { minSamples: 3 },
+      ).get(subject)!;
       const totalMs = (ns * CALLS) / 1e6;
-      return [{
-        case: '1 M addBusinessTime (≤ 5 business days)',
-        subject: 'Europe/Rome office hours',
-        ours: `${totalMs.toFixed(0)} ms (${formatDuration(ns)}/call)`,
-        reference: '',
-        ratio: '',
-        target: `< ${BUDGET_MS} ms`,
-        verdict: totalMs < BUDGET_MS ? 'PASS' : 'MISS',
-      }];
+      return [
+        {
+          case: '1 M addBusinessTime (≤ 5 business days)',
+          subject: 'Europe/Rome office hours',
+          ours: `${totalMs.toFixed(0)} ms (${formatDuration(ns)}/call)`,
+          reference: '',
+          ratio: '',
+          target: `< ${BUDGET_MS} ms`,
+          verdict: totalMs < BUDGET_MS ? 'PASS' : 'MISS',
+        },
+      ];
     }
     // The same histories through the same preset with plain timers, measured side by side: the price of calendars.
     const plain = presetNamed('zendesk');
@@ -71,14 +88,16 @@ export const calendarCase: BenchCase = {
     ]);
     const ours = ns.get('calendar')!;
     const reference = ns.get('plain')!;
-    return [{
-      case: 'transition, events/s, calendar timers',
-      subject: 'zendesk, timers on office hours',
-      ours: `${formatRate(ours)} (${formatDuration(ours)}/event)`,
-      reference: `${formatRate(reference)} plain timers`,
-      ratio: `${(ours / reference).toFixed(2)}×`,
-      target: '≥ 1 M/s',
-      verdict: 1e9 / ours >= 1_000_000 ? 'PASS' : 'MISS',
-    }];
+    return [
+      {
+        case: 'transition, events/s, calendar timers',
+        subject: 'zendesk, timers on office hours',
+        ours: `${formatRate(ours)} (${formatDuration(ours)}/event)`,
+        reference: `${formatRate(reference)} plain timers`,
+        ratio: `${(ours / reference).toFixed(2)}×`,
+        target: '≥ 1 M/s',
+        verdict: 1e9 / ours >= 1_000_000 ? 'PASS' : 'MISS',
+      },
+    ];
   },
 };

@@ -21,17 +21,36 @@ export const defineLintCase: BenchCase = {
       const configs = Array.from({ length: 64 }, policy300);
       let next = 0;
       const ns = measure(
-        [{ name: 'define', fn: () => { sink.value ^= defineWorkflow(configs[next++ % configs.length]!).statuses.length; }, opsPerCall: 1 }],
+        [
+          {
+            name: 'define',
+            fn: () => {
+              sink.value ^= defineWorkflow(configs[next++ % configs.length]!).statuses.length;
+            },
+            opsPerCall: 1,
+          },
+        ],
         { timeMs: 500, minSamples: 20 },
       ).get('define')!;
       return [absoluteRow('defineWorkflow', SUBJECT, ns, DEFINE_TARGET_MS)];
     }
     const workflow = defineWorkflow(policy300());
     const findings = lintWorkflow(workflow).length;
-    const ns = measure([{ name: 'lint', fn: () => { sink.value ^= lintWorkflow(workflow).length; }, opsPerCall: 1 }], {
-      timeMs: 1_000,
-      minSamples: 5,
-    }).get('lint')!;
+    const ns = measure(
+      [
+        {
+          name: 'lint',
+          fn: () => {
+            sink.value ^= lintWorkflow(workflow).length;
+          },
+          opsPerCall: 1,
+        },
+      ],
+      {
+        timeMs: 1_000,
+        minSamples: 5,
+      },
+    ).get('lint')!;
     return [absoluteRow('lintWorkflow', SUBJECT, ns, LINT_TARGET_MS, ` (${findings} findings)`)];
   },
 };

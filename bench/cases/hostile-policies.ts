@@ -6,7 +6,8 @@ import { absoluteRow, type BenchCase, type Row } from '../support/report.js';
 const TARGET_MS = 100;
 const LARGEST_VALID = 'at-the-limits';
 
-const row = (subject: string, what: string, ns: number, note: string): Row => absoluteRow(`hostile policy: ${what}`, subject, ns, TARGET_MS, note);
+const row = (subject: string, what: string, ns: number, note: string): Row =>
+  absoluteRow(`hostile policy: ${what}`, subject, ns, TARGET_MS, note);
 
 /**
  * Issue 9, item 11: policies of about 1 MB that took `validateWorkflow`, `lintWorkflow` or `toMermaid` seconds
@@ -25,14 +26,50 @@ export const hostilePolicies: BenchCase = {
     const first = validateWorkflow(configs[0]);
     const outcome = first.ok ? ' (valid)' : ` (${first.issues[0]!.code} at ${first.issues[0]!.path || '(root)'})`;
     const options = { timeMs: 600, warmupMs: 100, minSamples: 5 };
-    const validate = measure([{ name: 'validate', fn: () => { sink.value ^= validateWorkflow(configs[next++ % configs.length]).ok ? 1 : 0; }, opsPerCall: 1 }], options).get('validate')!;
+    const validate = measure(
+      [
+        {
+          name: 'validate',
+          fn: () => {
+            sink.value ^= validateWorkflow(configs[next++ % configs.length]).ok ? 1 : 0;
+          },
+          opsPerCall: 1,
+        },
+      ],
+      options,
+    ).get('validate')!;
     const rows = [row(subject, 'validateWorkflow', validate, outcome)];
     if (!first.ok) return rows;
     const workflow: Workflow = first.workflow;
-    const lint = measure([{ name: 'lint', fn: () => { sink.value ^= lintWorkflow(workflow).length; }, opsPerCall: 1 }], options).get('lint')!;
-    const diagram = measure([{ name: 'diagram', fn: () => { sink.value ^= toMermaid(workflow).length; }, opsPerCall: 1 }], options).get('diagram')!;
+    const lint = measure(
+      [
+        {
+          name: 'lint',
+          fn: () => {
+            sink.value ^= lintWorkflow(workflow).length;
+          },
+          opsPerCall: 1,
+        },
+      ],
+      options,
+    ).get('lint')!;
+    const diagram = measure(
+      [
+        {
+          name: 'diagram',
+          fn: () => {
+            sink.value ^= toMermaid(workflow).length;
+          },
+          opsPerCall: 1,
+        },
+      ],
+      options,
+    ).get('diagram')!;
     const size = toMermaid(workflow).length;
-    rows.push(row(subject, 'lintWorkflow', lint, ''), row(subject, 'toMermaid', diagram, ` (${(size / 1e6).toFixed(2)} MB)`));
+    rows.push(
+      row(subject, 'lintWorkflow', lint, ''),
+      row(subject, 'toMermaid', diagram, ` (${(size / 1e6).toFixed(2)} MB)`),
+    );
     return rows;
   },
 };

@@ -30,14 +30,23 @@ async function open(subject: string): Promise<Database> {
   if (subject === 'PostgreSQL') {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
     return {
-      driver: fromPgPool(pool), store: () => createPostgresStore(pool, { workflow: desk, schema: SCHEMA }), sweepers: 4, dueTickets: 100_000,
+      driver: fromPgPool(pool),
+      store: () => createPostgresStore(pool, { workflow: desk, schema: SCHEMA }),
+      sweepers: 4,
+      dueTickets: 100_000,
       close: () => pool.end(),
     };
   }
   const db = new PGlite();
   await db.waitReady;
   // One connection: PGlite runs the 4 sweepers' transactions one after another, so it gets a smaller pile.
-  return { driver: db, store: () => createPostgresStore(db, { workflow: desk, schema: SCHEMA }), sweepers: 4, dueTickets: 20_000, close: () => db.close() };
+  return {
+    driver: db,
+    store: () => createPostgresStore(db, { workflow: desk, schema: SCHEMA }),
+    sweepers: 4,
+    dueTickets: 20_000,
+    close: () => db.close(),
+  };
 }
 
 const seconds = (ns: number): number => ns / 1e9;
@@ -75,7 +84,10 @@ async function applyRows(name: string, db: Database): Promise<Row[]> {
   let n = 0;
   const ours = async (count: number): Promise<void> => {
     for (let i = 0; i < count; i++, n++) {
-      const r = await store.apply(ids[n % ids.length]!, { type: 'reply', by: Math.floor(n / ids.length) % 2 === 0 ? 'agent' : 'customer' });
+      const r = await store.apply(ids[n % ids.length]!, {
+        type: 'reply',
+        by: Math.floor(n / ids.length) % 2 === 0 ? 'agent' : 'customer',
+      });
       if (!r.ok) throw new Error(`bench: apply refused: ${r.error.code}`);
     }
   };
@@ -84,19 +96,41 @@ async function applyRows(name: string, db: Database): Promise<Row[]> {
     for (let i = 0; i < count; i++, h++) {
       const id = handIds[h % handIds.length]!;
       await db.driver.transaction(async (tx) => {
-        const { rows } = await tx.query(`SELECT data, last_seq, floor(extract(epoch from clock_timestamp()) * 1000)::float8 AS now FROM ${S}.tickets WHERE id = $1 FOR UPDATE`, [id]);
+        const { rows } = await tx.query(
+          `SELECT data, last_seq, floor(extract(epoch from clock_timestamp()) * 1000)::float8 AS now FROM ${S}.tickets WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
         const row = rows[0] as { data: Ticket; last_seq: number; now: number };
         const to = row.data.status === 'pending' ? 'open' : 'pending';
         const at = Math.max(row.now, row.data.updatedAt);
-        const ticket = { ...row.data, status: to, version: row.data.version + 1, updatedAt: at, statusChangedAt: at, lastActivityAt: at };
+        const ticket = {
+          ...row.data,
+          status: to,
+          version: row.data.version + 1,
+          updatedAt: at,
+          statusChangedAt: at,
+          lastActivityAt: at,
+        };
         const effects = [{ type: 'statusChanged', from: row.data.status, to, at, cause: 'reply' }];
         const seq = row.last_seq + 1;
-        await tx.query(`UPDATE ${S}.tickets SET status = $2, version = $3, updated_at = $4, next_deadline = $5, last_seq = $6, data = $7::text::jsonb WHERE id = $1`,
-          [id, to, ticket.version, at, at + 2 * DAY, seq, JSON.stringify(ticket)]);
-        await tx.query(`INSERT INTO ${S}.events (ticket_id, seq, at, type, event, result) VALUES ($1, $2, $3, 'reply', $4::text::jsonb, $5::text::jsonb)`,
-          [id, seq, at, JSON.stringify({ type: 'reply', by: 'agent', at }), JSON.stringify({ ticket, effects, changed: true })]);
-        await tx.query(`INSERT INTO ${S}.effects (ticket_id, seq, idx, type, effect) VALUES ($1, $2, 0, $3, $4::text::jsonb)`,
-          [id, seq, 'statusChanged', JSON.stringify(effects[0])]);
+        await tx.query(
+          `UPDATE ${S}.tickets SET status = $2, version = $3, updated_at = $4, next_deadline = $5, last_seq = $6, data = $7::text::jsonb WHERE id = $1`,
+          [id, to, ticket.version, at, at + 2 * DAY, seq, JSON.stringify(ticket)],
+        );
+        await tx.query(
+          `INSERT INTO ${S}.events (ticket_id, seq, at, type, event, result) VALUES ($1, $2, $3, 'reply', $4::text::jsonb, $5::text::jsonb)`,
+          [
+            id,
+            seq,
+            at,
+            JSON.stringify({ type: 'reply', by: 'agent', at }),
+            JSON.stringify({ ticket, effects, changed: true }),
+          ],
+        );
+        await tx.query(
+          `INSERT INTO ${S}.effects (ticket_id, seq, idx, type, effect) VALUES ($1, $2, 0, $3, $4::text::jsonb)`,
+          [id, seq, 'statusChanged', JSON.stringify(effects[0])],
+        );
       });
     }
   };
@@ -111,12 +145,21 @@ async function applyRows(name: string, db: Database): Promise<Row[]> {
     oursNs = Math.min(oursNs, a);
     handNs = Math.min(handNs, b);
   }
-  const engine = engineNs(Array.from({ length: 50 }, () => createTicket(desk, { at: T0, by: 'agent' })), COUNT, (i) => T0 + i);
+  const engine = engineNs(
+    Array.from({ length: 50 }, () => createTicket(desk, { at: T0, by: 'agent' })),
+    COUNT,
+    (i) => T0 + i,
+  );
   const ratio = oursNs / handNs;
   return [
     {
-      case: 'store.apply vs hand-written transaction', subject: name, ours: `${rate(COUNT, oursNs)} events`, reference: `${rate(COUNT, handNs)} events`,
-      ratio: `${formatRatio(ratio)} slower`, target: `≤ ${APPLY_TARGET}×`, verdict: ratio <= APPLY_TARGET ? 'PASS' : 'MISS',
+      case: 'store.apply vs hand-written transaction',
+      subject: name,
+      ours: `${rate(COUNT, oursNs)} events`,
+      reference: `${rate(COUNT, handNs)} events`,
+      ratio: `${formatRatio(ratio)} slower`,
+      target: `≤ ${APPLY_TARGET}×`,
+      verdict: ratio <= APPLY_TARGET ? 'PASS' : 'MISS',
     },
     engineRow('store.apply: engine share', name, engine / oursNs),
   ];
@@ -124,7 +167,12 @@ async function applyRows(name: string, db: Database): Promise<Row[]> {
 
 function engineRow(label: string, subject: string, share: number): Row {
   return {
-    case: label, subject, ours: `${(share * 100).toFixed(2)} % of the time`, reference: '—', ratio: '—', target: `< ${ENGINE_TARGET * 100} %`,
+    case: label,
+    subject,
+    ours: `${(share * 100).toFixed(2)} % of the time`,
+    reference: '—',
+    ratio: '—',
+    target: `< ${ENGINE_TARGET * 100} %`,
     verdict: share < ENGINE_TARGET ? 'PASS' : 'MISS',
   };
 }
@@ -137,7 +185,14 @@ async function fillDue(db: Database, count: number): Promise<Ticket<DeskStatus>>
   await db.driver.query(
     `INSERT INTO ${S}.tickets (workflow, status, version, updated_at, next_deadline, last_seq, data)
      SELECT 'default', $1, $2, $3, $4, 1, $5::text::jsonb FROM generate_series(1, $6)`,
-    [r.ticket.status, r.ticket.version, r.ticket.updatedAt, nextDeadline(desk, r.ticket), JSON.stringify(r.ticket), count],
+    [
+      r.ticket.status,
+      r.ticket.version,
+      r.ticket.updatedAt,
+      nextDeadline(desk, r.ticket),
+      JSON.stringify(r.ticket),
+      count,
+    ],
   );
   await db.driver.query(`ANALYZE ${S}.tickets`);
   return r.ticket;
@@ -149,8 +204,12 @@ async function sweepRows(name: string, db: Database): Promise<Row[]> {
   const count = db.dueTickets;
   const template = await fillDue(db, count);
   const setNs = await time(() =>
-    db.driver.query(`UPDATE ${S}.tickets SET status = 'closed', version = version + 1, next_deadline = NULL,
-      data = jsonb_set(data, '{status}', '"closed"') WHERE next_deadline <= $1`, [now]));
+    db.driver.query(
+      `UPDATE ${S}.tickets SET status = 'closed', version = version + 1, next_deadline = NULL,
+      data = jsonb_set(data, '{status}', '"closed"') WHERE next_deadline <= $1`,
+      [now],
+    ),
+  );
   await fillDue(db, count);
   const stores = Array.from({ length: db.sweepers }, () => db.store());
   let claimed = 0;
@@ -168,9 +227,13 @@ async function sweepRows(name: string, db: Database): Promise<Row[]> {
   const ratio = oursNs / setNs;
   return [
     {
-      case: `store.sweep (${db.sweepers} sweepers) vs one UPDATE`, subject: `${name}, ${count.toLocaleString('en')} due`,
-      ours: `${rate(count, oursNs)} tickets`, reference: `${rate(count, setNs)} tickets`,
-      ratio: `${formatRatio(ratio)} slower`, target: `≤ ${SWEEP_TARGET}×`, verdict: ratio <= SWEEP_TARGET ? 'PASS' : 'MISS',
+      case: `store.sweep (${db.sweepers} sweepers) vs one UPDATE`,
+      subject: `${name}, ${count.toLocaleString('en')} due`,
+      ours: `${rate(count, oursNs)} tickets`,
+      reference: `${rate(count, setNs)} tickets`,
+      ratio: `${formatRatio(ratio)} slower`,
+      target: `≤ ${SWEEP_TARGET}×`,
+      verdict: ratio <= SWEEP_TARGET ? 'PASS' : 'MISS',
     },
     engineRow('store.sweep: engine share', name, engine / oursNs),
   ];

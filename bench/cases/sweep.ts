@@ -74,20 +74,49 @@ function ratioRow(label: string, subject: string, ours: number, hand: number): R
 export const sweep: BenchCase = {
   name: 'sweep over 1,000,000 tickets',
   // Presets with no timer have nothing to sweep, and a hand loop is written for the two the issue names.
-  subjects: () => allPresets().map((p) => p.name).filter((name) => SWEEP_BASELINES[name] !== undefined),
+  subjects: () =>
+    allPresets()
+      .map((p) => p.name)
+      .filter((name) => SWEEP_BASELINES[name] !== undefined),
   async run(name) {
     const workflow = presetNamed(name);
     const baseline = SWEEP_BASELINES[name]!;
     // Parsed from JSON one by one, as a sweeper reads rows: a million distinct objects (timer records included),
     // not shared ones the CPU cache would flatter.
-    const tickets = storedTickets(workflow, { count: TICKETS, now: NOW, seed: 3_000 }).map((t) => JSON.parse(JSON.stringify(t)) as Ticket);
+    const tickets = storedTickets(workflow, { count: TICKETS, now: NOW, seed: 3_000 }).map(
+      (t) => JSON.parse(JSON.stringify(t)) as Ticket,
+    );
     const closing = assertAgree(name, workflow, baseline, tickets);
     const ns = measure(
       [
-        { name: 'evaluateAutoClose', fn: () => { sink.value ^= sweepOurs(workflow, tickets); }, opsPerCall: TICKETS },
-        { name: 'closes by hand', fn: () => { sink.value ^= sweepByHand(baseline, tickets); }, opsPerCall: TICKETS },
-        { name: 'nextDeadline', fn: () => { sink.value += deadlinesOurs(workflow, tickets); }, opsPerCall: TICKETS },
-        { name: 'deadline by hand', fn: () => { sink.value += deadlinesByHand(baseline, tickets); }, opsPerCall: TICKETS },
+        {
+          name: 'evaluateAutoClose',
+          fn: () => {
+            sink.value ^= sweepOurs(workflow, tickets);
+          },
+          opsPerCall: TICKETS,
+        },
+        {
+          name: 'closes by hand',
+          fn: () => {
+            sink.value ^= sweepByHand(baseline, tickets);
+          },
+          opsPerCall: TICKETS,
+        },
+        {
+          name: 'nextDeadline',
+          fn: () => {
+            sink.value += deadlinesOurs(workflow, tickets);
+          },
+          opsPerCall: TICKETS,
+        },
+        {
+          name: 'deadline by hand',
+          fn: () => {
+            sink.value += deadlinesByHand(baseline, tickets);
+          },
+          opsPerCall: TICKETS,
+        },
       ],
       { timeMs: 500, warmupMs: 0, minSamples: 3 },
     );

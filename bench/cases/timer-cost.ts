@@ -11,10 +11,17 @@ const TICKS = 500;
 /** A status with `count` hourly reminders (each repeating), and an auto-close behind them. */
 function policyWith(count: number): Workflow {
   return defineWorkflow({
-    statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+    statuses: [
+      { id: 'open', category: 'open' },
+      { id: 'closed', category: 'closed' },
+    ],
     timers: [
       ...Array.from({ length: count }, (_, i) => ({
-        id: `nudge-${i}`, in: 'open' as const, after: HOUR + i, action: 'remind' as const, repeatEvery: HOUR,
+        id: `nudge-${i}`,
+        in: 'open' as const,
+        after: HOUR + i,
+        action: 'remind' as const,
+        repeatEvery: HOUR,
       })),
       { id: 'close', in: 'open' as const, after: 'P365D', action: 'move' as const, to: 'closed' },
     ],
@@ -43,14 +50,16 @@ export const timerCost: BenchCase = {
       { name: 'many', fn: () => sweepHourly(many, createTicket(many, { at: 0 })), opsPerCall: TICKS },
     ]);
     const ratio = ns.get('many')! / ns.get('few')!;
-    return [{
-      case: `tick cost, ${MANY} reminders vs ${FEW}`,
-      subject: 'reminders',
-      ours: `${formatDuration(ns.get('many')!)}/tick`,
-      reference: `${formatDuration(ns.get('few')!)}/tick`,
-      ratio: `${formatRatio(ratio)} more`,
-      target: `≤ ${MANY}× (linear)`,
-      verdict: ratio <= MANY ? 'PASS' : 'MISS',
-    }];
+    return [
+      {
+        case: `tick cost, ${MANY} reminders vs ${FEW}`,
+        subject: 'reminders',
+        ours: `${formatDuration(ns.get('many')!)}/tick`,
+        reference: `${formatDuration(ns.get('few')!)}/tick`,
+        ratio: `${formatRatio(ratio)} more`,
+        target: `≤ ${MANY}× (linear)`,
+        verdict: ratio <= MANY ? 'PASS' : 'MISS',
+      },
+    ];
   },
 };

@@ -30,7 +30,8 @@ export function replay(workflow: Workflow, lifecycles: readonly Lifecycle[]): vo
 }
 
 /** Histories for one preset: 200 tickets of up to 30 events, the same on every run and in every case. */
-export const historiesFor = (workflow: Workflow): Lifecycle[] => generateLifecycles(workflow, { tickets: 200, events: 30, seed: 1_000 });
+export const historiesFor = (workflow: Workflow): Lifecycle[] =>
+  generateLifecycles(workflow, { tickets: 200, events: 30, seed: 1_000 });
 
 /** Issue 2: `transition` applies at least a million events per second, for every preset. */
 export const transitionThroughput: BenchCase = {
@@ -39,15 +40,19 @@ export const transitionThroughput: BenchCase = {
   async run(name) {
     const workflow = presetNamed(name);
     const histories = historiesFor(workflow);
-    const ns = measure([{ name, fn: () => replay(workflow, histories), opsPerCall: countEvents(histories) }]).get(name)!;
-    return [{
-      case: 'transition, events/s',
-      subject: name,
-      ours: `${formatRate(ns)} (${formatDuration(ns)}/event)`,
-      reference: '',
-      ratio: '',
-      target: '≥ 1 M/s',
-      verdict: 1e9 / ns >= TARGET_PER_SECOND ? 'PASS' : 'MISS',
-    }];
+    const ns = measure([{ name, fn: () => replay(workflow, histories), opsPerCall: countEvents(histories) }]).get(
+      name,
+    )!;
+    return [
+      {
+        case: 'transition, events/s',
+        subject: name,
+        ours: `${formatRate(ns)} (${formatDuration(ns)}/event)`,
+        reference: '',
+        ratio: '',
+        target: '≥ 1 M/s',
+        verdict: 1e9 / ns >= TARGET_PER_SECOND ? 'PASS' : 'MISS',
+      },
+    ];
   },
 };

@@ -45,7 +45,11 @@ function assertSameTickets(lifecycles: readonly Lifecycle[]): void {
  * await compareWithReducer('transition vs hand-written reducer', 1.5, replayReducer);
  * ```
  */
-export function compareWithReducer(label: string, target: number, replayReference: (histories: readonly Lifecycle[]) => void): Row[] {
+export function compareWithReducer(
+  label: string,
+  target: number,
+  replayReference: (histories: readonly Lifecycle[]) => void,
+): Row[] {
   const workflow: Workflow = tawkTo();
   const histories = historiesFor(workflow);
   const ops = countEvents(histories);
@@ -54,15 +58,17 @@ export function compareWithReducer(label: string, target: number, replayReferenc
     { name: 'reducer', fn: () => replayReference(histories), opsPerCall: ops },
   ]);
   const ratio = ns.get('ours')! / ns.get('reducer')!;
-  return [{
-    case: label,
-    subject: 'tawkTo',
-    ours: `${formatDuration(ns.get('ours')!)}/event`,
-    reference: `${formatDuration(ns.get('reducer')!)}/event`,
-    ratio: `${formatRatio(ratio)} slower`,
-    target: `≤ ${target}×`,
-    verdict: ratio <= target ? 'PASS' : 'MISS',
-  }];
+  return [
+    {
+      case: label,
+      subject: 'tawkTo',
+      ours: `${formatDuration(ns.get('ours')!)}/event`,
+      reference: `${formatDuration(ns.get('reducer')!)}/event`,
+      ratio: `${formatRatio(ratio)} slower`,
+      target: `≤ ${target}×`,
+      verdict: ratio <= target ? 'PASS' : 'MISS',
+    },
+  ];
 }
 
 /**

@@ -1,7 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Ticket, TicketEvent } from 'ticket-lifecycle';
 import { createTicketMachine } from 'ticket-lifecycle/xstate';
-import { initialTransition, transition as xstateTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  initialTransition,
+  transition as xstateTransition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import { countEvents, type Lifecycle } from '../fixtures/lifecycles.js';
 import { allPresets, presetNamed } from '../fixtures/presets.js';
 import { formatDuration, formatRatio } from '../support/format.js';
@@ -46,23 +51,34 @@ export const transitionVsXState: BenchCase = {
     const workflow = presetNamed(name);
     const histories: Lifecycle[] = historiesFor(workflow).slice(0, XSTATE_HISTORIES);
     const machine: AnyStateMachine = createTicketMachine(workflow);
-    const machineHistories = histories.map((h) => ({ start: initialTransition(machine, { ticket: h.start })[0], events: h.events }));
+    const machineHistories = histories.map((h) => ({
+      start: initialTransition(machine, { ticket: h.start })[0],
+      events: h.events,
+    }));
     const disagreeing = histories.filter((h, k) => !agrees(machine, machineHistories[k]!, h.end)).length;
-    if (disagreeing > 0) process.stderr.write(`warning: ${name}: the xstate machine ends elsewhere than transition on ${disagreeing} of ${histories.length} histories\n`);
+    if (disagreeing > 0)
+      process.stderr.write(
+        `warning: ${name}: the xstate machine ends elsewhere than transition on ${disagreeing} of ${histories.length} histories\n`,
+      );
     const ops = countEvents(histories);
-    const ns = measure([
-      { name: 'ours', fn: () => replay(workflow, histories), opsPerCall: ops },
-      { name: 'xstate', fn: () => replayXState(machine, machineHistories), opsPerCall: ops },
-    ], { timeMs: 500, minSamples: 5 });
+    const ns = measure(
+      [
+        { name: 'ours', fn: () => replay(workflow, histories), opsPerCall: ops },
+        { name: 'xstate', fn: () => replayXState(machine, machineHistories), opsPerCall: ops },
+      ],
+      { timeMs: 500, minSamples: 5 },
+    );
     const ratio = ns.get('xstate')! / ns.get('ours')!;
-    return [{
-      case: "transition vs xstate's transition()",
-      subject: disagreeing > 0 ? `${name} (machine disagrees!)` : name,
-      ours: `${formatDuration(ns.get('ours')!)}/event`,
-      reference: `${formatDuration(ns.get('xstate')!)}/event`,
-      ratio: `${formatRatio(ratio)} faster`,
-      target: `≥ ${TARGET_RATIO}×`,
-      verdict: ratio >= TARGET_RATIO ? 'PASS' : 'MISS',
-    }];
+    return [
+      {
+        case: "transition vs xstate's transition()",
+        subject: disagreeing > 0 ? `${name} (machine disagrees!)` : name,
+        ours: `${formatDuration(ns.get('ours')!)}/event`,
+        reference: `${formatDuration(ns.get('xstate')!)}/event`,
+        ratio: `${formatRatio(ratio)} faster`,
+        target: `≥ ${TARGET_RATIO}×`,
+        verdict: ratio >= TARGET_RATIO ? 'PASS' : 'MISS',
+      },
+    ];
   },
 };

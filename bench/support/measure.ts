@@ -40,7 +40,13 @@ export function measure(subjects: readonly Subject[], options: MeasureOptions = 
   const { timeMs = 400, warmupMs = 150, minSamples = 8 } = options;
   const best = new Map<string, number>();
   for (const order of [subjects, [...subjects].reverse()]) {
-    const bench = new Bench({ time: timeMs, warmupTime: warmupMs, iterations: minSamples, warmupIterations: 2, throws: true });
+    const bench = new Bench({
+      time: timeMs,
+      warmupTime: warmupMs,
+      iterations: minSamples,
+      warmupIterations: 2,
+      throws: true,
+    });
     for (const s of order) bench.add(s.name, s.fn);
     bench.runSync();
     for (const s of order) {

@@ -62,13 +62,20 @@ export function absoluteRow(label: string, subject: string, ns: number, targetMs
 
 const COLUMNS: readonly (keyof Row)[] = ['case', 'subject', 'ours', 'reference', 'ratio', 'target', 'verdict'];
 const HEADERS: Readonly<Record<keyof Row, string>> = {
-  case: 'case', subject: 'subject', ours: 'ticket-lifecycle', reference: 'reference', ratio: 'ratio', target: 'target', verdict: 'result',
+  case: 'case',
+  subject: 'subject',
+  ours: 'ticket-lifecycle',
+  reference: 'reference',
+  ratio: 'ratio',
+  target: 'target',
+  verdict: 'result',
 };
 
 /** The rows as a Markdown table, column-aligned so it reads in a terminal and pastes into the README. */
 export function markdownTable(rows: readonly Row[]): string {
   const widths = COLUMNS.map((c) => Math.max(HEADERS[c].length, ...rows.map((r) => r[c].length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
   return [
     line(COLUMNS.map((c) => HEADERS[c])),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,

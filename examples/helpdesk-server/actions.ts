@@ -2,7 +2,12 @@
 // (a no-op answers false, so no button does nothing).
 import { can, type Actor, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
 
-export function actionsFor<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, by: Actor, at: number): Record<string, boolean> {
+export function actionsFor<S extends string>(
+  workflow: Workflow<S>,
+  ticket: Ticket<S>,
+  by: Actor,
+  at: number,
+): Record<string, boolean> {
   const candidates: Record<string, TicketEvent<S>> = {
     reply: { type: 'reply', by, at },
     note: { type: 'note', by, at },
@@ -12,7 +17,8 @@ export function actionsFor<S extends string>(workflow: Workflow<S>, ticket: Tick
     snooze: { type: 'snooze', by, at },
   };
   for (const status of workflow.statuses) {
-    if (status.id !== ticket.status) candidates[`setStatus:${status.id}`] = { type: 'setStatus', by, at, to: status.id };
+    if (status.id !== ticket.status)
+      candidates[`setStatus:${status.id}`] = { type: 'setStatus', by, at, to: status.id };
   }
   const answers: Record<string, boolean> = {};
   for (const [name, event] of Object.entries(candidates)) answers[name] = can(workflow, ticket, event);

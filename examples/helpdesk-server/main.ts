@@ -22,7 +22,9 @@ await store.migrate();
 const sweeper = sweeperLoop(store);
 const outbox = outboxLoop(store, (mail) => console.log(`✉️  ${mail}`));
 const port = Number(process.env.PORT ?? 8080);
-const server = helpdeskServer(store).listen(port, '127.0.0.1', () => console.log(`helpdesk API on http://127.0.0.1:${port}`));
+const server = helpdeskServer(store).listen(port, '127.0.0.1', () =>
+  console.log(`helpdesk API on http://127.0.0.1:${port}`),
+);
 
 process.once('SIGINT', () => {
   server.close();

@@ -20,7 +20,15 @@ export const helpdesk = defineWorkflow({
   resolve: [{ by: 'agent', requireAssignee: true }, { by: 'system' }],
   close: { by: ['agent', 'system'] },
   timers: [
-    { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P3D', action: 'move', to: 'solved', reminders: ['P2D'] },
+    {
+      id: 'auto-solve',
+      in: 'waiting',
+      since: 'lastAgentMessage',
+      after: 'P3D',
+      action: 'move',
+      to: 'solved',
+      reminders: ['P2D'],
+    },
     { id: 'auto-close', in: 'solved', after: 'P4D', action: 'move', to: 'closed', skipWhileCustomerWaits: true },
   ],
 });

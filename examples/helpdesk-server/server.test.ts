@@ -27,7 +27,12 @@ beforeAll(async () => {
 afterAll(() => close());
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads arbitrary JSON answers field by field
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
@@ -36,7 +41,10 @@ describe('examples/helpdesk-server', { timeout: 60_000 }, () => {
     const created = await call('POST', '/tickets', { channel: 'email' });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect((await call('POST', `/tickets/${id}/events`, { type: 'assign', by: 'agent', assignee: 'ana' })).body.ticket.status).toBe('open');
+    expect(
+      (await call('POST', `/tickets/${id}/events`, { type: 'assign', by: 'agent', assignee: 'ana' })).body.ticket
+        .status,
+    ).toBe('open');
     const read = await call('GET', `/tickets/${id}?by=agent`);
     expect(read.status).toBe(200);
     expect(read.body.can).toMatchObject({ reply: true, resolve: true, reopen: false });
@@ -45,15 +53,29 @@ describe('examples/helpdesk-server', { timeout: 60_000 }, () => {
 
   it('maps refusals to 400 / 404 / 409 / 422 with a code, and applies an Idempotency-Key once', async () => {
     const id = (await call('POST', '/tickets', {})).body.id as string;
-    expect((await call('POST', `/tickets/${id}/events`, { type: 'resolve', by: 'agent' })).body.error.code).toBe('assigneeRequired');
+    expect((await call('POST', `/tickets/${id}/events`, { type: 'resolve', by: 'agent' })).body.error.code).toBe(
+      'assigneeRequired',
+    );
     expect((await call('POST', `/tickets/${id}/events`, { type: 'resolve', by: 'agent' })).status).toBe(422);
     expect((await call('POST', `/tickets/${id}/events`, { type: 'fly', by: 'agent' })).status).toBe(400);
     expect((await call('POST', `/tickets/${id}/events`, '{not json')).status).toBe(400);
     expect((await call('POST', '/tickets/4242/events', { type: 'note', by: 'agent' })).status).toBe(404);
     expect((await call('GET', '/tickets/nope')).status).toBe(404);
-    expect((await call('POST', `/tickets/${id}/events`, { type: 'note', by: 'agent' }, { 'if-match': '99' })).status).toBe(409);
-    const once = await call('POST', `/tickets/${id}/events`, { type: 'reply', by: 'customer' }, { 'idempotency-key': 'mail-7' });
-    const twice = await call('POST', `/tickets/${id}/events`, { type: 'reply', by: 'customer' }, { 'idempotency-key': 'mail-7' });
+    expect(
+      (await call('POST', `/tickets/${id}/events`, { type: 'note', by: 'agent' }, { 'if-match': '99' })).status,
+    ).toBe(409);
+    const once = await call(
+      'POST',
+      `/tickets/${id}/events`,
+      { type: 'reply', by: 'customer' },
+      { 'idempotency-key': 'mail-7' },
+    );
+    const twice = await call(
+      'POST',
+      `/tickets/${id}/events`,
+      { type: 'reply', by: 'customer' },
+      { 'idempotency-key': 'mail-7' },
+    );
     expect([once.body.duplicate, twice.body.duplicate, twice.body.seq]).toEqual([false, true, once.body.seq]);
   });
 

@@ -11,7 +11,11 @@ import { actionsFor } from './actions.js';
 const MAX_BODY = 64 * 1024;
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -39,13 +43,23 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 const ACTORS: readonly string[] = ['customer', 'agent', 'system'];
 
-async function route<S extends string>(store: PostgresStore<S>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route<S extends string>(
+  store: PostgresStore<S>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const parts = url.pathname.split('/').filter(Boolean);
   if (req.method === 'POST' && parts.length === 1 && parts[0] === 'tickets') {
     const body = (await readJson(req)) as Record<string, unknown>;
-    const created = await store.create({ channel: body.channel as string | undefined, by: body.by as Actor | undefined, assignee: body.assignee as string | undefined });
-    return created.ok ? send(res, 201, { id: created.id, ticket: created.ticket }) : send(res, created.error.status, { error: created.error });
+    const created = await store.create({
+      channel: body.channel as string | undefined,
+      by: body.by as Actor | undefined,
+      assignee: body.assignee as string | undefined,
+    });
+    return created.ok
+      ? send(res, 201, { id: created.id, ticket: created.ticket })
+      : send(res, created.error.status, { error: created.error });
   }
   if (req.method === 'POST' && parts.length === 3 && parts[0] === 'tickets' && parts[2] === 'events') {
     const event = (await readJson(req)) as StoreEvent<S>;
@@ -55,7 +69,9 @@ async function route<S extends string>(store: PostgresStore<S>, req: IncomingMes
       ...(typeof key === 'string' ? { idempotencyKey: key } : {}),
       ...(typeof ifMatch === 'string' ? { expectedVersion: Number(ifMatch) } : {}),
     });
-    return result.ok ? send(res, 200, result) : send(res, result.error.status, { error: result.error, ticket: result.ticket });
+    return result.ok
+      ? send(res, 200, result)
+      : send(res, result.error.status, { error: result.error, ticket: result.ticket });
   }
   if (req.method === 'GET' && parts.length === 2 && parts[0] === 'tickets') {
     const stored = await store.load(parts[1]!);
@@ -63,7 +79,10 @@ async function route<S extends string>(store: PostgresStore<S>, req: IncomingMes
     const by = url.searchParams.get('by') ?? 'agent';
     if (!ACTORS.includes(by)) throw new HttpError(400, 'unknownActor', '"by" must be customer, agent or system');
     const workflow = store.workflow(stored.workflow)!;
-    return send(res, 200, { ...stored, can: actionsFor(workflow, stored.ticket, by as Actor, Math.max(Date.now(), stored.ticket.updatedAt)) });
+    return send(res, 200, {
+      ...stored,
+      can: actionsFor(workflow, stored.ticket, by as Actor, Math.max(Date.now(), stored.ticket.updatedAt)),
+    });
   }
   throw new HttpError(404, 'notFound', `${req.method} ${url.pathname} is not an endpoint`);
 }
@@ -72,7 +91,8 @@ async function route<S extends string>(store: PostgresStore<S>, req: IncomingMes
 export function helpdeskServer<S extends string>(store: PostgresStore<S>): Server {
   return createServer((req, res) => {
     route(store, req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } });
+      if (error instanceof HttpError)
+        return send(res, error.status, { error: { code: error.code, message: error.message } });
       console.error(error);
       send(res, 500, { error: { code: 'internalError', message: 'the server failed; see its log' } });
     });

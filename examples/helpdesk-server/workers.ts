@@ -35,15 +35,24 @@ export function sweeperLoop(store: PostgresStore, intervalMs = 1_000): Loop {
 export function mailFor(item: OutboxEffect): string | null {
   const effect: Effect = item.effect;
   switch (effect.type) {
-    case 'reminderDue': return `to customer of #${item.ticketId}: we are still waiting for your answer`;
-    case 'timerFired': return `to customer of #${item.ticketId}: your ticket is now ${effect.to}`;
-    case 'followUpRequested': return `to customer of #${item.ticketId}: your message opened ticket #${item.relatedTicketId ?? '?'}`;
-    case 'reopened': return `to assignee of #${item.ticketId}: the customer reopened it`;
-    default: return null;
+    case 'reminderDue':
+      return `to customer of #${item.ticketId}: we are still waiting for your answer`;
+    case 'timerFired':
+      return `to customer of #${item.ticketId}: your ticket is now ${effect.to}`;
+    case 'followUpRequested':
+      return `to customer of #${item.ticketId}: your message opened ticket #${item.relatedTicketId ?? '?'}`;
+    case 'reopened':
+      return `to assignee of #${item.ticketId}: the customer reopened it`;
+    default:
+      return null;
   }
 }
 
-export function outboxLoop(store: PostgresStore, deliver: (mail: string, item: OutboxEffect) => void, intervalMs = 500): Loop {
+export function outboxLoop(
+  store: PostgresStore,
+  deliver: (mail: string, item: OutboxEffect) => void,
+  intervalMs = 500,
+): Loop {
   const seen = new Set<string>(); // dedupe on the stable id: a redelivered effect is not mailed twice
   return every(intervalMs, async () => {
     const batch = await store.claimEffects({ limit: 100, leaseMs: 30_000 });

@@ -38,7 +38,12 @@ function calendarOf(workflow: Workflow, calendarId: string): CompiledCalendar | 
  * addBusinessTime(wf, 'nope', friday4pm, 'PT2H'); // null: no such calendar
  * ```
  */
-export function addBusinessTime(workflow: Workflow, calendarId: string, start: number, duration: Duration): number | null {
+export function addBusinessTime(
+  workflow: Workflow,
+  calendarId: string,
+  start: number,
+  duration: Duration,
+): number | null {
   const calendar = calendarOf(workflow, calendarId);
   if (calendar === undefined || !isTime(start)) return null;
   if (duration === 0) return start;

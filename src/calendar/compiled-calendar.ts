@@ -3,7 +3,8 @@ import { addOpenTime, openTimeBetween, type OpenHours } from './open-time.js';
 import type { ZoneOffsets } from './zone-offsets.js';
 
 /**
- * Part of the compiled form, engine-internal (not exported by the package). A checked calendar with its arithmetic bound to it. The engine calls `add` and `between` through the
+ * Part of the compiled form, engine-internal (not exported by the package). A checked calendar with its arithmetic
+ * bound to it. The engine calls `add` and `between` through the
  * compiled timer, never importing this module, so bundles of policies without calendars carry none of it.
  */
 export interface CompiledCalendar extends OpenHours {
@@ -22,7 +23,13 @@ export interface CompiledCalendar extends OpenHours {
 }
 
 /** Binds the arithmetic to checked calendar data (`week` non-empty, sorted, disjoint; a known zone). */
-export function compileCalendar(id: string, timeZone: string, zone: ZoneOffsets, week: readonly (readonly number[])[], holidays: ReadonlySet<number>): CompiledCalendar {
+export function compileCalendar(
+  id: string,
+  timeZone: string,
+  zone: ZoneOffsets,
+  week: readonly (readonly number[])[],
+  holidays: ReadonlySet<number>,
+): CompiledCalendar {
   let weekMs = 0;
   let openDays = 0;
   for (const open of week) {

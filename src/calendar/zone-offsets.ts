@@ -7,7 +7,10 @@ import { DAY_MS, MAX_TIME } from './time.js';
 export interface ZoneOffsets {
   /** The offset in force at the first instant of UTC day `day` (`day * 86_400_000`). */
   atDay(day: number): number;
-  /** The instant inside UTC day `day` where the offset turns from `atDay(day)` to `atDay(day + 1)`; only asked when they differ. */
+  /**
+   * The instant inside UTC day `day` where the offset turns from `atDay(day)` to `atDay(day + 1)`; only asked when they
+   * differ.
+   */
   changeIn(day: number): number;
   /**
    * How many days from the start of `day` the offset stays as it is: the largest `n` ≤ 31 with `atDay(day)` …
@@ -68,16 +71,34 @@ function cachedOffsets(format: Intl.DateTimeFormat): ZoneOffsets {
   const stable = new Map<number, number>();
   const offsetAt = (t: number): number => {
     const at = Math.min(Math.max(t, EARLIEST_PROBE), MAX_TIME);
-    let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    let year = 0,
+      month = 0,
+      day = 0,
+      hour = 0,
+      minute = 0,
+      second = 0;
     for (const part of format.formatToParts(at)) {
       switch (part.type) {
-        case 'year': year = Number(part.value); break;
-        case 'month': month = Number(part.value); break;
-        case 'day': day = Number(part.value); break;
-        case 'hour': hour = Number(part.value); break;
-        case 'minute': minute = Number(part.value); break;
-        case 'second': second = Number(part.value); break;
-        default: break;
+        case 'year':
+          year = Number(part.value);
+          break;
+        case 'month':
+          month = Number(part.value);
+          break;
+        case 'day':
+          day = Number(part.value);
+          break;
+        case 'hour':
+          hour = Number(part.value);
+          break;
+        case 'minute':
+          minute = Number(part.value);
+          break;
+        case 'second':
+          second = Number(part.value);
+          break;
+        default:
+          break;
       }
     }
     // The wall clock has whole seconds; so do offsets. (Date.UTC would be NaN for a local time past the Date range.)

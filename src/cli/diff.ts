@@ -18,7 +18,9 @@ export async function diff(oldArgument: string, newArgument: string, json: boole
   for (const change of changes) io.out(`${change.breaking ? 'breaking' : 'change  '}  ${change.message}`);
   if (changes.length === 0) io.out('no changes that affect stored tickets');
   if (breaking > 0) {
-    io.out(`${breaking} breaking change${breaking === 1 ? '' : 's'}: migrate stored tickets with migrateTicket(old, new, ticket, mapping), mapping:`);
+    io.out(
+      `${breaking} breaking change${breaking === 1 ? '' : 's'}: migrate stored tickets with migrateTicket(old, new, ticket, mapping), mapping:`,
+    );
     io.out(JSON.stringify(migration));
   }
   return breaking > 0 ? 1 : 0;

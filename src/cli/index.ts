@@ -43,8 +43,12 @@ async function main(args: readonly string[], io: Output): Promise<ExitCode> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const arity = ARITY[command];
-  if (arity === undefined) throw new CliError(`unknown command "${command}" (lint, diagram, simulate, check, diff; --help for more)`);
-  if (operands.length !== arity) throw new CliError(`${command} takes ${arity} argument${arity === 1 ? '' : 's'}, got ${operands.length} (--help for usage)`);
+  if (arity === undefined)
+    throw new CliError(`unknown command "${command}" (lint, diagram, simulate, check, diff; --help for more)`);
+  if (operands.length !== arity)
+    throw new CliError(
+      `${command} takes ${arity} argument${arity === 1 ? '' : 's'}, got ${operands.length} (--help for usage)`,
+    );
   const [first, second] = operands as [string, string];
   switch (command) {
     case 'lint':
@@ -68,7 +72,10 @@ function count(flag: string, value: string | undefined, fallback: number): numbe
   return n;
 }
 
-const io: Output = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
+const io: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
 
 main(process.argv.slice(2), io).then(
   (code) => {
@@ -76,7 +83,8 @@ main(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     // Bad input is one line, never a stack trace; parseArgs' own errors (unknown flag) are bad input too.
-    const known = error instanceof CliError || (error as { code?: unknown } | null)?.code?.toString().startsWith('ERR_PARSE_ARGS');
+    const known =
+      error instanceof CliError || (error as { code?: unknown } | null)?.code?.toString().startsWith('ERR_PARSE_ARGS');
     io.err(`ticket-lifecycle: ${known ? (error as Error).message : `unexpected error: ${String(error)}`}`);
     process.exitCode = 2;
   },

@@ -20,7 +20,8 @@ export async function lint(argument: string, json: boolean, io: Output): Promise
     ...findings.map((f) => [f.severity, f.path || '(policy)', f.code, f.message] as const),
   ];
   const width = (column: number): number => Math.max(0, ...rows.map((row) => row[column]!.length));
-  for (const row of rows) io.out(`${row[0].padEnd(width(0))}  ${row[1].padEnd(width(1))}  ${row[2].padEnd(width(2))}  ${row[3]}`);
+  for (const row of rows)
+    io.out(`${row[0].padEnd(width(0))}  ${row[1].padEnd(width(1))}  ${row[2].padEnd(width(2))}  ${row[3]}`);
   const warnings = rows.length - errors;
   io.out(
     rows.length === 0

@@ -13,7 +13,9 @@ export type LoadedPolicy =
 
 type Preset = (options?: Record<string, unknown>) => Workflow;
 const PRESETS: ReadonlyMap<string, Preset> = new Map(
-  Object.entries(presets as Record<string, unknown>).filter((entry): entry is [string, Preset] => typeof entry[1] === 'function'),
+  Object.entries(presets as Record<string, unknown>).filter(
+    (entry): entry is [string, Preset] => typeof entry[1] === 'function',
+  ),
 );
 
 /** The preset names the CLI accepts, for help texts. */
@@ -56,7 +58,10 @@ function splitPreset(argument: string): [string, Record<string, unknown>] {
   const colon = argument.indexOf(':');
   if (colon < 0) return [argument, {}];
   const options: Record<string, unknown> = {};
-  for (const pair of argument.slice(colon + 1).split(',').filter((p) => p !== '')) {
+  for (const pair of argument
+    .slice(colon + 1)
+    .split(',')
+    .filter((p) => p !== '')) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new CliError(`preset option "${pair}" must be written key=value`);
     const raw = pair.slice(eq + 1);
@@ -85,7 +90,9 @@ async function fromModule(path: string): Promise<LoadedPolicy> {
   }
   if (isWorkflow(exported)) return { ok: true, source: path, workflow: exported };
   if (typeof exported === 'object' && exported !== null && 'statuses' in exported) return compile(path, exported);
-  throw new CliError(`${path} is not a policy: its default export must be a Workflow (defineWorkflow) or a policy object`);
+  throw new CliError(
+    `${path} is not a policy: its default export must be a Workflow (defineWorkflow) or a policy object`,
+  );
 }
 
 /** A compiled workflow, as `defineWorkflow` returns it. */

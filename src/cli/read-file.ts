@@ -15,7 +15,8 @@ export function readTextFile(path: string, what: string): string {
     if (error instanceof CliError) throw error;
     throw new CliError(`${what} ${path} not found`);
   }
-  if (size > MAX_INPUT_BYTES) throw new CliError(`${what} ${path} is too large (${size} bytes; at most ${MAX_INPUT_BYTES})`);
+  if (size > MAX_INPUT_BYTES)
+    throw new CliError(`${what} ${path} is too large (${size} bytes; at most ${MAX_INPUT_BYTES})`);
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

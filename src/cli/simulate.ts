@@ -1,4 +1,11 @@
-import { createTicket, nextDeadline, transition, type CreateTicketInput, type Ticket, type TicketEvent } from 'ticket-lifecycle';
+import {
+  createTicket,
+  nextDeadline,
+  transition,
+  type CreateTicketInput,
+  type Ticket,
+  type TicketEvent,
+} from 'ticket-lifecycle';
 import { CliError, type ExitCode, type Output } from './errors.js';
 import { loadWorkflow } from './load-policy.js';
 import { parseJson, readTextFile } from './read-file.js';
@@ -18,7 +25,8 @@ export async function simulate(policyArgument: string, eventsPath: string, io: O
     .filter((line) => line.text !== '');
   const records = lines.map(({ text, number }) => {
     const value = parseJson(text, `${eventsPath}:${number}`);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${eventsPath}:${number}: an event must be a JSON object`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new CliError(`${eventsPath}:${number}: an event must be a JSON object`);
     return value as Record<string, unknown>;
   });
   if (records.length === 0) throw new CliError(`${eventsPath} has no events`);
@@ -45,7 +53,9 @@ export async function simulate(policyArgument: string, eventsPath: string, io: O
     io.out(`${at}  ${describeEvent(event)} → ${ticket.status}${deadline(nextDeadline(workflow, ticket))}`);
     for (const effect of result.effects) io.out(`${' '.repeat(at.length)}    ${describeEffect(effect)}`);
   }
-  io.out(`final: ${ticket.status}, version ${ticket.version}${refused > 0 ? `, ${refused} event${refused === 1 ? '' : 's'} refused` : ''}`);
+  io.out(
+    `final: ${ticket.status}, version ${ticket.version}${refused > 0 ? `, ${refused} event${refused === 1 ? '' : 's'} refused` : ''}`,
+  );
   return 0;
 }
 

@@ -1,7 +1,11 @@
 import type { Effect, TicketEvent } from 'ticket-lifecycle';
 
 /** A time as people read it in a timeline: `2026-01-05 09:00:00Z`. */
-export const when = (at: number): string => new Date(at).toISOString().replace('T', ' ').replace(/\.000Z$/, 'Z');
+export const when = (at: number): string =>
+  new Date(at)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.000Z$/, 'Z');
 
 /** An event as a short phrase: "customer reply (status=solved)", "tick". */
 export function describeEvent(event: TicketEvent): string {

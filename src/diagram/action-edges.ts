@@ -14,9 +14,9 @@ export function actionEdges(workflow: Workflow, parts: DiagramParts): void {
   const { compiled, defaults } = workflow;
   const statuses = workflow.statuses.map((s) => compiled.byId.get(s.id)!);
   const targets: Readonly<Record<ActionName, (s: CompiledStatus) => string | null>> = {
-    resolve: (s) => (s.category === 'solved' ? null : defaults.solved ?? null),
-    close: (s) => (s.category === 'closed' ? null : defaults.closed ?? null),
-    snooze: (s) => (s.category === 'snoozed' ? null : defaults.snoozed ?? null),
+    resolve: (s) => (s.category === 'solved' ? null : (defaults.solved ?? null)),
+    close: (s) => (s.category === 'closed' ? null : (defaults.closed ?? null)),
+    snooze: (s) => (s.category === 'snoozed' ? null : (defaults.snoozed ?? null)),
     reopen: (s) => (DONE.has(s.category) ? s.reopenTo : null),
   };
   for (const action of ['resolve', 'close', 'snooze', 'reopen'] as const) {
@@ -25,7 +25,8 @@ export function actionEdges(workflow: Workflow, parts: DiagramParts): void {
       const to = targets[action](status);
       if (to === null || to === status.id) continue;
       const list = texts(status.id);
-      if (list.length > 0) parts.edges.push({ from: status.id, to, label: `${action} ${boundedJoin(list, ' / ', MAX_LABEL_LENGTH)}` });
+      if (list.length > 0)
+        parts.edges.push({ from: status.id, to, label: `${action} ${boundedJoin(list, ' / ', MAX_LABEL_LENGTH)}` });
     }
   }
 }
@@ -66,4 +67,3 @@ function describe(rule: CompiledActionRule): string {
   const force = rule.forceBy === 0 ? '' : ` (force: ${actorNames(rule.forceBy)})`;
   return `by ${actorNames(rule.by)}${conditions.length === 0 ? '' : ` [${conditions.join(', ')}]`}${force}`;
 }
-

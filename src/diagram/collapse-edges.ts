@@ -22,7 +22,11 @@ export function collapseEdges(edges: readonly DiagramEdge[]): DiagramEdge[] {
     }
     if (edge.label !== '') entry.labels.add(edge.label);
   }
-  return [...merged.values()].map(({ from, to, labels }) => ({ from, to, label: boundedJoin([...labels], ' | ', MAX_LABEL_LENGTH) }));
+  return [...merged.values()].map(({ from, to, labels }) => ({
+    from,
+    to,
+    label: boundedJoin([...labels], ' | ', MAX_LABEL_LENGTH),
+  }));
 }
 
 /**
@@ -44,10 +48,14 @@ export function boundedJoin(parts: readonly string[], separator: string, max: nu
   return text;
 }
 
-/** Each distinct line once, at most {@link MAX_NOTE_LINES} of them, each bounded, the last saying how many were left out. */
+/**
+ * Each distinct line once, at most {@link MAX_NOTE_LINES} of them, each bounded, the last saying how many were left
+ * out.
+ */
 export function boundedNote(lines: readonly string[]): string[] {
   const distinct = [...new Set(lines)];
-  const cut = (line: string): string => (line.length > MAX_LABEL_LENGTH ? `${line.slice(0, MAX_LABEL_LENGTH - 1)}…` : line);
+  const cut = (line: string): string =>
+    line.length > MAX_LABEL_LENGTH ? `${line.slice(0, MAX_LABEL_LENGTH - 1)}…` : line;
   if (distinct.length <= MAX_NOTE_LINES) return distinct.map(cut);
   return [...distinct.slice(0, MAX_NOTE_LINES - 1).map(cut), `… and ${distinct.length - MAX_NOTE_LINES + 1} more`];
 }

@@ -1,8 +1,35 @@
 // Mermaid's state-diagram grammar reads these as keywords where a state id is expected.
 const KEYWORDS = new Set([
-  'state', 'note', 'end', 'class', 'classdef', 'style', 'linkstyle', 'click', 'call', 'href', 'callback',
-  'direction', 'as', 'fork', 'join', 'choice', 'concurrent', 'hide', 'empty', 'description', 'scale',
-  'acctitle', 'accdescr', 'default', 'statediagram', 'left', 'right', 'of', 'graph', 'flowchart',
+  'state',
+  'note',
+  'end',
+  'class',
+  'classdef',
+  'style',
+  'linkstyle',
+  'click',
+  'call',
+  'href',
+  'callback',
+  'direction',
+  'as',
+  'fork',
+  'join',
+  'choice',
+  'concurrent',
+  'hide',
+  'empty',
+  'description',
+  'scale',
+  'acctitle',
+  'accdescr',
+  'default',
+  'statediagram',
+  'left',
+  'right',
+  'of',
+  'graph',
+  'flowchart',
 ]);
 
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -36,7 +63,16 @@ export function mermaidIds(statusIds: readonly string[]): Map<string, string> {
  * would read (`"`, `;`, `#`, `<`, `>`), and line breaks flattened.
  */
 export function mermaidText(text: string): string {
-  return text.replace(/[#;"<>]/g, (c) => ENTITIES[c]!).replace(/[\r\n]+/g, ' ').trim();
+  return text
+    .replace(/[#;"<>]/g, (c) => ENTITIES[c]!)
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', ';': '#59;', '"': '#quot;', '<': '#lt;', '>': '#gt;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '#': '#35;',
+  ';': '#59;',
+  '"': '#quot;',
+  '<': '#lt;',
+  '>': '#gt;',
+};

@@ -3,7 +3,11 @@ import type { CompiledReply, Workflow } from '../policy/workflow.js';
 import type { DiagramParts } from './diagram-model.js';
 import { showDuration } from './show-duration.js';
 
-const OUTCOME: Readonly<Record<'stay' | 'followUp' | 'reject', string>> = { stay: 'stays', followUp: 'follow-up', reject: 'rejected' };
+const OUTCOME: Readonly<Record<'stay' | 'followUp' | 'reject', string>> = {
+  stay: 'stays',
+  followUp: 'follow-up',
+  reject: 'rejected',
+};
 
 /**
  * Reply transitions, labelled by actor (`customer reply`, `agent, system reply (reopen)`): the rule that wins for
@@ -40,7 +44,10 @@ function outcomes(workflow: Workflow, status: string, reply: CompiledReply): [st
       if (reply.within === null) return [[reply.to, ' (reopen)']];
       const raw = workflow.config.replies?.[reply.rule]?.within;
       const window = showDuration(raw, reply.within);
-      return [[reply.to, ` within ${window} (reopen)`], [status, ` after ${window} (${OUTCOME[reply.otherwise]})`]];
+      return [
+        [reply.to, ` within ${window} (reopen)`],
+        [status, ` after ${window} (${OUTCOME[reply.otherwise]})`],
+      ];
     }
     case 'stay':
       return reply.rule >= 0 ? [[status, ` (${OUTCOME.stay})`]] : [];

@@ -35,7 +35,11 @@ export function statusChangeEdges(workflow: Workflow, parts: DiagramParts): void
 }
 
 /** Per target category, up to two of `sources` from which some actor of `by` may move into that category. */
-function permittedSources(movers: ReadonlyMap<Category, ReadonlyMap<string, number>>, sources: readonly CompiledStatus[], by: number): Map<Category, string[]> {
+function permittedSources(
+  movers: ReadonlyMap<Category, ReadonlyMap<string, number>>,
+  sources: readonly CompiledStatus[],
+  by: number,
+): Map<Category, string[]> {
   const permitted = new Map<Category, string[]>();
   for (const [category, bySource] of movers) {
     const found: string[] = [];

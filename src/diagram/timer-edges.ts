@@ -32,7 +32,8 @@ export function timerEdges(workflow: Workflow, parts: DiagramParts): void {
         parts.edges.push({ from: id, to: timer.to!, label: text.label });
         if (timer.restore !== null && timer.restore !== true) {
           for (const previous of timer.restore) {
-            if (previous !== id && previous !== timer.to) parts.edges.push({ from: id, to: previous, label: `${text.label} (if snoozed from there)` });
+            if (previous !== id && previous !== timer.to)
+              parts.edges.push({ from: id, to: previous, label: `${text.label} (if snoozed from there)` });
           }
         }
       }
@@ -51,26 +52,36 @@ function describeTimer(workflow: Workflow, timer: CompiledTimer): TimerText {
   const raw = workflow.config.timers?.[timer.order];
   const label = `⏱ ${dueText(timer, raw?.after)} ${timer.id}${qualifiers(timer)}`;
   if (timer.action === 'remind') {
-    const every = timer.repeatEvery === null ? '' : `, then every ${showDuration(raw?.action === 'remind' ? raw.repeatEvery : undefined, timer.repeatEvery)}`;
+    const every =
+      timer.repeatEvery === null
+        ? ''
+        : `, then every ${showDuration(raw?.action === 'remind' ? raw.repeatEvery : undefined, timer.repeatEvery)}`;
     return { label, notes: [`${label}: reminder${every}`] };
   }
   const notes = timer.restore === true ? [`${timer.id}: wakes back to the status it was snoozed from`] : [];
   const reminders: readonly unknown[] = raw?.action === 'move' ? (raw.reminders ?? []) : [];
   for (const ms of timer.reminders) {
-    notes.push(`⏱ ${showDuration(reminders.find((r) => parseDuration(r) === ms), ms)} reminder before ${timer.id}`);
+    notes.push(
+      `⏱ ${showDuration(
+        reminders.find((r) => parseDuration(r) === ms),
+        ms,
+      )} reminder before ${timer.id}`,
+    );
   }
   return { label, notes };
 }
 
 function dueText(timer: CompiledTimer, rawAfter: unknown): string {
-  if (timer.anchors.every((a) => a === 'until')) return timer.after === 0 ? 'until' : `until + ${showDuration(rawAfter, timer.after)}`;
+  if (timer.anchors.every((a) => a === 'until'))
+    return timer.after === 0 ? 'until' : `until + ${showDuration(rawAfter, timer.after)}`;
   return showDuration(rawAfter, timer.after);
 }
 
 function qualifiers(timer: CompiledTimer): string {
   const notes: string[] = [];
   const defaultAnchor = timer.anchors.length === 1 && timer.anchors[0] === 'statusEntered';
-  if (!defaultAnchor && !timer.anchors.every((a) => a === 'until')) notes.push(`since ${timer.anchors.map((a) => ANCHOR_WORDS[a]).join(' / ')}`);
+  if (!defaultAnchor && !timer.anchors.every((a) => a === 'until'))
+    notes.push(`since ${timer.anchors.map((a) => ANCHOR_WORDS[a]).join(' / ')}`);
   if (timer.skipWhileCustomerWaits) notes.push('paused while the customer waits');
   return notes.length === 0 ? '' : ` (${notes.join(', ')})`;
 }

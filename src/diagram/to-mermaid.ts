@@ -92,10 +92,19 @@ export function toMermaid<S extends string>(workflow: Workflow<S>): string {
     lines.push(`  ${id(edge.from)} --> ${id(edge.to)}${edge.label === '' ? '' : ` : ${mermaidText(edge.label)}`}`);
   }
   for (const [status, notes] of parts.notes) {
-    lines.push(`  note right of ${id(status)}`, ...boundedNote(notes).map((n) => `    ${mermaidText(n)}`), '  end note');
+    lines.push(
+      `  note right of ${id(status)}`,
+      ...boundedNote(notes).map((n) => `    ${mermaidText(n)}`),
+      '  end note',
+    );
   }
   for (const category of used) {
-    lines.push(`  class ${wf.statuses.filter((s) => s.category === category).map((s) => id(s.id)).join(',')} ${category}`);
+    lines.push(
+      `  class ${wf.statuses
+        .filter((s) => s.category === category)
+        .map((s) => id(s.id))
+        .join(',')} ${category}`,
+    );
   }
   if (parts.hubs.length > 0) lines.push(`  class ${parts.hubs.map((h) => id(h.key)).join(',')} ${HUB_CLASS}`);
   return `${lines.join('\n')}\n`;

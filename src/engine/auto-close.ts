@@ -5,7 +5,6 @@ import { isTime } from './time.js';
 import type { DueTimer } from './due-timer.js';
 import { catchUp, moveTarget, nextDue, refusedMove } from './timers.js';
 
-
 /**
  * What `evaluateAutoClose` found: every timer due by `now` in due-time order, where applying them leaves the
  * ticket, whether that is a `closed` status, and when to look again.
@@ -76,17 +75,29 @@ function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, no
   // so the field check (most of a sweep's time) is skipped.
   if (status.timers.length === 0) return status.idle as unknown as AutoCloseEvaluation<S>;
   const copy = readTicket(compiled, ticket, status);
-  if ('code' in copy) return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: false, nextCheckAt: null };
+  if ('code' in copy)
+    return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: false, nextCheckAt: null };
   const first = nextDue(status, copy);
   // The common case in a sweep: nothing due yet.
   if (first === null || first.dueAt > now) {
-    return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: status.category === 'closed', nextCheckAt: first?.dueAt ?? null };
+    return {
+      due: NOTHING_DUE as DueTimer<S>[],
+      status: status.id as S,
+      close: status.category === 'closed',
+      nextCheckAt: first?.dueAt ?? null,
+    };
   }
   // The common auto-close: one move into a status with no timers of its own. Nothing can follow it.
   if (first.kind === 'move') {
     const target = compiled.byId.get(moveTarget(first.timer, copy))!;
     if (target.timers.length === 0 && refusedMove(compiled, copy, status, target, first.timer, first.dueAt) === null) {
-      const step: DueTimer<S> = { timer: first.timer.id, kind: 'move', dueAt: first.dueAt, from: status.id as S, to: target.id as S };
+      const step: DueTimer<S> = {
+        timer: first.timer.id,
+        kind: 'move',
+        dueAt: first.dueAt,
+        from: status.id as S,
+        to: target.id as S,
+      };
       return { due: [step], status: target.id as S, close: target.category === 'closed', nextCheckAt: null };
     }
   }

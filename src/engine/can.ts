@@ -17,7 +17,11 @@ import { transition } from './transition.js';
  * can(wf, ticket, { type: 'resolve', by: 'agent', at: 1 }); // false: Zendesk needs an assignee to solve
  * ```
  */
-export function can<S extends string>(workflow: Workflow<S>, ticket: Ticket<NoInfer<S>>, event: TicketEvent<NoInfer<S>>): boolean {
+export function can<S extends string>(
+  workflow: Workflow<S>,
+  ticket: Ticket<NoInfer<S>>,
+  event: TicketEvent<NoInfer<S>>,
+): boolean {
   const result = transition(workflow, ticket, event);
   return result.ok && (result.changed || result.effects.length > 0);
 }

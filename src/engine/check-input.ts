@@ -47,8 +47,15 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     return isTime(at) ? { type, at } : badTime();
   }
   if (
-    type !== 'reply' && type !== 'note' && type !== 'assign' && type !== 'setStatus' && type !== 'resolve' &&
-    type !== 'close' && type !== 'reopen' && type !== 'snooze' && type !== 'merge'
+    type !== 'reply' &&
+    type !== 'note' &&
+    type !== 'assign' &&
+    type !== 'setStatus' &&
+    type !== 'resolve' &&
+    type !== 'close' &&
+    type !== 'reopen' &&
+    type !== 'snooze' &&
+    type !== 'merge'
   ) {
     return fail('unknownEventType', `unknown event type ${show(type)}`, 'event.type');
   }
@@ -58,16 +65,47 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   if (!isTime(at)) return badTime();
   // One object shape for every event type, so the engine's property reads stay monomorphic; only the fields of
   // this type are read. The handlers check their values; the cast restates what the copy is checked against.
-  const copy: EventCopy = { type, by, at, status: undefined, auto: undefined, assignee: undefined, to: undefined, until: undefined, reason: undefined, force: undefined, into: undefined };
+  const copy: EventCopy = {
+    type,
+    by,
+    at,
+    status: undefined,
+    auto: undefined,
+    assignee: undefined,
+    to: undefined,
+    until: undefined,
+    reason: undefined,
+    force: undefined,
+    into: undefined,
+  };
   switch (type) {
-    case 'reply': copy.status = e.status; copy.auto = e.auto; break;
-    case 'assign': copy.assignee = e.assignee; break;
-    case 'setStatus': copy.to = e.to; copy.until = e.until; break;
-    case 'resolve': copy.force = e.force; break;
-    case 'close': copy.reason = e.reason; copy.force = e.force; break;
-    case 'reopen': copy.to = e.to; break;
-    case 'snooze': copy.until = e.until; break;
-    case 'merge': copy.into = e.into; break;
+    case 'reply':
+      copy.status = e.status;
+      copy.auto = e.auto;
+      break;
+    case 'assign':
+      copy.assignee = e.assignee;
+      break;
+    case 'setStatus':
+      copy.to = e.to;
+      copy.until = e.until;
+      break;
+    case 'resolve':
+      copy.force = e.force;
+      break;
+    case 'close':
+      copy.reason = e.reason;
+      copy.force = e.force;
+      break;
+    case 'reopen':
+      copy.to = e.to;
+      break;
+    case 'snooze':
+      copy.until = e.until;
+      break;
+    case 'merge':
+      copy.into = e.into;
+      break;
   }
   return copy as unknown as TicketEvent;
 }
@@ -87,4 +125,5 @@ interface EventCopy {
   into: unknown;
 }
 
-const badTime = (): TransitionError => fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range', 'event.at');
+const badTime = (): TransitionError =>
+  fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range', 'event.at');

@@ -48,7 +48,8 @@ export function createTicket<S extends string>(workflow: Workflow<S>, input: Cre
   if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
     throw new RangeError('createTicket: "assignee" must be a non-empty string or null');
   }
-  if (!isChannel(channel)) throw new RangeError(`createTicket: "channel" must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters`);
+  if (!isChannel(channel))
+    throw new RangeError(`createTicket: "channel" must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters`);
   const byCustomer = by === 'customer';
   const status = (channel === null ? undefined : workflow.compiled.initialByChannel.get(channel)) ?? workflow.initial;
   return {

@@ -32,12 +32,30 @@ import type { TransitionErrorCode } from './result.js';
  * ```
  */
 export type Effect<S extends string = string> =
-  | { readonly type: 'statusChanged'; readonly from: S; readonly to: S; readonly at: number; readonly cause: EffectCause }
+  | {
+      readonly type: 'statusChanged';
+      readonly from: S;
+      readonly to: S;
+      readonly at: number;
+      readonly cause: EffectCause;
+    }
   | { readonly type: 'reopened'; readonly from: S; readonly to: S; readonly at: number; readonly by: Actor }
   | { readonly type: 'followUpRequested'; readonly status: S; readonly at: number; readonly by: Actor }
-  | { readonly type: 'replyRejected'; readonly status: S; readonly at: number; readonly by: Actor; readonly reason: string }
+  | {
+      readonly type: 'replyRejected';
+      readonly status: S;
+      readonly at: number;
+      readonly by: Actor;
+      readonly reason: string;
+    }
   | { readonly type: 'replyNeedsAttention'; readonly status: S; readonly at: number }
-  | { readonly type: 'reminderDue'; readonly timer: string; readonly dueAt: number; readonly status: S; readonly index: number }
+  | {
+      readonly type: 'reminderDue';
+      readonly timer: string;
+      readonly dueAt: number;
+      readonly status: S;
+      readonly index: number;
+    }
   | {
       readonly type: 'timerFired';
       readonly timer: string;
@@ -66,4 +84,13 @@ export type Effect<S extends string = string> =
  * const cause: EffectCause = 'timer';
  * ```
  */
-export type EffectCause = 'reply' | 'setStatus' | 'assign' | 'resolve' | 'close' | 'reopen' | 'snooze' | 'merge' | 'timer';
+export type EffectCause =
+  | 'reply'
+  | 'setStatus'
+  | 'assign'
+  | 'resolve'
+  | 'close'
+  | 'reopen'
+  | 'snooze'
+  | 'merge'
+  | 'timer';

@@ -8,7 +8,8 @@ import type { DraftTicket } from './copy-ticket.js';
 export const NO_TIMERS_FIRED: Readonly<Record<string, number>> = Object.freeze({});
 
 /**
- * Moves `next` (a copy this call made, edited in place: never a caller's input) from its status to `to` at `at`, keeping every derived field right in one place: the stay
+ * Moves `next` (a copy this call made, edited in place: never a caller's input) from its status to `to` at `at`,
+ * keeping every derived field right in one place: the stay
  * (status time, fired timers, `until`), snooze memory, resolve/close stamps and the reopen count. Pushes the
  * `statusChanged` effect, and `reopened` when a solved or closed ticket goes back to work (to `effects`, unless it
  * is `null`: a preview such as `evaluateAutoClose` wants none).

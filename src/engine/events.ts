@@ -189,5 +189,14 @@ export type TicketEvent<S extends string = string> =
  * ```
  */
 export const EVENT_TYPES = [
-  'reply', 'note', 'assign', 'setStatus', 'resolve', 'close', 'reopen', 'snooze', 'merge', 'tick',
+  'reply',
+  'note',
+  'assign',
+  'setStatus',
+  'resolve',
+  'close',
+  'reopen',
+  'snooze',
+  'merge',
+  'tick',
 ] as const satisfies readonly TicketEvent['type'][];

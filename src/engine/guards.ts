@@ -47,7 +47,12 @@ function forced(rule: CompiledActionRule, bit: number, action: RuledAction): Tra
   return (rule.forceBy & bit) !== 0 ? null : { code: 'forceNotAllowed', message: `this actor may not force ${action}` };
 }
 
-function actionConditions(rule: CompiledActionRule, ticket: Ticket, event: TicketEvent, action: RuledAction): TransitionError | null {
+function actionConditions(
+  rule: CompiledActionRule,
+  ticket: Ticket,
+  event: TicketEvent,
+  action: RuledAction,
+): TransitionError | null {
   if (rule.keepAssignee && event.type === 'assign' && event.assignee === null) {
     return { code: 'assigneeRequired', message: `a ticket in "${ticket.status}" must keep an assignee` };
   }
@@ -55,7 +60,12 @@ function actionConditions(rule: CompiledActionRule, ticket: Ticket, event: Ticke
 }
 
 /** The `RuleConditions` of a rule: `null` when all hold, else the first that fails. */
-function conditions(rule: CompiledConditions, ticket: Ticket, event: TicketEvent, action: string): TransitionError | null {
+function conditions(
+  rule: CompiledConditions,
+  ticket: Ticket,
+  event: TicketEvent,
+  action: string,
+): TransitionError | null {
   if (rule.notWhileCustomerWaits && ticket.awaiting === 'team') {
     return { code: 'customerWaiting', message: `cannot ${action} while the customer's last message is unanswered` };
   }
@@ -76,7 +86,13 @@ function conditions(rule: CompiledConditions, ticket: Ticket, event: TicketEvent
 
 /** The rules of every action the move amounts to, but `except` (already checked, perhaps with `force`). */
 function checkImplied(
-  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, event: TicketEvent, by: Actor, except: ActionName | null,
+  compiled: CompiledWorkflow,
+  ticket: Ticket,
+  from: CompiledStatus,
+  to: CompiledStatus,
+  event: TicketEvent,
+  by: Actor,
+  except: ActionName | null,
 ): TransitionError | null {
   for (const action of impliedActions(from, to)) {
     if (action === except) continue;
@@ -101,7 +117,10 @@ export function checkActionMove(
   by: Actor,
   force: boolean,
 ): TransitionError | null {
-  return checkAction(compiled, action, ticket, event, by, force) ?? checkImplied(compiled, ticket, from, to, event, by, action);
+  return (
+    checkAction(compiled, action, ticket, event, by, force) ??
+    checkImplied(compiled, ticket, from, to, event, by, action)
+  );
 }
 
 /**
@@ -117,7 +136,10 @@ export function checkMove(
   event: TicketEvent,
   by: Actor,
 ): TransitionError | null {
-  return checkStatusChange(compiled, ticket, from, to, event, by) ?? checkImplied(compiled, ticket, from, to, event, by, null);
+  return (
+    checkStatusChange(compiled, ticket, from, to, event, by) ??
+    checkImplied(compiled, ticket, from, to, event, by, null)
+  );
 }
 
 /**
@@ -126,14 +148,20 @@ export function checkMove(
  * target: `setStatus`, "send and mark as", and a `reopen` with `to`.
  */
 export function checkStatusChange(
-  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, event: TicketEvent, by: Actor,
+  compiled: CompiledWorkflow,
+  ticket: Ticket,
+  from: CompiledStatus,
+  to: CompiledStatus,
+  event: TicketEvent,
+  by: Actor,
 ): TransitionError | null {
   const rules = compiled.statusChanges;
   if (rules === null) return by === 'customer' ? notAllowed(from, to, by) : null;
   const bit = ACTOR_BIT[by];
   let failure: TransitionError | null = null;
   for (const r of rules) {
-    if ((r.by & bit) === 0 || (r.from !== null && !r.from.has(from.id)) || (r.to !== null && !r.to.has(to.id))) continue;
+    if ((r.by & bit) === 0 || (r.from !== null && !r.from.has(from.id)) || (r.to !== null && !r.to.has(to.id)))
+      continue;
     const reason = conditions(r, ticket, event, `move to "${to.id}"`);
     if (reason === null) return null;
     failure ??= reason;
@@ -142,7 +170,8 @@ export function checkStatusChange(
 }
 
 const notAllowed = (from: CompiledStatus, to: CompiledStatus, by: Actor): TransitionError => ({
-  code: 'statusChangeNotAllowed', message: `${by} may not move a ticket from "${from.id}" to "${to.id}"`,
+  code: 'statusChangeNotAllowed',
+  message: `${by} may not move a ticket from "${from.id}" to "${to.id}"`,
 });
 
 /**
@@ -150,11 +179,36 @@ const notAllowed = (from: CompiledStatus, to: CompiledStatus, by: Actor): Transi
  * `resolve` into a solved one, `snooze` into a snoozed one, `setStatus` anywhere else. `null` when allowed.
  */
 export function checkTimerMove(
-  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, at: number, reason: string,
+  compiled: CompiledWorkflow,
+  ticket: Ticket,
+  from: CompiledStatus,
+  to: CompiledStatus,
+  at: number,
+  reason: string,
 ): TransitionError | null {
   const category = to.category;
-  if (category === 'closed') return checkActionMove(compiled, 'close', ticket, from, to, { type: 'close', by: 'system', at, reason }, 'system', false);
-  if (category === 'solved') return checkActionMove(compiled, 'resolve', ticket, from, to, { type: 'resolve', by: 'system', at }, 'system', false);
+  if (category === 'closed')
+    return checkActionMove(
+      compiled,
+      'close',
+      ticket,
+      from,
+      to,
+      { type: 'close', by: 'system', at, reason },
+      'system',
+      false,
+    );
+  if (category === 'solved')
+    return checkActionMove(
+      compiled,
+      'resolve',
+      ticket,
+      from,
+      to,
+      { type: 'resolve', by: 'system', at },
+      'system',
+      false,
+    );
   if (category === 'snoozed' && from.category !== 'snoozed') {
     return checkActionMove(compiled, 'snooze', ticket, from, to, { type: 'snooze', by: 'system', at }, 'system', false);
   }

@@ -4,7 +4,15 @@ import type { CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
 import { enterStatus, rearmUntil } from './enter-status.js';
 import type {
-  AssignEvent, CloseEvent, MergeEvent, ReopenEvent, ReplyEvent, ResolveEvent, SetStatusEvent, SnoozeEvent, TicketEvent,
+  AssignEvent,
+  CloseEvent,
+  MergeEvent,
+  ReopenEvent,
+  ReplyEvent,
+  ResolveEvent,
+  SetStatusEvent,
+  SnoozeEvent,
+  TicketEvent,
 } from './events.js';
 import { fail, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange } from './guards.js';
@@ -35,7 +43,8 @@ function edit(step: Step): DraftTicket {
 
 export type Outcome = Ticket | TransitionError;
 
-export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError => 'code' in outcome;
+export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError =>
+  'code' in outcome;
 
 /** Records activity at `at`, unless nothing would differ (so `changed` stays exact). */
 function touch(step: Step, at: number): Ticket {
@@ -63,7 +72,8 @@ function defaultStatus(step: Step, category: 'solved' | 'closed' | 'snoozed'): C
 function checkUntil(until: unknown, at: number, target: CompiledStatus): TransitionError | null {
   if (until === undefined) return target.requireUntil ? fail('untilRequired', `"${target.id}" needs an "until"`) : null;
   if (!isTime(until) || until <= at) return fail('invalidUntil', '"until" must be a time after "at"');
-  if (!target.acceptsUntil) return fail('untilNotAccepted', `no timer of "${target.id}" counts to "until", so it would never wake`);
+  if (!target.acceptsUntil)
+    return fail('untilNotAccepted', `no timer of "${target.id}" counts to "until", so it would never wake`);
   return null;
 }
 
@@ -72,8 +82,11 @@ function recordMessage(step: Step, by: Actor, at: number): DraftTicket {
   const ticket = step.ticket;
   const customer = by === 'customer';
   if (
-    ticket.updatedAt === at && ticket.lastActivityAt === at &&
-    (customer ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team' : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer')
+    ticket.updatedAt === at &&
+    ticket.lastActivityAt === at &&
+    (customer
+      ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team'
+      : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer')
   ) {
     return ticket;
   }
@@ -89,7 +102,8 @@ function recordMessage(step: Step, by: Actor, at: number): DraftTicket {
 export function reply(step: Step, event: ReplyEvent): Outcome {
   const { ticket, status, effects } = step;
   const { by, at } = event;
-  if (event.auto !== undefined && typeof event.auto !== 'boolean') return fail('invalidEvent', '"auto" must be true or false');
+  if (event.auto !== undefined && typeof event.auto !== 'boolean')
+    return fail('invalidEvent', '"auto" must be true or false');
   // Auto-replies and out-of-office mail are activity, never a real answer: nothing moves, nobody's turn changes.
   if (event.auto === true) return touch(step, at);
 
@@ -115,7 +129,11 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   // reopens: that would be a path around the reopen rule (test/engine/no-path-around-guards.test.ts).
   const chosen = event.status === undefined ? null : targetStatus(step, event.status);
   if (chosen !== null && isError(chosen)) return chosen;
-  const refused = chosen === null ? null : (chosen === status ? null : checkUntil(undefined, at, chosen)) ?? checkMove(step.workflow.compiled, next, status, chosen, event, by);
+  const refused =
+    chosen === null
+      ? null
+      : ((chosen === status ? null : checkUntil(undefined, at, chosen)) ??
+        checkMove(step.workflow.compiled, next, status, chosen, event, by));
   if (refused !== null) return refused;
   if (chosen !== null && (chosen !== status || action !== 'reopen')) {
     if (chosen !== status) {
@@ -159,7 +177,8 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   if (isError(target)) return target;
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
-  const refused = checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by);
+  const refused =
+    checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by);
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(edit(step), status, until!, at);
@@ -172,7 +191,16 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   const target = defaultStatus(step, 'solved');
   if (isError(target)) return target;
   if (step.status.category === 'solved') return step.ticket;
-  const refused = checkActionMove(step.workflow.compiled, 'resolve', step.ticket, step.status, target, event, event.by, event.force === true);
+  const refused = checkActionMove(
+    step.workflow.compiled,
+    'resolve',
+    step.ticket,
+    step.status,
+    target,
+    event,
+    event.by,
+    event.force === true,
+  );
   if (refused !== null) return refused;
   return enterStatus(edit(step), step.status, target, event.at, event.by, 'resolve', step.effects);
 }
@@ -180,9 +208,19 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
 export function close(step: Step, event: CloseEvent): Outcome {
   const target = defaultStatus(step, 'closed');
   if (isError(target)) return target;
-  if (event.reason !== undefined && typeof event.reason !== 'string') return fail('invalidEvent', '"reason" must be a string');
+  if (event.reason !== undefined && typeof event.reason !== 'string')
+    return fail('invalidEvent', '"reason" must be a string');
   if (step.status.category === 'closed') return step.ticket;
-  const refused = checkActionMove(step.workflow.compiled, 'close', step.ticket, step.status, target, event, event.by, event.force === true);
+  const refused = checkActionMove(
+    step.workflow.compiled,
+    'close',
+    step.ticket,
+    step.status,
+    target,
+    event,
+    event.by,
+    event.force === true,
+  );
   if (refused !== null) return refused;
   return enterStatus(edit(step), step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
 }
@@ -190,14 +228,21 @@ export function close(step: Step, event: CloseEvent): Outcome {
 export function reopen(step: Step, event: ReopenEvent): Outcome {
   const { status } = step;
   if (!DONE.has(status.category)) return fail('reopenNotAllowed', `"${status.id}" is not solved or closed`);
-  const target = event.to === undefined
-    ? (status.reopenTo === null ? fail('noTargetStatus', `no reopen target for "${status.id}"`) : step.workflow.compiled.byId.get(status.reopenTo)!)
-    : targetStatus(step, event.to);
+  const target =
+    event.to === undefined
+      ? status.reopenTo === null
+        ? fail('noTargetStatus', `no reopen target for "${status.id}"`)
+        : step.workflow.compiled.byId.get(status.reopenTo)!
+      : targetStatus(step, event.to);
   if (isError(target)) return target;
   if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
-  const chosen = event.to === undefined ? null : checkStatusChange(step.workflow.compiled, step.ticket, status, target, event, event.by);
-  const refused = chosen ?? checkActionMove(step.workflow.compiled, 'reopen', step.ticket, status, target, event, event.by, false);
+  const chosen =
+    event.to === undefined
+      ? null
+      : checkStatusChange(step.workflow.compiled, step.ticket, status, target, event, event.by);
+  const refused =
+    chosen ?? checkActionMove(step.workflow.compiled, 'reopen', step.ticket, status, target, event, event.by, false);
   if (refused !== null) return refused;
   return enterStatus(edit(step), status, target, event.at, event.by, 'reopen', step.effects);
 }
@@ -213,7 +258,8 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   }
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
-  const asIf = again && ticket.snoozedFrom !== null ? Object.assign(copyTicket(ticket), { status: ticket.snoozedFrom }) : ticket;
+  const asIf =
+    again && ticket.snoozedFrom !== null ? Object.assign(copyTicket(ticket), { status: ticket.snoozedFrom }) : ticket;
   const refused = checkActionMove(step.workflow.compiled, 'snooze', asIf, status, target, event, event.by, false);
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
@@ -226,7 +272,8 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
 /** Merging closes the source under the `merge` rules; the host moves the conversation to `into`. */
 export function merge(step: Step, event: MergeEvent): Outcome {
   const { into, at, by } = event;
-  if (typeof into !== 'string' || into === '') return fail('invalidEvent', '"into" must be the non-empty id of the target ticket');
+  if (typeof into !== 'string' || into === '')
+    return fail('invalidEvent', '"into" must be the non-empty id of the target ticket');
   const target = defaultStatus(step, 'closed');
   if (isError(target)) return target;
   const refused = checkAction(step.workflow.compiled, 'merge', step.ticket, event, by, false);

@@ -31,7 +31,12 @@ export interface TicketMigration {
  * const code: MigrationErrorCode = 'unmappedStatus';
  * ```
  */
-export type MigrationErrorCode = 'invalidTicket' | 'unknownStatus' | 'unmappedStatus' | 'unmappedTimer' | 'invalidMapping';
+export type MigrationErrorCode =
+  | 'invalidTicket'
+  | 'unknownStatus'
+  | 'unmappedStatus'
+  | 'unmappedTimer'
+  | 'invalidMapping';
 
 /**
  * The outcome of `migrateTicket`: the ticket as the new policy stores it, whether it differs from the input (then
@@ -46,10 +51,16 @@ export type MigrationErrorCode = 'invalidTicket' | 'unknownStatus' | 'unmappedSt
  */
 export type MigrationResult<S extends string = string> =
   | { readonly ok: true; readonly ticket: Ticket<S>; readonly changed: boolean; readonly nextDeadline: number | null }
-  | { readonly ok: false; readonly error: { readonly code: MigrationErrorCode; readonly message: string; readonly path: string } };
+  | {
+      readonly ok: false;
+      readonly error: { readonly code: MigrationErrorCode; readonly message: string; readonly path: string };
+    };
 
 type Refusal = Extract<MigrationResult, { ok: false }>;
-const refuse = (code: MigrationErrorCode, path: string, message: string): Refusal => ({ ok: false, error: { code, message, path } });
+const refuse = (code: MigrationErrorCode, path: string, message: string): Refusal => ({
+  ok: false,
+  error: { code, message, path },
+});
 
 /** Every timer id a policy declares. */
 const timerIds = (workflow: Workflow): ReadonlySet<string> => new Set((workflow.config.timers ?? []).map((t) => t.id));
@@ -57,14 +68,18 @@ const timerIds = (workflow: Workflow): ReadonlySet<string> => new Set((workflow.
 /** The mapping itself must make sense: old names from `from`, new names from `to`. */
 function checkMapping(from: Workflow, to: Workflow, mapping: TicketMigration): Refusal | null {
   for (const [old, next] of Object.entries(mapping.statuses ?? {})) {
-    if (!from.compiled.byId.has(old)) return refuse('invalidMapping', `statuses.${old}`, `"${old}" is not a status of the old policy`);
-    if (!to.compiled.byId.has(next)) return refuse('invalidMapping', `statuses.${old}`, `"${next}" is not a status of the new policy`);
+    if (!from.compiled.byId.has(old))
+      return refuse('invalidMapping', `statuses.${old}`, `"${old}" is not a status of the old policy`);
+    if (!to.compiled.byId.has(next))
+      return refuse('invalidMapping', `statuses.${old}`, `"${next}" is not a status of the new policy`);
   }
   const oldTimers = timerIds(from);
   const newTimers = timerIds(to);
   for (const [old, next] of Object.entries(mapping.timers ?? {})) {
-    if (!oldTimers.has(old)) return refuse('invalidMapping', `timers.${old}`, `"${old}" is not a timer of the old policy`);
-    if (next !== null && !newTimers.has(next)) return refuse('invalidMapping', `timers.${old}`, `"${next}" is not a timer of the new policy`);
+    if (!oldTimers.has(old))
+      return refuse('invalidMapping', `timers.${old}`, `"${old}" is not a timer of the old policy`);
+    if (next !== null && !newTimers.has(next))
+      return refuse('invalidMapping', `timers.${old}`, `"${next}" is not a timer of the new policy`);
   }
   return null;
 }
@@ -101,35 +116,68 @@ export function migrateTicket<S extends string>(
     return migrate(from, to, ticket, mapping);
   } catch (error) {
     // Only a hostile mapping (a throwing getter, a Proxy) gets here: the ticket is read safely.
-    return refuse('invalidMapping', '', `the mapping could not be read: ${error instanceof Error ? error.message : typeof error}`);
+    return refuse(
+      'invalidMapping',
+      '',
+      `the mapping could not be read: ${error instanceof Error ? error.message : typeof error}`,
+    );
   }
 }
 
-function migrate<S extends string>(from: Workflow, to: Workflow<S>, ticket: Ticket, mapping: TicketMigration): MigrationResult<S> {
+function migrate<S extends string>(
+  from: Workflow,
+  to: Workflow<S>,
+  ticket: Ticket,
+  mapping: TicketMigration,
+): MigrationResult<S> {
   const stored = readStoredTicket(from.compiled, ticket);
-  if (isError(stored)) return refuse(stored.code === 'unknownStatus' ? 'unknownStatus' : 'invalidTicket', stored.path ?? 'ticket', stored.message);
+  if (isError(stored))
+    return refuse(
+      stored.code === 'unknownStatus' ? 'unknownStatus' : 'invalidTicket',
+      stored.path ?? 'ticket',
+      stored.message,
+    );
   const badMapping = checkMapping(from, to as Workflow, mapping);
   if (badMapping !== null) return badMapping;
 
   const status = mapStatus(to as Workflow, mapping, stored.status);
-  if (status === null) return refuse('unmappedStatus', 'status', `status "${stored.status}" is not in the new policy: map it in \`statuses\``);
+  if (status === null)
+    return refuse(
+      'unmappedStatus',
+      'status',
+      `status "${stored.status}" is not in the new policy: map it in \`statuses\``,
+    );
   const landed = to.compiled.byId.get(status)!;
   let snoozedFrom: string | null = null;
   if (landed.category === 'snoozed' && stored.snoozedFrom !== null) {
     snoozedFrom = mapStatus(to as Workflow, mapping, stored.snoozedFrom);
     if (snoozedFrom === null) {
-      return refuse('unmappedStatus', 'snoozedFrom', `status "${stored.snoozedFrom}" (snoozed from) is not in the new policy: map it in \`statuses\``);
+      return refuse(
+        'unmappedStatus',
+        'snoozedFrom',
+        `status "${stored.snoozedFrom}" (snoozed from) is not in the new policy: map it in \`statuses\``,
+      );
     }
   }
   const fired = mapFired(to as Workflow, mapping, stored.timersFired);
   if (typeof fired === 'string') {
-    return refuse('unmappedTimer', `timersFired.${fired}`, `timer "${fired}" already fired on this ticket and is not in the new policy: map it in \`timers\` (or to null to let it act again)`);
+    return refuse(
+      'unmappedTimer',
+      `timersFired.${fired}`,
+      `timer "${fired}" already fired on this ticket and is not in the new policy: map it in \`timers\` (or to null to let it act again)`,
+    );
   }
 
   const changed = status !== stored.status || snoozedFrom !== stored.snoozedFrom || fired.changed;
-  if (!changed) return { ok: true, ticket: ticket as Ticket<S>, changed, nextDeadline: nextDeadline(to, stored as Ticket<S>) };
+  if (!changed)
+    return { ok: true, ticket: ticket as Ticket<S>, changed, nextDeadline: nextDeadline(to, stored as Ticket<S>) };
   // `stored` is a fresh copy made for this call, so it is ours to finish.
-  const migrated = Object.assign(stored, { status, snoozedFrom, timersFired: fired.counts, version: stored.version + 1 }) as Ticket<S>;
+  const migrated = Object.assign(stored, {
+    status,
+    snoozedFrom,
+    timersFired: fired.counts,
+    version: stored.version + 1,
+  }) as Ticket<S>;
   return { ok: true, ticket: migrated, changed, nextDeadline: nextDeadline(to, migrated) };
 }
 

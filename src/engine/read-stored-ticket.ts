@@ -15,6 +15,10 @@ export function readStoredTicket(compiled: CompiledWorkflow, ticket: unknown): D
     const status = lookUpStatus(compiled, ticket);
     return isError(status) ? status : readTicket(compiled, ticket as object, status);
   } catch (error) {
-    return fail('invalidTicket', `the ticket could not be read: ${error instanceof Error ? error.message : show(error)}`, 'ticket');
+    return fail(
+      'invalidTicket',
+      `the ticket could not be read: ${error instanceof Error ? error.message : show(error)}`,
+      'ticket',
+    );
   }
 }

@@ -21,14 +21,16 @@ export const MAX_CHANNEL_LENGTH = 64;
 export const isChannel = (value: unknown): value is string | null =>
   value === null || (typeof value === 'string' && value.length > 0 && value.length <= MAX_CHANNEL_LENGTH);
 
-const invalid = (field: string, message: string): TransitionError => fail('invalidTicket', `"${field}" ${message}`, `ticket.${field}`);
+const invalid = (field: string, message: string): TransitionError =>
+  fail('invalidTicket', `"${field}" ${message}`, `ticket.${field}`);
 
 /**
  * The status a stored ticket claims to be in, looked up once for the whole call: `unknownStatus` (path
  * `ticket.status`) when the policy has no such status, `invalidTicket` when the value is not an object.
  */
 export function lookUpStatus(compiled: CompiledWorkflow, ticket: unknown): CompiledStatus | TransitionError {
-  if (typeof ticket !== 'object' || ticket === null) return fail('invalidTicket', 'a ticket must be an object', 'ticket');
+  if (typeof ticket !== 'object' || ticket === null)
+    return fail('invalidTicket', 'a ticket must be an object', 'ticket');
   const id = (ticket as { status?: unknown }).status;
   const status = typeof id === 'string' ? compiled.byId.get(id) : undefined;
   return status ?? unknownStatus(id, 'ticket.status');
@@ -42,10 +44,15 @@ export function lookUpStatus(compiled: CompiledWorkflow, ticket: unknown): Compi
  *
  * Refusals carry `invalidTicket` and the field's path, or `unknownStatus` for a `snoozedFrom` the policy lacks.
  */
-export function readTicket(compiled: CompiledWorkflow, ticket: object, status: CompiledStatus): DraftTicket | TransitionError {
+export function readTicket(
+  compiled: CompiledWorkflow,
+  ticket: object,
+  status: CompiledStatus,
+): DraftTicket | TransitionError {
   const t = ticket as Record<string, unknown>;
   const version = t.version;
-  if (!Number.isSafeInteger(version) || (version as number) < 1) return invalid('version', 'must be a whole number from 1');
+  if (!Number.isSafeInteger(version) || (version as number) < 1)
+    return invalid('version', 'must be a whole number from 1');
   const createdAt = t.createdAt;
   if (!isTime(createdAt)) return invalid('createdAt', 'must be a time');
   const updatedAt = t.updatedAt;
@@ -55,11 +62,14 @@ export function readTicket(compiled: CompiledWorkflow, ticket: object, status: C
     return invalid('statusChangedAt', 'must be a time between createdAt and updatedAt');
   }
   const assignee = t.assignee;
-  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) return invalid('assignee', 'must be a non-empty string or null');
+  if (assignee !== null && (typeof assignee !== 'string' || assignee === ''))
+    return invalid('assignee', 'must be a non-empty string or null');
   const channel = t.channel;
-  if (!isChannel(channel)) return invalid('channel', `must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
+  if (!isChannel(channel))
+    return invalid('channel', `must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
   const lastCustomerMessageAt = t.lastCustomerMessageAt;
-  if (!isMomentOrNull(lastCustomerMessageAt, createdAt, updatedAt)) return invalid('lastCustomerMessageAt', BETWEEN_OR_NULL);
+  if (!isMomentOrNull(lastCustomerMessageAt, createdAt, updatedAt))
+    return invalid('lastCustomerMessageAt', BETWEEN_OR_NULL);
   const lastAgentMessageAt = t.lastAgentMessageAt;
   if (!isMomentOrNull(lastAgentMessageAt, createdAt, updatedAt)) return invalid('lastAgentMessageAt', BETWEEN_OR_NULL);
   const lastActivityAt = t.lastActivityAt;
@@ -67,21 +77,26 @@ export function readTicket(compiled: CompiledWorkflow, ticket: object, status: C
     return invalid('lastActivityAt', 'must be a time between createdAt and updatedAt');
   }
   const awaiting = t.awaiting;
-  if (awaiting !== null && awaiting !== 'team' && awaiting !== 'customer') return invalid('awaiting', 'must be "team", "customer" or null');
+  if (awaiting !== null && awaiting !== 'team' && awaiting !== 'customer')
+    return invalid('awaiting', 'must be "team", "customer" or null');
   const reopenCount = t.reopenCount;
-  if (!Number.isSafeInteger(reopenCount) || (reopenCount as number) < 0) return invalid('reopenCount', 'must be a whole number from 0');
+  if (!Number.isSafeInteger(reopenCount) || (reopenCount as number) < 0)
+    return invalid('reopenCount', 'must be a whole number from 0');
   const closedAt = t.closedAt;
   if (!isMomentOrNull(closedAt, createdAt, updatedAt)) return invalid('closedAt', BETWEEN_OR_NULL);
   const closedBy = t.closedBy;
-  if (closedAt === null ? closedBy !== null : !isActor(closedBy)) return invalid('closedBy', 'must be customer, agent or system when closedAt is set, else null');
+  if (closedAt === null ? closedBy !== null : !isActor(closedBy))
+    return invalid('closedBy', 'must be customer, agent or system when closedAt is set, else null');
   const closeReason = t.closeReason;
-  if (closeReason !== null && (typeof closeReason !== 'string' || closedAt === null)) return invalid('closeReason', 'must be a string when closedAt is set, or null');
+  if (closeReason !== null && (typeof closeReason !== 'string' || closedAt === null))
+    return invalid('closeReason', 'must be a string when closedAt is set, or null');
   const resolvedAt = t.resolvedAt;
   if (!isMomentOrNull(resolvedAt, createdAt, updatedAt)) return invalid('resolvedAt', BETWEEN_OR_NULL);
   const until = t.until;
   if (until !== null && !isTime(until)) return invalid('until', 'must be a time or null');
   const snoozedFrom = t.snoozedFrom;
-  if (snoozedFrom !== null && (typeof snoozedFrom !== 'string' || !compiled.byId.has(snoozedFrom))) return unknownStatus(snoozedFrom, 'ticket.snoozedFrom');
+  if (snoozedFrom !== null && (typeof snoozedFrom !== 'string' || !compiled.byId.has(snoozedFrom)))
+    return unknownStatus(snoozedFrom, 'ticket.snoozedFrom');
   const timersFired = readTimersFired(t.timersFired, status);
   if (timersFired === null) return invalid('timersFired', 'must be an object of whole counts from 0');
   return {

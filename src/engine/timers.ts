@@ -34,12 +34,17 @@ function anchorTime(timer: CompiledTimer, ticket: Ticket): number | null {
   let latest: number | null = null;
   for (const anchor of timer.anchors) {
     const t =
-      anchor === 'statusEntered' ? ticket.statusChangedAt
-      : anchor === 'lastCustomerMessage' ? ticket.lastCustomerMessageAt
-      : anchor === 'lastAgentMessage' ? ticket.lastAgentMessageAt
-      : anchor === 'lastActivity' ? ticket.lastActivityAt
-      : anchor === 'created' ? ticket.createdAt
-      : ticket.until;
+      anchor === 'statusEntered'
+        ? ticket.statusChangedAt
+        : anchor === 'lastCustomerMessage'
+          ? ticket.lastCustomerMessageAt
+          : anchor === 'lastAgentMessage'
+            ? ticket.lastAgentMessageAt
+            : anchor === 'lastActivity'
+              ? ticket.lastActivityAt
+              : anchor === 'created'
+                ? ticket.createdAt
+                : ticket.until;
     if (t !== null && (latest === null || t > latest)) latest = t;
   }
   return latest;
@@ -74,7 +79,12 @@ const BLOCKED = 1;
 const RETRY = 2;
 
 /** When a move timer's move is due, or `null` while it is blocked. A retry is due at the change that armed it. */
-function moveDueAt(timer: CompiledTimer, clock: { anchor: number; floor: number }, ticket: Ticket, fired: number): number | null {
+function moveDueAt(
+  timer: CompiledTimer,
+  clock: { anchor: number; floor: number },
+  ticket: Ticket,
+  fired: number,
+): number | null {
   const base = Math.max(timer.later(clock.anchor, timer.after), clock.floor);
   const past = fired - timer.reminders.length;
   return past <= 0 ? base : past === BLOCKED ? null : Math.max(base, ticket.updatedAt + 1);
@@ -92,14 +102,16 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   // Anchors are times and durations at most 100 years, so these sums are exact (far below 2^53).
   const base = Math.max(timer.later(clock.anchor, timer.after), clock.floor);
   if (timer.action === 'remind') {
-    if (timer.repeatEvery === null) return fired === 0 && base <= MAX_TIME ? { timer, kind: 'reminder', dueAt: base, index: 0 } : null;
+    if (timer.repeatEvery === null)
+      return fired === 0 && base <= MAX_TIME ? { timer, kind: 'reminder', dueAt: base, index: 0 } : null;
     const dueAt = fired < LAST_REPEAT ? repeatAt(timer, base, fired, timer.repeatEvery) : null;
     return dueAt === null ? null : { timer, kind: 'reminder', dueAt, index: fired };
   }
   if (fired < timer.reminders.length) {
     const reminderAt = Math.max(timer.later(clock.anchor, timer.reminders[fired]!), clock.floor);
     // A reminder due at or after its move can never be sent: the move goes first and ends the stay.
-    if (reminderAt < base && reminderAt <= MAX_TIME) return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
+    if (reminderAt < base && reminderAt <= MAX_TIME)
+      return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
   }
   const dueAt = moveDueAt(timer, clock, ticket, fired);
   return dueAt === null || dueAt > MAX_TIME ? null : { timer, kind: 'move', dueAt, index: timer.reminders.length };
@@ -161,7 +173,15 @@ export function catchUp(
     const refused = refusedMove(compiled, current, status, target, timer, dueAt);
     if (refused !== null) {
       current = markMove(current, timer, BLOCKED, dueAt);
-      effects?.push({ type: 'timerBlocked', timer: timer.id, dueAt, from, to: target.id, code: refused.code, message: refused.message });
+      effects?.push({
+        type: 'timerBlocked',
+        timer: timer.id,
+        dueAt,
+        from,
+        to: target.id,
+        code: refused.code,
+        message: refused.message,
+      });
       steps?.push({ timer: timer.id, kind: 'blocked', dueAt, from, to: from });
       continue;
     }
@@ -192,7 +212,13 @@ const byDueTime = (a: FiredReminder, b: FiredReminder): number => a.dueAt - b.du
  * costs at most two steps per status change, however long the outage. One pass over the status's timers; the
  * list is sorted only when timers came due out of declaration order, which is rare.
  */
-function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number, effects: Effect[] | null, steps: DueTimer[] | null): Ticket {
+function fireReminders(
+  status: CompiledStatus,
+  ticket: Ticket,
+  lastTime: number,
+  effects: Effect[] | null,
+  steps: DueTimer[] | null,
+): Ticket {
   let horizon = lastTime;
   for (const timer of status.timers) {
     const clock = timer.action === 'move' ? timerClock(timer, ticket) : null;
@@ -222,9 +248,16 @@ function fireReminders(status: CompiledStatus, ticket: Ticket, lastTime: number,
     } else {
       const next = count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
       if (next !== null && next <= horizon) {
-        const missed = timer.calendar === null ? repeatsBetween(next, horizon, timer.repeatEvery) : Math.floor(timer.elapsed(next, horizon) / timer.repeatEvery);
+        const missed =
+          timer.calendar === null
+            ? repeatsBetween(next, horizon, timer.repeatEvery)
+            : Math.floor(timer.elapsed(next, horizon) / timer.repeatEvery);
         // `next + missed × every` is at most `horizon`, a time: never null here.
-        add({ timer, dueAt: repeatAt(timer, next, missed, timer.repeatEvery)!, index: Math.min(count + missed, LAST_REPEAT - 1) });
+        add({
+          timer,
+          dueAt: repeatAt(timer, next, missed, timer.repeatEvery)!,
+          index: Math.min(count + missed, LAST_REPEAT - 1),
+        });
       }
     }
   }
@@ -258,7 +291,12 @@ const closeReason = (timer: CompiledTimer): string => timer.reason ?? `timer:${t
  * (test/engine/no-path-around-guards.test.ts).
  */
 export function refusedMove(
-  compiled: CompiledWorkflow, ticket: Ticket, from: CompiledStatus, to: CompiledStatus, timer: CompiledTimer, dueAt: number,
+  compiled: CompiledWorkflow,
+  ticket: Ticket,
+  from: CompiledStatus,
+  to: CompiledStatus,
+  timer: CompiledTimer,
+  dueAt: number,
 ): TransitionError | null {
   // Most timer moves are allowed by a rule without conditions, known when the policy was compiled.
   if (timer.bypassGuards || (to.id === timer.to && from.freeTimers.has(timer))) return null;

@@ -50,7 +50,10 @@ export function transition<S extends string>(
   } catch (error) {
     // Unreachable for well-typed input; a last line of defence for hostile objects (throwing getters, Proxies).
     // The thrown value is described, never converted: `String()` of a null-prototype object throws in turn.
-    return refuse(ticket, { code: 'internalError', message: `could not apply the event: ${describeThrown(error)}` }) as TransitionResult<S>;
+    return refuse(ticket, {
+      code: 'internalError',
+      message: `could not apply the event: ${describeThrown(error)}`,
+    }) as TransitionResult<S>;
   }
 }
 
@@ -70,7 +73,11 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   const ticket = readTicket(compiled, input, status);
   if ('code' in ticket) return refuse(input, ticket);
   if (event.type !== 'tick' && event.at < ticket.updatedAt) {
-    return refuse(input, { code: 'staleEvent', message: `the event (at ${event.at}) is older than the ticket's last update (${ticket.updatedAt})`, path: 'event.at' });
+    return refuse(input, {
+      code: 'staleEvent',
+      message: `the event (at ${event.at}) is older than the ticket's last update (${ticket.updatedAt})`,
+      path: 'event.at',
+    });
   }
 
   const effects: Effect[] = [];
@@ -78,26 +85,57 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   // `current` is this call's own copy (the one read from the input, or the one the timers made): the handler
   // edits it in place and says so in `step.changed`.
   const timed = current !== ticket;
-  const step: handle.Step = { workflow, ticket: current as DraftTicket, status: timed ? compiled.byId.get(current.status)! : status, effects, changed: false };
+  const step: handle.Step = {
+    workflow,
+    ticket: current as DraftTicket,
+    status: timed ? compiled.byId.get(current.status)! : status,
+    effects,
+    changed: false,
+  };
   let outcome: handle.Outcome;
   switch (event.type) {
-    case 'tick': outcome = current; break;
-    case 'reply': outcome = handle.reply(step, event); break;
-    case 'note': outcome = handle.note(step, event); break;
-    case 'assign': outcome = handle.assign(step, event); break;
-    case 'setStatus': outcome = handle.setStatus(step, event); break;
-    case 'resolve': outcome = handle.resolve(step, event); break;
-    case 'close': outcome = handle.close(step, event); break;
-    case 'reopen': outcome = handle.reopen(step, event); break;
-    case 'snooze': outcome = handle.snooze(step, event); break;
-    case 'merge': outcome = handle.merge(step, event); break;
+    case 'tick':
+      outcome = current;
+      break;
+    case 'reply':
+      outcome = handle.reply(step, event);
+      break;
+    case 'note':
+      outcome = handle.note(step, event);
+      break;
+    case 'assign':
+      outcome = handle.assign(step, event);
+      break;
+    case 'setStatus':
+      outcome = handle.setStatus(step, event);
+      break;
+    case 'resolve':
+      outcome = handle.resolve(step, event);
+      break;
+    case 'close':
+      outcome = handle.close(step, event);
+      break;
+    case 'reopen':
+      outcome = handle.reopen(step, event);
+      break;
+    case 'snooze':
+      outcome = handle.snooze(step, event);
+      break;
+    case 'merge':
+      outcome = handle.merge(step, event);
+      break;
   }
   if ('code' in outcome) return refuse(input, outcome);
   if (step.changed && event.type !== 'tick') armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
-  if (!timed && !step.changed) return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
+  if (!timed && !step.changed)
+    return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
   if (ticket.version === Number.MAX_SAFE_INTEGER) {
-    return refuse(input, { code: 'versionLimit', message: 'the ticket\'s version is 2^53 − 1, the last one that counts exactly: it cannot change again', path: 'ticket.version' });
+    return refuse(input, {
+      code: 'versionLimit',
+      message: "the ticket's version is 2^53 − 1, the last one that counts exactly: it cannot change again",
+      path: 'ticket.version',
+    });
   }
   // The outcome is always a copy made during this call, so it takes its version in place.
   (outcome as DraftTicket).version = ticket.version + 1;

@@ -30,24 +30,41 @@ export function compileCalendars(reader: Reader, value: unknown): Map<string, Co
     const zone = readZone(reader, obj, path);
     const week = readWeek(reader, own(obj, 'week'), join(path, 'week'));
     const holidays = readHolidays(reader, own(obj, 'holidays'), join(path, 'holidays'));
-    if (id !== null && zone !== null && week !== null) calendars.set(id, compileCalendar(id, zone.name, zone.offsets, week, holidays));
+    if (id !== null && zone !== null && week !== null)
+      calendars.set(id, compileCalendar(id, zone.name, zone.offsets, week, holidays));
   }
   return calendars;
 }
 
-function readZone(reader: Reader, obj: Obj, path: string): { name: string; offsets: NonNullable<ReturnType<typeof zoneOffsets>> } | null {
+function readZone(
+  reader: Reader,
+  obj: Obj,
+  path: string,
+): { name: string; offsets: NonNullable<ReturnType<typeof zoneOffsets>> } | null {
   if (own(obj, 'timeZone') === undefined) {
-    reader.report(join(path, 'timeZone'), 'missingField', 'a calendar needs a "timeZone" (an IANA zone like "Europe/Rome")');
+    reader.report(
+      join(path, 'timeZone'),
+      'missingField',
+      'a calendar needs a "timeZone" (an IANA zone like "Europe/Rome")',
+    );
     return null;
   }
   const name = reader.string(obj, 'timeZone', path);
   if (name === null) return null;
   const offsets = zoneOffsets(name);
-  if (offsets === null) reader.report(join(path, 'timeZone'), 'unknownTimeZone', `${JSON.stringify(name)} is not a time zone this platform knows`);
+  if (offsets === null)
+    reader.report(
+      join(path, 'timeZone'),
+      'unknownTimeZone',
+      `${JSON.stringify(name)} is not a time zone this platform knows`,
+    );
   return offsets === null ? null : { name, offsets };
 }
 
-/** Per weekday, Monday first, the open intervals as sorted `[start, end, …]` ms after local midnight; `null` when unusable. */
+/**
+ * Per weekday, Monday first, the open intervals as sorted `[start, end, …]` ms after local midnight; `null` when
+ * unusable.
+ */
 function readWeek(reader: Reader, value: unknown, path: string): number[][] | null {
   if (value === undefined) {
     reader.report(path, 'missingField', 'a calendar needs a "week" of open intervals');
@@ -68,7 +85,11 @@ function readWeek(reader: Reader, value: unknown, path: string): number[][] | nu
     for (let i = 1; i < intervals.length; i++) {
       const [before, current] = [intervals[i - 1]!, intervals[i]!];
       if (current.start < before.end) {
-        reader.report(current.path, 'overlappingIntervals', `overlaps ${before.path}: open intervals of a day must not overlap`);
+        reader.report(
+          current.path,
+          'overlappingIntervals',
+          `overlaps ${before.path}: open intervals of a day must not overlap`,
+        );
         valid = false;
       }
     }
@@ -90,7 +111,11 @@ function readInterval(reader: Reader, raw: unknown, path: string): { start: numb
   const end = readTime(reader, raw[1], join(path, 1), true);
   if (start === null || end === null) return null;
   if (start >= end) {
-    reader.report(path, 'invalidInterval', `${String(raw[0])}–${String(raw[1])} is empty or inverted: an interval ends after it starts, on the same day`);
+    reader.report(
+      path,
+      'invalidInterval',
+      `${String(raw[0])}–${String(raw[1])} is empty or inverted: an interval ends after it starts, on the same day`,
+    );
     return null;
   }
   return { start, end };
@@ -101,7 +126,11 @@ function readTime(reader: Reader, raw: unknown, path: string, isEnd: boolean): n
   if (isEnd && raw === '24:00') return DAY_MS;
   const match = typeof raw === 'string' ? TIME.exec(raw) : null;
   if (match === null) {
-    reader.report(path, 'invalidTime', `${JSON.stringify(raw)} is not a time of day "HH:MM" (00:00–23:59${isEnd ? ", or '24:00' to end at midnight" : ''})`);
+    reader.report(
+      path,
+      'invalidTime',
+      `${JSON.stringify(raw)} is not a time of day "HH:MM" (00:00–23:59${isEnd ? ", or '24:00' to end at midnight" : ''})`,
+    );
     return null;
   }
   return (Number(match[1]) * 60 + Number(match[2])) * MINUTE_MS;

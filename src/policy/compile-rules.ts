@@ -37,7 +37,8 @@ export function compileReplies(
     const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'action', 'to', 'within', 'otherwise']);
     if (obj === null) return;
     const from = reader.selection(obj, 'from', 'fromCategory', path);
-    if (own(obj, 'by') === undefined) reader.report(join(path, 'by'), 'missingField', 'say whose reply this rule is for');
+    if (own(obj, 'by') === undefined)
+      reader.report(join(path, 'by'), 'missingField', 'say whose reply this rule is for');
     const by = reader.actors(obj, 'by', path, 0);
     const to = own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to'));
     const rawAction = own(obj, 'action') ?? (own(obj, 'to') === undefined ? 'stay' : 'move');
@@ -46,7 +47,8 @@ export function compileReplies(
       return;
     }
     const action = rawAction as ReplyAction;
-    if (action === 'move' && own(obj, 'to') === undefined) reader.report(join(path, 'to'), 'missingField', 'a move needs "to"');
+    if (action === 'move' && own(obj, 'to') === undefined)
+      reader.report(join(path, 'to'), 'missingField', 'a move needs "to"');
     if ((action === 'stay' || action === 'followUp' || action === 'reject') && own(obj, 'to') !== undefined) {
       reader.report(join(path, 'to'), 'unexpectedField', `"to" means nothing with action ${action}`);
     }
@@ -67,23 +69,39 @@ export function compileReplies(
     if (action === 'reopen' && to === null && defaults.open === undefined) {
       for (const id of from ?? reader.categoryOf.keys()) {
         if (reopenTo.get(id) === undefined && defaults.open === undefined) {
-          reader.report(path, 'invalidReopenTarget', `no reopen target for "${id}": give "to", the status's "reopenTo", or an open status`);
+          reader.report(
+            path,
+            'invalidReopenTarget',
+            `no reopen target for "${id}": give "to", the status's "reopenTo", or an open status`,
+          );
           break;
         }
       }
     }
-    const otherwise = (OTHERWISE as readonly unknown[]).includes(rawOtherwise) ? (rawOtherwise as (typeof OTHERWISE)[number]) : 'followUp';
+    const otherwise = (OTHERWISE as readonly unknown[]).includes(rawOtherwise)
+      ? (rawOtherwise as (typeof OTHERWISE)[number])
+      : 'followUp';
     rules.push({ from, by, action, to, within, otherwise, rule: i });
   });
 
-  const winners = firstMatches(reader, rules, ACTORS.map((actor) => ACTOR_BIT[actor]));
+  const winners = firstMatches(
+    reader,
+    rules,
+    ACTORS.map((actor) => ACTOR_BIT[actor]),
+  );
   const table = new Map<string, Record<Actor, CompiledReply>>();
   for (const [id, category] of reader.categoryOf) {
     const byActor = {} as Record<Actor, CompiledReply>;
     ACTORS.forEach((actor, a) => {
       const match = winners.get(id)![a];
       byActor[actor] = match
-        ? { action: match.action, to: match.action === 'reopen' ? (match.to ?? reopenTo.get(id) ?? defaults.open ?? null) : match.to, within: match.within, otherwise: match.otherwise, rule: match.rule }
+        ? {
+            action: match.action,
+            to: match.action === 'reopen' ? (match.to ?? reopenTo.get(id) ?? defaults.open ?? null) : match.to,
+            within: match.within,
+            otherwise: match.otherwise,
+            rule: match.rule,
+          }
         : fallbackReply(actor, category, defaults);
     });
     table.set(id, byActor);
@@ -103,7 +121,11 @@ function firstMatches<R extends { readonly from: ReadonlySet<string> | null; rea
   slots: readonly number[],
 ): Map<string, (R | undefined)[]> {
   const winners = new Map<string, (R | undefined)[]>();
-  for (const id of reader.categoryOf.keys()) winners.set(id, slots.map(() => undefined));
+  for (const id of reader.categoryOf.keys())
+    winners.set(
+      id,
+      slots.map(() => undefined),
+    );
   const open = slots.map(() => reader.categoryOf.size);
   for (const rule of rules) {
     if (!slots.some((bit, s) => (rule.by & bit) !== 0 && open[s]! > 0)) continue;
@@ -137,7 +159,11 @@ export function compileAssignments(reader: Reader, value: unknown): Map<string, 
     if (obj === null) return;
     const from = reader.selection(obj, 'from', 'fromCategory', path);
     if (own(obj, 'to') === undefined) reader.report(join(path, 'to'), 'missingField', 'an assignment rule needs "to"');
-    rules.push({ from, by: 1, to: own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to')) });
+    rules.push({
+      from,
+      by: 1,
+      to: own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to')),
+    });
   });
   const table = new Map<string, string>();
   for (const [id, [match]] of firstMatches(reader, rules, [1])) {
@@ -149,15 +175,25 @@ export function compileAssignments(reader: Reader, value: unknown): Map<string, 
 const CONDITION_FIELDS = ['notWhileCustomerWaits', 'requireAssignee', 'guards'] as const;
 
 /** Reads `RuleConditions`; guard names must have an implementation. */
-function readConditions(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string, guards: Readonly<Record<string, GuardPredicate>>): CompiledConditions {
+function readConditions(
+  reader: Reader,
+  obj: Readonly<Record<string, unknown>>,
+  path: string,
+  guards: Readonly<Record<string, GuardPredicate>>,
+): CompiledConditions {
   const named: (readonly [string, GuardPredicate])[] = [];
   const rawGuards = own(obj, 'guards');
   reader.oneOrMany(rawGuards, join(path, 'guards')).forEach((name, g) => {
     const gPath = join(path, Array.isArray(rawGuards) ? `guards[${g}]` : 'guards');
-    const fn = typeof name === 'string' && Object.prototype.hasOwnProperty.call(guards, name) ? guards[name] : undefined;
+    const fn = typeof name === 'string' && Object.hasOwn(guards, name) ? guards[name] : undefined;
     // A wrapper of our own: the compiled form is deep-frozen, and freezing the caller's function would change it.
     if (typeof fn === 'function') named.push([name as string, (ticket, event) => fn(ticket, event)]);
-    else reader.report(gPath, 'unknownGuard', `no guard implementation named ${JSON.stringify(name)} was passed to defineWorkflow`);
+    else
+      reader.report(
+        gPath,
+        'unknownGuard',
+        `no guard implementation named ${JSON.stringify(name)} was passed to defineWorkflow`,
+      );
   });
   return {
     notWhileCustomerWaits: reader.boolean(obj, 'notWhileCustomerWaits', path),
@@ -167,19 +203,27 @@ function readConditions(reader: Reader, obj: Readonly<Record<string, unknown>>, 
 }
 
 /** Reads `statusChanges`; `null` when absent (then agents and the system may set any status). */
-export function compileStatusChanges(reader: Reader, value: unknown, guards: Readonly<Record<string, GuardPredicate>>): CompiledStatusChange[] | null {
+export function compileStatusChanges(
+  reader: Reader,
+  value: unknown,
+  guards: Readonly<Record<string, GuardPredicate>>,
+): CompiledStatusChange[] | null {
   if (value === undefined) return null;
-  return reader.array(value, 'statusChanges', POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules').flatMap((raw, i) => {
-    const path = join('statusChanges', i);
-    const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'to', 'toCategory', ...CONDITION_FIELDS]);
-    if (obj === null) return [];
-    return [{
-      from: reader.selection(obj, 'from', 'fromCategory', path),
-      by: reader.actors(obj, 'by', path, TEAM),
-      to: reader.selection(obj, 'to', 'toCategory', path),
-      ...readConditions(reader, obj, path, guards),
-    }];
-  });
+  return reader
+    .array(value, 'statusChanges', POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules')
+    .flatMap((raw, i) => {
+      const path = join('statusChanges', i);
+      const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'to', 'toCategory', ...CONDITION_FIELDS]);
+      if (obj === null) return [];
+      return [
+        {
+          from: reader.selection(obj, 'from', 'fromCategory', path),
+          by: reader.actors(obj, 'by', path, TEAM),
+          to: reader.selection(obj, 'to', 'toCategory', path),
+          ...readConditions(reader, obj, path, guards),
+        },
+      ];
+    });
 }
 
 /**
@@ -196,7 +240,17 @@ export function compileActionRules(
   guards: Readonly<Record<string, GuardPredicate>>,
 ): CompiledActionRule[] {
   if (value === undefined) {
-    return [{ from: defaultFrom, by: TEAM, notWhileCustomerWaits: false, requireAssignee: false, guards: [], forceBy: 0, keepAssignee: false }];
+    return [
+      {
+        from: defaultFrom,
+        by: TEAM,
+        notWhileCustomerWaits: false,
+        requireAssignee: false,
+        guards: [],
+        forceBy: 0,
+        keepAssignee: false,
+      },
+    ];
   }
   const list = reader.oneOrMany(value, key, POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules');
   return list.flatMap((raw, i) => {
@@ -207,12 +261,14 @@ export function compileActionRules(
     if (own(obj, 'keepAssignee') !== undefined && key !== 'assign') {
       reader.report(join(path, 'keepAssignee'), 'unexpectedField', '"keepAssignee" only goes with assign rules');
     }
-    return [{
-      from: reader.selection(obj, 'from', 'fromCategory', path) ?? unlocked,
-      by: reader.actors(obj, 'by', path, TEAM | ACTOR_BIT.customer),
-      ...readConditions(reader, obj, path, guards),
-      forceBy: reader.actors(obj, 'forceBy', path, 0),
-      keepAssignee: reader.boolean(obj, 'keepAssignee', path),
-    }];
+    return [
+      {
+        from: reader.selection(obj, 'from', 'fromCategory', path) ?? unlocked,
+        by: reader.actors(obj, 'by', path, TEAM | ACTOR_BIT.customer),
+        ...readConditions(reader, obj, path, guards),
+        forceBy: reader.actors(obj, 'forceBy', path, 0),
+        keepAssignee: reader.boolean(obj, 'keepAssignee', path),
+      },
+    ];
   });
 }

@@ -19,9 +19,14 @@ export function compileStatuses(reader: Reader, value: unknown): StatusTable {
   // Counted here rather than by `array`, to keep the code `tooManyStatuses` it always had.
   const list = reader.array(value, 'statuses', Number.POSITIVE_INFINITY, 'maxStatuses');
   if (value === undefined) reader.report('statuses', 'missingField', 'a policy needs statuses');
-  else if (list.length === 0 && Array.isArray(value)) reader.report('statuses', 'noStatuses', 'a policy needs at least one status');
+  else if (list.length === 0 && Array.isArray(value))
+    reader.report('statuses', 'noStatuses', 'a policy needs at least one status');
   if (list.length > POLICY_LIMITS.maxStatuses) {
-    reader.report('statuses', 'tooManyStatuses', `${list.length} statuses; at most ${POLICY_LIMITS.maxStatuses} are allowed`);
+    reader.report(
+      'statuses',
+      'tooManyStatuses',
+      `${list.length} statuses; at most ${POLICY_LIMITS.maxStatuses} are allowed`,
+    );
     return { infos: [], defaults: {}, reopenTo: new Map(), requireUntil: new Set() };
   }
 
@@ -72,7 +77,11 @@ export function compileStatuses(reader: Reader, value: unknown): StatusTable {
     const target = reader.status(raw, path);
     if (target === null) continue;
     if (DONE.has(reader.categoryOf.get(target)!)) {
-      reader.report(path, 'invalidReopenTarget', `a reopen cannot land in "${target}", which is ${reader.categoryOf.get(target)}`);
+      reader.report(
+        path,
+        'invalidReopenTarget',
+        `a reopen cannot land in "${target}", which is ${reader.categoryOf.get(target)}`,
+      );
     } else {
       reopenTo.set(id, target);
     }
@@ -101,13 +110,21 @@ function chooseDefaults(
     if (members.length === 0) continue;
     const chosen = marked.get(category) ?? [];
     if (chosen.length > 1) {
-      reader.report('statuses', 'multipleDefaults', `category ${category} has ${chosen.length} defaults (${chosen.join(', ')}); mark exactly one`);
+      reader.report(
+        'statuses',
+        'multipleDefaults',
+        `category ${category} has ${chosen.length} defaults (${chosen.join(', ')}); mark exactly one`,
+      );
     } else if (chosen.length === 1) {
       defaults[category] = chosen[0]!;
     } else if (members.length === 1) {
       defaults[category] = members[0]!.id;
     } else {
-      reader.report('statuses', 'missingDefault', `category ${category} has ${members.length} statuses (${members.map((s) => s.id).join(', ')}); mark one "default: true"`);
+      reader.report(
+        'statuses',
+        'missingDefault',
+        `category ${category} has ${members.length} statuses (${members.map((s) => s.id).join(', ')}); mark one "default: true"`,
+      );
     }
   }
   return defaults;

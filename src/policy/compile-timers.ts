@@ -7,10 +7,30 @@ import { join, own, type Reader } from './reader.js';
 import { timerTargets } from './timer-targets.js';
 import type { CompiledTimer } from './workflow.js';
 
-const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'until', 'created'];
+const ANCHORS: readonly TimerAnchor[] = [
+  'statusEntered',
+  'lastCustomerMessage',
+  'lastAgentMessage',
+  'lastActivity',
+  'until',
+  'created',
+];
 const TIMER_FIELDS = [
-  'id', 'in', 'inCategory', 'since', 'from', 'after', 'skipWhileCustomerWaits', 'action',
-  'repeatEvery', 'to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards', 'calendar',
+  'id',
+  'in',
+  'inCategory',
+  'since',
+  'from',
+  'after',
+  'skipWhileCustomerWaits',
+  'action',
+  'repeatEvery',
+  'to',
+  'restorePrevious',
+  'reminders',
+  'reason',
+  'bypassGuards',
+  'calendar',
 ] as const;
 
 /**
@@ -18,7 +38,11 @@ const TIMER_FIELDS = [
  * cycles of timer moves: a ticket that timers alone bounce around forever is never what a team means, and it
  * would make catching up after a long outage unbounded.
  */
-export function compileTimers(reader: Reader, value: unknown, calendars: ReadonlyMap<string, CompiledCalendar | null>): Map<string, CompiledTimer[]> {
+export function compileTimers(
+  reader: Reader,
+  value: unknown,
+  calendars: ReadonlyMap<string, CompiledCalendar | null>,
+): Map<string, CompiledTimer[]> {
   const byStatus = new Map<string, CompiledTimer[]>();
   const ids = new Set<string>();
   // Once a status runs too many timers, the rest are left unread: the policy is refused anyway, and reading on
@@ -33,7 +57,8 @@ export function compileTimers(reader: Reader, value: unknown, calendars: Readonl
     if (id !== null && ids.has(id)) reader.report(join(path, 'id'), 'duplicateId', `timer "${id}" is defined twice`);
     if (id !== null) ids.add(id);
     const statuses = reader.selection(obj, 'in', 'inCategory', path);
-    if (statuses === null) reader.report(path, 'missingField', 'say which statuses the timer runs in ("in" or "inCategory")');
+    if (statuses === null)
+      reader.report(path, 'missingField', 'say which statuses the timer runs in ("in" or "inCategory")');
 
     // Before 0.1 the anchor was called `from`, which names statuses everywhere else in a policy.
     if (own(obj, 'from') !== undefined) {
@@ -42,11 +67,19 @@ export function compileTimers(reader: Reader, value: unknown, calendars: Readonl
     const rawAnchors = own(obj, 'since') ?? 'statusEntered';
     const listed = reader.oneOrMany(rawAnchors, join(path, 'since'));
     // Each moment once: the engine takes the latest of them, and a repeated one changes nothing.
-    const anchors = [...new Set(listed.filter((a, i): a is TimerAnchor => {
-      if ((ANCHORS as readonly unknown[]).includes(a)) return true;
-      reader.report(join(path, Array.isArray(rawAnchors) ? `since[${i}]` : 'since'), 'unknownAnchor', `since must be one of ${ANCHORS.join(', ')}`);
-      return false;
-    }))];
+    const anchors = [
+      ...new Set(
+        listed.filter((a, i): a is TimerAnchor => {
+          if ((ANCHORS as readonly unknown[]).includes(a)) return true;
+          reader.report(
+            join(path, Array.isArray(rawAnchors) ? `since[${i}]` : 'since'),
+            'unknownAnchor',
+            `since must be one of ${ANCHORS.join(', ')}`,
+          );
+          return false;
+        }),
+      ),
+    ];
     if (anchors.length === 0 && listed.length === 0 && Array.isArray(rawAnchors) && rawAnchors.length === 0) {
       reader.report(join(path, 'since'), 'emptySelector', 'names no moment');
     }
@@ -55,7 +88,8 @@ export function compileTimers(reader: Reader, value: unknown, calendars: Readonl
     const parse = calendar === null ? parseDuration : calendar.duration;
     const after = reader.duration(obj, 'after', path, parse);
     const onlyUntil = anchors.length > 0 && anchors.every((a) => a === 'until');
-    if (own(obj, 'after') === undefined && !onlyUntil) reader.report(join(path, 'after'), 'missingField', 'a timer needs "after" unless it counts from "until"');
+    if (own(obj, 'after') === undefined && !onlyUntil)
+      reader.report(join(path, 'after'), 'missingField', 'a timer needs "after" unless it counts from "until"');
 
     const action = own(obj, 'action');
     if (action !== 'remind' && action !== 'move') {
@@ -66,8 +100,11 @@ export function compileTimers(reader: Reader, value: unknown, calendars: Readonl
     const restore = action === 'move' ? readRestore(reader, obj, path) : null;
     const reminders = action === 'move' ? readReminders(reader, obj, path, parse) : [];
     const repeatEvery = action === 'remind' ? reader.duration(obj, 'repeatEvery', path, parse) : null;
-    for (const key of action === 'remind' ? ['to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards'] : ['repeatEvery']) {
-      if (own(obj, key) !== undefined) reader.report(join(path, key), 'unexpectedField', `"${key}" does not go with action ${action}`);
+    for (const key of action === 'remind'
+      ? ['to', 'restorePrevious', 'reminders', 'reason', 'bypassGuards']
+      : ['repeatEvery']) {
+      if (own(obj, key) !== undefined)
+        reader.report(join(path, key), 'unexpectedField', `"${key}" does not go with action ${action}`);
     }
     const reason = reader.string(obj, 'reason', path);
     if (to !== null && statuses?.has(to) === true) {
@@ -96,7 +133,11 @@ export function compileTimers(reader: Reader, value: unknown, calendars: Readonl
       else if (list.length < POLICY_LIMITS.maxTimersPerStatus) list.push(timer);
       else {
         crowded = true;
-        reader.report(path, 'tooMany', `"${status}" would run more than ${POLICY_LIMITS.maxTimersPerStatus} timers (POLICY_LIMITS.maxTimersPerStatus); later timers are not checked`);
+        reader.report(
+          path,
+          'tooMany',
+          `"${status}" would run more than ${POLICY_LIMITS.maxTimersPerStatus} timers (POLICY_LIMITS.maxTimersPerStatus); later timers are not checked`,
+        );
         return;
       }
     }
@@ -113,7 +154,11 @@ function readTarget(reader: Reader, obj: Readonly<Record<string, unknown>>, path
   return reader.status(own(obj, 'to'), join(path, 'to'));
 }
 
-function readRestore(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): true | ReadonlySet<string> | null {
+function readRestore(
+  reader: Reader,
+  obj: Readonly<Record<string, unknown>>,
+  path: string,
+): true | ReadonlySet<string> | null {
   const raw = own(obj, 'restorePrevious');
   if (raw === undefined || raw === false) return null;
   if (raw === true) return true;
@@ -137,20 +182,36 @@ function clockOf(calendar: CompiledCalendar | null): Pick<CompiledTimer, 'later'
   };
 }
 
-function readCalendar(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string, calendars: ReadonlyMap<string, CompiledCalendar | null>): CompiledCalendar | null {
+function readCalendar(
+  reader: Reader,
+  obj: Readonly<Record<string, unknown>>,
+  path: string,
+  calendars: ReadonlyMap<string, CompiledCalendar | null>,
+): CompiledCalendar | null {
   const id = reader.string(obj, 'calendar', path);
   if (id === null) return null;
   const calendar = calendars.get(id);
-  if (!calendars.has(id)) reader.report(join(path, 'calendar'), 'unknownCalendar', `no calendar "${id}" in "calendars"`);
+  if (!calendars.has(id))
+    reader.report(join(path, 'calendar'), 'unknownCalendar', `no calendar "${id}" in "calendars"`);
   return calendar ?? null;
 }
 
-function readReminders(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string, parse: (value: unknown) => number | null): number[] {
+function readReminders(
+  reader: Reader,
+  obj: Readonly<Record<string, unknown>>,
+  path: string,
+  parse: (value: unknown) => number | null,
+): number[] {
   const list = reader.array(own(obj, 'reminders'), join(path, 'reminders'), POLICY_LIMITS.maxReminders, 'maxReminders');
   const out: number[] = [];
   list.forEach((d, i) => {
     const ms = parse(d);
-    if (ms === null) reader.report(join(path, `reminders[${i}]`), 'invalidDuration', `${JSON.stringify(d)} is not a positive duration`);
+    if (ms === null)
+      reader.report(
+        join(path, `reminders[${i}]`),
+        'invalidDuration',
+        `${JSON.stringify(d)} is not a positive duration`,
+      );
     else out.push(ms);
   });
   return out.sort((a, b) => a - b);

@@ -12,13 +12,33 @@ import type { WorkflowIssue } from './issues.js';
 import { copyJson } from './json.js';
 import { POLICY_LIMITS } from './limits.js';
 import { own, Reader } from './reader.js';
-import type { CompiledStatus, CompiledWorkflow, GuardPredicate, Workflow, WorkflowImplementations } from './workflow.js';
+import type {
+  CompiledStatus,
+  CompiledWorkflow,
+  GuardPredicate,
+  Workflow,
+  WorkflowImplementations,
+} from './workflow.js';
 
 // `$schema` lets a policy file name its JSON Schema (editor completion); the engine ignores it.
 const CONFIG_FIELDS = [
   '$schema',
-  'id', 'name', 'statuses', 'initial', 'initialByChannel', 'replies', 'assignments', 'statusChanges',
-  'resolve', 'close', 'snooze', 'reopen', 'assign', 'merge', 'timers', 'calendars',
+  'id',
+  'name',
+  'statuses',
+  'initial',
+  'initialByChannel',
+  'replies',
+  'assignments',
+  'statusChanges',
+  'resolve',
+  'close',
+  'snooze',
+  'reopen',
+  'assign',
+  'merge',
+  'timers',
+  'calendars',
 ] as const;
 
 /** Checks and compiles a policy in one pass: a `Workflow`, or every problem found. */
@@ -40,7 +60,8 @@ export function compileWorkflow(
   const table = compileStatuses(reader, own(root, 'statuses'));
   const { defaults } = table;
   const all = [...reader.categoryOf.keys()];
-  const inCategories = (...cats: Category[]): ReadonlySet<string> => new FrozenSet(all.filter((s) => cats.includes(reader.categoryOf.get(s)!)));
+  const inCategories = (...cats: Category[]): ReadonlySet<string> =>
+    new FrozenSet(all.filter((s) => cats.includes(reader.categoryOf.get(s)!)));
   const guards = readGuards(reader, implementations);
 
   const initial = readInitial(reader, own(root, 'initial'), defaults);
@@ -50,8 +71,10 @@ export function compileWorkflow(
   const calendars = compileCalendars(reader, own(root, 'calendars'));
   const timers = compileTimers(reader, own(root, 'timers'), calendars);
   const unlocked = inCategories('new', 'open', 'pending', 'onHold', 'snoozed', 'solved');
-  const rules = (key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge', defaultFrom: ReadonlySet<string>) =>
-    compileActionRules(reader, key, own(root, key), defaultFrom, unlocked, guards);
+  const rules = (
+    key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge',
+    defaultFrom: ReadonlySet<string>,
+  ) => compileActionRules(reader, key, own(root, key), defaultFrom, unlocked, guards);
   const close = rules('close', unlocked);
   const compiled: Omit<CompiledWorkflow, 'byId'> = {
     initialByChannel,
@@ -71,20 +94,27 @@ export function compileWorkflow(
   const rulesOnly = compiled as CompiledWorkflow;
   for (const info of table.infos) {
     const statusTimers = timers.get(info.id) ?? [];
-    const freeTimers = new FrozenSet(statusTimers.filter((t) =>
-      t.to !== null && systemMayMove(rulesOnly, info, { id: t.to, category: reader.categoryOf.get(t.to)! }, true)));
-    byId.push([info.id, {
-      id: info.id,
-      category: info.category,
-      reopenTo: table.reopenTo.get(info.id) ?? defaults.open ?? null,
-      requireUntil: table.requireUntil.has(info.id),
-      acceptsUntil: statusTimers.some((t) => t.anchors.includes('until')),
-      replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
-      assignTo: assignments.get(info.id) ?? null,
-      timers: statusTimers,
-      freeTimers,
-      idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },
-    }]);
+    const freeTimers = new FrozenSet(
+      statusTimers.filter(
+        (t) =>
+          t.to !== null && systemMayMove(rulesOnly, info, { id: t.to, category: reader.categoryOf.get(t.to)! }, true),
+      ),
+    );
+    byId.push([
+      info.id,
+      {
+        id: info.id,
+        category: info.category,
+        reopenTo: table.reopenTo.get(info.id) ?? defaults.open ?? null,
+        requireUntil: table.requireUntil.has(info.id),
+        acceptsUntil: statusTimers.some((t) => t.anchors.includes('until')),
+        replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
+        assignTo: assignments.get(info.id) ?? null,
+        timers: statusTimers,
+        freeTimers,
+        idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },
+      },
+    ]);
   }
   const workflow: Workflow = {
     id,
@@ -101,7 +131,10 @@ export function compileWorkflow(
 }
 
 /** The guard predicates, each read once into a copy, so the functions checked are the functions used. */
-function readGuards(reader: Reader, implementations: WorkflowImplementations): Readonly<Record<string, GuardPredicate>> {
+function readGuards(
+  reader: Reader,
+  implementations: WorkflowImplementations,
+): Readonly<Record<string, GuardPredicate>> {
   const entries = Object.entries(implementations.guards ?? {});
   for (const [name, fn] of entries) {
     if (typeof fn !== 'function') reader.report(`(guards).${name}`, 'invalidType', 'a guard must be a function');
@@ -113,7 +146,11 @@ function readInitial(reader: Reader, raw: unknown, defaults: Partial<Record<Cate
   if (raw !== undefined) {
     const status = reader.status(raw, 'initial');
     if (status !== null && DONE.has(reader.categoryOf.get(status)!)) {
-      reader.report('initial', 'invalidInitial', `a ticket cannot start in "${status}", which is ${reader.categoryOf.get(status)}`);
+      reader.report(
+        'initial',
+        'invalidInitial',
+        `a ticket cannot start in "${status}", which is ${reader.categoryOf.get(status)}`,
+      );
     }
     return status;
   }
@@ -134,14 +171,22 @@ function readInitialByChannel(reader: Reader, raw: unknown): ReadonlyMap<string,
   if (obj === null) return new FrozenMap(map);
   const channels = Object.keys(obj);
   if (channels.length > POLICY_LIMITS.maxChannels) {
-    reader.report('initialByChannel', 'tooMany', `${channels.length} channels; at most ${POLICY_LIMITS.maxChannels} are allowed (POLICY_LIMITS.maxChannels)`);
+    reader.report(
+      'initialByChannel',
+      'tooMany',
+      `${channels.length} channels; at most ${POLICY_LIMITS.maxChannels} are allowed (POLICY_LIMITS.maxChannels)`,
+    );
     return new FrozenMap(map);
   }
   for (const channel of channels) {
     const path = `initialByChannel.${channel}`;
     const status = reader.status(obj[channel], path);
     if (status !== null && DONE.has(reader.categoryOf.get(status)!)) {
-      reader.report(path, 'invalidInitial', `a ticket cannot start in "${status}", which is ${reader.categoryOf.get(status)}`);
+      reader.report(
+        path,
+        'invalidInitial',
+        `a ticket cannot start in "${status}", which is ${reader.categoryOf.get(status)}`,
+      );
     } else if (status !== null) {
       map.set(channel, status);
     }

@@ -59,7 +59,10 @@ export interface StatusConfig<S extends string = string> {
   readonly labels?: { readonly agent?: string; readonly customer?: string };
   /** The SLA clock stops in this status (Freshdesk's per-status SLA toggle, Zammad's `ignore_escalation`). */
   readonly slaPaused?: boolean;
-  /** For `solved`/`closed` statuses: where a reopen lands (osTicket's `reopenstatus`). Default: the open category's default. */
+  /**
+   * For `solved`/`closed` statuses: where a reopen lands (osTicket's `reopenstatus`). Default: the open category's
+   * default.
+   */
   readonly reopenTo?: NoInfer<S>;
   /** Moving here with `setStatus` requires an `until` (Zammad's pending states need "pending till"). */
   readonly requireUntil?: boolean;
@@ -137,7 +140,10 @@ export interface ActionRule<S extends string = string> extends StatusSelector<S>
   readonly by?: OneOrMany<Actor>;
   /** Actors whose `force: true` skips the conditions (Zammad's "close anyway"). */
   readonly forceBy?: OneOrMany<Actor>;
-  /** `assign` rules only: refuse an `assign` that leaves the ticket with nobody (Zendesk: "Solved tickets must have an assigned agent"). */
+  /**
+   * `assign` rules only: refuse an `assign` that leaves the ticket with nobody (Zendesk: "Solved tickets must have an
+   * assigned agent").
+   */
   readonly keepAssignee?: boolean;
 }
 
@@ -184,7 +190,13 @@ export interface AssignRule<S extends string = string> extends StatusSelector<S>
  * const anchor: TimerAnchor = 'lastCustomerMessage';
  * ```
  */
-export type TimerAnchor = 'statusEntered' | 'lastCustomerMessage' | 'lastAgentMessage' | 'lastActivity' | 'until' | 'created';
+export type TimerAnchor =
+  | 'statusEntered'
+  | 'lastCustomerMessage'
+  | 'lastAgentMessage'
+  | 'lastActivity'
+  | 'until'
+  | 'created';
 
 interface TimerBase<S extends string> {
   /** Unique id, reported in effects and `evaluateAutoClose`. */
@@ -192,7 +204,10 @@ interface TimerBase<S extends string> {
   /** The statuses the timer runs in. */
   readonly in?: OneOrMany<NoInfer<S>>;
   readonly inCategory?: OneOrMany<Category>;
-  /** Counted since the latest of these moments. Default `statusEntered`. (Called `from` before 0.1; that name is refused.) */
+  /**
+   * Counted since the latest of these moments. Default `statusEntered`. (Called `from` before 0.1; that name is
+   * refused.)
+   */
   readonly since?: OneOrMany<TimerAnchor>;
   /** How long after the anchor. Optional only when counting from `until` (then it fires at `until`). */
   readonly after?: Duration;
@@ -245,7 +260,10 @@ export interface MoveTimer<S extends string = string> extends TimerBase<S> {
   readonly to: NoInfer<S>;
   /** Snooze wake-up: go back to the status held before snoozing when it is one of these (or any, with `true`). */
   readonly restorePrevious?: true | OneOrMany<NoInfer<S>>;
-  /** Reminders before the move, counted from the same anchor. One at or after `after` never fires (`lintWorkflow` reports it). */
+  /**
+   * Reminders before the move, counted from the same anchor. One at or after `after` never fires (`lintWorkflow`
+   * reports it).
+   */
   readonly reminders?: readonly Duration[];
   /** Stored as the ticket's `closeReason` when the move closes it. Default `timer:<id>`. */
   readonly reason?: string;

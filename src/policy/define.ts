@@ -70,6 +70,9 @@ export function validateWorkflow(config: unknown, implementations?: WorkflowImpl
     return compileWorkflow(config, implementations);
   } catch (error) {
     // Only a hostile object (a throwing getter or Proxy) can get here; report it instead of throwing.
-    return { ok: false, issues: [{ path: '', code: 'notJson', message: `could not be read: ${describeThrown(error)}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', code: 'notJson', message: `could not be read: ${describeThrown(error)}` }],
+    };
   }
 }

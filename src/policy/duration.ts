@@ -14,7 +14,8 @@ export type Duration = string | number;
 const MS = { W: 604_800_000, D: 86_400_000, H: 3_600_000, M: 60_000, S: 1000 } as const;
 
 // Weeks and days before the T, hours/minutes/seconds after it; each part optional, in this order, decimals allowed.
-const ISO = /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+const ISO =
+  /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 
 /**
  * Converts a {@link Duration} to milliseconds, or returns `null` when it is not a positive, finite, whole number
@@ -46,8 +47,7 @@ export function scaledDuration(value: unknown, weekMs: number, dayMs: number): n
     if (m === null || text.endsWith('T')) return null;
     const [, w, d, h, min, s] = m;
     if (w === undefined && d === undefined && h === undefined && min === undefined && s === undefined) return null;
-    ms =
-      part(w) * weekMs + part(d) * dayMs + part(h) * MS.H + part(min) * MS.M + part(s) * MS.S;
+    ms = part(w) * weekMs + part(d) * dayMs + part(h) * MS.H + part(min) * MS.M + part(s) * MS.S;
     ms = Math.round(ms);
   } else {
     return null;

@@ -26,7 +26,9 @@ export class FrozenMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
-    this.#map.forEach((value, key) => callback.call(thisArg, value, key, this));
+    this.#map.forEach((value, key) => {
+      callback.call(thisArg, value, key, this);
+    });
   }
 
   entries(): MapIterator<[K, V]> {
@@ -65,7 +67,9 @@ export class FrozenSet<T> implements ReadonlySet<T> {
   }
 
   forEach(callback: (value: T, key: T, set: ReadonlySet<T>) => void, thisArg?: unknown): void {
-    this.#set.forEach((value) => callback.call(thisArg, value, value, this));
+    this.#set.forEach((value) => {
+      callback.call(thisArg, value, value, this);
+    });
   }
 
   entries(): SetIterator<[T, T]> {

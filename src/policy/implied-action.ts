@@ -15,9 +15,13 @@ export const ACTION_NAMES: readonly ActionName[] = ['resolve', 'close', 'snooze'
  * or closed for work. The engine checks the matching rules on every move an actor makes, and lint and the
  * diagram read moves the same way, so all three agree.
  */
-export function impliedAction(from: Pick<CompiledStatus, 'category'>, to: Pick<CompiledStatus, 'category'>): ActionName | null {
+export function impliedAction(
+  from: Pick<CompiledStatus, 'category'>,
+  to: Pick<CompiledStatus, 'category'>,
+): ActionName | null {
   if (to.category === 'closed') return from.category === 'closed' ? null : 'close';
-  if (to.category === 'solved') return DONE.has(from.category) ? (from.category === 'closed' ? 'reopen' : null) : 'resolve';
+  if (to.category === 'solved')
+    return DONE.has(from.category) ? (from.category === 'closed' ? 'reopen' : null) : 'resolve';
   if (DONE.has(from.category)) return 'reopen';
   if (to.category === 'snoozed' && from.category !== 'snoozed') return 'snooze';
   return null;
@@ -28,9 +32,13 @@ export function impliedAction(from: Pick<CompiledStatus, 'category'>, to: Pick<C
  * reopen, and if it lands snoozed a snooze too; un-closing into solved is a reopen and a resolve. So a
  * `setStatus` from solved into snoozed passes the snooze rule as a `snooze` event does.
  */
-export function impliedActions(from: Pick<CompiledStatus, 'category'>, to: Pick<CompiledStatus, 'category'>): ActionName[] {
+export function impliedActions(
+  from: Pick<CompiledStatus, 'category'>,
+  to: Pick<CompiledStatus, 'category'>,
+): ActionName[] {
   const first = impliedAction(from, to);
   if (first === null) return [];
-  const also = first !== 'reopen' ? null : to.category === 'snoozed' ? 'snooze' : to.category === 'solved' ? 'resolve' : null;
+  const also =
+    first !== 'reopen' ? null : to.category === 'snoozed' ? 'snooze' : to.category === 'solved' ? 'resolve' : null;
   return also === null ? [first] : [first, also];
 }

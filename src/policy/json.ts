@@ -25,7 +25,11 @@ export function copyJson(reader: Reader, value: unknown): unknown {
   const copier = new Copier(reader);
   const copy = copier.copy(value, 0);
   if (copier.total > POLICY_LIMITS.maxSize) {
-    reader.report('', 'tooLarge', `the policy is over ${POLICY_LIMITS.maxSize} characters as JSON (POLICY_LIMITS.maxSize)`);
+    reader.report(
+      '',
+      'tooLarge',
+      `the policy is over ${POLICY_LIMITS.maxSize} characters as JSON (POLICY_LIMITS.maxSize)`,
+    );
   }
   return reader.issues.length > 0 ? undefined : copy;
 }
@@ -45,7 +49,11 @@ class Copier {
   }
 
   private report(code: 'notJson' | 'tooDeep' | 'tooMany', message: string): void {
-    this.reader.report(this.keys.reduce<string>((path, key) => join(path, key), ''), code, message);
+    this.reader.report(
+      this.keys.reduce<string>((path, key) => join(path, key), ''),
+      code,
+      message,
+    );
   }
 
   /** The copy of `value`, its JSON length added to `total`. */
@@ -96,7 +104,10 @@ class Copier {
     const keys = isArray ? null : Object.keys(value);
     const entries = keys === null ? (value as readonly unknown[]).length : keys.length;
     if (entries > POLICY_LIMITS.maxEntries) {
-      this.report('tooMany', `${entries} entries; no list or object in a policy may have more than ${POLICY_LIMITS.maxEntries} (POLICY_LIMITS.maxEntries)`);
+      this.report(
+        'tooMany',
+        `${entries} entries; no list or object in a policy may have more than ${POLICY_LIMITS.maxEntries} (POLICY_LIMITS.maxEntries)`,
+      );
       return null;
     }
     this.visiting.add(value);
@@ -138,7 +149,8 @@ class Copier {
       const copied = this.copy(item, depth + 1);
       this.keys.pop();
       // Defined, not assigned: a `__proto__` key from JSON.parse must stay a plain field, never a prototype.
-      if (key === '__proto__') Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: copied, enumerable: true, writable: true, configurable: true });
       else out[key] = copied;
     }
     return out;

@@ -54,12 +54,22 @@ export class Reader {
   }
 
   /** A value or a list of values, as `OneOrMany` allows; a list longer than `maxListLength` is refused. */
-  oneOrMany(value: unknown, path: string, max: number = POLICY_LIMITS.maxListLength, limit: keyof typeof POLICY_LIMITS = 'maxListLength'): readonly unknown[] {
+  oneOrMany(
+    value: unknown,
+    path: string,
+    max: number = POLICY_LIMITS.maxListLength,
+    limit: keyof typeof POLICY_LIMITS = 'maxListLength',
+  ): readonly unknown[] {
     if (value === undefined) return [];
     return Array.isArray(value) ? this.bounded(value, path, max, limit) : [value];
   }
 
-  private bounded(list: readonly unknown[], path: string, max: number, limit: keyof typeof POLICY_LIMITS): readonly unknown[] {
+  private bounded(
+    list: readonly unknown[],
+    path: string,
+    max: number,
+    limit: keyof typeof POLICY_LIMITS,
+  ): readonly unknown[] {
     if (list.length <= max) return list;
     this.report(path, 'tooMany', `${list.length} entries; at most ${max} are allowed (POLICY_LIMITS.${limit})`);
     return [];
@@ -131,7 +141,12 @@ export class Reader {
     const list = this.oneOrMany(value, join(path, key));
     list.forEach((actor, i) => {
       if (typeof actor === 'string' && (ACTORS as readonly string[]).includes(actor)) mask |= ACTOR_BIT[actor as Actor];
-      else this.report(join(path, Array.isArray(value) ? `${key}[${i}]` : key), 'unknownActor', `unknown actor ${JSON.stringify(actor)}`);
+      else
+        this.report(
+          join(path, Array.isArray(value) ? `${key}[${i}]` : key),
+          'unknownActor',
+          `unknown actor ${JSON.stringify(actor)}`,
+        );
     });
     if (list.length === 0) this.report(join(path, key), 'emptySelector', 'names no actor');
     return mask;
@@ -161,17 +176,27 @@ export class Reader {
     });
     // A list refused for its length selects nothing, and saying so again would only repeat the problem.
     const overflowed = this.issues.slice(reported).some((issue) => issue.code === 'tooMany');
-    if (selected.size === 0 && !overflowed) this.report(path, 'emptySelector', `selects no status (${idKey}/${categoryKey})`);
+    if (selected.size === 0 && !overflowed)
+      this.report(path, 'emptySelector', `selects no status (${idKey}/${categoryKey})`);
     return new FrozenSet(selected);
   }
 
   /** `parse` turns the value into milliseconds: a calendar timer's durations count the calendar's open time. */
-  duration(obj: Obj, key: string, path: string, parse: (value: unknown) => number | null = parseDuration): number | null {
+  duration(
+    obj: Obj,
+    key: string,
+    path: string,
+    parse: (value: unknown) => number | null = parseDuration,
+  ): number | null {
     const value = own(obj, key);
     if (value === undefined) return null;
     const ms = parse(value);
     if (ms === null) {
-      this.report(join(path, key), 'invalidDuration', `${JSON.stringify(value)} is not a positive duration (ISO 8601 like "P7D" or whole milliseconds)`);
+      this.report(
+        join(path, key),
+        'invalidDuration',
+        `${JSON.stringify(value)} is not a positive duration (ISO 8601 like "P7D" or whole milliseconds)`,
+      );
     }
     return ms;
   }
@@ -179,7 +204,7 @@ export class Reader {
 
 /** An own property, never an inherited one (hostile JSON may carry `__proto__` or `constructor` keys). */
 export function own(obj: Obj, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 export function join(path: string, key: string | number): string {

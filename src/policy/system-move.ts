@@ -1,5 +1,11 @@
 import { impliedActions, type ActionName } from './implied-action.js';
-import { ACTOR_BIT, DEFAULT_STATUS_CHANGE, type CompiledConditions, type CompiledStatus, type CompiledWorkflow } from './workflow.js';
+import {
+  ACTOR_BIT,
+  DEFAULT_STATUS_CHANGE,
+  type CompiledConditions,
+  type CompiledStatus,
+  type CompiledWorkflow,
+} from './workflow.js';
 
 const SYSTEM = ACTOR_BIT.system;
 
@@ -13,15 +19,36 @@ type StatusRef = Pick<CompiledStatus, 'id' | 'category'>;
  * can be refused the move); without, conditions are taken as satisfiable (what lint asks).
  */
 export function systemMayMove(
-  compiled: Omit<CompiledWorkflow, 'byId'>, from: StatusRef, to: StatusRef, unconditionally: boolean,
+  compiled: Omit<CompiledWorkflow, 'byId'>,
+  from: StatusRef,
+  to: StatusRef,
+  unconditionally: boolean,
 ): boolean {
-  const free = (r: CompiledConditions): boolean => !unconditionally || (!r.notWhileCustomerWaits && !r.requireAssignee && r.guards.length === 0);
+  const free = (r: CompiledConditions): boolean =>
+    !unconditionally || (!r.notWhileCustomerWaits && !r.requireAssignee && r.guards.length === 0);
   const own: ActionName | null =
-    to.category === 'closed' ? 'close' : to.category === 'solved' ? 'resolve' : to.category === 'snoozed' && from.category !== 'snoozed' ? 'snooze' : null;
+    to.category === 'closed'
+      ? 'close'
+      : to.category === 'solved'
+        ? 'resolve'
+        : to.category === 'snoozed' && from.category !== 'snoozed'
+          ? 'snooze'
+          : null;
   if (own === null) {
     const rules = compiled.statusChanges ?? [DEFAULT_STATUS_CHANGE];
-    if (!rules.some((r) => (r.by & SYSTEM) !== 0 && (r.from === null || r.from.has(from.id)) && (r.to === null || r.to.has(to.id)) && free(r))) return false;
+    if (
+      !rules.some(
+        (r) =>
+          (r.by & SYSTEM) !== 0 &&
+          (r.from === null || r.from.has(from.id)) &&
+          (r.to === null || r.to.has(to.id)) &&
+          free(r),
+      )
+    )
+      return false;
   }
   const actions = own === null ? impliedActions(from, to) : [own, ...impliedActions(from, to)];
-  return actions.every((action) => compiled[action].some((r) => (r.by & SYSTEM) !== 0 && (r.from === null || r.from.has(from.id)) && free(r)));
+  return actions.every((action) =>
+    compiled[action].some((r) => (r.by & SYSTEM) !== 0 && (r.from === null || r.from.has(from.id)) && free(r)),
+  );
 }

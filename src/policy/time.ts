@@ -1,6 +1,8 @@
 // The time primitives every pure layer shares: the engine's timers and the calendars' open time count in them.
 
-/** The Date range: ±100,000,000 days around 1970 (ECMA-262 §21.4.1.1). Every time the engine takes or makes lies in it. */
+/**
+ * The Date range: ±100,000,000 days around 1970 (ECMA-262 §21.4.1.1). Every time the engine takes or makes lies in it.
+ */
 export const MAX_TIME = 8.64e15;
 
 /** A finite whole number of milliseconds that a Date can hold. */

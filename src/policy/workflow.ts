@@ -79,7 +79,10 @@ export interface Workflow<S extends string = string> {
 /** Bit per actor, so rule checks are one `&`. */
 export const ACTOR_BIT: Readonly<Record<Actor, number>> = { customer: 1, agent: 2, system: 4 };
 
-/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
+/**
+ * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
+ * published types, leads here).
+ */
 export interface CompiledReply {
   readonly action: ReplyAction;
   readonly to: string | null;
@@ -89,7 +92,10 @@ export interface CompiledReply {
   readonly rule: number;
 }
 
-/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
+/**
+ * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
+ * published types, leads here).
+ */
 export interface CompiledTimer {
   readonly id: string;
   readonly anchors: readonly TimerAnchor[];
@@ -113,7 +119,10 @@ export interface CompiledTimer {
    * range). Bound at compile time, so the engine never imports the calendar arithmetic.
    */
   readonly later: (start: number, ms: number) => number;
-  /** How much the timer's clock counts from `from` to `to`: `to - from`, or the open time between (negative when `to` < `from`). */
+  /**
+   * How much the timer's clock counts from `from` to `to`: `to - from`, or the open time between (negative when `to` <
+   * `from`).
+   */
   readonly elapsed: (from: number, to: number) => number;
 }
 
@@ -124,7 +133,10 @@ export interface CompiledConditions {
   readonly guards: readonly (readonly [string, GuardPredicate])[];
 }
 
-/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
+/**
+ * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
+ * published types, leads here).
+ */
 export interface CompiledActionRule extends CompiledConditions {
   readonly from: ReadonlySet<string> | null;
   readonly by: number;
@@ -132,7 +144,10 @@ export interface CompiledActionRule extends CompiledConditions {
   readonly keepAssignee: boolean;
 }
 
-/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
+/**
+ * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
+ * published types, leads here).
+ */
 export interface CompiledStatusChange extends CompiledConditions {
   readonly from: ReadonlySet<string> | null;
   readonly by: number;
@@ -141,10 +156,18 @@ export interface CompiledStatusChange extends CompiledConditions {
 
 /** Without `statusChanges`, agents and the system may set any status, on no condition. */
 export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
-  from: null, by: ACTOR_BIT.agent | ACTOR_BIT.system, to: null, notWhileCustomerWaits: false, requireAssignee: false, guards: [],
+  from: null,
+  by: ACTOR_BIT.agent | ACTOR_BIT.system,
+  to: null,
+  notWhileCustomerWaits: false,
+  requireAssignee: false,
+  guards: [],
 });
 
-/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
+/**
+ * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
+ * published types, leads here).
+ */
 export interface CompiledStatus {
   readonly id: string;
   readonly category: Category;
@@ -158,10 +181,18 @@ export interface CompiledStatus {
   /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
   readonly freeTimers: ReadonlySet<CompiledTimer>;
   /** The frozen answer `evaluateAutoClose` gives for a ticket resting here when nothing can come due. */
-  readonly idle: { readonly due: readonly never[]; readonly status: string; readonly close: boolean; readonly nextCheckAt: null };
+  readonly idle: {
+    readonly due: readonly never[];
+    readonly status: string;
+    readonly close: boolean;
+    readonly nextCheckAt: null;
+  };
 }
 
-/** Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the published types, leads here). */
+/**
+ * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
+ * published types, leads here).
+ */
 export interface CompiledWorkflow {
   readonly byId: ReadonlyMap<string, CompiledStatus>;
   readonly initialByChannel: ReadonlyMap<string, string>;

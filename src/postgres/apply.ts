@@ -1,4 +1,11 @@
-import { nextDeadline, transition, type Effect, type Ticket, type TicketEvent, type TransitionResult } from 'ticket-lifecycle';
+import {
+  nextDeadline,
+  transition,
+  type Effect,
+  type Ticket,
+  type TicketEvent,
+  type TransitionResult,
+} from 'ticket-lifecycle';
 import { checkStored, fromStored, isTicketId, NOW_MS, unknownTicket, type StoreContext } from './context.js';
 import { insertTicket } from './create.js';
 import type { SqlQueryable } from './driver.js';
@@ -20,14 +27,24 @@ interface LockedRow {
   readonly now: number;
 }
 
-const refuse = (id: string, ticket: Ticket | null, error: StoreError): ApplyResult => ({ ok: false, id, ticket, error });
+const refuse = (id: string, ticket: Ticket | null, error: StoreError): ApplyResult => ({
+  ok: false,
+  id,
+  ticket,
+  error,
+});
 
 /**
  * `store.apply`: one transaction that locks the ticket's row, stamps a live event with the database's clock
  * (never before `updatedAt`), runs `transition`, and writes the ticket, the log entry and the outbox rows in one
  * statement. Round trips: BEGIN, the locking SELECT, the write, COMMIT; a lookup more with an idempotency key.
  */
-export async function apply(ctx: StoreContext, id: string, event: StoreEvent, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function apply(
+  ctx: StoreContext,
+  id: string,
+  event: StoreEvent,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   if (!isTicketId(id)) return refuse(String(id), null, unknownTicket(id));
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     return refuse(id, null, storeError('invalidEvent', 'an event must be an object'));
@@ -45,7 +62,14 @@ export async function apply(ctx: StoreContext, id: string, event: StoreEvent, op
     if (row === undefined) return refuse(id, null, unknownTicket(id));
     const workflow = ctx.workflows.get(row.workflow);
     if (workflow === undefined) {
-      return refuse(id, null, storeError('unknownWorkflow', `ticket ${id} belongs to workflow "${row.workflow}", which this store was not given`));
+      return refuse(
+        id,
+        null,
+        storeError(
+          'unknownWorkflow',
+          `ticket ${id} belongs to workflow "${row.workflow}", which this store was not given`,
+        ),
+      );
     }
     const ticket = fromStored(ctx, row.workflow, row.data);
     if (key !== undefined) {
@@ -58,21 +82,46 @@ export async function apply(ctx: StoreContext, id: string, event: StoreEvent, op
       if (first !== undefined) return replayed(ctx, id, row.workflow, first.seq, first.result);
     }
     if (options.expectedVersion !== undefined && options.expectedVersion !== ticket.version) {
-      return refuse(id, ticket, storeError('versionMismatch', `ticket ${id} is at version ${ticket.version}, not ${options.expectedVersion}`));
+      return refuse(
+        id,
+        ticket,
+        storeError('versionMismatch', `ticket ${id} is at version ${ticket.version}, not ${options.expectedVersion}`),
+      );
     }
-    const stamped = (event.at === undefined ? { ...event, at: Math.max(row.now, ticket.updatedAt) } : event) as TicketEvent;
+    const stamped = (
+      event.at === undefined ? { ...event, at: Math.max(row.now, ticket.updatedAt) } : event
+    ) as TicketEvent;
     const result = transition(workflow, ticket, stamped);
     if (!result.ok) {
-      const storedError = result.error.code === 'invalidTicket' || result.error.code === 'unknownStatus' ? checkStored(workflow, ticket) : null;
+      const storedError =
+        result.error.code === 'invalidTicket' || result.error.code === 'unknownStatus'
+          ? checkStored(workflow, ticket)
+          : null;
       return refuse(id, ticket, storedError ?? fromTransitionError(result.error));
     }
     const seq = row.last_seq + 1;
     const followUp = wantsFollowUp(result, options.followUps ?? ctx.followUps)
-      ? await insertTicket(ctx, tx, row.workflow, workflow, { type: 'create', at: stamped.at, by: byOf(stamped), ...channelOf(ticket) }, id)
+      ? await insertTicket(
+          ctx,
+          tx,
+          row.workflow,
+          workflow,
+          { type: 'create', at: stamped.at, by: byOf(stamped), ...channelOf(ticket) },
+          id,
+        )
       : null;
     const logged: LoggedResult = { ticket: result.ticket, effects: result.effects, changed: result.changed, followUp };
     await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, key ?? null, logged);
-    return { ok: true, id, ticket: result.ticket, effects: result.effects, changed: result.changed, seq, duplicate: false, followUp };
+    return {
+      ok: true,
+      id,
+      ticket: result.ticket,
+      effects: result.effects,
+      changed: result.changed,
+      seq,
+      duplicate: false,
+      followUp,
+    };
   });
 }
 
@@ -100,16 +149,37 @@ async function writeEvent(
      SELECT $1, $6, x.ord - 1, x.e->>'type', x.e, CASE WHEN x.e->>'type' = 'followUpRequested' THEN $13::bigint END
      FROM jsonb_array_elements($12::text::jsonb -> 'effects') WITH ORDINALITY AS x(e, ord)`,
     [
-      id, ticket.status, ticket.version, ticket.updatedAt, deadline, seq, JSON.stringify(ticket),
-      event.at, event.type, key, JSON.stringify(event), JSON.stringify(logged), logged.followUp?.id ?? null,
+      id,
+      ticket.status,
+      ticket.version,
+      ticket.updatedAt,
+      deadline,
+      seq,
+      JSON.stringify(ticket),
+      event.at,
+      event.type,
+      key,
+      JSON.stringify(event),
+      JSON.stringify(logged),
+      logged.followUp?.id ?? null,
     ],
   );
 }
 
 function replayed(ctx: StoreContext, id: string, workflowName: string, seq: number, first: LoggedResult): ApplyResult {
-  const followUp = first.followUp == null ? null : { id: first.followUp.id, ticket: fromStored(ctx, workflowName, first.followUp.ticket) };
+  const followUp =
+    first.followUp == null
+      ? null
+      : { id: first.followUp.id, ticket: fromStored(ctx, workflowName, first.followUp.ticket) };
   return {
-    ok: true, id, ticket: fromStored(ctx, workflowName, first.ticket), effects: first.effects, changed: first.changed, seq, duplicate: true, followUp,
+    ok: true,
+    id,
+    ticket: fromStored(ctx, workflowName, first.ticket),
+    effects: first.effects,
+    changed: first.changed,
+    seq,
+    duplicate: true,
+    followUp,
   };
 }
 
@@ -118,4 +188,5 @@ function wantsFollowUp(result: TransitionResult & { ok: true }, mode: ApplyOptio
 }
 
 const byOf = (event: TicketEvent): 'customer' | 'agent' | 'system' => ('by' in event ? event.by : 'system');
-const channelOf = (ticket: Ticket): { channel?: string } => (ticket.channel === null ? {} : { channel: ticket.channel });
+const channelOf = (ticket: Ticket): { channel?: string } =>
+  ticket.channel === null ? {} : { channel: ticket.channel };

@@ -52,5 +52,7 @@ export function fromStored(ctx: StoreContext, workflowName: string, data: unknow
  */
 export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | null {
   const probe = transition(workflow, ticket, { type: 'tick', at: (ticket as { updatedAt: number }).updatedAt });
-  return probe.ok ? null : storeError('invalidStoredTicket', `the stored ticket is not valid for this workflow: ${probe.error.message}`);
+  return probe.ok
+    ? null
+    : storeError('invalidStoredTicket', `the stored ticket is not valid for this workflow: ${probe.error.message}`);
 }

@@ -44,22 +44,35 @@ export async function insertTicket(
      )
      SELECT id::text AS id FROM t`,
     [
-      workflowName, ticket.status, ticket.version, ticket.updatedAt, nextDeadline(workflow, ticket), followUpOf,
-      JSON.stringify(ticket), JSON.stringify(entry), JSON.stringify({ ticket, effects: [], changed: true }),
+      workflowName,
+      ticket.status,
+      ticket.version,
+      ticket.updatedAt,
+      nextDeadline(workflow, ticket),
+      followUpOf,
+      JSON.stringify(ticket),
+      JSON.stringify(entry),
+      JSON.stringify({ ticket, effects: [], changed: true }),
     ],
   );
   return { id: (rows[0] as { id: string }).id, ticket };
 }
 
-type Created = { readonly ok: true; readonly id: string; readonly ticket: Ticket } | { readonly ok: false; readonly error: StoreError };
+type Created =
+  | { readonly ok: true; readonly id: string; readonly ticket: Ticket }
+  | { readonly ok: false; readonly error: StoreError };
 
 /** `store.create`: checks the input, stamps `at` from the database when it is missing, and inserts. */
 export async function create(ctx: StoreContext, input: CreateInput): Promise<Created> {
-  if (typeof input !== 'object' || input === null) return { ok: false, error: storeError('invalidRequest', 'create needs an object') };
+  if (typeof input !== 'object' || input === null)
+    return { ok: false, error: storeError('invalidRequest', 'create needs an object') };
   const name = input.workflow ?? ctx.defaultWorkflow;
   const workflow = name === null ? undefined : ctx.workflows.get(name);
   if (name === null || workflow === undefined) {
-    return { ok: false, error: storeError('unknownWorkflow', `no workflow named ${JSON.stringify(name)} in this store`) };
+    return {
+      ok: false,
+      error: storeError('unknownWorkflow', `no workflow named ${JSON.stringify(name)} in this store`),
+    };
   }
   if (input.channel !== undefined && typeof input.channel !== 'string') {
     return { ok: false, error: storeError('invalidRequest', '"channel" must be a string') };

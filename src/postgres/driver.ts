@@ -111,5 +111,7 @@ export function toDriver(db: SqlDriver | PgPoolLike): SqlDriver {
   const candidate = db as Partial<SqlDriver & PgPoolLike>;
   if (isFunction(candidate.transaction) && isFunction(candidate.query)) return db as SqlDriver;
   if (isFunction(candidate.connect) && isFunction(candidate.query)) return fromPgPool(db as PgPoolLike);
-  throw new TypeError('createPostgresStore: pass a pg Pool, a PGlite instance, or an object with query() and transaction()');
+  throw new TypeError(
+    'createPostgresStore: pass a pg Pool, a PGlite instance, or an object with query() and transaction()',
+  );
 }

@@ -82,10 +82,13 @@ const KIND_OF = {
   internalError: 'internal',
 } as const satisfies Record<StoreErrorCode, StoreErrorKind>;
 
-const STATUS_OF = { invalidInput: 400, notFound: 404, notAllowed: 422, conflict: 409, internal: 500 } as const satisfies Record<
-  StoreErrorKind,
-  StoreError['status']
->;
+const STATUS_OF = {
+  invalidInput: 400,
+  notFound: 404,
+  notAllowed: 422,
+  conflict: 409,
+  internal: 500,
+} as const satisfies Record<StoreErrorKind, StoreError['status']>;
 
 /**
  * The kind of a code, for hosts that build their own errors.

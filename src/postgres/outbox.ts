@@ -36,7 +36,13 @@ export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}
   );
   return (rows as EffectRow[])
     .map((r) => ({
-      id: r.id, ticketId: r.ticket_id, seq: r.seq, index: r.idx, effect: r.effect, relatedTicketId: r.related_ticket_id, attempts: r.attempts,
+      id: r.id,
+      ticketId: r.ticket_id,
+      seq: r.seq,
+      index: r.idx,
+      effect: r.effect,
+      relatedTicketId: r.related_ticket_id,
+      attempts: r.attempts,
     }))
     .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }

@@ -1,4 +1,11 @@
-import { createTicket, transition, type Ticket, type TicketEvent, type TransitionResult, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  transition,
+  type Ticket,
+  type TicketEvent,
+  type TransitionResult,
+  type Workflow,
+} from 'ticket-lifecycle';
 import type { CreateEntry } from './create.js';
 
 /**
@@ -47,12 +54,18 @@ export type ReplayResult<S extends string = string> =
  * r.ok && r.ticket.status; // 'closed'
  * ```
  */
-export function replayLog<S extends string>(workflow: Workflow<S>, log: readonly LogEntry[], stored?: Ticket<S>): ReplayResult<S> {
+export function replayLog<S extends string>(
+  workflow: Workflow<S>,
+  log: readonly LogEntry[],
+  stored?: Ticket<S>,
+): ReplayResult<S> {
   let ticket: Ticket<S> | null = null;
   for (const [i, entry] of log.entries()) {
-    if (entry.seq !== i) return { ok: false, seq: entry.seq, message: `entry ${i} has seq ${entry.seq}: the log has a gap` };
+    if (entry.seq !== i)
+      return { ok: false, seq: entry.seq, message: `entry ${i} has seq ${entry.seq}: the log has a gap` };
     if (i === 0) {
-      if (entry.event.type !== 'create') return { ok: false, seq: 0, message: 'the log does not start with the creation' };
+      if (entry.event.type !== 'create')
+        return { ok: false, seq: 0, message: 'the log does not start with the creation' };
       try {
         ticket = createTicket(workflow, entry.event as CreateEntry);
       } catch (error) {
@@ -60,7 +73,12 @@ export function replayLog<S extends string>(workflow: Workflow<S>, log: readonly
       }
     } else {
       const result: TransitionResult<S> = transition(workflow, ticket!, entry.event as TicketEvent<S>);
-      if (!result.ok) return { ok: false, seq: entry.seq, message: `the engine refuses it: ${result.error.code} (${result.error.message})` };
+      if (!result.ok)
+        return {
+          ok: false,
+          seq: entry.seq,
+          message: `the engine refuses it: ${result.error.code} (${result.error.message})`,
+        };
       ticket = result.ticket;
     }
     if (entry.ticket != null && !sameJson(entry.ticket, ticket)) {

@@ -54,7 +54,9 @@ export function migrations(schema: string): readonly string[] {
   ];
 }
 
-/** A stable 32-bit key for the advisory lock, per schema name, so two stores in two schemas never wait on each other. */
+/**
+ * A stable 32-bit key for the advisory lock, per schema name, so two stores in two schemas never wait on each other.
+ */
 function lockKey(schema: string): number {
   let hash = 0x7a11c0de;
   for (let i = 0; i < schema.length; i++) hash = Math.imul(hash ^ schema.charCodeAt(i), 0x01000193);
@@ -87,7 +89,9 @@ export async function migrate(driver: SqlDriver, schema: string): Promise<Migrat
     const { rows } = await tx.query(`SELECT coalesce(max(version), 0)::int AS version FROM "${schema}".migrations`);
     const from = (rows[0] as { version: number }).version;
     if (from > all.length) {
-      throw new Error(`ticket-lifecycle/postgres: the database schema is at version ${from}, newer than this build (${all.length}); upgrade the package`);
+      throw new Error(
+        `ticket-lifecycle/postgres: the database schema is at version ${from}, newer than this build (${all.length}); upgrade the package`,
+      );
     }
     const applied: number[] = [];
     for (let version = from + 1; version <= all.length; version++) {
@@ -101,5 +105,8 @@ export async function migrate(driver: SqlDriver, schema: string): Promise<Migrat
 
 /** Extended-protocol drivers run one statement per call; the migrations hold no `;` inside a statement. */
 function splitStatements(sql: string): string[] {
-  return sql.split(';').map((part) => part.trim()).filter((part) => part.length > 0);
+  return sql
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
 }

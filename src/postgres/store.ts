@@ -9,7 +9,16 @@ import { replayLog, type LogEntry, type ReplayResult } from './replay.js';
 import { migrate, type MigrateReport } from './schema.js';
 import { sweep } from './sweep.js';
 import type {
-  ApplyOptions, ApplyResult, ClaimOptions, CreateInput, FollowUpMode, OutboxEffect, StoredTicket, StoreEvent, SweepOptions, SweepReport,
+  ApplyOptions,
+  ApplyResult,
+  ClaimOptions,
+  CreateInput,
+  FollowUpMode,
+  OutboxEffect,
+  StoredTicket,
+  StoreEvent,
+  SweepOptions,
+  SweepReport,
 } from './types.js';
 
 /**
@@ -102,10 +111,16 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * await store.completeEffects(batch.map((e) => e.id));
  * ```
  */
-export function createPostgresStore<S extends string>(db: SqlDriver | PgPoolLike, options: PostgresStoreOptions<S>): PostgresStore<S> {
+export function createPostgresStore<S extends string>(
+  db: SqlDriver | PgPoolLike,
+  options: PostgresStoreOptions<S>,
+): PostgresStore<S> {
   const schema = options.schema ?? 'ticket_lifecycle';
-  if (!SCHEMA_NAME.test(schema)) throw new TypeError(`createPostgresStore: schema must match ${SCHEMA_NAME}, not ${JSON.stringify(schema)}`);
-  const named: Record<string, Workflow<S>> = options.workflow !== undefined ? { default: options.workflow } : { ...options.workflows };
+  if (!SCHEMA_NAME.test(schema))
+    throw new TypeError(`createPostgresStore: schema must match ${SCHEMA_NAME}, not ${JSON.stringify(schema)}`);
+  const named: Record<string, Workflow<S>> = options.workflow !== undefined
+    ? { default: options.workflow }
+    : { ...options.workflows };
   const workflows = new Map<string, Workflow>(Object.entries(named) as [string, Workflow][]);
   if (workflows.size === 0) throw new TypeError('createPostgresStore: give a workflow, or at least one in workflows');
   const ctx: StoreContext = {
@@ -123,7 +138,9 @@ export function createPostgresStore<S extends string>(db: SqlDriver | PgPoolLike
       `SELECT workflow, data, next_deadline::float8 AS next_deadline, follow_up_of::text AS follow_up_of FROM ${ctx.s}.tickets WHERE id = $1`,
       [id],
     );
-    const row = rows[0] as { workflow: string; data: unknown; next_deadline: number | null; follow_up_of: string | null } | undefined;
+    const row = rows[0] as
+      | { workflow: string; data: unknown; next_deadline: number | null; follow_up_of: string | null }
+      | undefined;
     if (row === undefined) return null;
     const workflow = ctx.workflows.get(row.workflow);
     const ticket = fromStored(ctx, row.workflow, row.data);
@@ -142,12 +159,19 @@ export function createPostgresStore<S extends string>(db: SqlDriver | PgPoolLike
   }
 
   async function replay(id: string, check: boolean): Promise<ReplayResult> {
-    const stored = await ctx.driver.query(`SELECT workflow, data FROM ${ctx.s}.tickets WHERE id = $1`, [isTicketId(id) ? id : '0']);
+    const stored = await ctx.driver.query(`SELECT workflow, data FROM ${ctx.s}.tickets WHERE id = $1`, [
+      isTicketId(id) ? id : '0',
+    ]);
     const row = stored.rows[0] as { workflow: string; data: Ticket } | undefined;
     const workflow = row === undefined ? undefined : ctx.workflows.get(row.workflow);
-    if (row === undefined || workflow === undefined) return { ok: false, seq: 0, message: `no ticket with id ${id} in this store's workflows` };
+    if (row === undefined || workflow === undefined)
+      return { ok: false, seq: 0, message: `no ticket with id ${id} in this store's workflows` };
     const entries = await log(id);
-    return replayLog(workflow, check ? entries : entries.map((e) => ({ ...e, ticket: null })), check ? row.data : undefined);
+    return replayLog(
+      workflow,
+      check ? entries : entries.map((e) => ({ ...e, ticket: null })),
+      check ? row.data : undefined,
+    );
   }
 
   const store: PostgresStore = {

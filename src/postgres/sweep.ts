@@ -81,9 +81,10 @@ async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size
   let effects = 0;
   for (const row of rows as DueRow[]) {
     const workflow = ctx.workflows.get(row.workflow);
-    const outcome = workflow === undefined
-      ? storeError('unknownWorkflow', `workflow "${row.workflow}" is not in this store`)
-      : tick(ctx, workflow, row, now);
+    const outcome =
+      workflow === undefined
+        ? storeError('unknownWorkflow', `workflow "${row.workflow}" is not in this store`)
+        : tick(ctx, workflow, row, now);
     if ('code' in outcome) {
       failed.push({ id: row.id, error: outcome });
       continue;
@@ -94,7 +95,8 @@ async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size
   }
   if (writes.length > 0) await writeBatch(ctx, tx, writes);
   if (failed.length > 0) {
-    // A ticket the engine refuses would be claimed by every sweep forever: park it (docs/postgres.md says how to find it).
+    // A ticket the engine refuses would be claimed by every sweep forever: park it (docs/postgres.md says how to find
+    // it).
     await tx.query(
       `UPDATE ${ctx.s}.tickets SET next_deadline = NULL WHERE id IN (SELECT jsonb_array_elements_text($1::text::jsonb)::bigint)`,
       [JSON.stringify(failed.map((f) => f.id))],
@@ -114,8 +116,17 @@ function tick(ctx: StoreContext, workflow: Workflow, row: DueRow, now: number): 
   const seq = log ? row.last_seq + 1 : row.last_seq;
   const t = result.ticket;
   return {
-    id: row.id, status: t.status, version: t.version, updated_at: t.updatedAt, next_deadline: nextDeadline(workflow, t), seq,
-    data: t, log, at: event.at, event, result: log ? { effects: result.effects, changed: result.changed } : null,
+    id: row.id,
+    status: t.status,
+    version: t.version,
+    updated_at: t.updatedAt,
+    next_deadline: nextDeadline(workflow, t),
+    seq,
+    data: t,
+    log,
+    at: event.at,
+    event,
+    result: log ? { effects: result.effects, changed: result.changed } : null,
   };
 }
 

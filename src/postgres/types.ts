@@ -13,11 +13,12 @@ import type { StoreError } from './errors.js';
  * const imported: StoreEvent = { type: 'reply', by: 'agent', at: 1_767_600_000_000 };
  * ```
  */
-export type StoreEvent<S extends string = string> = TicketEvent<S> extends infer E
-  ? E extends TicketEvent<S>
-    ? Omit<E, 'at'> & { readonly at?: number }
-    : never
-  : never;
+export type StoreEvent<S extends string = string> =
+  TicketEvent<S> extends infer E
+    ? E extends TicketEvent<S>
+      ? Omit<E, 'at'> & { readonly at?: number }
+      : never
+    : never;
 
 /**
  * What `create` needs: as `createTicket`'s input, with `at` optional (the database's clock) and, for a store with

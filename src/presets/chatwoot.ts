@@ -12,9 +12,15 @@ import { MINUTE, PresetOptions } from './options.js';
  * ```
  */
 export interface ChatwootOptions {
-  /** `auto_resolve_after`: resolve open conversations idle this long, in whole minutes from 10 to 1,439,856 (about 999 days). Default off. */
+  /**
+   * `auto_resolve_after`: resolve open conversations idle this long, in whole minutes from 10 to 1,439,856 (about 999
+   * days). Default off.
+   */
   readonly autoResolveAfter?: Duration;
-  /** `auto_resolve_ignore_waiting`: never auto-resolve while the customer waits for an answer. Needs `autoResolveAfter`. Default `false`. */
+  /**
+   * `auto_resolve_ignore_waiting`: never auto-resolve while the customer waits for an answer. Needs `autoResolveAfter`.
+   * Default `false`.
+   */
   readonly ignoreWaiting?: boolean;
   /** The inbox has an active bot: conversations start `pending` and reopen to `pending`. Default `false`. */
   readonly botActive?: boolean;
@@ -112,17 +118,20 @@ export function chatwoot(options: ChatwootOptions = {}): Workflow<ChatwootStatus
     ],
     timers: [
       { id: 'snooze-expiry', in: 'snoozed', since: 'until', action: 'move', to: 'open' },
-      ...(resolveMs === null ? [] : [{
-        id: 'auto-resolve',
-        in: 'open' as const,
-        since: ['lastActivity', 'statusEntered'] as const,
-        after: resolveMs,
-        skipWhileCustomerWaits: ignoreWaiting,
-        action: 'move' as const,
-        to: 'resolved' as const,
-        reason: 'auto-resolve',
-      }]),
+      ...(resolveMs === null
+        ? []
+        : [
+            {
+              id: 'auto-resolve',
+              in: 'open' as const,
+              since: ['lastActivity', 'statusEntered'] as const,
+              after: resolveMs,
+              skipWhileCustomerWaits: ignoreWaiting,
+              action: 'move' as const,
+              to: 'resolved' as const,
+              reason: 'auto-resolve',
+            },
+          ]),
     ],
   });
 }
-

@@ -30,7 +30,8 @@ export interface FreshdeskOptions {
 export type FreshdeskStatus = 'open' | 'pending' | 'resolved' | 'closed';
 
 /**
- * Freshdesk's lifecycle (https://support.freshdesk.com/en/support/solutions/articles/37600-understanding-ticket-statuses;
+ * Freshdesk's lifecycle
+ * (https://support.freshdesk.com/en/support/solutions/articles/37600-understanding-ticket-statuses;
  * sources and differences: docs/presets.md#freshdesk).
  *
  * - Tickets are created Open.
@@ -69,7 +70,11 @@ export type FreshdeskStatus = 'open' | 'pending' | 'resolved' | 'closed';
 export function freshdesk(options: FreshdeskOptions = {}): Workflow<FreshdeskStatus> {
   const read = new PresetOptions(options, ['closeResolvedAfter']);
   // Time triggers only see tickets updated in the last 30 days: a longer delay would never fire.
-  const closeMs = read.duration('closeResolvedAfter', null, { min: HOUR, max: 30 * DAY, describe: 'a duration from one hour to 30 days' });
+  const closeMs = read.duration('closeResolvedAfter', null, {
+    min: HOUR,
+    max: 30 * DAY,
+    describe: 'a duration from one hour to 30 days',
+  });
   read.done();
   return defineWorkflow({
     id: 'freshdesk',
@@ -81,8 +86,18 @@ export function freshdesk(options: FreshdeskOptions = {}): Workflow<FreshdeskSta
       { id: 'closed', category: 'closed', labels: { agent: 'Closed' } },
     ],
     replies: [{ by: 'customer', to: 'open' }],
-    timers: closeMs === null
-      ? []
-      : [{ id: 'close-resolved', in: 'resolved', after: closeMs, action: 'move', to: 'closed', reason: 'resolved-timeout' }],
+    timers:
+      closeMs === null
+        ? []
+        : [
+            {
+              id: 'close-resolved',
+              in: 'resolved',
+              after: closeMs,
+              action: 'move',
+              to: 'closed',
+              reason: 'resolved-timeout',
+            },
+          ],
   });
 }

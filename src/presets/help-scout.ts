@@ -93,7 +93,9 @@ export function helpScout(options: HelpScoutOptions = {}): Workflow<HelpScoutSta
       ],
       replies: [
         { by: 'customer', from: 'spam', action: 'reject' },
-        unsnooze ? { by: 'customer', from: 'snoozed', to: 'active' } : { by: 'customer', from: 'snoozed', action: 'stay' },
+        unsnooze
+          ? { by: 'customer', from: 'snoozed', to: 'active' }
+          : { by: 'customer', from: 'snoozed', action: 'stay' },
         { by: 'customer', from: ['pending', 'closed'], to: 'active' },
         { by: 'agent', to: 'pending' },
       ],

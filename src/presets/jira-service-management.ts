@@ -76,7 +76,9 @@ const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] a
  * if (r.ok) r.ticket.status; // 'waiting_for_customer'
  * ```
  */
-export function jiraServiceManagement(options: JiraServiceManagementOptions = {}): Workflow<JiraServiceManagementStatus> {
+export function jiraServiceManagement(
+  options: JiraServiceManagementOptions = {},
+): Workflow<JiraServiceManagementStatus> {
   const read = new PresetOptions(options, ['closeResolvedAfter', 'remindWaitingAfter']);
   const rule = { describe: 'a positive duration', offWith: false } as const;
   const closeMs = read.duration('closeResolvedAfter', 10 * DAY, rule);
@@ -108,11 +110,21 @@ export function jiraServiceManagement(options: JiraServiceManagementOptions = {}
     close: { by: ['agent', 'system'], from: 'resolved' },
     reopen: { by: ['agent', 'system'], from: 'resolved' },
     timers: [
-      ...(closeMs === null ? [] : [{
-        id: 'close-resolved', in: 'resolved' as const, after: closeMs, action: 'move' as const, to: 'closed' as const, reason: 'resolved-timeout',
-      }]),
-      ...(remindMs === null ? [] : [{ id: 'prompt-customer', in: 'waiting_for_customer' as const, after: remindMs, action: 'remind' as const }]),
+      ...(closeMs === null
+        ? []
+        : [
+            {
+              id: 'close-resolved',
+              in: 'resolved' as const,
+              after: closeMs,
+              action: 'move' as const,
+              to: 'closed' as const,
+              reason: 'resolved-timeout',
+            },
+          ]),
+      ...(remindMs === null
+        ? []
+        : [{ id: 'prompt-customer', in: 'waiting_for_customer' as const, after: remindMs, action: 'remind' as const }]),
     ],
   });
 }
-

@@ -21,9 +21,14 @@ export interface LiveAgentOptions {
   readonly autoCloseAfter?: Duration | false;
   /** Reminders before that close, counted from the same moment (a Time Rule with "Send answer"). Default none. */
   readonly reminders?: readonly Duration[];
-  /** Best practice "closing follows resolved": tickets close from Resolved only, not from Postponed. Default `false`. */
+  /**
+   * Best practice "closing follows resolved": tickets close from Resolved only, not from Postponed. Default `false`.
+   */
   readonly closeFollowsResolved?: boolean;
-  /** Best practice "the customer confirms": agents may not close; the customer (and rules) close Resolved tickets. Default `false`. */
+  /**
+   * Best practice "the customer confirms": agents may not close; the customer (and rules) close Resolved tickets.
+   * Default `false`.
+   */
   readonly customerConfirms?: boolean;
 }
 
@@ -81,7 +86,13 @@ export type LiveAgentStatus = 'new' | 'open' | 'answered' | 'postponed' | 'resol
  * ```
  */
 export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentStatus> {
-  const read = new PresetOptions(options, ['reopenResolved', 'autoCloseAfter', 'reminders', 'closeFollowsResolved', 'customerConfirms']);
+  const read = new PresetOptions(options, [
+    'reopenResolved',
+    'autoCloseAfter',
+    'reminders',
+    'closeFollowsResolved',
+    'customerConfirms',
+  ]);
   const reopenResolved = read.boolean('reopenResolved', true);
   const autoCloseAfter = read.duration('autoCloseAfter', 7 * DAY, { describe: 'a positive duration', offWith: false });
   const reminders = read.durations('reminders', { describe: 'a positive duration' });
@@ -121,16 +132,20 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
     close,
     timers: [
       { id: 'postpone-expiry', in: 'postponed', since: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },
-      ...(autoCloseAfter === null ? [] : [{
-        id: 'auto-close',
-        in: 'resolved' as const,
-        since: ['statusEntered', 'lastCustomerMessage'] as const,
-        after: autoCloseAfter,
-        action: 'move' as const,
-        to: 'closed' as const,
-        reminders,
-        reason: 'inactivity',
-      }]),
+      ...(autoCloseAfter === null
+        ? []
+        : [
+            {
+              id: 'auto-close',
+              in: 'resolved' as const,
+              since: ['statusEntered', 'lastCustomerMessage'] as const,
+              after: autoCloseAfter,
+              action: 'move' as const,
+              to: 'closed' as const,
+              reminders,
+              reason: 'inactivity',
+            },
+          ]),
     ],
   });
 }

@@ -117,10 +117,13 @@ export class PresetOptions {
   }
 
   private raw(key: string): unknown {
-    return Object.prototype.hasOwnProperty.call(this.values, key) ? this.values[key] : undefined;
+    return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
   }
 
-  private checkedDuration(value: unknown, { min = 1, max = Number.MAX_SAFE_INTEGER, step = 1 }: DurationBounds): number | null {
+  private checkedDuration(
+    value: unknown,
+    { min = 1, max = Number.MAX_SAFE_INTEGER, step = 1 }: DurationBounds,
+  ): number | null {
     const ms = parseDuration(value);
     return ms !== null && ms >= min && ms <= max && ms % step === 0 ? ms : null;
   }

@@ -96,9 +96,11 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
   read.done();
 
   const closedFollowUp: ReplyRule<ZammadStatus> =
-    followUp === 'reopen' ? { by: 'customer', from: 'closed', action: 'reopen' }
-    : followUp === 'newTicket' ? { by: 'customer', from: 'closed', action: 'followUp' }
-    : { by: 'customer', from: 'closed', action: 'reopen', within: reopenWithinDays! * DAY, otherwise: 'followUp' };
+    followUp === 'reopen'
+      ? { by: 'customer', from: 'closed', action: 'reopen' }
+      : followUp === 'newTicket'
+        ? { by: 'customer', from: 'closed', action: 'followUp' }
+        : { by: 'customer', from: 'closed', action: 'reopen', within: reopenWithinDays! * DAY, otherwise: 'followUp' };
   const working = ['new', 'open', 'pending_reminder', 'pending_close'] as const;
 
   return defineWorkflow({
@@ -107,8 +109,21 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
     statuses: [
       { id: 'new', category: 'new', labels: { agent: 'new' } },
       { id: 'open', category: 'open', labels: { agent: 'open' } },
-      { id: 'pending_reminder', category: 'pending', default: true, labels: { agent: 'pending reminder' }, slaPaused: true, requireUntil: true },
-      { id: 'pending_close', category: 'pending', labels: { agent: 'pending close' }, slaPaused: true, requireUntil: true },
+      {
+        id: 'pending_reminder',
+        category: 'pending',
+        default: true,
+        labels: { agent: 'pending reminder' },
+        slaPaused: true,
+        requireUntil: true,
+      },
+      {
+        id: 'pending_close',
+        category: 'pending',
+        labels: { agent: 'pending close' },
+        slaPaused: true,
+        requireUntil: true,
+      },
       { id: 'closed', category: 'closed', default: true, labels: { agent: 'closed' }, slaPaused: true },
       { id: 'merged', category: 'closed', labels: { agent: 'merged' }, slaPaused: true },
     ],
@@ -127,9 +142,15 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
     close: { by: ['agent', 'system', 'customer'], from: working },
     reopen: { by: ['agent', 'system'], from: 'closed' },
     timers: [
-      { id: 'pending-close', in: 'pending_close', since: 'until', action: 'move', to: 'closed', reason: 'pending-close' },
+      {
+        id: 'pending-close',
+        in: 'pending_close',
+        since: 'until',
+        action: 'move',
+        to: 'closed',
+        reason: 'pending-close',
+      },
       { id: 'pending-reminder', in: 'pending_reminder', since: 'until', action: 'remind', repeatEvery: 'P1D' },
     ],
   });
 }
-

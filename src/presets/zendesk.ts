@@ -68,7 +68,11 @@ export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'cl
  */
 export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
   const read = new PresetOptions(options, ['closeAfter', 'requesterCanSolve']);
-  const ms = read.duration('closeAfter', 4 * DAY, { min: HOUR, max: 28 * DAY, describe: 'a duration from one hour to 28 days' });
+  const ms = read.duration('closeAfter', 4 * DAY, {
+    min: HOUR,
+    max: 28 * DAY,
+    describe: 'a duration from one hour to 28 days',
+  });
   const requesterCanSolve = read.boolean('requesterCanSolve', false);
   read.done();
   const working = ['new', 'open', 'pending', 'onHold'] as const;
@@ -90,8 +94,14 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
     ],
     assignments: [{ from: 'new', to: 'open' }],
     statusChanges: [
-      { by: ['agent', 'system'], fromCategory: ['new', 'open', 'pending', 'onHold', 'solved'], toCategory: ['open', 'pending', 'onHold', 'solved', 'closed'] },
-      ...(requesterCanSolve ? [{ by: 'customer' as const, fromCategory: working, to: 'solved' as const, requireAssignee: true }] : []),
+      {
+        by: ['agent', 'system'],
+        fromCategory: ['new', 'open', 'pending', 'onHold', 'solved'],
+        toCategory: ['open', 'pending', 'onHold', 'solved', 'closed'],
+      },
+      ...(requesterCanSolve
+        ? [{ by: 'customer' as const, fromCategory: working, to: 'solved' as const, requireAssignee: true }]
+        : []),
     ],
     resolve: [
       { by: ['agent', 'system'], requireAssignee: true },

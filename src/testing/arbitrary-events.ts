@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { ACTORS, createTicket, transition, type Actor, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  ACTORS,
+  createTicket,
+  transition,
+  type Actor,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { eventsOptionsOrThrow } from './options.js';
 
 /**
@@ -41,13 +49,16 @@ const sometimes = (percent: number, arbitrary: fc.Arbitrary<unknown>): fc.Arbitr
 function kind(weight: number, fields: Record<string, fc.Arbitrary<unknown>>): fc.WeightedArbitrary<Draft> {
   return {
     weight,
-    arbitrary: fc.record(fields).map((event): Draft => (at) => {
-      const out: Record<string, unknown> = { at };
-      for (const [key, value] of Object.entries(event)) {
-        if (value !== undefined) out[key] = key === 'until' ? at + (value as number) : value;
-      }
-      return out as unknown as TicketEvent;
-    }),
+    arbitrary: fc.record(fields).map(
+      (event): Draft =>
+        (at) => {
+          const out: Record<string, unknown> = { at };
+          for (const [key, value] of Object.entries(event)) {
+            if (value !== undefined) out[key] = key === 'until' ? at + (value as number) : value;
+          }
+          return out as unknown as TicketEvent;
+        },
+    ),
   };
 }
 
@@ -81,9 +92,14 @@ function draft<S extends string>(workflow: Workflow<S>): fc.Arbitrary<Draft> {
  * const [event] = fc.sample(arbitraryEvent(zendesk()), 1);
  * ```
  */
-export function arbitraryEvent<S extends string>(workflow: Workflow<S>, options: Pick<ArbitraryEventsOptions, 'start'> = {}): fc.Arbitrary<TicketEvent<S>> {
+export function arbitraryEvent<S extends string>(
+  workflow: Workflow<S>,
+  options: Pick<ArbitraryEventsOptions, 'start'> = {},
+): fc.Arbitrary<TicketEvent<S>> {
   const { start = DEFAULT_START } = eventsOptionsOrThrow<ArbitraryEventsOptions>('arbitraryEvent', options);
-  return fc.tuple(fc.integer({ min: 0, max: 365 * DAY }), draft(workflow)).map(([offset, make]) => make(start + offset) as TicketEvent<S>);
+  return fc
+    .tuple(fc.integer({ min: 0, max: 365 * DAY }), draft(workflow))
+    .map(([offset, make]) => make(start + offset) as TicketEvent<S>);
 }
 
 /**
@@ -99,14 +115,22 @@ export function arbitraryEvent<S extends string>(workflow: Workflow<S>, options:
  * const [events] = fc.sample(arbitraryEvents(liveAgent(), { maxLength: 10 }), 1);
  * ```
  */
-export function arbitraryEvents<S extends string>(workflow: Workflow<S>, options: ArbitraryEventsOptions = {}): fc.Arbitrary<TicketEvent<S>[]> {
-  const { maxLength = 20, start = DEFAULT_START } = eventsOptionsOrThrow<ArbitraryEventsOptions>('arbitraryEvents', options);
+export function arbitraryEvents<S extends string>(
+  workflow: Workflow<S>,
+  options: ArbitraryEventsOptions = {},
+): fc.Arbitrary<TicketEvent<S>[]> {
+  const { maxLength = 20, start = DEFAULT_START } = eventsOptionsOrThrow<ArbitraryEventsOptions>(
+    'arbitraryEvents',
+    options,
+  );
   // Each event has its own offset on a minute grid (so events meet timer deadlines exactly, and each other), and
   // the sequence is sorted: removing an event while shrinking moves no other one.
   return reach.chain((span) =>
-    fc.array(fc.tuple(fc.nat({ max: span / MINUTE }), draft(workflow)), { maxLength, size: 'max' }).map((steps) =>
-      [...steps].sort((a, b) => a[0] - b[0]).map(([minute, make]) => make(start + minute * MINUTE) as TicketEvent<S>),
-    ),
+    fc
+      .array(fc.tuple(fc.nat({ max: span / MINUTE }), draft(workflow)), { maxLength, size: 'max' })
+      .map((steps) =>
+        [...steps].sort((a, b) => a[0] - b[0]).map(([minute, make]) => make(start + minute * MINUTE) as TicketEvent<S>),
+      ),
   );
 }
 
@@ -123,13 +147,19 @@ export function arbitraryEvents<S extends string>(workflow: Workflow<S>, options
  * fc.assert(fc.property(arbitraryTicket(wf), (t) => (nextDeadline(wf, t) ?? Infinity) >= t.updatedAt));
  * ```
  */
-export function arbitraryTicket<S extends string>(workflow: Workflow<S>, options: ArbitraryEventsOptions = {}): fc.Arbitrary<Ticket<S>> {
+export function arbitraryTicket<S extends string>(
+  workflow: Workflow<S>,
+  options: ArbitraryEventsOptions = {},
+): fc.Arbitrary<Ticket<S>> {
   const checked = eventsOptionsOrThrow<ArbitraryEventsOptions>('arbitraryTicket', options);
   const start = checked.start ?? DEFAULT_START;
   return fc.tuple(actor, arbitraryEvents(workflow, { ...checked, start })).map(([by, events]) =>
-    events.reduce<Ticket<S>>((ticket, event) => {
-      const result = transition(workflow, ticket, event);
-      return result.ok ? result.ticket : ticket;
-    }, createTicket(workflow, { at: start, by })),
+    events.reduce<Ticket<S>>(
+      (ticket, event) => {
+        const result = transition(workflow, ticket, event);
+        return result.ok ? result.ticket : ticket;
+      },
+      createTicket(workflow, { at: start, by }),
+    ),
   );
 }

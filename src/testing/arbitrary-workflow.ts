@@ -52,19 +52,33 @@ export const ARBITRARY_GUARDS: Readonly<Record<string, GuardPredicate>> = {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const ANCHORS: readonly TimerAnchor[] = ['statusEntered', 'lastCustomerMessage', 'lastAgentMessage', 'lastActivity', 'created'];
+const ANCHORS: readonly TimerAnchor[] = [
+  'statusEntered',
+  'lastCustomerMessage',
+  'lastAgentMessage',
+  'lastActivity',
+  'created',
+];
 const durations = fc.constantFrom(MINUTE, 30 * MINUTE, 2 * 60 * MINUTE, DAY, 3 * DAY, 7 * DAY);
 const actors = fc.subarray([...ACTORS] as Actor[], { minLength: 1 });
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
 
-const week = (days: string, open: readonly OpenInterval[]): CalendarConfig['week'] => Object.fromEntries(days.split(' ').map((d) => [d, open]));
+const week = (days: string, open: readonly OpenInterval[]): CalendarConfig['week'] =>
+  Object.fromEntries(days.split(' ').map((d) => [d, open]));
 /**
  * Calendars random timers may count in: 24/7 (where open time is plain time), office hours across DST changes
  * with a holiday, and the awkward ones (a 30-minute DST shift; a night interval that a DST jump cuts).
  */
 const CALENDARS: Readonly<Record<string, CalendarConfig>> = {
   always: { timeZone: 'Europe/Rome', week: week('mon tue wed thu fri sat sun', [['00:00', '24:00']]) },
-  office: { timeZone: 'America/New_York', week: week('mon tue wed thu fri', [['09:00', '13:00'], ['14:00', '18:00']]), holidays: ['2026-07-03'] },
+  office: {
+    timeZone: 'America/New_York',
+    week: week('mon tue wed thu fri', [
+      ['09:00', '13:00'],
+      ['14:00', '18:00'],
+    ]),
+    holidays: ['2026-07-03'],
+  },
   night: { timeZone: 'Australia/Lord_Howe', week: { sat: [['22:00', '24:00']], sun: [['01:30', '02:30']] } },
 };
 const calendarIds = Object.keys(CALENDARS);
@@ -79,13 +93,22 @@ function arbitraryShape(maxPerCategory: number): fc.Arbitrary<Shape> {
   const count = (category: Category): fc.Arbitrary<number> =>
     fc.integer({ min: category === 'open' ? 1 : 0, max: category === 'new' ? 1 : maxPerCategory });
   return fc
-    .tuple(...CATEGORIES.map((c) => fc.tuple(count(c), fc.nat(), fc.array(fc.boolean(), { minLength: maxPerCategory, maxLength: maxPerCategory }))))
+    .tuple(
+      ...CATEGORIES.map((c) =>
+        fc.tuple(count(c), fc.nat(), fc.array(fc.boolean(), { minLength: maxPerCategory, maxLength: maxPerCategory })),
+      ),
+    )
     .chain((perCategory) => {
       const statuses: StatusConfig[] = [];
       perCategory.forEach(([n, defaultPick, paused], c) => {
         const category = CATEGORIES[c]!;
         for (let i = 0; i < n; i++) {
-          statuses.push({ id: `${category}_${i}`, category, default: i === defaultPick % n, slaPaused: paused[i] ?? false });
+          statuses.push({
+            id: `${category}_${i}`,
+            category,
+            default: i === defaultPick % n,
+            slaPaused: paused[i] ?? false,
+          });
         }
       });
       return fc.array(fc.nat(1000), { minLength: statuses.length, maxLength: statuses.length }).map((ranks) => ({
@@ -99,30 +122,55 @@ function selector(statuses: readonly StatusConfig[]): fc.Arbitrary<{ from?: stri
   const inUse = [...new Set(statuses.map((s) => s.category))];
   return fc.oneof(
     fc.constant({}),
-    fc.subarray(statuses.map((s) => s.id), { minLength: 1 }).map((from) => ({ from })),
+    fc
+      .subarray(
+        statuses.map((s) => s.id),
+        { minLength: 1 },
+      )
+      .map((from) => ({ from })),
     fc.subarray(inUse, { minLength: 1 }).map((fromCategory) => ({ fromCategory })),
   );
 }
 
 function replyRule(statuses: readonly StatusConfig[], working: readonly string[]): fc.Arbitrary<ReplyRule> {
   const ids = statuses.map((s) => s.id);
-  return fc.tuple(selector(statuses), actors, fc.constantFrom(...ids), fc.constantFrom(...working)).chain(([from, by, to, reopenTo]) =>
-    fc.oneof(
-      fc.constant<ReplyRule>({ ...from, by, to }),
-      fc.constant<ReplyRule>({ ...from, by, action: 'stay' }),
-      fc.constant<ReplyRule>({ ...from, by, action: 'followUp' }),
-      fc.constant<ReplyRule>({ ...from, by, action: 'reject' }),
-      fc.record({ to: maybe(fc.constant(reopenTo)), within: maybe(durations), otherwise: fc.constantFrom('followUp', 'reject', 'stay') as fc.Arbitrary<'followUp' | 'reject' | 'stay'> })
-        .map(({ to, within, otherwise }): ReplyRule => ({
-          ...from, by, action: 'reopen', ...(to !== undefined && { to }), ...(within !== undefined && { within, otherwise }),
-        })),
-    ),
-  );
+  return fc
+    .tuple(selector(statuses), actors, fc.constantFrom(...ids), fc.constantFrom(...working))
+    .chain(([from, by, to, reopenTo]) =>
+      fc.oneof(
+        fc.constant<ReplyRule>({ ...from, by, to }),
+        fc.constant<ReplyRule>({ ...from, by, action: 'stay' }),
+        fc.constant<ReplyRule>({ ...from, by, action: 'followUp' }),
+        fc.constant<ReplyRule>({ ...from, by, action: 'reject' }),
+        fc
+          .record({
+            to: maybe(fc.constant(reopenTo)),
+            within: maybe(durations),
+            otherwise: fc.constantFrom('followUp', 'reject', 'stay') as fc.Arbitrary<'followUp' | 'reject' | 'stay'>,
+          })
+          .map(
+            ({ to, within, otherwise }): ReplyRule => ({
+              ...from,
+              by,
+              action: 'reopen',
+              ...(to !== undefined && { to }),
+              ...(within !== undefined && { within, otherwise }),
+            }),
+          ),
+      ),
+    );
 }
 
 function actionRule(statuses: readonly StatusConfig[]): fc.Arbitrary<ActionRule> {
   return fc
-    .record({ from: selector(statuses), by: maybe(actors), waits: fc.boolean(), assignee: fc.boolean(), guard: fc.boolean(), forceBy: maybe(actors) })
+    .record({
+      from: selector(statuses),
+      by: maybe(actors),
+      waits: fc.boolean(),
+      assignee: fc.boolean(),
+      guard: fc.boolean(),
+      forceBy: maybe(actors),
+    })
     .map(({ from, by, waits, assignee, guard, forceBy }) => ({
       ...from,
       ...(by && { by }),
@@ -164,7 +212,12 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
       if (shape.rank.get(t.to)! <= top) return null;
       const restorable = ids.filter((s) => shape.rank.get(s)! > top);
       return {
-        ...base, action: 'move', to: t.to, reminders: t.reminders, ...(t.restore && { restorePrevious: restorable }), ...(t.bypass && { bypassGuards: true }),
+        ...base,
+        action: 'move',
+        to: t.to,
+        reminders: t.reminders,
+        ...(t.restore && { restorePrevious: restorable }),
+        ...(t.bypass && { bypassGuards: true }),
       };
     });
 }
@@ -172,7 +225,8 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
 /**
  * Random valid policy configs: statuses in every category (with reopen targets, required `until`s and SLA
  * flags), per-channel start statuses, reply rules of every action, guards, status-change allow-lists with targets,
- * assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups, customer-wait pauses and business-hours calendars. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
+ * assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups, customer-wait pauses and
+ * business-hours calendars. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
  *
  * @example
  * ```ts
@@ -186,23 +240,42 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
   return arbitraryShape(maxStatusesPerCategory).chain((shape) => {
     const ids = shape.statuses.map((s) => s.id);
     const working = shape.statuses.filter((s) => s.category !== 'solved' && s.category !== 'closed').map((s) => s.id);
-    const timers = fc.integer({ min: 0, max: maxTimers }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => timer(shape, i))));
+    const timers = fc
+      .integer({ min: 0, max: maxTimers })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => timer(shape, i))));
     return fc
       .record({
         replies: fc.array(replyRule(shape.statuses, working), { maxLength: maxRules }),
-        assignments: fc.array(fc.tuple(selector(shape.statuses), fc.constantFrom(...ids)).map(([from, to]) => ({ ...from, to })), { maxLength: 2 }),
-        statusChanges: maybe(fc.array(fc.tuple(selector(shape.statuses), selector(shape.statuses), maybe(actors), fc.boolean()).map(([from, target, by, guarded]) => ({
-          ...from,
-          ...(target.from && { to: target.from }),
-          ...(target.fromCategory && { toCategory: target.fromCategory }),
-          ...(by && { by }),
-          ...(guarded && { guards: ['assigned'] }),
-        })), { minLength: 1, maxLength: 3 })),
+        assignments: fc.array(
+          fc.tuple(selector(shape.statuses), fc.constantFrom(...ids)).map(([from, to]) => ({ ...from, to })),
+          { maxLength: 2 },
+        ),
+        statusChanges: maybe(
+          fc.array(
+            fc
+              .tuple(selector(shape.statuses), selector(shape.statuses), maybe(actors), fc.boolean())
+              .map(([from, target, by, guarded]) => ({
+                ...from,
+                ...(target.from && { to: target.from }),
+                ...(target.fromCategory && { toCategory: target.fromCategory }),
+                ...(by && { by }),
+                ...(guarded && { guards: ['assigned'] }),
+              })),
+            { minLength: 1, maxLength: 3 },
+          ),
+        ),
         resolve: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         close: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         snooze: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         reopen: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
-        assign: maybe(fc.array(fc.tuple(actionRule(shape.statuses), fc.boolean()).map(([rule, keep]) => (keep ? { ...rule, keepAssignee: true } : rule)), { minLength: 1, maxLength: 2 })),
+        assign: maybe(
+          fc.array(
+            fc
+              .tuple(actionRule(shape.statuses), fc.boolean())
+              .map(([rule, keep]) => (keep ? { ...rule, keepAssignee: true } : rule)),
+            { minLength: 1, maxLength: 2 },
+          ),
+        ),
         timers,
         reopenTo: fc.array(maybe(fc.constantFrom(...working)), { minLength: ids.length, maxLength: ids.length }),
         requireUntil: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
@@ -215,12 +288,13 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
         // and a required `until` where a timer counts to it.
         const statuses = shape.statuses.map((status, i) => ({
           ...status,
-          ...(reopenTo[i] !== undefined && (status.category === 'solved' || status.category === 'closed') && { reopenTo: reopenTo[i] }),
+          ...(reopenTo[i] !== undefined &&
+            (status.category === 'solved' || status.category === 'closed') && { reopenTo: reopenTo[i] }),
           ...(requireUntil[i] === true && countsToUntil.has(status.id) && { requireUntil: true }),
         }));
         const config: Record<string, unknown> = { statuses, timers: timerList };
         const used = new Set(timerList.flatMap((t) => (t.calendar === undefined ? [] : [t.calendar])));
-        if (used.size > 0) config['calendars'] = Object.fromEntries([...used].map((id) => [id, CALENDARS[id]]));
+        if (used.size > 0) config.calendars = Object.fromEntries([...used].map((id) => [id, CALENDARS[id]]));
         for (const [key, value] of Object.entries(rules)) if (value !== undefined) config[key] = value;
         return config as unknown as WorkflowConfig;
       });

@@ -52,7 +52,10 @@ export type CheckWorkflowResult =
   | { readonly ok: false; readonly failures: readonly CheckFailure[]; readonly issues: readonly WorkflowIssue[] };
 
 const isInvariants: Check = (value) =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'function')
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((v) => typeof v === 'function')
     ? null
     : 'must be an object of functions (before, event, after) => true | string';
 
@@ -64,7 +67,10 @@ const CHECK_OPTIONS: Readonly<Record<string, Check>> = {
 };
 
 const looksLikeWorkflow = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && Array.isArray((value as Workflow).statuses) && typeof (value as Workflow).config === 'object';
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as Workflow).statuses) &&
+  typeof (value as Workflow).config === 'object';
 
 /**
  * A law or invariant that broke: its name, what went wrong, the shrunk scenario (and the same events as readable
@@ -102,18 +108,33 @@ export interface CheckFailure {
  */
 export function checkWorkflow(workflow: Workflow, options: CheckWorkflowOptions = {}): CheckWorkflowResult {
   if (!looksLikeWorkflow(workflow)) {
-    return { ok: false, failures: [], issues: [{ path: 'workflow', code: 'invalidType', message: 'workflow must be a Workflow from defineWorkflow or a preset' }] };
+    return {
+      ok: false,
+      failures: [],
+      issues: [
+        {
+          path: 'workflow',
+          code: 'invalidType',
+          message: 'workflow must be a Workflow from defineWorkflow or a preset',
+        },
+      ],
+    };
   }
   const read = readOptions<CheckWorkflowOptions>(options, CHECK_OPTIONS);
   if (!read.ok) return { ok: false, failures: [], issues: read.issues };
   const { numRuns = 200, seed, invariants = {}, ...eventOptions } = read.options;
   const checks: (readonly [string, fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>])[] = [
     ...Object.entries(workflowProperties(workflow, eventOptions)),
-    ...Object.entries(invariants).map(([name, invariant]) => [name, invariantProperty(workflow, name, invariant, eventOptions)] as const),
+    ...Object.entries(invariants).map(
+      ([name, invariant]) => [name, invariantProperty(workflow, name, invariant, eventOptions)] as const,
+    ),
   ];
   const failures: CheckFailure[] = [];
   for (const [law, property] of checks) {
-    const details = fc.check(property as fc.IPropertyWithHooks<[Scenario]>, { numRuns, ...(seed !== undefined && { seed }) });
+    const details = fc.check(property as fc.IPropertyWithHooks<[Scenario]>, {
+      numRuns,
+      ...(seed !== undefined && { seed }),
+    });
     if (!details.failed) continue;
     const scenario = law === 'total' ? null : (details.counterexample?.[0] ?? null);
     const message = describeValue(details.errorInstance);
@@ -126,17 +147,31 @@ export function checkWorkflow(workflow: Workflow, options: CheckWorkflowOptions 
       path: details.counterexamplePath,
     });
   }
-  return failures.length === 0 ? { ok: true, checked: checks.map(([law]) => law) } : { ok: false, failures, issues: [] };
+  return failures.length === 0
+    ? { ok: true, checked: checks.map(([law]) => law) }
+    : { ok: false, failures, issues: [] };
 }
 
-function invariantProperty(workflow: Workflow, name: string, invariant: Invariant, options: ArbitraryEventsOptions): fc.IPropertyWithHooks<[Scenario]> {
+function invariantProperty(
+  workflow: Workflow,
+  name: string,
+  invariant: Invariant,
+  options: ArbitraryEventsOptions,
+): fc.IPropertyWithHooks<[Scenario]> {
   return fc.property(arbitraryScenario(workflow, options), (scenario) => {
     for (const { before, event, result } of replay(workflow, scenario)) {
       if (!result.ok) continue;
       const verdict: unknown = invariant(before, event, result.ticket);
       if (verdict === true) continue;
-      const what = verdict === false ? 'does not hold' : typeof verdict === 'string' ? verdict : `returned ${describeValue(verdict)} (neither true nor a sentence)`;
-      throw new Error(`${name}: ${what} (after ${event.type} at ${new Date(event.at).toISOString()}, status ${result.ticket.status})`);
+      const what =
+        verdict === false
+          ? 'does not hold'
+          : typeof verdict === 'string'
+            ? verdict
+            : `returned ${describeValue(verdict)} (neither true nor a sentence)`;
+      throw new Error(
+        `${name}: ${what} (after ${event.type} at ${new Date(event.at).toISOString()}, status ${result.ticket.status})`,
+      );
     }
   });
 }
@@ -145,11 +180,16 @@ function invariantProperty(workflow: Workflow, name: string, invariant: Invarian
 function describe(scenario: Scenario): string[] {
   const line = (at: number, text: string): string => `${new Date(at).toISOString()}  ${text}`;
   return [
-    line(scenario.start, `ticket created by ${scenario.by}${scenario.channel === undefined ? '' : ` via ${scenario.channel}`}`),
+    line(
+      scenario.start,
+      `ticket created by ${scenario.by}${scenario.channel === undefined ? '' : ` via ${scenario.channel}`}`,
+    ),
     ...scenario.events.map((event) => {
       const { type, at, ...rest } = event;
       const by = 'by' in rest ? `${rest.by} ` : '';
-      const details = Object.entries(rest).filter(([k]) => k !== 'by').map(([k, v]) => `${k}=${k === 'until' ? new Date(v as number).toISOString() : String(v)}`);
+      const details = Object.entries(rest)
+        .filter(([k]) => k !== 'by')
+        .map(([k, v]) => `${k}=${k === 'until' ? new Date(v as number).toISOString() : String(v)}`);
       return line(at, `${by}${type}${details.length > 0 ? ` (${details.join(', ')})` : ''}`);
     }),
   ];

@@ -1,8 +1,19 @@
 // `ticket-lifecycle/testing`: fast-check arbitraries, the design page's laws as properties, and `checkWorkflow`.
 // fast-check is an optional peer dependency; the core never imports this entry.
 
-export { arbitraryWorkflow, arbitraryWorkflowConfig, ARBITRARY_GUARDS, type ArbitraryWorkflowOptions } from './arbitrary-workflow.js';
+export {
+  arbitraryWorkflow,
+  arbitraryWorkflowConfig,
+  ARBITRARY_GUARDS,
+  type ArbitraryWorkflowOptions,
+} from './arbitrary-workflow.js';
 export { arbitraryEvent, arbitraryEvents, arbitraryTicket, type ArbitraryEventsOptions } from './arbitrary-events.js';
 export { LAWS, type Law, type LawName, type Scenario } from './laws.js';
 export { arbitraryScenario, workflowProperties } from './properties.js';
-export { checkWorkflow, type CheckFailure, type CheckWorkflowOptions, type CheckWorkflowResult, type Invariant } from './check-workflow.js';
+export {
+  checkWorkflow,
+  type CheckFailure,
+  type CheckWorkflowOptions,
+  type CheckWorkflowResult,
+  type Invariant,
+} from './check-workflow.js';

@@ -47,7 +47,11 @@ interface Step {
 
 /** Applies the events in order, keeping refused ones out of the ticket, and records every step. */
 export function replay(workflow: Workflow, scenario: Scenario): Step[] {
-  let ticket = createTicket(workflow, { at: scenario.start, by: scenario.by, ...(scenario.channel !== undefined && { channel: scenario.channel }) });
+  let ticket = createTicket(workflow, {
+    at: scenario.start,
+    by: scenario.by,
+    ...(scenario.channel !== undefined && { channel: scenario.channel }),
+  });
   return scenario.events.map((event) => {
     const result = transition(workflow, ticket, event);
     const step = { before: ticket, event, result };
@@ -68,8 +72,10 @@ function first<T>(items: readonly T[], check: (item: T, index: number) => string
 }
 
 /** A law checked on every step of the scenario's replay: the first problem found, or `null`. */
-const eachStep = (check: (step: Step, workflow: Workflow) => string | null): Law => (workflow, scenario) =>
-  first(replay(workflow, scenario), (step) => check(step, workflow));
+const eachStep =
+  (check: (step: Step, workflow: Workflow) => string | null): Law =>
+  (workflow, scenario) =>
+    first(replay(workflow, scenario), (step) => check(step, workflow));
 
 /**
  * The laws every policy gets for free (design page, "Invariants"), as plain checks over a {@link Scenario}.
@@ -103,8 +109,11 @@ export const LAWS = {
   versionGrowsByOne: eachStep(({ before, event, result }) => {
     if (!result.ok) return result.ticket === before ? null : `a refused ${event.type} returned another ticket`;
     if (!result.changed) return result.ticket === before ? null : `unchanged ${event.type} returned a copy`;
-    if (deepEqual(result.ticket, { ...before, version: before.version + 1 })) return `${event.type} claimed a change but changed nothing`;
-    return result.ticket.version === before.version + 1 ? null : `version went ${before.version} → ${result.ticket.version}`;
+    if (deepEqual(result.ticket, { ...before, version: before.version + 1 }))
+      return `${event.type} claimed a change but changed nothing`;
+    return result.ticket.version === before.version + 1
+      ? null
+      : `version went ${before.version} → ${result.ticket.version}`;
   }),
 
   /** `tick(t1)` then `tick(t2)` leaves the same ticket as `tick(t2)` alone (but for `version`). */
@@ -114,7 +123,9 @@ export const LAWS = {
     const once = transition(workflow, before, { type: 'tick', at: t2 });
     const firstTick = transition(workflow, before, { type: 'tick', at: t1 });
     const twice = firstTick.ok ? transition(workflow, firstTick.ticket, { type: 'tick', at: t2 }) : firstTick;
-    return deepEqual(withoutVersion(once.ticket), withoutVersion(twice.ticket)) ? null : `tick(${t1}) then tick(${t2}) differs from tick(${t2})`;
+    return deepEqual(withoutVersion(once.ticket), withoutVersion(twice.ticket))
+      ? null
+      : `tick(${t1}) then tick(${t2}) differs from tick(${t2})`;
   }),
 
   /**
@@ -135,11 +146,15 @@ export const LAWS = {
     const ticked = replay(workflow, { ...scenario, events });
     return first(replay(workflow, scenario), ({ result, event }, i) => {
       const other = ticked[original[i]!]!.result;
-      if (result.ok !== other.ok) return `${event.type} was ${result.ok ? 'accepted' : 'refused'} without ticks and not with them`;
+      if (result.ok !== other.ok)
+        return `${event.type} was ${result.ok ? 'accepted' : 'refused'} without ticks and not with them`;
       // A refused event returns its input untouched: compare both tickets as the event saw them, at its time.
-      const settle = (r: TransitionResult): Ticket => (r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at }).ticket);
+      const settle = (r: TransitionResult): Ticket =>
+        r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at }).ticket;
       const [a, b] = [settle(result), settle(other)];
-      return a.status === b.status && a.statusChangedAt === b.statusChangedAt ? null : `after ${event.type}: ${a.status}@${a.statusChangedAt} without ticks, ${b.status}@${b.statusChangedAt} with`;
+      return a.status === b.status && a.statusChangedAt === b.statusChangedAt
+        ? null
+        : `after ${event.type}: ${a.status}@${a.statusChangedAt} without ticks, ${b.status}@${b.statusChangedAt} with`;
     });
   },
 
@@ -147,17 +162,24 @@ export const LAWS = {
   nextDeadlineIsExact: eachStep(({ result }, workflow) => {
     const ticket = result.ticket;
     const deadline = nextDeadline(workflow, ticket);
-    if (deadline === null) return evaluateAutoClose(workflow, ticket, ticket.updatedAt + 3_650 * 86_400_000).due.length === 0 ? null : 'null deadline but something came due';
+    if (deadline === null)
+      return evaluateAutoClose(workflow, ticket, ticket.updatedAt + 3_650 * 86_400_000).due.length === 0
+        ? null
+        : 'null deadline but something came due';
     if (deadline < ticket.updatedAt) return `deadline ${deadline} before updatedAt ${ticket.updatedAt}`;
-    if (evaluateAutoClose(workflow, ticket, deadline - 1).due.length > 0) return `something was due before the deadline ${deadline}`;
-    return evaluateAutoClose(workflow, ticket, deadline).due.length > 0 ? null : `nothing was due at the deadline ${deadline}`;
+    if (evaluateAutoClose(workflow, ticket, deadline - 1).due.length > 0)
+      return `something was due before the deadline ${deadline}`;
+    return evaluateAutoClose(workflow, ticket, deadline).due.length > 0
+      ? null
+      : `nothing was due at the deadline ${deadline}`;
   }),
 
   /** `evaluateAutoClose(now)` predicts exactly where `tick(now)` lands, and `close` means a closed status. */
   evaluateMatchesTick: eachStep(({ before, event }, workflow) => {
     const evaluation = evaluateAutoClose(workflow, before, event.at);
     const ticked = transition(workflow, before, { type: 'tick', at: event.at });
-    if (evaluation.status !== ticked.ticket.status) return `evaluate says ${evaluation.status}, tick lands in ${ticked.ticket.status}`;
+    if (evaluation.status !== ticked.ticket.status)
+      return `evaluate says ${evaluation.status}, tick lands in ${ticked.ticket.status}`;
     const closed = workflow.statuses.find((s) => s.id === evaluation.status)?.category === 'closed';
     return evaluation.close === closed ? null : `close is ${evaluation.close} in ${evaluation.status}`;
   }),
@@ -166,8 +188,12 @@ export const LAWS = {
   customerReplyNeverLost: eachStep(({ event, result }, workflow) => {
     if (event.type !== 'reply' || event.by !== 'customer' || event.auto === true || !result.ok) return null;
     const category = workflow.statuses.find((s) => s.id === result.ticket.status)?.category ?? '';
-    const told = result.effects.some((e) => e.type === 'followUpRequested' || e.type === 'replyRejected' || e.type === 'replyNeedsAttention');
-    return TEAM_FACING.has(category) || told ? null : `a customer reply left the ticket in ${result.ticket.status} with no effect`;
+    const told = result.effects.some(
+      (e) => e.type === 'followUpRequested' || e.type === 'replyRejected' || e.type === 'replyNeedsAttention',
+    );
+    return TEAM_FACING.has(category) || told
+      ? null
+      : `a customer reply left the ticket in ${result.ticket.status} with no effect`;
   }),
 
   /**

@@ -26,19 +26,28 @@ export function describeValue(value: unknown): string {
 
 export type Check = (value: unknown) => string | null;
 
-export const wholeNumber = (min: number, max: number): Check => (value) =>
-  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? null : `must be a whole number from ${min} to ${max}`;
+export const wholeNumber =
+  (min: number, max: number): Check =>
+  (value) =>
+    Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max
+      ? null
+      : `must be a whole number from ${min} to ${max}`;
 
 /** Events generated past the end of the range are welcome: the engine refuses them with a code, and laws hold. */
 export const startTime: Check = (value) =>
-  Number.isSafeInteger(value) && Math.abs(value as number) <= MAX_TIME ? null : 'must be whole epoch milliseconds inside the Date range';
+  Number.isSafeInteger(value) && Math.abs(value as number) <= MAX_TIME
+    ? null
+    : 'must be whole epoch milliseconds inside the Date range';
 
 /**
  * The options a caller passed, read once each (a getter answers once) and checked: the copy, or every problem as
  * an `invalidOption` issue with its path. Absent options (`undefined`) are left out of the copy; unknown ones are
  * refused, so a typo never silently falls back to a default.
  */
-export function readOptions<T extends object>(options: unknown, checks: Readonly<Record<string, Check>>): { ok: true; options: T } | { ok: false; issues: WorkflowIssue[] } {
+export function readOptions<T extends object>(
+  options: unknown,
+  checks: Readonly<Record<string, Check>>,
+): { ok: true; options: T } | { ok: false; issues: WorkflowIssue[] } {
   if (options === undefined) return { ok: true, options: {} as T };
   const issues: WorkflowIssue[] = [];
   const issue = (path: string, message: string): void => {
@@ -72,7 +81,11 @@ export const EVENTS_OPTION_CHECKS: Readonly<Record<string, Check>> = {
 };
 
 /** For the arbitraries, which return an `Arbitrary` and so can only refuse by throwing: one clear `RangeError`. */
-export function eventsOptionsOrThrow<T extends object>(name: string, options: unknown, checks: Readonly<Record<string, Check>> = EVENTS_OPTION_CHECKS): T {
+export function eventsOptionsOrThrow<T extends object>(
+  name: string,
+  options: unknown,
+  checks: Readonly<Record<string, Check>> = EVENTS_OPTION_CHECKS,
+): T {
   const read = readOptions<T>(options, checks);
   if (read.ok) return read.options;
   throw new RangeError(`${name}: ${read.issues.map((i) => i.message).join('; ')}`);

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { ACTORS, transition, type Actor, type TicketEvent, type Workflow } from 'ticket-lifecycle';
-import { arbitraryEvent, arbitraryEvents, arbitraryTicket, DEFAULT_START, type ArbitraryEventsOptions } from './arbitrary-events.js';
+import {
+  arbitraryEvent,
+  arbitraryEvents,
+  arbitraryTicket,
+  DEFAULT_START,
+  type ArbitraryEventsOptions,
+} from './arbitrary-events.js';
 import { LAWS, type LawName, type Scenario } from './laws.js';
 import { eventsOptionsOrThrow } from './options.js';
 
@@ -21,8 +27,17 @@ export function arbitraryScenario(workflow: Workflow, options: ArbitraryEventsOp
   // Channels the policy starts elsewhere (initialByChannel), plus one it does not know.
   const channels = [...Object.keys(workflow.config.initialByChannel ?? {}), 'email'];
   return fc
-    .tuple(fc.constantFrom<Actor>(...ACTORS), fc.option(fc.constantFrom(...channels), { nil: undefined }), arbitraryEvents(workflow, { ...checked, start }))
-    .map(([by, channel, events]) => ({ start, by, ...(channel !== undefined && { channel }), events: events as readonly TicketEvent[] }));
+    .tuple(
+      fc.constantFrom<Actor>(...ACTORS),
+      fc.option(fc.constantFrom(...channels), { nil: undefined }),
+      arbitraryEvents(workflow, { ...checked, start }),
+    )
+    .map(([by, channel, events]) => ({
+      start,
+      by,
+      ...(channel !== undefined && { channel }),
+      events: events as readonly TicketEvent[],
+    }));
 }
 
 /** Junk a backend might pass by mistake: anything at all, and near-miss events. */
@@ -30,7 +45,13 @@ function junkEvent(workflow: Workflow): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.anything(),
     fc.record({ type: fc.string(), at: fc.anything(), by: fc.anything() }),
-    arbitraryEvent(workflow).chain((e) => fc.record({ ...Object.fromEntries(Object.entries(e).map(([k, v]) => [k, fc.constant(v)])), at: fc.oneof(fc.double(), fc.constant(8.64e15 + 1)), to: fc.string() })),
+    arbitraryEvent(workflow).chain((e) =>
+      fc.record({
+        ...Object.fromEntries(Object.entries(e).map(([k, v]) => [k, fc.constant(v)])),
+        at: fc.oneof(fc.double(), fc.constant(8.64e15 + 1)),
+        to: fc.string(),
+      }),
+    ),
   );
 }
 
@@ -55,10 +76,14 @@ export function workflowProperties(
 ): Record<LawName | 'total', fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>> {
   const scenarios = arbitraryScenario(workflow, options);
   const properties: Record<string, fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>> = {
-    total: fc.property(fc.oneof(arbitraryTicket(workflow, options), fc.anything()), junkEvent(workflow), (ticket, event) => {
-      const result = transition(workflow, ticket as never, event as never);
-      if (typeof result.ok !== 'boolean') throw new Error('transition returned no verdict');
-    }),
+    total: fc.property(
+      fc.oneof(arbitraryTicket(workflow, options), fc.anything()),
+      junkEvent(workflow),
+      (ticket, event) => {
+        const result = transition(workflow, ticket as never, event as never);
+        if (typeof result.ok !== 'boolean') throw new Error('transition returned no verdict');
+      },
+    ),
   };
   for (const [name, law] of Object.entries(LAWS)) {
     properties[name] = fc.property(scenarios, (scenario) => {

@@ -44,8 +44,16 @@ const RULE_GUARD: Readonly<Record<TicketEventType, TicketRuleGuardName>> = {
 type AnyEffectType = Effect['type'];
 /** One named action per effect type; `satisfies` makes a new effect type in the engine a compile error here. */
 const EFFECT_TYPES = Object.keys({
-  statusChanged: true, reopened: true, followUpRequested: true, replyRejected: true,
-  replyNeedsAttention: true, reminderDue: true, timerFired: true, timerBlocked: true, merged: true, assigned: true,
+  statusChanged: true,
+  reopened: true,
+  followUpRequested: true,
+  replyRejected: true,
+  replyNeedsAttention: true,
+  reminderDue: true,
+  timerFired: true,
+  timerBlocked: true,
+  merged: true,
+  assigned: true,
 } as const satisfies Record<AnyEffectType, true>) as AnyEffectType[];
 
 type EffectOf<K extends AnyEffectType> = Extract<Effect, { type: K }>;
@@ -93,7 +101,8 @@ const targetOf = (status: string): string => status.replaceAll('.', '\\.');
  * - Live timers: each status with timers invokes `ticketTimers` (child id `timers`), which sends
  *   one `tick` at the ticket's next deadline, or at the clock's time when that is later (a restore after an
  *   outage): the same change a sweeper's `tick` at that instant makes, so missed repeating reminders come as one
- *   `reminderDue`, never one per missed deadline. It sleeps through the actor system's scheduler (so `createActor(machine, { clock })` and
+ *   `reminderDue`, never one per missed deadline. It sleeps through the actor system's scheduler (so
+ * `createActor(machine, { clock })` and
  *   `SimulatedClock` apply) in steps of at most 2^31 − 1 ms, so Zendesk's 28-day close fires on time; a deadline
  *   already past when the actor starts fires at once. Leaving the status, or a change that moves the deadline
  *   (which re-enters it), cancels it. Give the actor's clock and `now` the same time source.
@@ -123,7 +132,10 @@ const targetOf = (status: string): string => status.replaceAll('.', '\\.');
  * actor.getSnapshot().context.ticket.version; // 2
  * ```
  */
-export function createTicketMachine<S extends string>(workflow: Workflow<S>, options: TicketMachineOptions = {}): TicketMachine<S> {
+export function createTicketMachine<S extends string>(
+  workflow: Workflow<S>,
+  options: TicketMachineOptions = {},
+): TicketMachine<S> {
   return buildMachine(workflow as unknown as Workflow, options) as unknown as TicketMachine<S>;
 }
 
@@ -143,7 +155,9 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
   };
   const effectActions = Object.fromEntries(
     EFFECT_TYPES.map((type) => [type, emit((_: unknown, effect: EffectOf<typeof type>) => effect)]),
-  ) as { [K in AnyEffectType]: ReturnType<typeof emit<TicketMachineContext, TicketEvent, EffectOf<K>, TicketEvent, Effect>> };
+  ) as {
+    [K in AnyEffectType]: ReturnType<typeof emit<TicketMachineContext, TicketEvent, EffectOf<K>, TicketEvent, Effect>>;
+  };
 
   const guards = {
     replyRule: lands,
@@ -159,8 +173,12 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     rearmsTimers: ({ context, event }: GuardArgs) => {
       if (!timed.has(context.ticket.status)) return false;
       const result = outcome(context.ticket, event);
-      return result.ok && result.changed && result.ticket.status === context.ticket.status &&
-        nextDeadline(workflow, result.ticket) !== nextDeadline(workflow, context.ticket);
+      return (
+        result.ok &&
+        result.changed &&
+        result.ticket.status === context.ticket.status &&
+        nextDeadline(workflow, result.ticket) !== nextDeadline(workflow, context.ticket)
+      );
     },
     accepted: ({ context, event }: GuardArgs) => {
       const result = outcome(context.ticket, event);
@@ -207,8 +225,16 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     for (const type of TICKET_EVENT_TYPES) {
       const { byRule, byTimer } = targets.ofStatus(status.id, type);
       on[type] = [
-        ...byRule.map((to) => ({ target: targetOf(to), guard: { type: RULE_GUARD[type], params: { to } }, actions: 'applyTransition' })),
-        ...byTimer.map((to) => ({ target: targetOf(to), guard: { type: 'timerRule', params: { to } }, actions: 'applyTransition' })),
+        ...byRule.map((to) => ({
+          target: targetOf(to),
+          guard: { type: RULE_GUARD[type], params: { to } },
+          actions: 'applyTransition',
+        })),
+        ...byTimer.map((to) => ({
+          target: targetOf(to),
+          guard: { type: 'timerRule', params: { to } },
+          actions: 'applyTransition',
+        })),
       ];
     }
     return {
@@ -227,7 +253,11 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
   for (const type of TICKET_EVENT_TYPES) {
     const { byRule } = targets.ofAnyStatus(type);
     anyStatus[type] = [
-      ...byRule.map((to) => ({ target: `.${targetOf(to)}`, guard: { type: RULE_GUARD[type], params: { to } }, actions: 'applyTransition' })),
+      ...byRule.map((to) => ({
+        target: `.${targetOf(to)}`,
+        guard: { type: RULE_GUARD[type], params: { to } },
+        actions: 'applyTransition',
+      })),
       { target: `.${START}`, guard: 'rearmsTimers', actions: 'applyTransition' },
       { guard: 'accepted', actions: 'applyTransition' },
       { target: `.${START}`, guard: 'landsElsewhere', actions: 'applyTransition' },
@@ -238,14 +268,22 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
     id: options.id ?? 'ticket',
     on: anyStatus as never,
     context: ({ input, self }) => {
-      if (input === undefined) throw new TicketMachineError('missingInput', 'input', 'is missing: an actor needs input: { ticket } or { at, by?, channel?, assignee? }');
+      if (input === undefined)
+        throw new TicketMachineError(
+          'missingInput',
+          'input',
+          'is missing: an actor needs input: { ticket } or { at, by?, channel?, assignee? }',
+        );
       if (input.now !== undefined) clocks.set(self, input.now);
       return { ticket: startingTicket(workflow, input) };
     },
     initial: START,
     states: {
       [START]: {
-        always: workflow.statuses.map((s) => ({ target: targetOf(s.id), guard: { type: 'resumesIn' as const, params: { status: s.id } } })),
+        always: workflow.statuses.map((s) => ({
+          target: targetOf(s.id),
+          guard: { type: 'resumesIn' as const, params: { status: s.id } },
+        })),
       },
       ...Object.fromEntries(workflow.statuses.map((s) => [s.id, statusNode(s)])),
     } as never,

@@ -18,10 +18,13 @@ type Fields = Record<string, unknown>;
  *
  * One entry is enough: the guards and actions of one event are evaluated back to back.
  */
-export function cachedOutcome<S extends string>(workflow: Workflow<S>): (ticket: Ticket<S>, event: TicketEvent<S>) => TransitionResult<S> {
+export function cachedOutcome<S extends string>(
+  workflow: Workflow<S>,
+): (ticket: Ticket<S>, event: TicketEvent<S>) => TransitionResult<S> {
   let last: { ticket: Ticket<S>; event: object; copy: Fields; result: TransitionResult<S> } | undefined;
   return (ticket, event) => {
-    if (last?.ticket === ticket && last.event === event && attempt(() => same(event as unknown as Fields, last!.copy))) return last.result;
+    if (last?.ticket === ticket && last.event === event && attempt(() => same(event as unknown as Fields, last!.copy)))
+      return last.result;
     const copy = attempt(() => copyOf(event));
     const result = transition(workflow, ticket, (copy || event) as TicketEvent<S>);
     last = copy ? { ticket, event, copy, result } : undefined;
@@ -53,9 +56,12 @@ function copyOf(event: object): Fields | false {
 
 function same(event: Fields, copy: Fields): boolean {
   const keys = Object.keys(copy);
-  return Object.keys(event).length === keys.length && keys.every((key) => {
-    const [now, was] = [event[key], copy[key]];
-    if (!Array.isArray(was)) return Object.hasOwn(event, key) && Object.is(now, was);
-    return Array.isArray(now) && now.length === was.length && was.every((item, i) => Object.is(item, now[i]));
-  });
+  return (
+    Object.keys(event).length === keys.length &&
+    keys.every((key) => {
+      const [now, was] = [event[key], copy[key]];
+      if (!Array.isArray(was)) return Object.hasOwn(event, key) && Object.is(now, was);
+      return Array.isArray(now) && now.length === was.length && was.every((item, i) => Object.is(item, now[i]));
+    })
+  );
 }

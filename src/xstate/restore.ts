@@ -60,8 +60,16 @@ export function ownTicket(workflow: Workflow, value: unknown, path: string): Tic
     copy = JSON.parse(JSON.stringify(value) ?? 'null') as Ticket;
   } catch {}
   const updatedAt = copy?.updatedAt;
-  const probe = transition(workflow, copy as Ticket, { type: 'tick', at: Number.isSafeInteger(updatedAt) ? updatedAt! : 0 });
-  if (!probe.ok) throw new TicketMachineError('invalidTicket', path, `is not a ticket of this workflow (${probe.error.code}: ${probe.error.message})`);
+  const probe = transition(workflow, copy as Ticket, {
+    type: 'tick',
+    at: Number.isSafeInteger(updatedAt) ? updatedAt! : 0,
+  });
+  if (!probe.ok)
+    throw new TicketMachineError(
+      'invalidTicket',
+      path,
+      `is not a ticket of this workflow (${probe.error.code}: ${probe.error.message})`,
+    );
   return copy!;
 }
 
@@ -73,17 +81,29 @@ export function ownTicket(workflow: Workflow, value: unknown, path: string): Tic
  * other field are dropped: a ticket machine has none.
  */
 export function checkedSnapshot(workflow: Workflow, timed: ReadonlySet<string>, snapshot: unknown): unknown {
-  const { status, value, context } = (snapshot ?? {}) as { status?: unknown; value?: unknown; context?: { ticket?: unknown } };
-  if (status !== 'active') throw new TicketMachineError('invalidSnapshot', 'status', `must be "active", not ${show(status)}`);
+  const { status, value, context } = (snapshot ?? {}) as {
+    status?: unknown;
+    value?: unknown;
+    context?: { ticket?: unknown };
+  };
+  if (status !== 'active')
+    throw new TicketMachineError('invalidSnapshot', 'status', `must be "active", not ${show(status)}`);
   const ticket = ownTicket(workflow, context?.ticket, 'context.ticket');
-  if (value !== ticket.status) throw new TicketMachineError('invalidSnapshot', 'value', `${show(value)} is not the ticket's status "${ticket.status}"`);
+  if (value !== ticket.status)
+    throw new TicketMachineError(
+      'invalidSnapshot',
+      'value',
+      `${show(value)} is not the ticket's status "${ticket.status}"`,
+    );
   const timerInput: TicketTimerInput = { deadline: nextDeadline(workflow, ticket) };
   return {
     status: 'active',
     value: ticket.status,
     historyValue: {},
     context: { ticket },
-    children: timed.has(ticket.status) ? { timers: { src: 'ticketTimers', syncSnapshot: false, snapshot: { status: 'active', input: timerInput } } } : {},
+    children: timed.has(ticket.status)
+      ? { timers: { src: 'ticketTimers', syncSnapshot: false, snapshot: { status: 'active', input: timerInput } } }
+      : {},
   };
 }
 
@@ -94,7 +114,8 @@ export function checkedSnapshot(workflow: Workflow, timed: ReadonlySet<string>, 
 export function checkingRestore<M extends Restorable>(machine: M, check: (snapshot: unknown) => unknown): M {
   const restore = machine.restoreSnapshot.bind(machine);
   const provide = machine.provide.bind(machine);
-  machine.restoreSnapshot = ((snapshot: never, scope: never) => restore(check(snapshot) as never, scope)) as M['restoreSnapshot'];
+  machine.restoreSnapshot = ((snapshot: never, scope: never) =>
+    restore(check(snapshot) as never, scope)) as M['restoreSnapshot'];
   machine.provide = ((implementations: never) => checkingRestore(provide(implementations) as M, check)) as M['provide'];
   return machine;
 }

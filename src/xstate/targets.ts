@@ -77,7 +77,10 @@ class TargetsBySelection {
 
 const bucket = <K, V>(map: Map<K, Set<V>>, key: K): Set<V> => {
   let set = map.get(key);
-  if (set === undefined) map.set(key, (set = new Set()));
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
+  }
   return set;
 };
 
@@ -93,7 +96,8 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
   for (const timer of config.timers ?? []) {
     if (timer.action !== 'move') continue;
     const restore = timer.restorePrevious;
-    for (const to of [timer.to, ...(restore === undefined || restore === true ? [] : list(restore))]) timerMoves.add(timer.in, timer.inCategory, to);
+    for (const to of [timer.to, ...(restore === undefined || restore === true ? [] : list(restore))])
+      timerMoves.add(timer.in, timer.inCategory, to);
   }
 
   const replies = new TargetsBySelection();
@@ -104,7 +108,8 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
   }
   // Over-approximated: every assignment rule that applies, not only the first one the engine picks.
   const assignments = new TargetsBySelection();
-  for (const rule of config.assignments ?? []) if (rule.to !== undefined) assignments.add(rule.from, rule.fromCategory, rule.to);
+  for (const rule of config.assignments ?? [])
+    if (rule.to !== undefined) assignments.add(rule.from, rule.fromCategory, rule.to);
 
   const ruleTargets = (status: string, type: TicketEventType): Set<string> => {
     const category = categoryOf.get(status)!;
@@ -114,12 +119,22 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
       if (id !== undefined) reached.add(id);
     };
     switch (type) {
-      case 'resolve': add(workflow.defaults.solved); break;
+      case 'resolve':
+        add(workflow.defaults.solved);
+        break;
       case 'close':
-      case 'merge': add(workflow.defaults.closed); break;
-      case 'snooze': add(workflow.defaults.snoozed); break;
-      case 'reopen': if (DONE.has(category)) add(reopenTarget(status)); break;
-      case 'assign': for (const to of assignments.of(status, category)) add(to); break;
+      case 'merge':
+        add(workflow.defaults.closed);
+        break;
+      case 'snooze':
+        add(workflow.defaults.snoozed);
+        break;
+      case 'reopen':
+        if (DONE.has(category)) add(reopenTarget(status));
+        break;
+      case 'assign':
+        for (const to of assignments.of(status, category)) add(to);
+        break;
       case 'reply':
         for (const to of replies.of(status, category)) add(to);
         // No rule for the customer: a snoozed ticket wakes (a snooze never swallows the customer).
@@ -137,7 +152,8 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
     const reached = new Set<string>();
     for (const rule of rules) {
       for (const id of list(rule.to)) reached.add(id);
-      for (const category of list(rule.toCategory)) for (const id of ids) if (categoryOf.get(id) === category) reached.add(id);
+      for (const category of list(rule.toCategory))
+        for (const id of ids) if (categoryOf.get(id) === category) reached.add(id);
     }
     return reached;
   };
@@ -160,7 +176,8 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
     const byRule = ruleTargets(status, type);
     byRule.delete(status);
     const byTimer = new Set<string>();
-    if (type === 'tick') for (const to of timerMoves.of(status, categoryOf.get(status)!)) if (to !== status) byTimer.add(to as string);
+    if (type === 'tick')
+      for (const to of timerMoves.of(status, categoryOf.get(status)!)) if (to !== status) byTimer.add(to as string);
     return { byRule: [...byRule], byTimer: [...byTimer] };
   };
   return { ofStatus, ofAnyStatus };

@@ -58,7 +58,8 @@ function catchUpTick(deadline: number, time: number): TickEvent {
 /**
  * The logic of the actor each timed status invokes. It waits until the deadline it was given, reading time
  * from `now` and sleeping through the actor system's scheduler (so `SimulatedClock` and a persisted actor's
- * clock apply), then sends its parent one `tick` at the clock's time (the deadline itself when it wakes on time): the same
+ * clock apply), then sends its parent one `tick` at the clock's time (the deadline itself when it wakes on time): the
+ * same
  * change a sweeper's `tick` at that instant makes. A deadline already past sends that tick at once (catch-up
  * after downtime: one event, whatever the outage).
  *
@@ -75,7 +76,14 @@ export function ticketTimerLogic(defaultNow: () => number): CallbackActorLogic<W
       const time = Math.floor(now());
       const remaining = deadline - time;
       // Woken early (a step of a long wait, or a timer that ran ahead of the wall clock): sleep again.
-      if (remaining > 0) system.scheduler.schedule(self, self, { type: 'ticket-lifecycle.wake' }, Math.min(remaining, MAX_TIMEOUT_MS), WAKE_ID);
+      if (remaining > 0)
+        system.scheduler.schedule(
+          self,
+          self,
+          { type: 'ticket-lifecycle.wake' },
+          Math.min(remaining, MAX_TIMEOUT_MS),
+          WAKE_ID,
+        );
       else sendBack(catchUpTick(deadline, time));
     };
     receive((event) => {

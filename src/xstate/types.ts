@@ -116,7 +116,9 @@ export type TicketRuleGuardName =
  */
 export type TicketMachineAction<S extends string = string> =
   | { readonly type: 'applyTransition'; readonly params: undefined }
-  | { [K in Effect<S>['type']]: { readonly type: K; readonly params: Extract<Effect<S>, { type: K }> } }[Effect<S>['type']];
+  | {
+      [K in Effect<S>['type']]: { readonly type: K; readonly params: Extract<Effect<S>, { type: K }> };
+    }[Effect<S>['type']];
 
 /**
  * The logic of the actor every status with timers invokes (id `timers`): it sends `tick` at the next deadline.

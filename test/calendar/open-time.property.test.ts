@@ -4,7 +4,14 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { addBusinessTime, businessTimeBetween, defineWorkflow, type CalendarConfig, type OpenInterval, type Weekday } from 'ticket-lifecycle';
+import {
+  addBusinessTime,
+  businessTimeBetween,
+  defineWorkflow,
+  type CalendarConfig,
+  type OpenInterval,
+  type Weekday,
+} from 'ticket-lifecycle';
 import { TemporalCalendar } from './temporal-oracle.js';
 
 const numRuns = process.env.CI ? 500 : 150;
@@ -17,24 +24,39 @@ const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 
  * a 45-minute offset with DST (Chatham); half-hour offsets with DST (Adelaide, St John's).
  */
 const ZONES = [
-  'Europe/Rome', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Sao_Paulo', 'Pacific/Apia',
-  'Pacific/Chatham', 'Australia/Adelaide', 'America/St_Johns', 'UTC',
+  'Europe/Rome',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'America/Sao_Paulo',
+  'Pacific/Apia',
+  'Pacific/Chatham',
+  'Australia/Adelaide',
+  'America/St_Johns',
+  'UTC',
 ];
 const FROM = Date.UTC(1984, 0, 1);
 const TO = Date.UTC(2032, 0, 1);
 
 /** Every offset change of each zone in [FROM, TO), from Temporal: random starts cluster around them. */
-const transitions = new Map(ZONES.map((zone) => {
-  const list: number[] = [];
-  let zoned = Temporal.Instant.fromEpochMilliseconds(FROM).toZonedDateTimeISO(zone);
-  for (let next = zoned.getTimeZoneTransition('next'); next !== null && next.epochMilliseconds < TO; next = next.getTimeZoneTransition('next')) {
-    list.push(next.epochMilliseconds);
-    zoned = next;
-  }
-  return [zone, list];
-}));
+const transitions = new Map(
+  ZONES.map((zone) => {
+    const list: number[] = [];
+    let zoned = Temporal.Instant.fromEpochMilliseconds(FROM).toZonedDateTimeISO(zone);
+    for (
+      let next = zoned.getTimeZoneTransition('next');
+      next !== null && next.epochMilliseconds < TO;
+      next = next.getTimeZoneTransition('next')
+    ) {
+      list.push(next.epochMilliseconds);
+      zoned = next;
+    }
+    return [zone, list];
+  }),
+);
 
-const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** 0–3 disjoint intervals: sorted distinct minutes of the day (1440 = 24:00) taken in pairs. */
 const day = fc.uniqueArray(fc.integer({ min: 0, max: 1440 }), { maxLength: 6 }).map((points): OpenInterval[] => {
@@ -67,7 +89,8 @@ const calendarAndStart = fc
     return { config, start };
   });
 
-const workflowWith = (config: CalendarConfig) => defineWorkflow({ statuses: [{ id: 'open', category: 'open' }], calendars: { cal: config } });
+const workflowWith = (config: CalendarConfig) =>
+  defineWorkflow({ statuses: [{ id: 'open', category: 'open' }], calendars: { cal: config } });
 
 describe('open time agrees with the Temporal reference', () => {
   it('addBusinessTime, durations in ms of open time up to 5 business days', () => {
@@ -83,12 +106,19 @@ describe('open time agrees with the Temporal reference', () => {
 
   it('addBusinessTime, ISO durations: a day is one business day of open time, hours are open hours', () => {
     fc.assert(
-      fc.property(calendarAndStart, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 600 }), ({ config, start }, days, minutes) => {
-        fc.pre(days + minutes > 0);
-        const reference = new TemporalCalendar(config);
-        const iso = `P${days}DT${minutes}M`;
-        expect(addBusinessTime(workflowWith(config), 'cal', start, iso)).toBe(reference.add(start, days * reference.dayMs + minutes * 60_000));
-      }),
+      fc.property(
+        calendarAndStart,
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 600 }),
+        ({ config, start }, days, minutes) => {
+          fc.pre(days + minutes > 0);
+          const reference = new TemporalCalendar(config);
+          const iso = `P${days}DT${minutes}M`;
+          expect(addBusinessTime(workflowWith(config), 'cal', start, iso)).toBe(
+            reference.add(start, days * reference.dayMs + minutes * 60_000),
+          );
+        },
+      ),
       { numRuns },
     );
   });
@@ -97,7 +127,9 @@ describe('open time agrees with the Temporal reference', () => {
     fc.assert(
       fc.property(calendarAndStart, fc.integer({ min: -DAY, max: 21 * DAY }), ({ config, start }, span) => {
         const reference = new TemporalCalendar(config);
-        expect(businessTimeBetween(workflowWith(config), 'cal', start, start + span)).toBe(reference.between(start, start + span));
+        expect(businessTimeBetween(workflowWith(config), 'cal', start, start + span)).toBe(
+          reference.between(start, start + span),
+        );
       }),
       { numRuns },
     );
@@ -124,12 +156,23 @@ describe('a 24/7 calendar is plain elapsed time', () => {
     const list = transitions.get(zone)!;
     fc.assert(
       fc.property(
-        fc.oneof(fc.integer({ min: FROM, max: TO }), fc.nat().map((n) => list[n % list.length] ?? FROM)),
+        fc.oneof(
+          fc.integer({ min: FROM, max: TO }),
+          fc.nat().map((n) => list[n % list.length] ?? FROM),
+        ),
         fc.integer({ min: -2 * DAY, max: 2 * DAY }),
-        fc.oneof(fc.integer({ min: 1, max: 30 * DAY }), fc.constantFrom('P1D', 'P1W', 'PT1H', 'P1DT12H', 'P2.5D', 'PT90M')),
+        fc.oneof(
+          fc.integer({ min: 1, max: 30 * DAY }),
+          fc.constantFrom('P1D', 'P1W', 'PT1H', 'P1DT12H', 'P2.5D', 'PT90M'),
+        ),
         (anchor, shift, duration) => {
           const start = anchor + shift;
-          const ms = typeof duration === 'number' ? duration : { P1D: DAY, P1W: 7 * DAY, PT1H: 3_600_000, P1DT12H: 1.5 * DAY, 'P2.5D': 2.5 * DAY, PT90M: 5_400_000 }[duration]!;
+          const ms =
+            typeof duration === 'number'
+              ? duration
+              : { P1D: DAY, P1W: 7 * DAY, PT1H: 3_600_000, P1DT12H: 1.5 * DAY, 'P2.5D': 2.5 * DAY, PT90M: 5_400_000 }[
+                  duration
+                ]!;
           expect(addBusinessTime(wf, 'cal', start, duration)).toBe(start + ms);
           expect(businessTimeBetween(wf, 'cal', start, start + ms)).toBe(ms);
         },

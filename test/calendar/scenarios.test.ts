@@ -7,8 +7,12 @@ import { addBusinessTime, businessTimeBetween, defineWorkflow, type CalendarConf
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const withCalendar = (config: CalendarConfig) => defineWorkflow({ statuses: [{ id: 'open', category: 'open' }], calendars: { cal: config } });
-const officeDay = [['09:00', '13:00'], ['14:00', '18:00']] as const;
+const withCalendar = (config: CalendarConfig) =>
+  defineWorkflow({ statuses: [{ id: 'open', category: 'open' }], calendars: { cal: config } });
+const officeDay = [
+  ['09:00', '13:00'],
+  ['14:00', '18:00'],
+] as const;
 const rome = withCalendar({
   timeZone: 'Europe/Rome',
   week: { mon: officeDay, tue: officeDay, wed: officeDay, thu: officeDay, fri: officeDay },
@@ -37,7 +41,10 @@ describe('days when clocks change', () => {
   });
 
   it('New York office hours are 09:00 local on either side of the change', () => {
-    const wf = withCalendar({ timeZone: 'America/New_York', week: { fri: [['09:00', '17:00']], mon: [['09:00', '17:00']] } });
+    const wf = withCalendar({
+      timeZone: 'America/New_York',
+      week: { fri: [['09:00', '17:00']], mon: [['09:00', '17:00']] },
+    });
     // Friday 16:00 EST + 2 open hours = Monday 10:00 EDT (14:00Z).
     expect(iso(addBusinessTime(wf, 'cal', at('2026-03-06T21:00:00Z'), 'PT2H'))).toBe('2026-03-09T14:00:00.000Z');
   });
@@ -71,7 +78,9 @@ describe('business days, holidays and interval ends', () => {
     // Resolved on Saturday: three whole business days, so the end of Wednesday.
     expect(iso(addBusinessTime(rome, 'cal', at('2026-03-07T10:00:00Z'), 'P3D'))).toBe('2026-03-11T17:00:00.000Z');
     // P1W is a week's worth of open time: five business days here.
-    expect(addBusinessTime(rome, 'cal', at('2026-03-03T14:00:00Z'), 'P1W')).toBe(addBusinessTime(rome, 'cal', at('2026-03-03T14:00:00Z'), 'P5D'));
+    expect(addBusinessTime(rome, 'cal', at('2026-03-03T14:00:00Z'), 'P1W')).toBe(
+      addBusinessTime(rome, 'cal', at('2026-03-03T14:00:00Z'), 'P5D'),
+    );
   });
 
   it('a holiday is closed all day: Thursday 24 December 17:00 + 2 h is Monday 28 December 10:00', () => {
@@ -106,7 +115,18 @@ describe('bad input gives values, never exceptions', () => {
   });
 
   it('works at the ends of the Date range', () => {
-    const always = withCalendar({ timeZone: 'Europe/Rome', week: { mon: [['00:00', '24:00']], tue: [['00:00', '24:00']], wed: [['00:00', '24:00']], thu: [['00:00', '24:00']], fri: [['00:00', '24:00']], sat: [['00:00', '24:00']], sun: [['00:00', '24:00']] } });
+    const always = withCalendar({
+      timeZone: 'Europe/Rome',
+      week: {
+        mon: [['00:00', '24:00']],
+        tue: [['00:00', '24:00']],
+        wed: [['00:00', '24:00']],
+        thu: [['00:00', '24:00']],
+        fri: [['00:00', '24:00']],
+        sat: [['00:00', '24:00']],
+        sun: [['00:00', '24:00']],
+      },
+    });
     expect(addBusinessTime(always, 'cal', -8.64e15, 'PT1H')).toBe(-8.64e15 + HOUR);
     expect(addBusinessTime(always, 'cal', 8.64e15 - HOUR, 'PT1H')).toBe(8.64e15);
   });

@@ -15,7 +15,10 @@ import {
 } from 'ticket-lifecycle';
 import { ARBITRARY_GUARDS, arbitraryEvents, arbitraryWorkflowConfig } from 'ticket-lifecycle/testing';
 
-const officeDay = [['09:00', '13:00'], ['14:00', '18:00']] as const;
+const officeDay = [
+  ['09:00', '13:00'],
+  ['14:00', '18:00'],
+] as const;
 const support = defineWorkflow({
   statuses: [
     { id: 'open', category: 'open' },
@@ -23,11 +26,23 @@ const support = defineWorkflow({
     { id: 'closed', category: 'closed' },
   ],
   calendars: {
-    rome: { timeZone: 'Europe/Rome', week: { mon: officeDay, tue: officeDay, wed: officeDay, thu: officeDay, fri: officeDay }, holidays: ['2026-04-06'] },
+    rome: {
+      timeZone: 'Europe/Rome',
+      week: { mon: officeDay, tue: officeDay, wed: officeDay, thu: officeDay, fri: officeDay },
+      holidays: ['2026-04-06'],
+    },
   },
   timers: [
     { id: 'nudge', in: 'open', after: 'PT4H', action: 'remind', repeatEvery: 'PT4H', calendar: 'rome' },
-    { id: 'auto-close', in: 'solved', after: 'P3D', action: 'move', to: 'closed', reminders: ['P2D'], calendar: 'rome' },
+    {
+      id: 'auto-close',
+      in: 'solved',
+      after: 'P3D',
+      action: 'move',
+      to: 'closed',
+      reminders: ['P2D'],
+      calendar: 'rome',
+    },
   ],
 });
 const at = (iso: string): number => Date.parse(iso);
@@ -63,7 +78,10 @@ describe('a calendar timer', () => {
 });
 
 describe('on a 24/7 calendar every timer behaves exactly as without one', () => {
-  const always = { timeZone: 'America/Sao_Paulo', week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])) };
+  const always = {
+    timeZone: 'America/Sao_Paulo',
+    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
+  };
   const compile = (config: WorkflowConfig): Workflow => {
     const result = validateWorkflow(config, { guards: ARBITRARY_GUARDS });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
@@ -71,9 +89,21 @@ describe('on a 24/7 calendar every timer behaves exactly as without one', () => 
   };
   it('same tickets and effects for the same events', () => {
     const pairs = arbitraryWorkflowConfig().chain((config) => {
-      const plain = compile({ ...config, timers: (config.timers ?? []).map(({ calendar: _, ...t }) => t as TimerConfig), calendars: {} });
-      const onCalendar = compile({ ...config, timers: (config.timers ?? []).map((t) => ({ ...t, calendar: 'always' })), calendars: { always } });
-      return arbitraryEvents(plain, { maxLength: 25, start: Date.UTC(2018, 9, 1) }).map((events) => ({ plain, onCalendar, events }));
+      const plain = compile({
+        ...config,
+        timers: (config.timers ?? []).map(({ calendar: _, ...t }) => t as TimerConfig),
+        calendars: {},
+      });
+      const onCalendar = compile({
+        ...config,
+        timers: (config.timers ?? []).map((t) => ({ ...t, calendar: 'always' })),
+        calendars: { always },
+      });
+      return arbitraryEvents(plain, { maxLength: 25, start: Date.UTC(2018, 9, 1) }).map((events) => ({
+        plain,
+        onCalendar,
+        events,
+      }));
     });
     fc.assert(
       fc.property(pairs, ({ plain, onCalendar, events }) => {

@@ -39,7 +39,10 @@ describe('lint', () => {
   it('lists every validation problem with its path, and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ statuses: [{ id: 'open', category: 'opn' }], replies: [{ by: 'agent', to: 'x' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ statuses: [{ id: 'open', category: 'opn' }], replies: [{ by: 'agent', to: 'x' }] }),
+    );
     const r = run('lint', file);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^error\s+statuses\[0\]\.category\s+unknownCategory\s/m);
@@ -56,7 +59,12 @@ describe('lint', () => {
   it('prints JSON with --json, and refuses bad preset options as validation problems', () => {
     const r = run('lint', 'zendesk:closeAfter=P99D', '--json');
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, valid: false, issues: [{ path: 'closeAfter', code: 'invalidOption' }], findings: [] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      valid: false,
+      issues: [{ path: 'closeAfter', code: 'invalidOption' }],
+      findings: [],
+    });
   });
 });
 
@@ -110,7 +118,9 @@ describe('check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^law broken: pureAndDeterministic: /m);
     expect(r.stdout).toMatch(/^ {2}\d{4}-\d\d-\d\dT[\d:.]+Z {2}ticket created by /m);
-    expect(r.stdout).toMatch(/^ {2}replay: ticket-lifecycle check test\/cli\/fixtures\/flaky-guard\.mjs --runs 50 --seed -?\d+$/m);
+    expect(r.stdout).toMatch(
+      /^ {2}replay: ticket-lifecycle check test\/cli\/fixtures\/flaky-guard\.mjs --runs 50 --seed -?\d+$/m,
+    );
   });
 });
 
@@ -147,10 +157,22 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     ['a file that is not JSON', ['lint', fixture('truncated.json')], /truncated\.json is not JSON/],
     ['JSON that is not a policy', ['diagram', notPolicy], /is not a policy: expected a JSON object with "statuses"/],
     ['a huge file', ['lint', huge], /is too large \(\d+ bytes; at most 10485760\)/],
-    ['an invalid policy where a valid one is needed', ['diagram', 'zendesk:closeAfter=P99D'], /is not a valid policy \(1 problem; first: closeAfter: /],
+    [
+      'an invalid policy where a valid one is needed',
+      ['diagram', 'zendesk:closeAfter=P99D'],
+      /is not a valid policy \(1 problem; first: closeAfter: /,
+    ],
     ['a directory', ['lint', 'test'], /policy test is not a file/],
-    ['a module whose default export is not a policy', ['lint', fixture('not-a-policy.mjs')], /not-a-policy\.mjs is not a policy: its default export must be/],
-    ['a module that throws while loading', ['diagram', fixture('throws.mjs')], /throws\.mjs could not be loaded: database unreachable/],
+    [
+      'a module whose default export is not a policy',
+      ['lint', fixture('not-a-policy.mjs')],
+      /not-a-policy\.mjs is not a policy: its default export must be/,
+    ],
+    [
+      'a module that throws while loading',
+      ['diagram', fixture('throws.mjs')],
+      /throws\.mjs could not be loaded: database unreachable/,
+    ],
     ['a missing events file', ['simulate', 'zendesk', 'nowhere.jsonl'], /events file nowhere\.jsonl not found/],
     ['an unknown command', ['frobnicate', 'x'], /unknown command "frobnicate"/],
     ['an unknown flag', ['lint', 'zendesk', '--bogus'], /Unknown option '--bogus'/],
@@ -161,7 +183,10 @@ describe('bad input: one line, exit 2, no stack trace', () => {
   });
 
   it('prints the usage with --help (exit 0) and without a command (exit 2)', () => {
-    expect(run('--help')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: ticket-lifecycle <command>/) });
+    expect(run('--help')).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Usage: ticket-lifecycle <command>/),
+    });
     expect(run().code).toBe(2);
   });
 });

@@ -16,7 +16,8 @@ const base: WorkflowConfig = {
     { id: 'close', in: 'waiting', after: 'P7D', action: 'move', to: 'closed', reminders: ['P5D'] },
   ],
 };
-const kinds = (after: WorkflowConfig): string[] => diffPolicies(defineWorkflow(base), defineWorkflow(after)).changes.map((c) => `${c.kind}${c.breaking ? '!' : ''}`);
+const kinds = (after: WorkflowConfig): string[] =>
+  diffPolicies(defineWorkflow(base), defineWorkflow(after)).changes.map((c) => `${c.kind}${c.breaking ? '!' : ''}`);
 
 describe('diffPolicies', () => {
   it('finds nothing between a policy and itself, nor between equal durations spelled differently', () => {
@@ -25,8 +26,13 @@ describe('diffPolicies', () => {
   });
 
   it('reports a removed status as breaking, and an added one as not', () => {
-    expect(kinds({ ...base, statuses: base.statuses.filter((s) => s.id !== 'new') })).toEqual(['statusRemoved!', 'initialChanged']);
-    expect(kinds({ ...base, statuses: [...base.statuses, { id: 'vendor', category: 'onHold' }] })).toEqual(['statusAdded']);
+    expect(kinds({ ...base, statuses: base.statuses.filter((s) => s.id !== 'new') })).toEqual([
+      'statusRemoved!',
+      'initialChanged',
+    ]);
+    expect(kinds({ ...base, statuses: [...base.statuses, { id: 'vendor', category: 'onHold' }] })).toEqual([
+      'statusAdded',
+    ]);
   });
 
   it('reports a changed category, and every changed duration of a timer', () => {
@@ -41,7 +47,10 @@ describe('diffPolicies', () => {
   });
 
   it('pairs a renamed timer by where it runs and what it does, and gives the migration mapping', () => {
-    const renamed = { ...base, timers: [base.timers![0]!, { ...base.timers![1]!, id: 'auto-close' }] } as WorkflowConfig;
+    const renamed = {
+      ...base,
+      timers: [base.timers![0]!, { ...base.timers![1]!, id: 'auto-close' }],
+    } as WorkflowConfig;
     const diff = diffPolicies(defineWorkflow(base), defineWorkflow(renamed));
     expect(diff.changes.map((c) => c.kind)).toEqual(['timerRenamed']);
     expect(diff.migration).toEqual({ statuses: {}, timers: { close: 'auto-close' } });
@@ -49,6 +58,8 @@ describe('diffPolicies', () => {
 
   it('reports a timer removed with nothing like it as a harmless removal', () => {
     expect(kinds({ ...base, timers: [base.timers![1]!] })).toEqual(['timerRemoved']);
-    expect(kinds({ ...base, timers: [...base.timers!, { id: 'extra', in: 'open', after: 'P1D', action: 'remind' }] })).toEqual(['timerAdded']);
+    expect(
+      kinds({ ...base, timers: [...base.timers!, { id: 'extra', in: 'open', after: 'P1D', action: 'remind' }] }),
+    ).toEqual(['timerAdded']);
   });
 });

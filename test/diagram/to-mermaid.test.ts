@@ -12,7 +12,11 @@ interface Edge {
 
 /** The transitions of a diagram, read back from its text. */
 function edgesOf(text: string): Edge[] {
-  return [...text.matchAll(/^ {2}(\S+) --> (\S+)(?: : (.*))?$/gm)].map(([, from, to, label]) => ({ from: from!, to: to!, label: label ?? '' }));
+  return [...text.matchAll(/^ {2}(\S+) --> (\S+)(?: : (.*))?$/gm)].map(([, from, to, label]) => ({
+    from: from!,
+    to: to!,
+    label: label ?? '',
+  }));
 }
 
 /** State id → its description, read back from `state "…" as id` lines. */
@@ -44,7 +48,11 @@ describe('toMermaid on every preset', () => {
         const reply = status.replies[actor];
         if ((reply.action === 'move' || reply.action === 'reopen') && reply.to !== null && reply.to !== id) {
           expect(has(id, reply.to, actor, 'reply'), `${actor} reply ${id} → ${reply.to}`).toBe(true);
-        } else if (reply.action === 'followUp' || reply.action === 'reject' || (reply.action === 'stay' && reply.rule >= 0)) {
+        } else if (
+          reply.action === 'followUp' ||
+          reply.action === 'reject' ||
+          (reply.action === 'stay' && reply.rule >= 0)
+        ) {
           expect(has(id, id, actor, 'reply'), `${actor} reply loop on ${id}`).toBe(true);
         }
       }
@@ -85,11 +93,22 @@ describe('toMermaid labels', () => {
     assignments: [{ from: 'new', to: 'open' }],
     statusChanges: [{ by: 'agent', fromCategory: ['new', 'open'], to: ['waiting', 'solved'] }],
     resolve: { by: 'agent', requireAssignee: true, guards: 'checklistDone' },
-    close: [{ by: ['customer', 'system'], fromCategory: 'solved' }, { by: 'agent', from: 'waiting', notWhileCustomerWaits: true, forceBy: 'agent' }],
+    close: [
+      { by: ['customer', 'system'], fromCategory: 'solved' },
+      { by: 'agent', from: 'waiting', notWhileCustomerWaits: true, forceBy: 'agent' },
+    ],
     timers: [
       { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },
       { id: 'nudge', in: 'waiting', after: 'P5D', action: 'remind', repeatEvery: 'P1D' },
-      { id: 'auto-solve', in: 'waiting', since: ['statusEntered', 'lastAgentMessage'], after: 604_800_000, skipWhileCustomerWaits: true, action: 'move', to: 'solved' },
+      {
+        id: 'auto-solve',
+        in: 'waiting',
+        since: ['statusEntered', 'lastAgentMessage'],
+        after: 604_800_000,
+        skipWhileCustomerWaits: true,
+        action: 'move',
+        to: 'solved',
+      },
       { id: 'auto-close', in: 'solved', after: 'PT96H', action: 'move', to: 'closed', reminders: ['P3D'] },
     ],
   };
@@ -97,7 +116,11 @@ describe('toMermaid labels', () => {
   const text = toMermaid(wf);
   const lines = text.split('\n');
   // Parallel moves share one arrow with their labels joined by ' | ': one line per move they stand for.
-  const moves = edgesOf(text).flatMap((e) => (e.label === '' ? [`  ${e.from} --> ${e.to}`] : e.label.split(' | ').map((part) => `  ${e.from} --> ${e.to} : ${part}`)));
+  const moves = edgesOf(text).flatMap((e) =>
+    e.label === ''
+      ? [`  ${e.from} --> ${e.to}`]
+      : e.label.split(' | ').map((part) => `  ${e.from} --> ${e.to} : ${part}`),
+  );
 
   it('starts at the initial status and at each channel start', () => {
     expect(lines).toContain('  [*] --> new');
@@ -110,38 +133,44 @@ describe('toMermaid labels', () => {
   });
 
   it('labels replies by actor, with reopen windows, loops for stay, follow-up and reject', () => {
-    expect(moves).toEqual(expect.arrayContaining([
-      '  new --> waiting : agent reply',
-      '  new --> new : customer reply (stays)',
-      '  waiting --> open : customer, agent reply',
-      '  solved --> open : customer reply within PT48H (reopen)',
-      '  solved --> solved : customer reply after PT48H (follow-up)',
-      '  closed --> closed : customer reply (follow-up)',
-      '  closed --> closed : agent, system reply (rejected)',
-      '  snoozed --> open : customer reply',
-    ]));
+    expect(moves).toEqual(
+      expect.arrayContaining([
+        '  new --> waiting : agent reply',
+        '  new --> new : customer reply (stays)',
+        '  waiting --> open : customer, agent reply',
+        '  solved --> open : customer reply within PT48H (reopen)',
+        '  solved --> solved : customer reply after PT48H (follow-up)',
+        '  closed --> closed : customer reply (follow-up)',
+        '  closed --> closed : agent, system reply (rejected)',
+        '  snoozed --> open : customer reply',
+      ]),
+    );
   });
 
   it('labels assignments, and timers by duration as written (milliseconds formatted back to ISO)', () => {
-    expect(moves).toEqual(expect.arrayContaining([
-      '  new --> open : assign',
-      '  snoozed --> open : ⏱ until wake',
-      '  snoozed --> new : ⏱ until wake (if snoozed from there)',
-      '  waiting --> solved : ⏱ P7D auto-solve (since entry / agent message, paused while the customer waits)',
-      '  solved --> closed : ⏱ PT96H auto-close',
-    ]));
+    expect(moves).toEqual(
+      expect.arrayContaining([
+        '  new --> open : assign',
+        '  snoozed --> open : ⏱ until wake',
+        '  snoozed --> new : ⏱ until wake (if snoozed from there)',
+        '  waiting --> solved : ⏱ P7D auto-solve (since entry / agent message, paused while the customer waits)',
+        '  solved --> closed : ⏱ PT96H auto-close',
+      ]),
+    );
     expect(text).toContain('  note right of waiting\n    ⏱ P5D nudge: reminder, then every P1D\n  end note');
     expect(text).toContain('  note right of solved\n    ⏱ P3D reminder before auto-close\n  end note');
   });
 
   it('labels resolve, close, snooze and reopen with who may, conditions and guard names', () => {
-    expect(moves).toEqual(expect.arrayContaining([
-      '  open --> solved : resolve by agent [requireAssignee, checklistDone]',
-      '  waiting --> closed : close by agent [notWhileCustomerWaits] (force: agent)',
-      '  solved --> closed : close by customer, system',
-      '  open --> snoozed : snooze by agent, system',
-      '  closed --> open : reopen by agent, system',
-    ]));
+    expect(moves).toEqual(
+      expect.arrayContaining([
+        '  open --> solved : resolve by agent [requireAssignee, checklistDone]',
+        '  waiting --> closed : close by agent [notWhileCustomerWaits] (force: agent)',
+        '  solved --> closed : close by customer, system',
+        '  open --> snoozed : snooze by agent, system',
+        '  closed --> open : reopen by agent, system',
+      ]),
+    );
   });
 
   it('draws one arrow per source and target, with the labels of every move it stands for', () => {
@@ -153,7 +182,11 @@ describe('toMermaid labels', () => {
 
   it('draws each statusChanges rule as a hub with an edge to every status it lets someone enter', () => {
     expect(lines).toContain('  state "set status by agent from new, open" as s_set_status_0');
-    expect(edgesOf(text).filter((e) => e.from === 's_set_status_0').map((e) => e.to)).toEqual(['waiting', 'solved']);
+    expect(
+      edgesOf(text)
+        .filter((e) => e.from === 's_set_status_0')
+        .map((e) => e.to),
+    ).toEqual(['waiting', 'solved']);
     expect(lines).toContain('  class s_set_status_0 statusChange');
   });
 
@@ -172,25 +205,45 @@ describe('statusChanges hubs', () => {
   it('draws the default as agents and the system setting any status they may enter', () => {
     const text = toMermaid(defineWorkflow({ statuses: [...statuses], close: { by: 'system', from: 'solved' } }));
     expect(text).toContain('  state "set status by agent, system from any status" as s_set_status_0');
-    expect(edgesOf(text).filter((e) => e.from === 's_set_status_0').map((e) => e.to)).toEqual(['open', 'solved', 'closed']);
+    expect(
+      edgesOf(text)
+        .filter((e) => e.from === 's_set_status_0')
+        .map((e) => e.to),
+    ).toEqual(['open', 'solved', 'closed']);
   });
 
   it('leaves out targets that the action rules refuse, and hubs with no target', () => {
     const wf = defineWorkflow({
       statuses: [...statuses],
-      statusChanges: [{ by: 'customer', to: 'closed' }, { by: 'agent', from: 'open', to: ['solved', 'closed'] }],
+      statusChanges: [
+        { by: 'customer', to: 'closed' },
+        { by: 'agent', from: 'open', to: ['solved', 'closed'] },
+      ],
       close: { by: 'system', from: 'solved' },
     });
     const text = toMermaid(wf);
     expect(text).not.toContain('set status by customer');
-    expect(edgesOf(text).filter((e) => e.from.startsWith('s_set_status')).map((e) => `${e.from} ${e.to}`)).toEqual(['s_set_status_1 solved']);
+    expect(
+      edgesOf(text)
+        .filter((e) => e.from.startsWith('s_set_status'))
+        .map((e) => `${e.from} ${e.to}`),
+    ).toEqual(['s_set_status_1 solved']);
   });
 });
 
 describe('Mermaid-safe state ids', () => {
   it('keeps plain ids and aliases ids with -, ., :, a leading digit or a keyword', () => {
     const ids = mermaidIds(['open', 'in-progress', 'v1.waiting', 'team:ops', 'end', 'State', '9lives', 'a_b']);
-    expect([...ids.values()]).toEqual(['open', 's_in_progress', 's_v1_waiting', 's_team_ops', 's_end', 's_State', 's_9lives', 'a_b']);
+    expect([...ids.values()]).toEqual([
+      'open',
+      's_in_progress',
+      's_v1_waiting',
+      's_team_ops',
+      's_end',
+      's_State',
+      's_9lives',
+      'a_b',
+    ]);
   });
 
   it('never gives two statuses the same id', () => {
@@ -201,7 +254,10 @@ describe('Mermaid-safe state ids', () => {
 
   it('uses the aliases in every line of the diagram', () => {
     const wf = defineWorkflow({
-      statuses: [{ id: 'in-progress', category: 'open' }, { id: 'end', category: 'closed' }],
+      statuses: [
+        { id: 'in-progress', category: 'open' },
+        { id: 'end', category: 'closed' },
+      ],
       replies: [{ by: 'customer', from: 'end', to: 'in-progress' }],
     });
     const text = toMermaid(wf);

@@ -11,7 +11,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `ticket-lifecycle` and each subpath of package.json `exports` → its built type declarations. */
 function entryTypes(): Record<string, string[]> {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { import?: { types?: string } }> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | { import?: { types?: string } }>;
+  };
   return Object.fromEntries(
     Object.entries(pkg.exports).flatMap(([subpath, target]) => {
       const types = typeof target === 'object' ? target.import?.types : undefined;
@@ -24,7 +26,9 @@ const work = join(root, 'node_modules/.cache/doc-examples');
 
 describe('doc examples', () => {
   it('finds blocks in Markdown and in TSDoc, with the line a reader sees', () => {
-    expect(markdownExamples('a.md', 'text\n```ts\nconst a = 1;\n```\n```sh\nnpm i\n```')).toEqual([{ file: 'a.md', line: 3, code: 'const a = 1;' }]);
+    expect(markdownExamples('a.md', 'text\n```ts\nconst a = 1;\n```\n```sh\nnpm i\n```')).toEqual([
+      { file: 'a.md', line: 3, code: 'const a = 1;' },
+    ]);
     const source = '/**\n * Doc.\n * @example\n * ```ts\n * const b = 2;\n *\n * b;\n * ```\n */\nconst x = "```ts";';
     expect(tsdocExamples('b.ts', source)).toEqual([{ file: 'b.ts', line: 5, code: 'const b = 2;\n\nb;' }]);
   });
@@ -60,7 +64,9 @@ describe('doc examples', () => {
         files: names,
       }),
     );
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', work], { encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', work], {
+      encoding: 'utf8',
+    });
     // `0003.ts(2,5): error TS2304: …` → `src/engine/can.ts:14 (example line 2): error TS2304: …`
     const errors = tsc.stdout
       .split('\n')

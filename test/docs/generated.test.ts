@@ -31,7 +31,10 @@ describe('generated docs (regenerate with npm run docs:generate)', () => {
     const budgets = readBudgets();
     const sizes = readSizes();
     expect(Object.keys(sizes).sort()).toEqual(budgets.map((b) => b.name).sort()); // re-measure: --measure-sizes
-    for (const b of budgets) expect(sizes[b.name]!, b.name).toBeLessThanOrEqual(Number.parseFloat(b.limit) * (b.limit.endsWith('kB') ? 1000 : 1));
+    for (const b of budgets)
+      expect(sizes[b.name]!, b.name).toBeLessThanOrEqual(
+        Number.parseFloat(b.limit) * (b.limit.endsWith('kB') ? 1000 : 1),
+      );
     expect(section(read('performance.md'), 'sizes')).toBe(renderSizeTable(budgets, sizes));
   });
 

@@ -19,7 +19,9 @@ describe('README', () => {
     const heading = readme.indexOf('\n## Working on this repository\n');
     expect(heading).toBeGreaterThan(0);
     expect(readme.slice(0, heading).split('\n').length).toBeLessThan(60);
-    expect(readme.slice(heading)).toMatch(/^\n## Working on this repository\n\n```sh\nnpm install && npm run demo .*\nnpm test .*\n```/);
+    expect(readme.slice(heading)).toMatch(
+      /^\n## Working on this repository\n\n```sh\nnpm install && npm run demo .*\nnpm test .*\n```/,
+    );
   });
 
   it('links only to files that exist in the repository', () => {

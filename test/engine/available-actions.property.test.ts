@@ -1,7 +1,17 @@
 // availableActions lists exactly the accepted, changing actions of its kinds (issue 10, "Who may do what").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTORS, availableActions, can, createTicket, transition, type Actor, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  ACTORS,
+  availableActions,
+  can,
+  createTicket,
+  transition,
+  type Actor,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 import { arbitraryScenario, arbitraryWorkflow } from 'ticket-lifecycle/testing';
 
@@ -14,23 +24,41 @@ function candidates(workflow: Workflow, ticket: Ticket, by: Actor, at: number): 
     const needsUntil = workflow.config.statuses.find((c) => c.id === s.id)?.requireUntil === true;
     out.push({ type: 'setStatus', by, at, to: s.id, ...(needsUntil && { until: at + 1 }) });
   }
-  out.push({ type: 'assign', by, at, assignee: ticket.assignee === 'someone' ? 'someone-else' : 'someone' }, { type: 'assign', by, at, assignee: null });
+  out.push(
+    { type: 'assign', by, at, assignee: ticket.assignee === 'someone' ? 'someone-else' : 'someone' },
+    { type: 'assign', by, at, assignee: null },
+  );
   return out;
 }
 
 /** The event an action stands for. */
-function eventOf(action: ReturnType<typeof availableActions>[number], ticket: Ticket, by: Actor, at: number): TicketEvent {
+function eventOf(
+  action: ReturnType<typeof availableActions>[number],
+  ticket: Ticket,
+  by: Actor,
+  at: number,
+): TicketEvent {
   switch (action.type) {
-    case 'setStatus': return { type: 'setStatus', by, at, to: action.to, ...(action.needsUntil && { until: at + 1 }) };
-    case 'assign': return { type: 'assign', by, at, assignee: ticket.assignee === 'someone' ? 'someone-else' : 'someone' };
-    case 'unassign': return { type: 'assign', by, at, assignee: null };
-    default: return { type: action.type, by, at };
+    case 'setStatus':
+      return { type: 'setStatus', by, at, to: action.to, ...(action.needsUntil && { until: at + 1 }) };
+    case 'assign':
+      return { type: 'assign', by, at, assignee: ticket.assignee === 'someone' ? 'someone-else' : 'someone' };
+    case 'unassign':
+      return { type: 'assign', by, at, assignee: null };
+    default:
+      return { type: action.type, by, at };
   }
 }
 
 describe('availableActions', () => {
   const cases = arbitraryWorkflow().chain((workflow) =>
-    fc.tuple(fc.constant(workflow), arbitraryScenario(workflow), fc.constantFrom(...ACTORS), fc.integer({ min: 0, max: 10 * 86_400_000 })));
+    fc.tuple(
+      fc.constant(workflow),
+      arbitraryScenario(workflow),
+      fc.constantFrom(...ACTORS),
+      fc.integer({ min: 0, max: 10 * 86_400_000 }),
+    ),
+  );
 
   it('lists only accepted, changing actions, landing where it says, and misses none', () => {
     fc.assert(
@@ -46,7 +74,11 @@ describe('availableActions', () => {
         const listed = availableActions(workflow, ticket, by, at);
         for (const action of listed) {
           const r = transition(workflow, ticket, eventOf(action, ticket, by, at));
-          expect({ action, changed: r.ok && r.changed, status: r.ticket.status }).toEqual({ action, changed: true, status: action.to });
+          expect({ action, changed: r.ok && r.changed, status: r.ticket.status }).toEqual({
+            action,
+            changed: true,
+            status: action.to,
+          });
         }
         const listedEvents = new Set(listed.map((a) => JSON.stringify(eventOf(a, ticket, by, at))));
         for (const event of candidates(workflow, ticket, by, at)) {

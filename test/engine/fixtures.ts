@@ -1,5 +1,13 @@
 import { expect } from 'vitest';
-import { createTicket, defineWorkflow, transition, type Effect, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  defineWorkflow,
+  transition,
+  type Effect,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -28,7 +36,10 @@ export const support = defineWorkflow(
     ],
     assignments: [{ from: 'new', to: 'open' }],
     // The system solves and closes by timer, and timers pass the rules like any system move.
-    resolve: [{ by: 'agent', requireAssignee: true, notWhileCustomerWaits: true, forceBy: 'agent' }, { by: 'system', from: 'waiting' }],
+    resolve: [
+      { by: 'agent', requireAssignee: true, notWhileCustomerWaits: true, forceBy: 'agent' },
+      { by: 'system', from: 'waiting' },
+    ],
     close: [
       { by: ['customer', 'system'], from: 'solved' },
       { by: 'agent', from: 'solved', guards: 'surveySent' },
@@ -36,7 +47,15 @@ export const support = defineWorkflow(
     ],
     timers: [
       { id: 'nudge', in: 'waiting', since: 'lastAgentMessage', after: 'P2D', action: 'remind', repeatEvery: 'P1D' },
-      { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P5D', action: 'move', to: 'solved', reminders: ['P3D', 'P4D'] },
+      {
+        id: 'auto-solve',
+        in: 'waiting',
+        since: 'lastAgentMessage',
+        after: 'P5D',
+        action: 'move',
+        to: 'solved',
+        reminders: ['P3D', 'P4D'],
+      },
       { id: 'auto-close', in: 'solved', after: 'P4D', action: 'move', to: 'closed', skipWhileCustomerWaits: true },
       { id: 'wake', in: 'later', since: 'until', action: 'move', to: 'open', restorePrevious: ['new'] },
       { id: 'close-at', in: 'pending_close', since: 'until', action: 'move', to: 'closed', reason: 'pending close' },
@@ -46,7 +65,11 @@ export const support = defineWorkflow(
 );
 
 /** Applies events in order, failing the test on a refusal; returns the last ticket and every effect. */
-export function run<S extends string>(workflow: Workflow<S>, events: readonly TicketEvent<S>[], start: Ticket<S> = createTicket(workflow, { at: T0 })) {
+export function run<S extends string>(
+  workflow: Workflow<S>,
+  events: readonly TicketEvent<S>[],
+  start: Ticket<S> = createTicket(workflow, { at: T0 }),
+) {
   let ticket = start;
   const effects: Effect<S>[] = [];
   for (const event of events) {

@@ -20,7 +20,9 @@ describe.each(presetWorkflows)('laws hold for the %s preset', (_name, workflow) 
 });
 
 describe('laws hold for random valid policies', () => {
-  const pairs = arbitraryWorkflow().chain((workflow) => arbitraryScenario(workflow).map((scenario) => ({ workflow, scenario })));
+  const pairs = arbitraryWorkflow().chain((workflow) =>
+    arbitraryScenario(workflow).map((scenario) => ({ workflow, scenario })),
+  );
   it.each(Object.keys(LAWS) as LawName[])('%s', (law) => {
     fc.assert(
       fc.property(pairs, ({ workflow, scenario }) => {

@@ -25,7 +25,10 @@ const v1Config = {
     { id: 'waiting', category: 'pending' },
     { id: 'closed', category: 'closed' },
   ],
-  replies: [{ by: 'agent', from: 'open', to: 'waiting' }, { by: 'customer', from: ['waiting', 'hold'], to: 'open' }],
+  replies: [
+    { by: 'agent', from: 'open', to: 'waiting' },
+    { by: 'customer', from: ['waiting', 'hold'], to: 'open' },
+  ],
   timers: [{ id: 'nudge', in: 'waiting', after: 'P2D', action: 'move', to: 'closed', reminders: ['P1D'] }],
 } as const satisfies WorkflowConfig<string>;
 const v1 = defineWorkflow(v1Config);
@@ -37,7 +40,10 @@ const v2 = defineWorkflow({
     { id: 'waiting', category: 'pending' },
     { id: 'closed', category: 'closed' },
   ],
-  replies: [{ by: 'agent', from: 'open', to: 'waiting' }, { by: 'customer', from: ['waiting', 'vendor'], to: 'open' }],
+  replies: [
+    { by: 'agent', from: 'open', to: 'waiting' },
+    { by: 'customer', from: ['waiting', 'vendor'], to: 'open' },
+  ],
   timers: [{ id: 'auto-close', in: 'waiting', after: 'P3D', action: 'move', to: 'closed', reminders: ['P1D'] }],
 });
 
@@ -82,8 +88,13 @@ describe('migrateTicket', () => {
   });
 
   it('maps a renamed status and refuses one the new policy lacks', () => {
-    const onHold = run(v1, createTicket(v1, { at: T0 }), [{ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'hold' }]).ticket;
-    expect(migrateTicket(v1, v2, onHold)).toMatchObject({ ok: false, error: { code: 'unmappedStatus', path: 'status' } });
+    const onHold = run(v1, createTicket(v1, { at: T0 }), [
+      { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'hold' },
+    ]).ticket;
+    expect(migrateTicket(v1, v2, onHold)).toMatchObject({
+      ok: false,
+      error: { code: 'unmappedStatus', path: 'status' },
+    });
     const r = migrateTicket(v1, v2, onHold, { statuses: { hold: 'vendor' } });
     expect(r.ok && r.ticket.status).toBe('vendor');
     expect(r.ok && r.ticket.statusChangedAt).toBe(onHold.statusChangedAt);
@@ -91,13 +102,29 @@ describe('migrateTicket', () => {
 
   it('refuses a mapping that names what neither policy has, and a ticket that is not of the old policy', () => {
     const t = createTicket(v1, { at: T0 });
-    expect(migrateTicket(v1, v2, t, { statuses: { hold: 'nowhere' } })).toMatchObject({ ok: false, error: { code: 'invalidMapping', path: 'statuses.hold' } });
-    expect(migrateTicket(v1, v2, t, { statuses: { ghost: 'open' } })).toMatchObject({ ok: false, error: { code: 'invalidMapping' } });
-    expect(migrateTicket(v1, v2, t, { timers: { nudge: 'ghost' } })).toMatchObject({ ok: false, error: { code: 'invalidMapping', path: 'timers.nudge' } });
-    expect(migrateTicket(v1, v2, { ...t, status: 'ghost' })).toMatchObject({ ok: false, error: { code: 'unknownStatus' } });
+    expect(migrateTicket(v1, v2, t, { statuses: { hold: 'nowhere' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidMapping', path: 'statuses.hold' },
+    });
+    expect(migrateTicket(v1, v2, t, { statuses: { ghost: 'open' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidMapping' },
+    });
+    expect(migrateTicket(v1, v2, t, { timers: { nudge: 'ghost' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidMapping', path: 'timers.nudge' },
+    });
+    expect(migrateTicket(v1, v2, { ...t, status: 'ghost' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknownStatus' },
+    });
     expect(migrateTicket(v1, v2, { ...t, version: -1 })).toMatchObject({ ok: false, error: { code: 'invalidTicket' } });
     expect(migrateTicket(v1, v2, null as never)).toMatchObject({ ok: false, error: { code: 'invalidTicket' } });
-    const hostile = { get statuses(): never { throw new Error('boom'); } };
+    const hostile = {
+      get statuses(): never {
+        throw new Error('boom');
+      },
+    };
     expect(migrateTicket(v1, v2, t, hostile)).toMatchObject({ ok: false, error: { code: 'invalidMapping' } });
   });
 
@@ -144,7 +171,9 @@ describe('migrateTicket', () => {
 });
 
 describe('a stored ticket in a status the policy no longer has', () => {
-  const stored = run(v1, createTicket(v1, { at: T0 }), [{ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'hold' }]).ticket;
+  const stored = run(v1, createTicket(v1, { at: T0 }), [
+    { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'hold' },
+  ]).ticket;
 
   it('is refused by transition with unknownStatus', () => {
     const r = transition(v2, stored as never, { type: 'tick', at: T0 + 2 });
@@ -153,10 +182,19 @@ describe('a stored ticket in a status the policy no longer has', () => {
 
   it('makes nextDeadlineResult say so instead of a silent null', () => {
     expect(nextDeadline(v2, stored as never)).toBeNull();
-    expect(nextDeadlineResult(v2, stored)).toMatchObject({ ok: false, error: { code: 'unknownStatus', path: 'ticket.status' } });
-    expect(nextDeadlineResult(v1, { ...stored, reopenCount: -1 })).toMatchObject({ ok: false, error: { code: 'invalidTicket', path: 'ticket.reopenCount' } });
+    expect(nextDeadlineResult(v2, stored)).toMatchObject({
+      ok: false,
+      error: { code: 'unknownStatus', path: 'ticket.status' },
+    });
+    expect(nextDeadlineResult(v1, { ...stored, reopenCount: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidTicket', path: 'ticket.reopenCount' },
+    });
     expect(nextDeadlineResult(v1, stored)).toEqual({ ok: true, at: null });
-    expect(nextDeadlineResult(v1, reminded.ticket)).toEqual({ ok: true, at: nextDeadline(v1 as Workflow, reminded.ticket) });
+    expect(nextDeadlineResult(v1, reminded.ticket)).toEqual({
+      ok: true,
+      at: nextDeadline(v1 as Workflow, reminded.ticket),
+    });
   });
 });
 
@@ -168,7 +206,14 @@ function renameStatuses(config: WorkflowConfig, rename: (id: string) => string):
     if (typeof value === 'string') return key !== null && statusKeys.has(key) && ids.has(value) ? rename(value) : value;
     if (Array.isArray(value)) return value.map((v) => walk(v, key));
     if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'initialByChannel' ? Object.fromEntries(Object.entries(v as object).map(([c, s]) => [c, rename(s as string)])) : walk(v, k)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [
+          k,
+          k === 'initialByChannel'
+            ? Object.fromEntries(Object.entries(v as object).map(([c, s]) => [c, rename(s as string)]))
+            : walk(v, k),
+        ]),
+      );
     }
     return value;
   };

@@ -40,7 +40,15 @@ describe('timers act as the system and pass the same rules', () => {
     const ticked = transition(wf, solved, { type: 'tick', at: T0 + 10 * DAY });
     expect(ticked.ok && ticked.ticket.status).toBe('solved');
     expect(ticked.ok && ticked.effects).toEqual([
-      { type: 'timerBlocked', timer: 'auto-close', dueAt: T0 + 1 + 4 * DAY, from: 'solved', to: 'closed', code: 'assigneeRequired', message: expect.any(String) },
+      {
+        type: 'timerBlocked',
+        timer: 'auto-close',
+        dueAt: T0 + 1 + 4 * DAY,
+        from: 'solved',
+        to: 'closed',
+        code: 'assigneeRequired',
+        message: expect.any(String),
+      },
     ]);
     const blocked = ticked.ticket;
     // Nothing more comes due until something changes: the sweeper can forget the ticket.
@@ -72,7 +80,10 @@ describe('timers act as the system and pass the same rules', () => {
       close: { by: 'system', from: 'solved', requireAssignee: true },
       timers: [{ id: 'auto-close', in: 'solved', after: 'P4D', action: 'move', to: 'closed', bypassGuards: true }],
     });
-    const { ticket } = run(bypass, [{ type: 'resolve', by: 'agent', at: T0 + 1 }, { type: 'tick', at: T0 + 5 * DAY }]);
+    const { ticket } = run(bypass, [
+      { type: 'resolve', by: 'agent', at: T0 + 1 },
+      { type: 'tick', at: T0 + 5 * DAY },
+    ]);
     expect(ticket.status).toBe('closed');
   });
 
@@ -92,7 +103,14 @@ describe('timers act as the system and pass the same rules', () => {
     ]);
     expect(ticket.status).toBe('pending_close');
     checklistDone = true;
-    const { ticket: later } = run(zammadLike, [{ type: 'note', by: 'agent', at: T0 + 3 * DAY }, { type: 'tick', at: T0 + 3 * DAY + 1 }], ticket);
+    const { ticket: later } = run(
+      zammadLike,
+      [
+        { type: 'note', by: 'agent', at: T0 + 3 * DAY },
+        { type: 'tick', at: T0 + 3 * DAY + 1 },
+      ],
+      ticket,
+    );
     expect(later.status).toBe('closed');
   });
 
@@ -108,12 +126,22 @@ describe('timers act as the system and pass the same rules', () => {
       },
       { guards: { checklistDone: (t) => t.assignee !== null } },
     );
-    const refused = last(gated, [], { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'pending_close', until: T0 + DAY });
+    const refused = last(gated, [], {
+      type: 'setStatus',
+      by: 'agent',
+      at: T0 + 1,
+      to: 'pending_close',
+      until: T0 + DAY,
+    });
     expect(refused.ok === false && refused.error.code).toBe('guardRejected');
     const sendAndMark = last(gated, [], { type: 'reply', by: 'agent', at: T0 + 1, status: 'waiting' });
     expect(sendAndMark.ok).toBe(true);
     const allowed = last(gated, [{ type: 'assign', by: 'agent', at: T0 + 1, assignee: 'ana' }], {
-      type: 'setStatus', by: 'agent', at: T0 + 2, to: 'pending_close', until: T0 + DAY,
+      type: 'setStatus',
+      by: 'agent',
+      at: T0 + 2,
+      to: 'pending_close',
+      until: T0 + DAY,
     });
     expect(allowed.ok && allowed.ticket.status).toBe('pending_close');
   });
@@ -140,7 +168,10 @@ describe('rules without `from` never reach a locked (closed) status', () => {
   });
 
   it('a rule that names the closed status does reach it', () => {
-    const named = defineWorkflow({ statuses: [...STATUSES], resolve: { by: 'agent', fromCategory: ['open', 'closed'] } });
+    const named = defineWorkflow({
+      statuses: [...STATUSES],
+      resolve: { by: 'agent', fromCategory: ['open', 'closed'] },
+    });
     const { ticket } = run(named, [
       { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'open' },
       { type: 'close', by: 'agent', at: T0 + 2 },
@@ -167,7 +198,9 @@ describe('a customer reply carrying the current status', () => {
     statuses: [...STATUSES],
     replies: [{ by: 'customer', from: 'solved', action: 'reopen' }],
   });
-  const solved: Ticket<(typeof STATUSES)[number]['id']> = run(wf, [{ type: 'resolve', by: 'agent', at: T0 + 1 }]).ticket;
+  const solved: Ticket<(typeof STATUSES)[number]['id']> = run(wf, [
+    { type: 'resolve', by: 'agent', at: T0 + 1 },
+  ]).ticket;
 
   it('needs permission like any "send and mark as"', () => {
     const r = transition(wf, solved, { type: 'reply', by: 'customer', at: T0 + 2, status: 'solved' });
@@ -204,9 +237,15 @@ describe('assign has actor rules', () => {
   it('keepAssignee refuses leaving a ticket with nobody', () => {
     const wf = defineWorkflow({
       statuses: [...STATUSES],
-      assign: [{ by: ['agent', 'system'], fromCategory: 'solved', keepAssignee: true }, { by: ['agent', 'system'], fromCategory: ['new', 'open', 'pending'] }],
+      assign: [
+        { by: ['agent', 'system'], fromCategory: 'solved', keepAssignee: true },
+        { by: ['agent', 'system'], fromCategory: ['new', 'open', 'pending'] },
+      ],
     });
-    const { ticket } = run(wf, [{ type: 'assign', by: 'agent', at: T0 + 1, assignee: 'ana' }, { type: 'resolve', by: 'agent', at: T0 + 2 }]);
+    const { ticket } = run(wf, [
+      { type: 'assign', by: 'agent', at: T0 + 1, assignee: 'ana' },
+      { type: 'resolve', by: 'agent', at: T0 + 2 },
+    ]);
     const unassign = transition(wf, ticket, { type: 'assign', by: 'agent', at: T0 + 3, assignee: null });
     expect(unassign.ok === false && unassign.error.code).toBe('assigneeRequired');
     expect(transition(wf, ticket, { type: 'assign', by: 'agent', at: T0 + 3, assignee: 'bo' }).ok).toBe(true);

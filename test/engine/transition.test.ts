@@ -62,16 +62,32 @@ describe('messages and who owes the next reply', () => {
       { type: 'reply', by: 'agent', at: T0 + MINUTE },
       { type: 'reply', by: 'customer', at: T0 + HOUR },
     ]);
-    expect(ticket).toMatchObject({ status: 'open', lastAgentMessageAt: T0 + MINUTE, lastCustomerMessageAt: T0 + HOUR, awaiting: 'team', lastActivityAt: T0 + HOUR, version: 3 });
+    expect(ticket).toMatchObject({
+      status: 'open',
+      lastAgentMessageAt: T0 + MINUTE,
+      lastCustomerMessageAt: T0 + HOUR,
+      awaiting: 'team',
+      lastActivityAt: T0 + HOUR,
+      version: 3,
+    });
   });
 
   it('an auto-reply and an internal note never move the ticket or change whose turn it is', () => {
     const base = run(support, [{ type: 'reply', by: 'agent', at: T0 + MINUTE }]).ticket;
-    const { ticket, effects } = run(support, [
-      { type: 'reply', by: 'customer', at: T0 + 2 * MINUTE, auto: true },
-      { type: 'note', by: 'agent', at: T0 + 3 * MINUTE },
-    ], base);
-    expect(ticket).toMatchObject({ status: 'waiting', awaiting: 'customer', lastCustomerMessageAt: base.lastCustomerMessageAt, lastActivityAt: T0 + 3 * MINUTE });
+    const { ticket, effects } = run(
+      support,
+      [
+        { type: 'reply', by: 'customer', at: T0 + 2 * MINUTE, auto: true },
+        { type: 'note', by: 'agent', at: T0 + 3 * MINUTE },
+      ],
+      base,
+    );
+    expect(ticket).toMatchObject({
+      status: 'waiting',
+      awaiting: 'customer',
+      lastCustomerMessageAt: base.lastCustomerMessageAt,
+      lastActivityAt: T0 + 3 * MINUTE,
+    });
     expect(effects).toEqual([]);
   });
 
@@ -82,7 +98,10 @@ describe('messages and who owes the next reply', () => {
 
   it('a customer reply that stays out of the team’s sight says so (replyNeedsAttention)', () => {
     const wf = defineWorkflow({
-      statuses: [{ id: 'open', category: 'open' }, { id: 'resolved', category: 'solved' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'resolved', category: 'solved' },
+      ],
       replies: [{ by: 'customer', from: 'resolved', action: 'stay' }],
     });
     const resolved = run(wf, [{ type: 'resolve', by: 'agent', at: 1 }], createTicket(wf, { at: 0 })).ticket;
@@ -104,21 +123,27 @@ describe('guards', () => {
     const answered = run(support, [{ type: 'reply', by: 'agent', at: T0 + 2 * MINUTE }], fresh).ticket;
     expect(refusal({ type: 'resolve', by: 'agent', at: T0 + 3 * MINUTE }, answered)).toBe('assigneeRequired');
     expect(refusal({ type: 'resolve', by: 'customer', at: T0 + 3 * MINUTE }, answered)).toBe('resolveNotAllowed');
-    expect(run(support, [{ type: 'resolve', by: 'agent', at: T0 + 3 * MINUTE, force: true }], answered).ticket.status).toBe('solved');
+    expect(
+      run(support, [{ type: 'resolve', by: 'agent', at: T0 + 3 * MINUTE, force: true }], answered).ticket.status,
+    ).toBe('solved');
     expect(can(support, assignedOpen, { type: 'resolve', by: 'agent', at: T0 + 3 * MINUTE })).toBe(false);
   });
 
   it('force is refused for actors the policy does not allow', () => {
     const answered = run(support, [{ type: 'reply', by: 'agent', at: T0 + 2 * MINUTE }], assignedOpen).ticket;
     const solved = run(support, [{ type: 'resolve', by: 'agent', at: T0 + 3 * MINUTE }], answered).ticket;
-    expect(refusal({ type: 'close', by: 'customer', at: T0 + 4 * MINUTE, force: true }, solved)).toBe('forceNotAllowed');
+    expect(refusal({ type: 'close', by: 'customer', at: T0 + 4 * MINUTE, force: true }, solved)).toBe(
+      'forceNotAllowed',
+    );
   });
 
   it('a named guard passed in code decides, and a close from an unlisted status is refused', () => {
     const answered = run(support, [{ type: 'reply', by: 'agent', at: T0 + 2 * MINUTE }], assignedOpen).ticket;
     expect(refusal({ type: 'close', by: 'agent', at: T0 + 3 * MINUTE }, answered)).toBe('closeNotAllowed');
     const solved = run(support, [{ type: 'resolve', by: 'agent', at: T0 + 3 * MINUTE }], answered).ticket;
-    expect(run(support, [{ type: 'close', by: 'agent', at: T0 + 4 * MINUTE, reason: 'survey' }], solved).ticket).toMatchObject({ status: 'closed', closedBy: 'agent', closeReason: 'survey', closedAt: T0 + 4 * MINUTE });
+    expect(
+      run(support, [{ type: 'close', by: 'agent', at: T0 + 4 * MINUTE, reason: 'survey' }], solved).ticket,
+    ).toMatchObject({ status: 'closed', closedBy: 'agent', closeReason: 'survey', closedAt: T0 + 4 * MINUTE });
     const reopened = { ...solved, reopenCount: 1 };
     expect(refusal({ type: 'close', by: 'agent', at: T0 + 4 * MINUTE }, reopened)).toBe('guardRejected');
   });
@@ -131,8 +156,20 @@ describe('guards', () => {
 
   it('a throwing guard refuses instead of throwing', () => {
     const wf = defineWorkflow(
-      { statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }], close: { guards: 'explodes' } },
-      { guards: { explodes: () => { throw new Error('database down'); } } },
+      {
+        statuses: [
+          { id: 'open', category: 'open' },
+          { id: 'closed', category: 'closed' },
+        ],
+        close: { guards: 'explodes' },
+      },
+      {
+        guards: {
+          explodes: () => {
+            throw new Error('database down');
+          },
+        },
+      },
     );
     const result = transition(wf, createTicket(wf, { at: 0 }), { type: 'close', by: 'agent', at: 1 });
     expect(result.ok === false && result.error.code).toBe('guardRejected');
@@ -154,13 +191,22 @@ describe('timers: as if the scheduler had run exactly on time', () => {
       { type: 'timerFired', timer: 'auto-solve', dueAt: T0 + 5 * DAY, from: 'waiting', to: 'solved' },
       { type: 'timerFired', timer: 'auto-close', dueAt: T0 + 9 * DAY, from: 'solved', to: 'closed' },
     ]);
-    expect(result.ticket).toMatchObject({ status: 'closed', statusChangedAt: T0 + 9 * DAY, updatedAt: T0 + 9 * DAY, closedBy: 'system', resolvedAt: T0 + 5 * DAY });
+    expect(result.ticket).toMatchObject({
+      status: 'closed',
+      statusChangedAt: T0 + 9 * DAY,
+      updatedAt: T0 + 9 * DAY,
+      closedBy: 'system',
+      resolvedAt: T0 + 5 * DAY,
+    });
   });
 
   it('several repeating reminders catch up in one batch, each once, however long the outage', () => {
     // Found by the ticksCompose law: two reminders repeating every minute used to leapfrog one repetition at a time.
     const wf = defineWorkflow({
-      statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'closed', category: 'closed' },
+      ],
       timers: [
         { id: 'a', in: 'open', after: MINUTE, action: 'remind', repeatEvery: MINUTE },
         { id: 'b', in: 'open', after: MINUTE, action: 'remind', repeatEvery: MINUTE },
@@ -206,7 +252,11 @@ describe('timers: as if the scheduler had run exactly on time', () => {
     expect(run(support, [{ type: 'reply', by: 'customer', at: T0 + DAY }], forever).ticket.status).toBe('open');
 
     const timed = run(support, [{ type: 'snooze', by: 'agent', at: T0 + MINUTE, until: T0 + DAY }]).ticket;
-    expect(run(support, [{ type: 'tick', at: T0 + DAY }], timed).ticket).toMatchObject({ status: 'new', snoozedFrom: null, until: null });
+    expect(run(support, [{ type: 'tick', at: T0 + DAY }], timed).ticket).toMatchObject({
+      status: 'new',
+      snoozedFrom: null,
+      until: null,
+    });
     const fromOpen = run(support, [
       { type: 'assign', by: 'agent', at: T0 + 1, assignee: 'bo' },
       { type: 'snooze', by: 'agent', at: T0 + 2, until: T0 + DAY },
@@ -218,11 +268,22 @@ describe('timers: as if the scheduler had run exactly on time', () => {
   });
 
   it('`until` is refused where nothing counts to it, and required where a status says so', () => {
-    expect(refusal({ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'open', until: T0 + DAY })).toBe('untilNotAccepted');
+    expect(refusal({ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'open', until: T0 + DAY })).toBe(
+      'untilNotAccepted',
+    );
     expect(refusal({ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'pending_close' })).toBe('untilRequired');
-    const pending = run(support, [{ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'pending_close', until: T0 + DAY }]).ticket;
-    expect(run(support, [{ type: 'tick', at: T0 + DAY }], pending).ticket).toMatchObject({ status: 'closed', closeReason: 'pending close', closedBy: 'system' });
-    expect(run(support, [{ type: 'reply', by: 'customer', at: T0 + DAY - 1 }], pending).ticket).toMatchObject({ status: 'open', until: null });
+    const pending = run(support, [
+      { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'pending_close', until: T0 + DAY },
+    ]).ticket;
+    expect(run(support, [{ type: 'tick', at: T0 + DAY }], pending).ticket).toMatchObject({
+      status: 'closed',
+      closeReason: 'pending close',
+      closedBy: 'system',
+    });
+    expect(run(support, [{ type: 'reply', by: 'customer', at: T0 + DAY - 1 }], pending).ticket).toMatchObject({
+      status: 'open',
+      until: null,
+    });
   });
 });
 
@@ -237,18 +298,33 @@ describe('reopening', () => {
   it('a customer reply within the window reopens, counts, and says so', () => {
     const { ticket, effects } = run(support, [{ type: 'reply', by: 'customer', at: T0 + 4 + 7 * DAY - 1 }], closed);
     expect(ticket).toMatchObject({ status: 'open', reopenCount: 1, closedAt: T0 + 4 });
-    expect(effects).toContainEqual({ type: 'reopened', from: 'closed', to: 'open', at: T0 + 4 + 7 * DAY - 1, by: 'customer' });
+    expect(effects).toContainEqual({
+      type: 'reopened',
+      from: 'closed',
+      to: 'open',
+      at: T0 + 4 + 7 * DAY - 1,
+      by: 'customer',
+    });
   });
 
   it('after the window the ticket stays closed and the host is asked for a follow-up ticket', () => {
     const result = transition(support, closed, { type: 'reply', by: 'customer', at: T0 + 4 + 7 * DAY });
-    expect(result).toEqual({ ok: true, ticket: closed, changed: false, effects: [{ type: 'followUpRequested', status: 'closed', at: T0 + 4 + 7 * DAY, by: 'customer' }] });
+    expect(result).toEqual({
+      ok: true,
+      ticket: closed,
+      changed: false,
+      effects: [{ type: 'followUpRequested', status: 'closed', at: T0 + 4 + 7 * DAY, by: 'customer' }],
+    });
   });
 
   it('an agent reply to a closed ticket is rejected, but agents can reopen explicitly', () => {
     const result = transition(support, closed, { type: 'reply', by: 'agent', at: T0 + 5 });
-    expect(result.ok && result.effects).toEqual([{ type: 'replyRejected', status: 'closed', at: T0 + 5, by: 'agent', reason: 'locked' }]);
-    expect(run(support, [{ type: 'reopen', by: 'agent', at: T0 + 30 * DAY, to: 'vendor' }], closed).ticket.status).toBe('vendor');
+    expect(result.ok && result.effects).toEqual([
+      { type: 'replyRejected', status: 'closed', at: T0 + 5, by: 'agent', reason: 'locked' },
+    ]);
+    expect(run(support, [{ type: 'reopen', by: 'agent', at: T0 + 30 * DAY, to: 'vendor' }], closed).ticket.status).toBe(
+      'vendor',
+    );
     expect(refusal({ type: 'reopen', by: 'customer', at: T0 + 5 }, closed)).toBe('reopenNotAllowed');
     expect(refusal({ type: 'reopen', by: 'agent', at: T0 + 5, to: 'solved' }, closed)).toBe('reopenNotAllowed');
     expect(refusal({ type: 'reopen', by: 'agent', at: T0 + 5 })).toBe('reopenNotAllowed');
@@ -258,22 +334,53 @@ describe('reopening', () => {
 describe('createTicket', () => {
   it('by a customer: their message is recorded and the team owes the reply', () => {
     expect(createTicket(support, { at: T0 })).toEqual({
-      status: 'new', version: 1, createdAt: T0, updatedAt: T0, statusChangedAt: T0, assignee: null, channel: null,
-      lastCustomerMessageAt: T0, lastAgentMessageAt: null, lastActivityAt: T0, awaiting: 'team', reopenCount: 0,
-      closedAt: null, closedBy: null, closeReason: null, resolvedAt: null, until: null, snoozedFrom: null, timersFired: {},
+      status: 'new',
+      version: 1,
+      createdAt: T0,
+      updatedAt: T0,
+      statusChangedAt: T0,
+      assignee: null,
+      channel: null,
+      lastCustomerMessageAt: T0,
+      lastAgentMessageAt: null,
+      lastActivityAt: T0,
+      awaiting: 'team',
+      reopenCount: 0,
+      closedAt: null,
+      closedBy: null,
+      closeReason: null,
+      resolvedAt: null,
+      until: null,
+      snoozedFrom: null,
+      timersFired: {},
     });
   });
 
   it('by an agent, with a channel and an assignee', () => {
-    expect(createTicket(support, { at: T0, by: 'agent', channel: 'phone', assignee: 'ana' })).toMatchObject({ awaiting: null, lastCustomerMessageAt: null, channel: 'phone', assignee: 'ana' });
+    expect(createTicket(support, { at: T0, by: 'agent', channel: 'phone', assignee: 'ana' })).toMatchObject({
+      awaiting: null,
+      lastCustomerMessageAt: null,
+      channel: 'phone',
+      assignee: 'ana',
+    });
   });
 
-  it.each([[{ at: Number.NaN }], [{ at: T0, by: 'robot' }], [{ at: T0, assignee: '' }]])('throws RangeError for %j', (input) => {
-    expect(() => createTicket(support, input as never)).toThrow(RangeError);
-  });
+  it.each([[{ at: Number.NaN }], [{ at: T0, by: 'robot' }], [{ at: T0, assignee: '' }]])(
+    'throws RangeError for %j',
+    (input) => {
+      expect(() => createTicket(support, input as never)).toThrow(RangeError);
+    },
+  );
 
   it('may start per channel', () => {
-    const wf = defineWorkflow({ statuses: [{ id: 'open', category: 'open' }, { id: 'bot', category: 'new' }], initial: 'open', initialByChannel: { widget: 'bot' } });
+    const wf = defineWorkflow({
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'bot', category: 'new' },
+      ],
+      initial: 'open',
+      initialByChannel: { widget: 'bot' },
+    });
     expect(createTicket(wf, { at: 0, channel: 'widget' }).status).toBe('bot');
     expect(createTicket(wf, { at: 0, channel: 'email' }).status).toBe('open');
   });

@@ -27,7 +27,13 @@ describe('defineWorkflow compiles a valid policy', () => {
     });
     expect(wf.initial).toBe('new');
     expect(wf.defaults).toEqual({ new: 'new', open: 'open2' });
-    expect(wf.statuses[1]).toEqual({ id: 'open', category: 'open', isDefault: false, labels: { agent: 'Open', customer: 'In progress' }, slaPaused: false });
+    expect(wf.statuses[1]).toEqual({
+      id: 'open',
+      category: 'open',
+      isDefault: false,
+      labels: { agent: 'Open', customer: 'In progress' },
+      slaPaused: false,
+    });
     expect(wf.statuses[2]?.labels).toEqual({ agent: 'vendor', customer: 'vendor' });
   });
 
@@ -46,13 +52,20 @@ describe('defineWorkflow compiles a valid policy', () => {
   });
 
   it('compiles the same policy from its JSON text', () => {
-    const config = { statuses: base, replies: [{ by: 'agent' as const, from: 'open' as const, to: 'waiting' as const }] };
+    const config = {
+      statuses: base,
+      replies: [{ by: 'agent' as const, from: 'open' as const, to: 'waiting' as const }],
+    };
     const again = validateWorkflow(JSON.parse(JSON.stringify(config)));
     expect(again.ok && again.workflow.config).toEqual(defineWorkflow(config).config);
   });
 
   it('handles a 300-status policy (Zendesk’s account limit)', () => {
-    const statuses = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, category: i === 0 ? ('open' as const) : ('pending' as const), default: i < 2 }));
+    const statuses = Array.from({ length: 300 }, (_, i) => ({
+      id: `s${i}`,
+      category: i === 0 ? ('open' as const) : ('pending' as const),
+      default: i < 2,
+    }));
     expect(defineWorkflow({ statuses }).statuses).toHaveLength(300);
   });
 });
@@ -83,38 +96,63 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved status id %s', (id) => {
-    expect(issuesOf({ statuses: [{ id, category: 'open' }] })).toContainEqual({ path: 'statuses[0].id', code: 'reservedId' });
+    expect(issuesOf({ statuses: [{ id, category: 'open' }] })).toContainEqual({
+      path: 'statuses[0].id',
+      code: 'reservedId',
+    });
   });
 
   it('refuses reserved and malformed timer ids', () => {
-    expect(issuesOf({ statuses: base, timers: [{ id: 'constructor', in: 'open', after: 1000, action: 'remind' }] })).toContainEqual({ path: 'timers[0].id', code: 'reservedId' });
-    expect(issuesOf({ statuses: [{ id: 'has space', category: 'open' }] })).toContainEqual({ path: 'statuses[0].id', code: 'invalidId' });
+    expect(
+      issuesOf({ statuses: base, timers: [{ id: 'constructor', in: 'open', after: 1000, action: 'remind' }] }),
+    ).toContainEqual({ path: 'timers[0].id', code: 'reservedId' });
+    expect(issuesOf({ statuses: [{ id: 'has space', category: 'open' }] })).toContainEqual({
+      path: 'statuses[0].id',
+      code: 'invalidId',
+    });
   });
 
   it('refuses references to unknown statuses wherever a status is named', () => {
     const codes = issuesOf({
-      statuses: [{ id: 'open', category: 'open' }, { id: 'done', category: 'closed', reopenTo: 'gone' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'done', category: 'closed', reopenTo: 'gone' },
+      ],
       initial: 'nowhere',
       replies: [{ by: 'agent', from: 'missing', to: 'absent' }],
       assignments: [{ to: 'void' }],
       timers: [{ id: 't', in: 'ghost', after: 'P1D', action: 'move', to: 'open' }],
     });
     expect(codes.filter((c) => c.code === 'unknownStatus').map((c) => c.path)).toEqual([
-      'statuses[1].reopenTo', 'initial', 'replies[0].from', 'replies[0].to', 'assignments[0].to', 'timers[0].in',
+      'statuses[1].reopenTo',
+      'initial',
+      'replies[0].from',
+      'replies[0].to',
+      'assignments[0].to',
+      'timers[0].in',
     ]);
   });
 
   it('needs exactly one default in a category with several statuses', () => {
-    expect(issuesOf({ statuses: [...base, { id: 'open2', category: 'open' }] })).toEqual([{ path: 'statuses', code: 'missingDefault' }]);
-    expect(issuesOf({ statuses: [{ id: 'a', category: 'open', default: true }, { id: 'b', category: 'open', default: true }] })).toEqual([
-      { path: 'statuses', code: 'multipleDefaults' },
+    expect(issuesOf({ statuses: [...base, { id: 'open2', category: 'open' }] })).toEqual([
+      { path: 'statuses', code: 'missingDefault' },
     ]);
+    expect(
+      issuesOf({
+        statuses: [
+          { id: 'a', category: 'open', default: true },
+          { id: 'b', category: 'open', default: true },
+        ],
+      }),
+    ).toEqual([{ path: 'statuses', code: 'multipleDefaults' }]);
   });
 
   it.each([[-5], [0], ['P0D'], ['PT-1H'], ['seven days'], ['P1M'], ['P1Y'], [1.5], [Number.MAX_SAFE_INTEGER]])(
     'refuses the duration %s',
     (after) => {
-      expect(issuesOf({ statuses: base, timers: [{ id: 't', in: 'waiting', after, action: 'move', to: 'closed' }] })).toContainEqual({
+      expect(
+        issuesOf({ statuses: base, timers: [{ id: 't', in: 'waiting', after, action: 'move', to: 'closed' }] }),
+      ).toContainEqual({
         path: 'timers[0].after',
         code: 'invalidDuration',
       });
@@ -146,7 +184,9 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
   });
 
   it('never lets untrusted JSON pollute a prototype', () => {
-    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "statuses": [{"id": "open", "category": "open", "__proto__": {"polluted": true}}], "initialByChannel": {"__proto__": "open"}}');
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": true}, "statuses": [{"id": "open", "category": "open", "__proto__": {"polluted": true}}], "initialByChannel": {"__proto__": "open"}}',
+    );
     const issues = issuesOf(hostile);
     expect(issues).toContainEqual({ path: '__proto__', code: 'unexpectedField' });
     expect(issues).toContainEqual({ path: 'statuses[0].__proto__', code: 'unexpectedField' });
@@ -155,11 +195,16 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
   });
 
   it('reports unknown fields, so typos in a stored policy surface', () => {
-    expect(issuesOf({ statuses: base, replies: [{ by: 'agent', form: 'open', to: 'waiting' }] })).toContainEqual({ path: 'replies[0].form', code: 'unexpectedField' });
+    expect(issuesOf({ statuses: base, replies: [{ by: 'agent', form: 'open', to: 'waiting' }] })).toContainEqual({
+      path: 'replies[0].form',
+      code: 'unexpectedField',
+    });
   });
 
   it('refuses timer self-loops and cycles of timer moves', () => {
-    expect(issuesOf({ statuses: base, timers: [{ id: 't', in: 'waiting', after: 1000, action: 'move', to: 'waiting' }] })).toContainEqual({ path: 'timers[0].to', code: 'timerSelfLoop' });
+    expect(
+      issuesOf({ statuses: base, timers: [{ id: 't', in: 'waiting', after: 1000, action: 'move', to: 'waiting' }] }),
+    ).toContainEqual({ path: 'timers[0].to', code: 'timerSelfLoop' });
     expect(
       issuesOf({
         statuses: base,
@@ -172,10 +217,16 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
   });
 
   it('refuses a reopen that lands in a solved or closed status, and a start in one', () => {
-    expect(issuesOf({ statuses: base, replies: [{ by: 'customer', from: 'closed', action: 'reopen', to: 'closed' }] })).toContainEqual({ path: 'replies[0].to', code: 'invalidReopenTarget' });
-    expect(issuesOf({ statuses: [...base.slice(0, 2), { id: 'closed', category: 'closed', reopenTo: 'closed' }] })).toContainEqual({ path: 'statuses[2].reopenTo', code: 'invalidReopenTarget' });
+    expect(
+      issuesOf({ statuses: base, replies: [{ by: 'customer', from: 'closed', action: 'reopen', to: 'closed' }] }),
+    ).toContainEqual({ path: 'replies[0].to', code: 'invalidReopenTarget' });
+    expect(
+      issuesOf({ statuses: [...base.slice(0, 2), { id: 'closed', category: 'closed', reopenTo: 'closed' }] }),
+    ).toContainEqual({ path: 'statuses[2].reopenTo', code: 'invalidReopenTarget' });
     expect(issuesOf({ statuses: base, initial: 'closed' })).toEqual([{ path: 'initial', code: 'invalidInitial' }]);
-    expect(issuesOf({ statuses: base, initialByChannel: { chat: 'closed' } })).toEqual([{ path: 'initialByChannel.chat', code: 'invalidInitial' }]);
+    expect(issuesOf({ statuses: base, initialByChannel: { chat: 'closed' } })).toEqual([
+      { path: 'initialByChannel.chat', code: 'invalidInitial' },
+    ]);
   });
 
   it('refuses a guard that has no implementation, and accepts one that does', () => {
@@ -185,22 +236,44 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
   });
 
   it('refuses selectors that select nothing and rules without an actor', () => {
-    expect(issuesOf({ statuses: base, replies: [{ by: 'agent', fromCategory: 'snoozed', to: 'open' }] })).toContainEqual({ path: 'replies[0]', code: 'emptySelector' });
-    expect(issuesOf({ statuses: base, replies: [{ from: 'open', to: 'waiting' }] })).toContainEqual({ path: 'replies[0].by', code: 'missingField' });
-    expect(issuesOf({ statuses: base, replies: [{ by: 'robot', to: 'waiting' }] })).toContainEqual({ path: 'replies[0].by', code: 'unknownActor' });
+    expect(
+      issuesOf({ statuses: base, replies: [{ by: 'agent', fromCategory: 'snoozed', to: 'open' }] }),
+    ).toContainEqual({ path: 'replies[0]', code: 'emptySelector' });
+    expect(issuesOf({ statuses: base, replies: [{ from: 'open', to: 'waiting' }] })).toContainEqual({
+      path: 'replies[0].by',
+      code: 'missingField',
+    });
+    expect(issuesOf({ statuses: base, replies: [{ by: 'robot', to: 'waiting' }] })).toContainEqual({
+      path: 'replies[0].by',
+      code: 'unknownActor',
+    });
   });
 
   it('validateWorkflow never throws, whatever it is given', () => {
     fc.assert(
-      fc.property(fc.anything({ withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withNullPrototype: true }), (junk) => {
-        expect(typeof validateWorkflow(junk).ok).toBe('boolean');
-        expect(typeof validateWorkflow({ statuses: junk }).ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.anything({
+          withMap: true,
+          withSet: true,
+          withBigInt: true,
+          withDate: true,
+          withTypedArray: true,
+          withNullPrototype: true,
+        }),
+        (junk) => {
+          expect(typeof validateWorkflow(junk).ok).toBe('boolean');
+          expect(typeof validateWorkflow({ statuses: junk }).ok).toBe('boolean');
+        },
+      ),
     );
   });
 
   it('validateWorkflow reports a hostile getter instead of throwing', () => {
-    const hostile = { get statuses(): never { throw new Error('boom'); } };
+    const hostile = {
+      get statuses(): never {
+        throw new Error('boom');
+      },
+    };
     expect(validateWorkflow(hostile)).toMatchObject({ ok: false, issues: [{ code: 'notJson' }] });
   });
 });
@@ -208,7 +281,10 @@ describe('invalid policies: one WorkflowError listing every problem', () => {
 describe('timer anchor is named since', () => {
   it('refuses the pre-0.1 name "from" with a message that says what to write', () => {
     const result = validateWorkflow({
-      statuses: [{ id: 'open', category: 'open' }, { id: 'done', category: 'closed' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'done', category: 'closed' },
+      ],
       timers: [{ id: 't', in: 'open', from: 'statusEntered', after: 'P1D', action: 'move', to: 'done' }],
     });
     expect(result.ok).toBe(false);

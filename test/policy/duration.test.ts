@@ -20,22 +20,44 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['', 'P', 'PT', 'P1DT', '7D', 'P1M', 'P1Y', 'PT-1H', 'P0D', 'abc', 'P1D ', null, undefined, {}, 0, -1, 0.5, Number.NaN])(
-    'refuses %s',
-    (value) => {
-      expect(parseDuration(value)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'P',
+    'PT',
+    'P1DT',
+    '7D',
+    'P1M',
+    'P1Y',
+    'PT-1H',
+    'P0D',
+    'abc',
+    'P1D ',
+    null,
+    undefined,
+    {},
+    0,
+    -1,
+    0.5,
+    Number.NaN,
+  ])('refuses %s', (value) => {
+    expect(parseDuration(value)).toBeNull();
+  });
 });
 
 describe('formatDuration', () => {
   it('writes whole days as days and the rest with a time part', () => {
     expect([86_400_000 * 4, 3_600_000 * 36, 90 * 60_000, 86_400_000 + 9_000_000, 500].map(formatDuration)).toEqual([
-      'P4D', 'P1DT12H', 'PT1H30M', 'P1DT2H30M', 'PT0.5S',
+      'P4D',
+      'P1DT12H',
+      'PT1H30M',
+      'P1DT2H30M',
+      'PT0.5S',
     ]);
   });
 
   it('is the inverse of parseDuration: parse(format(ms)) === ms for every accepted duration', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: MAX_DURATION_MS }), (ms) => parseDuration(formatDuration(ms)) === ms));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX_DURATION_MS }), (ms) => parseDuration(formatDuration(ms)) === ms),
+    );
   });
 });

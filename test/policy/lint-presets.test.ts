@@ -17,9 +17,15 @@ const variants: readonly (readonly [string, () => Workflow])[] = [
   ['zammad({ followUp: newTicket })', () => presets.zammad({ followUp: 'newTicket' })],
   ['zammad({ followUp: newTicketAfter })', () => presets.zammad({ followUp: 'newTicketAfter', reopenWithinDays: 7 })],
   ['chatwoot({ autoResolveAfter })', () => presets.chatwoot({ autoResolveAfter: 'PT1H' })],
-  ['chatwoot({ autoResolveAfter, ignoreWaiting, botActive })', () => presets.chatwoot({ autoResolveAfter: 'PT1H', ignoreWaiting: true, botActive: true })],
+  [
+    'chatwoot({ autoResolveAfter, ignoreWaiting, botActive })',
+    () => presets.chatwoot({ autoResolveAfter: 'PT1H', ignoreWaiting: true, botActive: true }),
+  ],
   ['osTicket({ reopen: false })', () => presets.osTicket({ reopen: false })],
-  ['jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false })', () => presets.jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false })],
+  [
+    'jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false })',
+    () => presets.jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false }),
+  ],
 ];
 
 /**
@@ -53,6 +59,8 @@ describe('every preset lints with no errors', () => {
   it.each([...defaults, ...variants])('%s', (name, make) => {
     const findings = lintWorkflow(make());
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(findings.map((f) => `${f.code}:${f.statuses.join(',')}`)).toEqual(EXPECTED_WARNINGS[name] ?? ['(document this preset in EXPECTED_WARNINGS)']);
+    expect(findings.map((f) => `${f.code}:${f.statuses.join(',')}`)).toEqual(
+      EXPECTED_WARNINGS[name] ?? ['(document this preset in EXPECTED_WARNINGS)'],
+    );
   });
 });

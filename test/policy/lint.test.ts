@@ -55,7 +55,14 @@ describe('lintWorkflow on a sound policy', () => {
 
   it('lists errors before warnings', () => {
     // One error (no way to close "open") and one warning ("closed" cannot be entered).
-    const findings = lint({ statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }], statusChanges: [], close: { from: 'closed' } });
+    const findings = lint({
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'closed', category: 'closed' },
+      ],
+      statusChanges: [],
+      close: { from: 'closed' },
+    });
     expect(findings.map((f) => f.severity)).toEqual(['error', 'warning']);
   });
 });
@@ -63,12 +70,20 @@ describe('lintWorkflow on a sound policy', () => {
 describe('unreachableStatus', () => {
   const withArchive: WorkflowConfig = {
     ...SOUND,
-    statuses: [...STATUSES.map((s) => (s.id === 'closed' ? { ...s, default: true } : s)), { id: 'archived', category: 'closed' }],
+    statuses: [
+      ...STATUSES.map((s) => (s.id === 'closed' ? { ...s, default: true } : s)),
+      { id: 'archived', category: 'closed' },
+    ],
   };
 
   it('warns about a status no event leads to', () => {
-    const config = { ...withArchive, statusChanges: [{ by: ['agent', 'system'] as const, to: ['open', 'waiting', 'solved', 'closed'] }] };
-    expect(found(config, 'unreachableStatus')).toEqual([{ severity: 'warning', statuses: ['archived'], path: 'statuses[4]' }]);
+    const config = {
+      ...withArchive,
+      statusChanges: [{ by: ['agent', 'system'] as const, to: ['open', 'waiting', 'solved', 'closed'] }],
+    };
+    expect(found(config, 'unreachableStatus')).toEqual([
+      { severity: 'warning', statuses: ['archived'], path: 'statuses[4]' },
+    ]);
   });
 
   it('is silent when agents may set the status', () => {
@@ -89,12 +104,18 @@ describe('unreachableStatus', () => {
 
   it('starts from every channel start status', () => {
     const config: WorkflowConfig = {
-      statuses: [{ id: 'open', category: 'open' }, { id: 'bot', category: 'onHold' }, { id: 'closed', category: 'closed' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'bot', category: 'onHold' },
+        { id: 'closed', category: 'closed' },
+      ],
       statusChanges: [{ by: 'agent', toCategory: 'closed' }],
       close: { by: 'agent', notWhileCustomerWaits: true },
       reopen: { by: 'agent', from: 'open' }, // a closed ticket is never reopened (an explicit reopen could land anywhere)
     };
-    expect(found(config, 'unreachableStatus')).toEqual([{ severity: 'warning', statuses: ['bot'], path: 'statuses[1]' }]);
+    expect(found(config, 'unreachableStatus')).toEqual([
+      { severity: 'warning', statuses: ['bot'], path: 'statuses[1]' },
+    ]);
     expect(found({ ...config, initialByChannel: { chat: 'bot' } }, 'unreachableStatus')).toEqual([]);
   });
 });
@@ -103,17 +124,25 @@ describe('timerNeverRuns', () => {
   it('warns about a timer whose statuses nothing can enter', () => {
     const config: WorkflowConfig = {
       ...SOUND,
-      statuses: [...STATUSES.map((s) => (s.id === 'closed' ? { ...s, default: true } : s)), { id: 'archived', category: 'closed' }],
+      statuses: [
+        ...STATUSES.map((s) => (s.id === 'closed' ? { ...s, default: true } : s)),
+        { id: 'archived', category: 'closed' },
+      ],
       statusChanges: [{ by: ['agent', 'system'], to: ['open', 'waiting', 'solved', 'closed'] }],
       timers: [...SOUND.timers!, { id: 'purge', in: 'archived', after: 'P30D', action: 'remind' }],
     };
-    expect(found(config, 'timerNeverRuns')).toEqual([{ severity: 'warning', statuses: ['archived'], path: 'timers[1]' }]);
+    expect(found(config, 'timerNeverRuns')).toEqual([
+      { severity: 'warning', statuses: ['archived'], path: 'timers[1]' },
+    ]);
   });
 
   it('warns about a timer counting from "until" where no event can give one', () => {
     const config: WorkflowConfig = {
       ...SOUND,
-      statuses: [...STATUSES.map((s) => (s.id === 'waiting' ? { ...s, default: true } : s)), { id: 'later', category: 'pending' }],
+      statuses: [
+        ...STATUSES.map((s) => (s.id === 'waiting' ? { ...s, default: true } : s)),
+        { id: 'later', category: 'pending' },
+      ],
       replies: [{ by: 'agent', from: 'waiting', to: 'later' }, ...SOUND.replies!],
       statusChanges: [{ by: ['agent', 'system'], to: ['open', 'waiting', 'solved', 'closed'] }],
       timers: [...SOUND.timers!, { id: 'wake', in: 'later', since: 'until', action: 'move', to: 'open' }],
@@ -137,7 +166,10 @@ describe('timerNeverRuns', () => {
 describe('cannotClose', () => {
   it('reports a status from which no event leads to a closed status', () => {
     const config: WorkflowConfig = {
-      statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'closed', category: 'closed' },
+      ],
       statusChanges: [],
       close: { from: 'closed' },
     };
@@ -146,48 +178,82 @@ describe('cannotClose', () => {
   });
 
   it('reports every status of a policy with no solved or closed status', () => {
-    const config: WorkflowConfig = { statuses: [{ id: 'open', category: 'open' }, { id: 'waiting', category: 'pending' }] };
+    const config: WorkflowConfig = {
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'waiting', category: 'pending' },
+      ],
+    };
     expect(found(config, 'cannotClose').map((f) => f.statuses)).toEqual([['open'], ['waiting']]);
   });
 
   it('takes solved as the end of a policy with no closed status (Chatwoot)', () => {
-    const config: WorkflowConfig = { statuses: [{ id: 'open', category: 'open' }, { id: 'resolved', category: 'solved' }] };
+    const config: WorkflowConfig = {
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'resolved', category: 'solved' },
+      ],
+    };
     expect(found(config, 'cannotClose')).toEqual([]);
-    expect(found({ ...config, resolve: { from: 'resolved' } }, 'cannotClose')).toEqual([{ severity: 'error', statuses: ['open'], path: 'statuses[0]' }]);
+    expect(found({ ...config, resolve: { from: 'resolved' } }, 'cannotClose')).toEqual([
+      { severity: 'error', statuses: ['open'], path: 'statuses[0]' },
+    ]);
   });
 
   it('follows timers, assignments and reply rules', () => {
     const config: WorkflowConfig = {
-      statuses: [{ id: 'new', category: 'new' }, { id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+      statuses: [
+        { id: 'new', category: 'new' },
+        { id: 'open', category: 'open' },
+        { id: 'closed', category: 'closed' },
+      ],
       statusChanges: [],
       close: { by: 'system', from: 'open' },
       assignments: [{ from: 'new', to: 'open' }],
     };
     expect(found(config, 'cannotClose')).toEqual([]);
-    expect(found({ ...config, assignments: undefined }, 'cannotClose')).toEqual([{ severity: 'error', statuses: ['new'], path: 'statuses[0]' }]);
-    expect(found({ ...config, assignments: undefined, replies: [{ by: 'agent', from: 'new', to: 'open' }] }, 'cannotClose')).toEqual([]);
+    expect(found({ ...config, assignments: undefined }, 'cannotClose')).toEqual([
+      { severity: 'error', statuses: ['new'], path: 'statuses[0]' },
+    ]);
+    expect(
+      found({ ...config, assignments: undefined, replies: [{ by: 'agent', from: 'new', to: 'open' }] }, 'cannotClose'),
+    ).toEqual([]);
   });
 });
 
 describe('prematureClose', () => {
   const autoClose: WorkflowConfig = {
-    statuses: [{ id: 'open', category: 'open' }, { id: 'waiting', category: 'pending' }, { id: 'closed', category: 'closed' }],
+    statuses: [
+      { id: 'open', category: 'open' },
+      { id: 'waiting', category: 'pending' },
+      { id: 'closed', category: 'closed' },
+    ],
     replies: [{ by: 'agent', from: 'open', to: 'waiting' }],
     close: { by: 'agent', fromCategory: 'pending' },
     timers: [{ id: 'auto-close', in: 'waiting', after: 'P3D', action: 'move', to: 'closed' }],
   };
 
   it('is an error when a customer reply stays and the timer ignores it', () => {
-    expect(found(autoClose, 'prematureClose')).toEqual([{ severity: 'error', statuses: ['waiting'], path: 'timers[0]' }]);
+    expect(found(autoClose, 'prematureClose')).toEqual([
+      { severity: 'error', statuses: ['waiting'], path: 'timers[0]' },
+    ]);
   });
 
   it('is a warning when the customer message restarts the countdown', () => {
-    const config = { ...autoClose, timers: [{ ...autoClose.timers![0]!, since: ['statusEntered', 'lastCustomerMessage'] as const }] };
-    expect(found(config, 'prematureClose')).toEqual([{ severity: 'warning', statuses: ['waiting'], path: 'timers[0]' }]);
+    const config = {
+      ...autoClose,
+      timers: [{ ...autoClose.timers![0]!, since: ['statusEntered', 'lastCustomerMessage'] as const }],
+    };
+    expect(found(config, 'prematureClose')).toEqual([
+      { severity: 'warning', statuses: ['waiting'], path: 'timers[0]' },
+    ]);
   });
 
   it('is silent when a customer reply leaves the status', () => {
-    const config = { ...autoClose, replies: [...autoClose.replies!, { by: 'customer' as const, from: 'waiting', to: 'open' }] };
+    const config = {
+      ...autoClose,
+      replies: [...autoClose.replies!, { by: 'customer' as const, from: 'waiting', to: 'open' }],
+    };
     expect(found(config, 'prematureClose')).toEqual([]);
   });
 
@@ -197,7 +263,10 @@ describe('prematureClose', () => {
   });
 
   it('flags an auto-solve in an open status, where the team owes the next move, and the close that follows it', () => {
-    const config: WorkflowConfig = { ...SOUND, timers: [...SOUND.timers!, { id: 'auto-solve', in: 'open', after: 'P30D', action: 'move', to: 'solved' }] };
+    const config: WorkflowConfig = {
+      ...SOUND,
+      timers: [...SOUND.timers!, { id: 'auto-solve', in: 'open', after: 'P30D', action: 'move', to: 'solved' }],
+    };
     expect(found(config, 'prematureClose')).toEqual([
       { severity: 'error', statuses: ['solved'], path: 'timers[0]' },
       { severity: 'error', statuses: ['open'], path: 'timers[1]' },
@@ -208,11 +277,20 @@ describe('prematureClose', () => {
     // A customer reply stays in "waiting"; a timer moves the ticket on to "solved", where a second timer closes it.
     const config: WorkflowConfig = {
       ...SOUND,
-      replies: [{ by: 'agent', from: 'open', to: 'waiting' }, { by: 'customer', from: ['solved', 'closed'], action: 'reopen' }],
-      timers: [...SOUND.timers!, { id: 'auto-solve', in: 'waiting', after: 'P7D', skipWhileCustomerWaits: true, action: 'move', to: 'solved' }],
+      replies: [
+        { by: 'agent', from: 'open', to: 'waiting' },
+        { by: 'customer', from: ['solved', 'closed'], action: 'reopen' },
+      ],
+      timers: [
+        ...SOUND.timers!,
+        { id: 'auto-solve', in: 'waiting', after: 'P7D', skipWhileCustomerWaits: true, action: 'move', to: 'solved' },
+      ],
     };
     expect(found(config, 'prematureClose')).toEqual([]);
-    const unpaused = { ...config, timers: [SOUND.timers![0]!, { ...config.timers![1]!, skipWhileCustomerWaits: false }] };
+    const unpaused = {
+      ...config,
+      timers: [SOUND.timers![0]!, { ...config.timers![1]!, skipWhileCustomerWaits: false }],
+    };
     expect(found(unpaused, 'prematureClose')).toEqual([
       { severity: 'error', statuses: ['solved'], path: 'timers[0]' },
       { severity: 'error', statuses: ['waiting'], path: 'timers[1]' },
@@ -228,7 +306,11 @@ describe('prematureClose', () => {
 describe('replyDoesNotReopen', () => {
   const onSolved = (rule: NonNullable<WorkflowConfig['replies']>[number]): WorkflowConfig => ({
     ...SOUND,
-    replies: [{ by: 'agent', from: 'open', to: 'waiting' }, rule, { by: 'customer', from: ['waiting', 'closed'], action: 'reopen' }],
+    replies: [
+      { by: 'agent', from: 'open', to: 'waiting' },
+      rule,
+      { by: 'customer', from: ['waiting', 'closed'], action: 'reopen' },
+    ],
   });
 
   it('warns when a customer reply leaves a solved ticket solved', () => {
@@ -238,8 +320,13 @@ describe('replyDoesNotReopen', () => {
   });
 
   it('warns when no rule matches a customer reply to a solved status', () => {
-    const config: WorkflowConfig = { ...SOUND, replies: [{ by: 'customer', from: ['waiting', 'closed'], action: 'reopen' }] };
-    expect(found(config, 'replyDoesNotReopen')).toEqual([{ severity: 'warning', statuses: ['solved'], path: 'statuses[2]' }]);
+    const config: WorkflowConfig = {
+      ...SOUND,
+      replies: [{ by: 'customer', from: ['waiting', 'closed'], action: 'reopen' }],
+    };
+    expect(found(config, 'replyDoesNotReopen')).toEqual([
+      { severity: 'warning', statuses: ['solved'], path: 'statuses[2]' },
+    ]);
   });
 
   it('warns when a customer reply moves a solved ticket to a closed status', () => {
@@ -250,7 +337,9 @@ describe('replyDoesNotReopen', () => {
 
   it('warns when the reply stays once a reopen window has passed', () => {
     const config = onSolved({ by: 'customer', from: 'solved', action: 'reopen', within: 'P7D', otherwise: 'stay' });
-    expect(found(config, 'replyDoesNotReopen')).toEqual([{ severity: 'warning', statuses: ['solved'], path: 'replies[1]' }]);
+    expect(found(config, 'replyDoesNotReopen')).toEqual([
+      { severity: 'warning', statuses: ['solved'], path: 'replies[1]' },
+    ]);
   });
 
   it('is silent for reopen, follow-up and reject, which tell the host', () => {
@@ -262,8 +351,14 @@ describe('replyDoesNotReopen', () => {
 
 describe('a reopen target in the closed category', () => {
   it('is refused by defineWorkflow, for reopenTo and for reply rules that reopen', () => {
-    const reopenTo = validateWorkflow({ ...SOUND, statuses: STATUSES.map((s) => (s.id === 'solved' ? { ...s, reopenTo: 'closed' } : s)) });
-    const replyTo = validateWorkflow({ ...SOUND, replies: [{ by: 'customer', from: 'solved', action: 'reopen', to: 'closed' }] });
+    const reopenTo = validateWorkflow({
+      ...SOUND,
+      statuses: STATUSES.map((s) => (s.id === 'solved' ? { ...s, reopenTo: 'closed' } : s)),
+    });
+    const replyTo = validateWorkflow({
+      ...SOUND,
+      replies: [{ by: 'customer', from: 'solved', action: 'reopen', to: 'closed' }],
+    });
     expect(reopenTo.ok ? [] : reopenTo.issues.map((i) => i.code)).toEqual(['invalidReopenTarget']);
     expect(replyTo.ok ? [] : replyTo.issues.map((i) => i.code)).toEqual(['invalidReopenTarget']);
   });
@@ -277,7 +372,10 @@ describe('a reopen target in the closed category', () => {
   });
 
   it('leaves only a reply rule moving a done ticket to a closed status, which replyDoesNotReopen reports', () => {
-    const config: WorkflowConfig = { ...SOUND, replies: [{ by: 'customer', from: 'solved', to: 'closed' }, ...SOUND.replies!] };
+    const config: WorkflowConfig = {
+      ...SOUND,
+      replies: [{ by: 'customer', from: 'solved', to: 'closed' }, ...SOUND.replies!],
+    };
     expect(found(config, 'replyDoesNotReopen').map((f) => f.statuses)).toEqual([['solved', 'closed']]);
   });
 });
@@ -285,11 +383,16 @@ describe('a reopen target in the closed category', () => {
 describe('reminderAfterMove', () => {
   it('is an error for a reminder at or after its move', () => {
     const config: WorkflowConfig = { ...SOUND, timers: [{ ...SOUND.timers![0]!, reminders: ['P3D', 'P4D'] } as never] };
-    expect(found(config, 'reminderAfterMove')).toEqual([{ severity: 'error', statuses: ['solved'], path: 'timers[0].reminders[1]' }]);
+    expect(found(config, 'reminderAfterMove')).toEqual([
+      { severity: 'error', statuses: ['solved'], path: 'timers[0].reminders[1]' },
+    ]);
   });
 
   it('is silent for reminders before the move', () => {
-    const config: WorkflowConfig = { ...SOUND, timers: [{ ...SOUND.timers![0]!, reminders: ['P3D', 'PT95H'] } as never] };
+    const config: WorkflowConfig = {
+      ...SOUND,
+      timers: [{ ...SOUND.timers![0]!, reminders: ['P3D', 'PT95H'] } as never],
+    };
     expect(found(config, 'reminderAfterMove')).toEqual([]);
   });
 
@@ -297,36 +400,67 @@ describe('reminderAfterMove', () => {
     const config: WorkflowConfig = {
       ...SOUND,
       statuses: [...STATUSES, { id: 'snoozed', category: 'snoozed' }],
-      timers: [...SOUND.timers!, { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open', reminders: ['PT1H'] }],
+      timers: [
+        ...SOUND.timers!,
+        { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open', reminders: ['PT1H'] },
+      ],
     };
-    expect(found(config, 'reminderAfterMove')).toEqual([{ severity: 'error', statuses: ['snoozed'], path: 'timers[1].reminders[0]' }]);
+    expect(found(config, 'reminderAfterMove')).toEqual([
+      { severity: 'error', statuses: ['snoozed'], path: 'timers[1].reminders[0]' },
+    ]);
   });
 });
 
 describe('shadowedTimer', () => {
-  const twoTimers = (second: NonNullable<WorkflowConfig['timers']>[number]): WorkflowConfig => ({ ...SOUND, timers: [...SOUND.timers!, second] });
+  const twoTimers = (second: NonNullable<WorkflowConfig['timers']>[number]): WorkflowConfig => ({
+    ...SOUND,
+    timers: [...SOUND.timers!, second],
+  });
 
   it('warns about a move always due after another move from the same moment', () => {
-    expect(found(twoTimers({ id: 'late-close', in: 'solved', after: 'P7D', action: 'move', to: 'closed' }), 'shadowedTimer')).toEqual([
-      { severity: 'warning', statuses: ['solved'], path: 'timers[1]' },
-    ]);
+    expect(
+      found(twoTimers({ id: 'late-close', in: 'solved', after: 'P7D', action: 'move', to: 'closed' }), 'shadowedTimer'),
+    ).toEqual([{ severity: 'warning', statuses: ['solved'], path: 'timers[1]' }]);
   });
 
   it('warns about a reminder due after the move, and about a later duplicate move', () => {
-    expect(found(twoTimers({ id: 'nudge', in: 'solved', after: 'P5D', action: 'remind' }), 'shadowedTimer')).toHaveLength(1);
-    expect(found(twoTimers({ id: 'twin', in: 'solved', after: 'P4D', action: 'move', to: 'closed' }), 'shadowedTimer')).toHaveLength(1);
+    expect(
+      found(twoTimers({ id: 'nudge', in: 'solved', after: 'P5D', action: 'remind' }), 'shadowedTimer'),
+    ).toHaveLength(1);
+    expect(
+      found(twoTimers({ id: 'twin', in: 'solved', after: 'P4D', action: 'move', to: 'closed' }), 'shadowedTimer'),
+    ).toHaveLength(1);
   });
 
   it('is silent for a reminder due with the move (reminders win ties) or before it', () => {
-    expect(found(twoTimers({ id: 'nudge', in: 'solved', after: 'P4D', action: 'remind' }), 'shadowedTimer')).toEqual([]);
-    expect(found(twoTimers({ id: 'nudge', in: 'solved', after: 'P3D', action: 'remind' }), 'shadowedTimer')).toEqual([]);
+    expect(found(twoTimers({ id: 'nudge', in: 'solved', after: 'P4D', action: 'remind' }), 'shadowedTimer')).toEqual(
+      [],
+    );
+    expect(found(twoTimers({ id: 'nudge', in: 'solved', after: 'P3D', action: 'remind' }), 'shadowedTimer')).toEqual(
+      [],
+    );
   });
 
   it('is silent when the timers count from different moments, or the first one can pause', () => {
-    expect(found(twoTimers({ id: 'late', in: 'solved', since: 'lastCustomerMessage', after: 'P7D', action: 'move', to: 'closed' }), 'shadowedTimer')).toEqual([]);
+    expect(
+      found(
+        twoTimers({
+          id: 'late',
+          in: 'solved',
+          since: 'lastCustomerMessage',
+          after: 'P7D',
+          action: 'move',
+          to: 'closed',
+        }),
+        'shadowedTimer',
+      ),
+    ).toEqual([]);
     const config: WorkflowConfig = {
       ...SOUND,
-      timers: [{ ...SOUND.timers![0]!, skipWhileCustomerWaits: true }, { id: 'late', in: 'solved', after: 'P7D', action: 'move', to: 'closed' }],
+      timers: [
+        { ...SOUND.timers![0]!, skipWhileCustomerWaits: true },
+        { id: 'late', in: 'solved', after: 'P7D', action: 'move', to: 'closed' },
+      ],
     };
     expect(found(config, 'shadowedTimer')).toEqual([]);
   });
@@ -336,8 +470,13 @@ describe('snoozeWithoutExit', () => {
   const snoozing: WorkflowConfig = { ...SOUND, statuses: [...STATUSES, { id: 'snoozed', category: 'snoozed' }] };
 
   it('is an error when neither a timer nor a customer reply leaves a snoozed status', () => {
-    const config = { ...snoozing, replies: [...SOUND.replies!, { by: 'customer' as const, from: 'snoozed', action: 'stay' as const }] };
-    expect(found(config, 'snoozeWithoutExit')).toEqual([{ severity: 'error', statuses: ['snoozed'], path: 'replies[2]' }]);
+    const config = {
+      ...snoozing,
+      replies: [...SOUND.replies!, { by: 'customer' as const, from: 'snoozed', action: 'stay' as const }],
+    };
+    expect(found(config, 'snoozeWithoutExit')).toEqual([
+      { severity: 'error', statuses: ['snoozed'], path: 'replies[2]' },
+    ]);
   });
 
   it('is silent when a customer reply wakes it (the default) or a timer does', () => {
@@ -353,8 +492,14 @@ describe('snoozeWithoutExit', () => {
 
 describe('closeWithoutGuard', () => {
   it('warns when the default rule lets agents close a new or open ticket', () => {
-    const config: WorkflowConfig = { ...SOUND, statuses: [{ id: 'new', category: 'new' }, ...STATUSES], close: undefined };
-    expect(found(config, 'closeWithoutGuard')).toEqual([{ severity: 'warning', statuses: ['new', 'open'], path: 'close' }]);
+    const config: WorkflowConfig = {
+      ...SOUND,
+      statuses: [{ id: 'new', category: 'new' }, ...STATUSES],
+      close: undefined,
+    };
+    expect(found(config, 'closeWithoutGuard')).toEqual([
+      { severity: 'warning', statuses: ['new', 'open'], path: 'close' },
+    ]);
   });
 
   it('warns about the one rule of several that has no condition', () => {
@@ -365,22 +510,42 @@ describe('closeWithoutGuard', () => {
   it('is silent when closing follows solved or has a condition', () => {
     expect(found(SOUND, 'closeWithoutGuard')).toEqual([]);
     expect(found({ ...SOUND, close: { by: 'agent', notWhileCustomerWaits: true } }, 'closeWithoutGuard')).toEqual([]);
-    expect(found({ ...SOUND, close: { by: 'agent', guards: 'confirmed' } }, 'closeWithoutGuard', { guards: { confirmed: () => true } })).toEqual([]);
+    expect(
+      found({ ...SOUND, close: { by: 'agent', guards: 'confirmed' } }, 'closeWithoutGuard', {
+        guards: { confirmed: () => true },
+      }),
+    ).toEqual([]);
   });
 
   it('is silent when the policy has no closed status to close to', () => {
-    expect(found({ statuses: [{ id: 'open', category: 'open' }, { id: 'resolved', category: 'solved' }] }, 'closeWithoutGuard')).toEqual([]);
+    expect(
+      found(
+        {
+          statuses: [
+            { id: 'open', category: 'open' },
+            { id: 'resolved', category: 'solved' },
+          ],
+        },
+        'closeWithoutGuard',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('shadowedReply and shadowedAssignment', () => {
   it('warns about a reply rule that earlier rules always beat', () => {
-    const config: WorkflowConfig = { ...SOUND, replies: [...SOUND.replies!, { by: 'customer', from: 'closed', action: 'followUp' }] };
+    const config: WorkflowConfig = {
+      ...SOUND,
+      replies: [...SOUND.replies!, { by: 'customer', from: 'closed', action: 'followUp' }],
+    };
     expect(found(config, 'shadowedReply')).toEqual([{ severity: 'warning', statuses: ['closed'], path: 'replies[2]' }]);
   });
 
   it('is silent when the specific rule comes first (partial overlap is the idiom)', () => {
-    const config: WorkflowConfig = { ...SOUND, replies: [{ by: 'customer', from: 'closed', action: 'followUp' }, ...SOUND.replies!] };
+    const config: WorkflowConfig = {
+      ...SOUND,
+      replies: [{ by: 'customer', from: 'closed', action: 'followUp' }, ...SOUND.replies!],
+    };
     expect(found(config, 'shadowedReply')).toEqual([]);
   });
 
@@ -388,30 +553,51 @@ describe('shadowedReply and shadowedAssignment', () => {
     const config: WorkflowConfig = {
       ...SOUND,
       statuses: [{ id: 'new', category: 'new' }, ...STATUSES],
-      assignments: [{ fromCategory: ['new', 'pending'], to: 'open' }, { from: 'new', to: 'waiting' }],
+      assignments: [
+        { fromCategory: ['new', 'pending'], to: 'open' },
+        { from: 'new', to: 'waiting' },
+      ],
     };
-    expect(found(config, 'shadowedAssignment')).toEqual([{ severity: 'warning', statuses: ['new'], path: 'assignments[1]' }]);
+    expect(found(config, 'shadowedAssignment')).toEqual([
+      { severity: 'warning', statuses: ['new'], path: 'assignments[1]' },
+    ]);
     expect(found({ ...config, assignments: [...config.assignments!].reverse() }, 'shadowedAssignment')).toEqual([]);
   });
 });
 
 describe('overriddenGuard', () => {
   it('warns when another rule allows the same without the conditions', () => {
-    const config: WorkflowConfig = { ...SOUND, resolve: [{ by: 'agent', requireAssignee: true }, { by: ['agent', 'system'] }] };
+    const config: WorkflowConfig = {
+      ...SOUND,
+      resolve: [{ by: 'agent', requireAssignee: true }, { by: ['agent', 'system'] }],
+    };
     // Not `closed`: a rule that names no status never reaches a locked (closed) status.
-    expect(found(config, 'overriddenGuard')).toEqual([{ severity: 'warning', statuses: ['open', 'waiting', 'solved'], path: 'resolve[0]' }]);
+    expect(found(config, 'overriddenGuard')).toEqual([
+      { severity: 'warning', statuses: ['open', 'waiting', 'solved'], path: 'resolve[0]' },
+    ]);
   });
 
   it('is silent when the other rule covers only part of it', () => {
-    const config: WorkflowConfig = { ...SOUND, resolve: [{ by: 'agent', requireAssignee: true }, { by: 'agent', from: 'waiting' }] };
+    const config: WorkflowConfig = {
+      ...SOUND,
+      resolve: [
+        { by: 'agent', requireAssignee: true },
+        { by: 'agent', from: 'waiting' },
+      ],
+    };
     expect(found(config, 'overriddenGuard')).toEqual([]);
   });
 });
 
 describe('replyBypassesGuard', () => {
   it('warns when a reply rule closes for an actor the close rules refuse', () => {
-    const config: WorkflowConfig = { ...SOUND, replies: [{ by: 'agent', from: 'waiting', to: 'closed' }, ...SOUND.replies!] };
-    expect(found(config, 'replyBypassesGuard')).toEqual([{ severity: 'warning', statuses: ['waiting'], path: 'replies[0]' }]);
+    const config: WorkflowConfig = {
+      ...SOUND,
+      replies: [{ by: 'agent', from: 'waiting', to: 'closed' }, ...SOUND.replies!],
+    };
+    expect(found(config, 'replyBypassesGuard')).toEqual([
+      { severity: 'warning', statuses: ['waiting'], path: 'replies[0]' },
+    ]);
   });
 
   it('is silent when the close rules allow it, and for replies that reopen', () => {
@@ -433,7 +619,9 @@ describe('findings', () => {
       timers: [{ id: 'auto-close', in: 'waiting', after: 'P1D', action: 'move', to: 'closed', reminders: ['P2D'] }],
     };
     const findings = lint(risky);
-    expect(new Set(findings.map((f) => f.code))).toEqual(new Set(['prematureClose', 'reminderAfterMove', 'replyDoesNotReopen', 'closeWithoutGuard']));
+    expect(new Set(findings.map((f) => f.code))).toEqual(
+      new Set(['prematureClose', 'reminderAfterMove', 'replyDoesNotReopen', 'closeWithoutGuard']),
+    );
     for (const f of findings) {
       expect(f.statuses.every((s) => statusIds.has(s))).toBe(true);
       expect(f.message.length).toBeGreaterThan(20);
@@ -442,7 +630,14 @@ describe('findings', () => {
 });
 
 describe('emptyAnchor', () => {
-  const nudge = { id: 'auto-solve', in: 'waiting', since: 'lastAgentMessage', after: 'P5D', action: 'move', to: 'solved' } as const;
+  const nudge = {
+    id: 'auto-solve',
+    in: 'waiting',
+    since: 'lastAgentMessage',
+    after: 'P5D',
+    action: 'move',
+    to: 'solved',
+  } as const;
 
   it('warns about a lastAgentMessage timer in a status an agent can set without replying', () => {
     const config: WorkflowConfig = { ...SOUND, timers: [...SOUND.timers!, nudge] };
@@ -450,20 +645,30 @@ describe('emptyAnchor', () => {
   });
 
   it('is quiet when the timer also counts from entering the status', () => {
-    expect(found({ ...SOUND, timers: [...SOUND.timers!, { ...nudge, since: ['statusEntered', 'lastAgentMessage'] }] }, 'emptyAnchor')).toEqual([]);
+    expect(
+      found(
+        { ...SOUND, timers: [...SOUND.timers!, { ...nudge, since: ['statusEntered', 'lastAgentMessage'] }] },
+        'emptyAnchor',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('solvedWhileCustomerWaits', () => {
   it('warns when the team may solve while the customer waits and a timer then closes', () => {
     const { resolve: _careful, ...careless } = SOUND;
-    expect(found(careless, 'solvedWhileCustomerWaits')).toEqual([{ severity: 'warning', statuses: ['solved'], path: 'timers[0]' }]);
+    expect(found(careless, 'solvedWhileCustomerWaits')).toEqual([
+      { severity: 'warning', statuses: ['solved'], path: 'timers[0]' },
+    ]);
   });
 
   it('is quiet with notWhileCustomerWaits on the resolve rule, or skipWhileCustomerWaits on the timer', () => {
     expect(found(SOUND, 'solvedWhileCustomerWaits')).toEqual([]);
     const { resolve: _careful, ...careless } = SOUND;
-    const patient: WorkflowConfig = { ...careless, timers: [{ ...SOUND.timers![0]!, skipWhileCustomerWaits: true } as never] };
+    const patient: WorkflowConfig = {
+      ...careless,
+      timers: [{ ...SOUND.timers![0]!, skipWhileCustomerWaits: true } as never],
+    };
     expect(found(patient, 'solvedWhileCustomerWaits')).toEqual([]);
   });
 });
@@ -475,7 +680,9 @@ describe('timerBypassesGuard', () => {
       close: { by: 'system', fromCategory: 'solved', requireAssignee: true },
       timers: [{ id: 'auto-close', in: 'solved', after: 'P4D', action: 'move', to: 'closed', bypassGuards: true }],
     };
-    expect(found(config, 'timerBypassesGuard')).toEqual([{ severity: 'warning', statuses: ['solved'], path: 'timers[0]' }]);
+    expect(found(config, 'timerBypassesGuard')).toEqual([
+      { severity: 'warning', statuses: ['solved'], path: 'timers[0]' },
+    ]);
   });
 
   it('is quiet for a timer that passes the rules', () => {
@@ -497,11 +704,16 @@ describe('deadTimerTarget', () => {
 
   it('warns about a status only a timer leads to, when the rules refuse the system that move', () => {
     // The close rule lets the system close from solved only: the archive timer in waiting is always blocked.
-    expect(found(withDefault(archive), 'deadTimerTarget')).toEqual([{ severity: 'warning', statuses: ['archived'], path: 'statuses[4]' }]);
+    expect(found(withDefault(archive), 'deadTimerTarget')).toEqual([
+      { severity: 'warning', statuses: ['archived'], path: 'statuses[4]' },
+    ]);
   });
 
   it('is quiet when the system may make the move', () => {
-    const allowed = withDefault({ ...archive, close: { by: ['customer', 'system'], fromCategory: ['solved', 'pending'] } });
+    const allowed = withDefault({
+      ...archive,
+      close: { by: ['customer', 'system'], fromCategory: ['solved', 'pending'] },
+    });
     expect(found(allowed, 'deadTimerTarget')).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ interface Drawn {
 
 /** The definition, pair by pair: `first` shadows `later` (see src/policy/lint/shadowed-timer.ts). */
 function shadows(first: Drawn & { order: number }, later: Drawn & { order: number }): boolean {
-  const same = new Set(first.anchors).size === new Set(later.anchors).size && later.anchors.every((a) => first.anchors.includes(a));
+  const same =
+    new Set(first.anchors).size === new Set(later.anchors).size &&
+    later.anchors.every((a) => first.anchors.includes(a));
   if (!first.move || !same) return false;
   if (first.skip && !later.skip) return false;
   if (first.after < later.after) return true;
@@ -43,20 +45,29 @@ describe('shadowedTimer', () => {
           ...(t.move ? { action: 'move' as const, to: 'done' } : { action: 'remind' as const }),
         }));
         const result = validateWorkflow({
-          statuses: [{ id: 'a', category: 'open', default: true }, { id: 'b', category: 'open' }, { id: 'done', category: 'closed' }],
+          statuses: [
+            { id: 'a', category: 'open', default: true },
+            { id: 'b', category: 'open' },
+            { id: 'done', category: 'closed' },
+          ],
           timers,
         });
         expect(result.ok).toBe(true);
         if (!result.ok) return;
-        const found = lintWorkflow(result.workflow).filter((f) => f.code === 'shadowedTimer').map((f) => `${f.path} ${f.statuses.join(',')} ${/timer "(t\d+)" moves/.exec(f.message)![1]}`);
+        const found = lintWorkflow(result.workflow)
+          .filter((f) => f.code === 'shadowedTimer')
+          .map((f) => `${f.path} ${f.statuses.join(',')} ${/timer "(t\d+)" moves/.exec(f.message)![1]}`);
 
         const ordered = list.map((t, order) => ({ ...t, order }));
         const expected: string[] = [];
         for (const later of ordered) {
           const where = later.inBoth ? ['a', 'b'] : ['a'];
-          const byStatus = where.map((s) => ordered.find((t) => t !== later && (s === 'a' || t.inBoth) && shadows(t, later)));
+          const byStatus = where.map((s) =>
+            ordered.find((t) => t !== later && (s === 'a' || t.inBoth) && shadows(t, later)),
+          );
           const hits = where.filter((_, k) => byStatus[k] !== undefined);
-          if (hits.length > 0) expected.push(`timers[${later.order}] ${hits.join(',')} t${byStatus.find((t) => t !== undefined)!.order}`);
+          if (hits.length > 0)
+            expected.push(`timers[${later.order}] ${hits.join(',')} t${byStatus.find((t) => t !== undefined)!.order}`);
         }
         expect(found).toEqual(expected);
       }),

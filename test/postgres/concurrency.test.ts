@@ -9,7 +9,9 @@ import { runRace } from './race.js';
 const run = requirePostgres('the PostgreSQL concurrency suite');
 
 describe.runIf(run)('postgres store under concurrency (PostgreSQL)', () => {
-  it('loses nothing, doubles nothing, refuses no live reply, and every ticket is the replay of its log', { timeout: 120_000 }, async () => {
+  it('loses nothing, doubles nothing, refuses no live reply, and every ticket is the replay of its log', {
+    timeout: 120_000,
+  }, async () => {
     const report = await runRace({ url: DATABASE_URL!, tickets: 1_500, seconds: 12, closeAfterSeconds: 3 });
     console.log(`concurrency race: ${JSON.stringify(report)}`);
     // What must be zero.
@@ -24,8 +26,15 @@ describe.runIf(run)('postgres store under concurrency (PostgreSQL)', () => {
       replayMismatches: report.replayMismatches,
       stillDue: report.stillDue,
     }).toEqual({
-      missingFromLog: 0, thrown: 0, customerRepliesRefusedStale: 0, autoClosesAfterCustomerReply: 0, effectsDuplicatedInOutbox: 0,
-      effectsMissing: 0, effectsNotDone: 0, replayMismatches: 0, stillDue: 0,
+      missingFromLog: 0,
+      thrown: 0,
+      customerRepliesRefusedStale: 0,
+      autoClosesAfterCustomerReply: 0,
+      effectsDuplicatedInOutbox: 0,
+      effectsMissing: 0,
+      effectsNotDone: 0,
+      replayMismatches: 0,
+      stillDue: 0,
     });
     // Every submission was accepted, recognised as a redelivery, or answered with a refusal.
     expect(report.accepted + report.duplicates + report.refused).toBe(report.submitted);
@@ -42,7 +51,9 @@ describe.runIf(run)('postgres store under concurrency (PostgreSQL)', () => {
 
 describe.runIf(!run && inCI)('postgres store under concurrency (CI)', () => {
   it('runs in CI: DATABASE_URL must be set', () => {
-    expect.fail('CI=true but DATABASE_URL is not set: the concurrency suite would be skipped. Run .ci/run, which starts a cluster.');
+    expect.fail(
+      'CI=true but DATABASE_URL is not set: the concurrency suite would be skipped. Run .ci/run, which starts a cluster.',
+    );
   });
 });
 

@@ -63,7 +63,11 @@ export async function freshStore(
 }
 
 /** Runs SQL on the database behind a store (for checks and for corrupting rows on purpose). */
-export async function sql(database: TestDatabase, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+export async function sql(
+  database: TestDatabase,
+  text: string,
+  params: unknown[] = [],
+): Promise<Record<string, unknown>[]> {
   const { rows } = await database.db.query(text, params);
   return rows as Record<string, unknown>[];
 }

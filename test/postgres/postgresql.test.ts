@@ -10,7 +10,9 @@ describe.runIf(run)('postgres store on PostgreSQL', { timeout: 60_000 }, () => s
 
 describe.runIf(!run && inCI)('postgres store on PostgreSQL (CI)', () => {
   it('runs in CI: DATABASE_URL must be set', () => {
-    expect.fail('CI=true but DATABASE_URL is not set: the PostgreSQL suites would be skipped. Run .ci/run, which starts a cluster.');
+    expect.fail(
+      'CI=true but DATABASE_URL is not set: the PostgreSQL suites would be skipped. Run .ci/run, which starts a cluster.',
+    );
   });
 });
 

@@ -3,7 +3,16 @@
 // Used by test/postgres/concurrency.test.ts (scaled down) and scripts/postgres-race.ts (10,000 tickets).
 import pg from 'pg';
 import { defineWorkflow, type Ticket } from 'ticket-lifecycle';
-import { createPostgresStore, fromPgPool, replayLog, type ApplyResult, type LogEntry, type PostgresStore, type SqlDriver, type SqlQueryable } from 'ticket-lifecycle/postgres';
+import {
+  createPostgresStore,
+  fromPgPool,
+  replayLog,
+  type ApplyResult,
+  type LogEntry,
+  type PostgresStore,
+  type SqlDriver,
+  type SqlQueryable,
+} from 'ticket-lifecycle/postgres';
 
 export interface RaceOptions {
   readonly url: string;
@@ -71,7 +80,11 @@ export function raceWorkflow(closeAfterSeconds: number) {
     ],
     timers: [
       {
-        id: 'auto-close', in: 'pending', after: `PT${closeAfterSeconds}S`, action: 'move', to: 'closed',
+        id: 'auto-close',
+        in: 'pending',
+        after: `PT${closeAfterSeconds}S`,
+        action: 'move',
+        to: 'closed',
         reminders: [`PT${closeAfterSeconds / 2}S`],
       },
     ],
@@ -82,7 +95,11 @@ export function raceWorkflow(closeAfterSeconds: number) {
  * A driver on one dedicated connection whose backend can be terminated from outside while it holds a sweep batch
  * (between claiming rows and writing them): the sweeper dies mid-batch, as on a crashed machine.
  */
-async function killableDriver(url: string, kill: (pid: number) => Promise<void>, armed: () => boolean): Promise<{ driver: SqlDriver; end(): Promise<void> }> {
+async function killableDriver(
+  url: string,
+  kill: (pid: number) => Promise<void>,
+  armed: () => boolean,
+): Promise<{ driver: SqlDriver; end(): Promise<void> }> {
   let client = new pg.Client({ connectionString: url });
   let pid = 0;
   const connect = async (): Promise<void> => {
@@ -126,7 +143,16 @@ interface Submission {
 }
 
 export async function runRace(options: RaceOptions): Promise<RaceReport> {
-  const { url, tickets, seconds, closeAfterSeconds, writers = 8, sweepers = 4, consumers = 3, log = () => undefined } = options;
+  const {
+    url,
+    tickets,
+    seconds,
+    closeAfterSeconds,
+    writers = 8,
+    sweepers = 4,
+    consumers = 3,
+    log = () => undefined,
+  } = options;
   const workflow = raceWorkflow(closeAfterSeconds);
   const schema = `tl_race_${process.pid}_${Date.now() % 1_000_000}`;
   const pool = new pg.Pool({ connectionString: url, max: writers + sweepers + consumers + 4 });
@@ -137,11 +163,13 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
   // Setup: open tickets. Deadlines appear during the race, when agents answer (pending, reminder, auto-close).
   log(`race: creating ${tickets} tickets`);
   const ids: string[] = [];
-  await Promise.all(Array.from({ length: writers }, async (_, w) => {
-    for (let i = w; i < tickets; i += writers) {
-      ids.push((await store.create({ by: 'agent' })).id!);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let i = w; i < tickets; i += writers) {
+        ids.push((await store.create({ by: 'agent' })).id!);
+      }
+    }),
+  );
 
   let running = true;
   const submissions: Submission[] = [];
@@ -152,7 +180,12 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
     while (running) {
       const ticket = ids[Math.floor(random() * ids.length)]!;
       const roll = random();
-      const [type, by] = roll < 0.5 ? (['reply', 'customer'] as const) : roll < 0.85 ? (['reply', 'agent'] as const) : (['note', 'agent'] as const);
+      const [type, by] =
+        roll < 0.5
+          ? (['reply', 'customer'] as const)
+          : roll < 0.85
+            ? (['reply', 'agent'] as const)
+            : (['note', 'agent'] as const);
       const key = random() < 0.3 ? `w${w}-${n++}` : null;
       const deliveries = key !== null && random() < 0.3 ? 2 : 1; // a queue redelivering the same message
       for (let d = 0; d < deliveries; d++) {
@@ -222,9 +255,12 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
     ...sweeperPools.map((p) => sweeper(fromPgPool(p))),
     ...Array.from({ length: consumers }, (_, c) => consumer(c, () => draining)),
   ];
-  const killTimer = setInterval(() => {
-    killNext = true;
-  }, Math.max(500, (seconds * 1000) / 4));
+  const killTimer = setInterval(
+    () => {
+      killNext = true;
+    },
+    Math.max(500, (seconds * 1000) / 4),
+  );
   await sleep(seconds * 1000);
   clearInterval(killTimer);
   killNext = false;
@@ -236,7 +272,11 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
   swept += final.changed;
   const drainUntil = Date.now() + 3_000;
   const pendingEffects = async (): Promise<number> =>
-    ((await pool.query(`SELECT count(*)::int AS n FROM "${schema}".effects WHERE done_at IS NULL`)).rows[0] as { n: number }).n;
+    (
+      (await pool.query(`SELECT count(*)::int AS n FROM "${schema}".effects WHERE done_at IS NULL`)).rows[0] as {
+        n: number;
+      }
+    ).n;
   while ((await pendingEffects()) > 0 && Date.now() < drainUntil) await sleep(100);
   draining = false;
   await Promise.all(tasks.slice(writers + sweepers));
@@ -248,19 +288,39 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
   await pool.end();
   const accepted = submissions.filter((s) => s.result?.ok === true && !s.result.duplicate).length;
   return {
-    ...report, tickets, submitted: submissions.length, accepted, thrown, sweeps, swept, sweepersKilled: killed, consumerCrashes: crashes,
+    ...report,
+    tickets,
+    submitted: submissions.length,
+    accepted,
+    thrown,
+    sweeps,
+    swept,
+    sweepersKilled: killed,
+    consumerCrashes: crashes,
     duplicates: submissions.filter((s) => s.result?.ok === true && s.result.duplicate).length,
     refused: submissions.filter((s) => s.result?.ok === false).length,
     customerReplies: submissions.filter((s) => s.by === 'customer' && s.type === 'reply').length,
-    customerRepliesRefusedStale: submissions.filter((s) => s.by === 'customer' && s.result?.ok === false && s.result.error.code === 'staleEvent').length,
+    customerRepliesRefusedStale: submissions.filter(
+      (s) => s.by === 'customer' && s.result?.ok === false && s.result.error.code === 'staleEvent',
+    ).length,
     eventsPerSecond: Math.round(submissions.length / elapsed),
   };
 }
 
 type Audit = Pick<
   RaceReport,
-  | 'missingFromLog' | 'autoCloses' | 'autoClosesAfterCustomerReply' | 'reminders' | 'effects' | 'effectsDelivered' | 'effectsRedelivered'
-  | 'effectsDuplicatedInOutbox' | 'effectsMissing' | 'effectsNotDone' | 'replayMismatches' | 'stillDue'
+  | 'missingFromLog'
+  | 'autoCloses'
+  | 'autoClosesAfterCustomerReply'
+  | 'reminders'
+  | 'effects'
+  | 'effectsDelivered'
+  | 'effectsRedelivered'
+  | 'effectsDuplicatedInOutbox'
+  | 'effectsMissing'
+  | 'effectsNotDone'
+  | 'replayMismatches'
+  | 'stillDue'
 >;
 
 async function audit(
@@ -273,8 +333,17 @@ async function audit(
   lastSweep: number,
 ): Promise<Audit> {
   const s = `"${schema}"`;
-  const events = (await pool.query(`SELECT ticket_id::text AS id, seq, type, idempotency_key AS key, event, result FROM ${s}.events ORDER BY ticket_id, seq`)).rows as {
-    id: string; seq: number; type: string; key: string | null; event: LogEntry['event'] & { by?: string }; result: { ticket: Ticket; effects: { type: string; dueAt?: number; to?: string }[] };
+  const events = (
+    await pool.query(
+      `SELECT ticket_id::text AS id, seq, type, idempotency_key AS key, event, result FROM ${s}.events ORDER BY ticket_id, seq`,
+    )
+  ).rows as {
+    id: string;
+    seq: number;
+    type: string;
+    key: string | null;
+    event: LogEntry['event'] & { by?: string };
+    result: { ticket: Ticket; effects: { type: string; dueAt?: number; to?: string }[] };
   }[];
   const byTicket = new Map<string, typeof events>();
   for (const e of events) byTicket.set(e.id, [...(byTicket.get(e.id) ?? []), e]);
@@ -284,7 +353,8 @@ async function audit(
   for (const sub of submissions) {
     if (sub.result?.ok !== true) continue;
     const entry = byTicket.get(sub.ticket)?.[sub.result.seq];
-    if (entry === undefined || entry.type !== sub.type || entry.event.by !== sub.by || entry.key !== sub.key) missingFromLog++;
+    if (entry === undefined || entry.type !== sub.type || entry.event.by !== sub.by || entry.key !== sub.key)
+      missingFromLog++;
   }
 
   // 2. No auto-close ended a pending stay during which a customer reply had already been applied.
@@ -292,7 +362,11 @@ async function audit(
   let closedAfterReply = 0;
   let reminders = 0;
   let effectsExpected = 0;
-  const tickets = new Map(((await pool.query(`SELECT id::text AS id, data FROM ${s}.tickets`)).rows as { id: string; data: Ticket }[]).map((r) => [r.id, r.data]));
+  const tickets = new Map(
+    ((await pool.query(`SELECT id::text AS id, data FROM ${s}.tickets`)).rows as { id: string; data: Ticket }[]).map(
+      (r) => [r.id, r.data],
+    ),
+  );
   let replayMismatches = 0;
   for (const [id, log] of byTicket) {
     for (const entry of log) {
@@ -302,22 +376,44 @@ async function audit(
         if (effect.type !== 'timerFired') continue;
         autoCloses++;
         const due = effect.dueAt!;
-        const replied = log.some((e) => e.seq < entry.seq && e.type === 'reply' && e.event.by === 'customer' && e.event.at > due - closeAfterMs && e.event.at < due);
+        const replied = log.some(
+          (e) =>
+            e.seq < entry.seq &&
+            e.type === 'reply' &&
+            e.event.by === 'customer' &&
+            e.event.at > due - closeAfterMs &&
+            e.event.at < due,
+        );
         if (replied) closedAfterReply++;
       }
     }
     // 3. The stored ticket is the replay of its log.
-    const replay = replayLog(workflow, log.map((e) => ({ seq: e.seq, event: e.event, ticket: e.result.ticket })), tickets.get(id) as never);
+    const replay = replayLog(
+      workflow,
+      log.map((e) => ({ seq: e.seq, event: e.event, ticket: e.result.ticket })),
+      tickets.get(id) as never,
+    );
     if (!replay.ok) replayMismatches++;
   }
   replayMismatches += [...tickets.keys()].filter((id) => !byTicket.has(id)).length;
 
   // 4. The outbox holds each logged effect once, and every one was delivered and completed.
-  const outbox = (await pool.query(`SELECT id::text AS id, ticket_id::text AS ticket, seq, idx, done_at IS NOT NULL AS done FROM ${s}.effects`)).rows as {
-    id: string; ticket: string; seq: number; idx: number; done: boolean;
+  const outbox = (
+    await pool.query(
+      `SELECT id::text AS id, ticket_id::text AS ticket, seq, idx, done_at IS NOT NULL AS done FROM ${s}.effects`,
+    )
+  ).rows as {
+    id: string;
+    ticket: string;
+    seq: number;
+    idx: number;
+    done: boolean;
   }[];
   const keys = new Set(outbox.map((e) => `${e.ticket}/${e.seq}/${e.idx}`));
-  const stillDue = ((await pool.query(`SELECT count(*)::int AS n FROM ${s}.tickets WHERE next_deadline <= $1`, [lastSweep])).rows[0] as { n: number }).n;
+  const stillDue = (
+    (await pool.query(`SELECT count(*)::int AS n FROM ${s}.tickets WHERE next_deadline <= $1`, [lastSweep]))
+      .rows[0] as { n: number }
+  ).n;
   return {
     missingFromLog,
     autoCloses,

@@ -44,7 +44,9 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
     });
 
     it('refuses a schema name that is not a plain identifier', () => {
-      expect(() => createPostgresStore(database.db, { workflow: desk, schema: 'x"; DROP TABLE y; --' })).toThrow(TypeError);
+      expect(() => createPostgresStore(database.db, { workflow: desk, schema: 'x"; DROP TABLE y; --' })).toThrow(
+        TypeError,
+      );
     });
   });
 
@@ -66,7 +68,12 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
 
     it('answers bad input with a value and writes nothing', async () => {
       await fresh();
-      for (const input of [{ at: -0.5 }, { at: T0, by: 'robot' }, { at: T0, channel: 7 }, { workflow: 'sales' }] as never[]) {
+      for (const input of [
+        { at: -0.5 },
+        { at: T0, by: 'robot' },
+        { at: T0, channel: 7 },
+        { workflow: 'sales' },
+      ] as never[]) {
         const created = await store.create(input);
         expect(created.ok).toBe(false);
         expect(created.ok ? null : created.error.status).toBe(400);
@@ -93,10 +100,14 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       await fresh();
       const { id } = await store.create({ at: T0 });
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => store.apply(id!, i % 2 === 0 ? { type: 'note', by: 'agent' } : { type: 'reply', by: 'customer' })),
+        Array.from({ length: 12 }, (_, i) =>
+          store.apply(id!, i % 2 === 0 ? { type: 'note', by: 'agent' } : { type: 'reply', by: 'customer' }),
+        ),
       );
       expect(results.every((r) => r.ok)).toBe(true);
-      expect(results.map((r) => (r.ok ? r.seq : 0)).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect(results.map((r) => (r.ok ? r.seq : 0)).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
       expect((await store.get(id!))!.version).toBe(13);
       expect((await store.verify(id!)).ok).toBe(true);
     });
@@ -116,7 +127,11 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       await fresh();
       const { id } = await store.create({ at: T0 });
       const stale = await store.apply(id!, { type: 'reply', by: 'customer', at: T0 - 1 });
-      expect(stale.ok ? null : [stale.error.code, stale.error.kind, stale.error.status]).toEqual(['staleEvent', 'conflict', 409]);
+      expect(stale.ok ? null : [stale.error.code, stale.error.kind, stale.error.status]).toEqual([
+        'staleEvent',
+        'conflict',
+        409,
+      ]);
     });
 
     it('refuses with versionMismatch (409) when expectedVersion no longer holds', async () => {
@@ -137,13 +152,17 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect(first.ok && !first.duplicate).toBe(true);
       expect(again).toEqual({ ...first, duplicate: true });
       expect(await count('events', 'ticket_id = $1', [id])).toBe(3);
-      expect(await count('effects', 'ticket_id = $1 AND seq = $2', [id, first.ok ? first.seq : -1])).toBe(first.ok ? first.effects.length : -1);
+      expect(await count('effects', 'ticket_id = $1 AND seq = $2', [id, first.ok ? first.seq : -1])).toBe(
+        first.ok ? first.effects.length : -1,
+      );
     });
 
     it('applies a key once when both deliveries race', async () => {
       await fresh();
       const id = await pendingTicket();
-      const both = await Promise.all([1, 2, 3].map(() => store.apply(id, { type: 'reply', by: 'customer' }, { idempotencyKey: 'hook-9' })));
+      const both = await Promise.all(
+        [1, 2, 3].map(() => store.apply(id, { type: 'reply', by: 'customer' }, { idempotencyKey: 'hook-9' })),
+      );
       expect(both.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
       expect(both.filter((r) => r.ok && r.duplicate)).toHaveLength(2);
     });
@@ -151,8 +170,14 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
     it('scopes keys to a ticket, and refuses a malformed key', async () => {
       await fresh();
       const [a, b] = [await pendingTicket(), await pendingTicket()];
-      expect(await store.apply(a, { type: 'note', by: 'agent' }, { idempotencyKey: 'k' })).toMatchObject({ ok: true, duplicate: false });
-      expect(await store.apply(b, { type: 'note', by: 'agent' }, { idempotencyKey: 'k' })).toMatchObject({ ok: true, duplicate: false });
+      expect(await store.apply(a, { type: 'note', by: 'agent' }, { idempotencyKey: 'k' })).toMatchObject({
+        ok: true,
+        duplicate: false,
+      });
+      expect(await store.apply(b, { type: 'note', by: 'agent' }, { idempotencyKey: 'k' })).toMatchObject({
+        ok: true,
+        duplicate: false,
+      });
       const bad = await store.apply(a, { type: 'note', by: 'agent' }, { idempotencyKey: '' });
       expect(bad.ok ? null : bad.error.code).toBe('invalidRequest');
     });
@@ -166,7 +191,9 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       const effects = reply.ok ? reply.effects : [];
       expect(effects.length).toBeGreaterThan(0);
       const first = await store.claimEffects({ limit: 100, leaseMs: 200 });
-      expect(first.filter((e) => e.ticketId === id && e.seq === (reply.ok ? reply.seq : -1)).map((e) => e.effect)).toEqual(effects);
+      expect(
+        first.filter((e) => e.ticketId === id && e.seq === (reply.ok ? reply.seq : -1)).map((e) => e.effect),
+      ).toEqual(effects);
       expect(await store.claimEffects({ limit: 100, leaseMs: 200 })).toEqual([]); // leased: nobody else gets them
       await new Promise((resolve) => setTimeout(resolve, 250)); // the consumer "crashed": its lease runs out
       const again = await store.claimEffects({ limit: 100, leaseMs: 60_000 });
@@ -183,7 +210,11 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       const [events, effects] = [await count('events'), await count('effects')];
       // Before the auto-close (a resolve at the database's now would find the ticket closed, where no resolve rule applies).
       const refused = await store.apply(id, { type: 'resolve', by: 'agent', at: T0 + 1 }); // nobody assigned
-      expect(refused.ok ? null : [refused.error.code, refused.error.kind, refused.error.status]).toEqual(['assigneeRequired', 'notAllowed', 422]);
+      expect(refused.ok ? null : [refused.error.code, refused.error.kind, refused.error.status]).toEqual([
+        'assigneeRequired',
+        'notAllowed',
+        422,
+      ]);
       expect([await count('events'), await count('effects')]).toEqual([events, effects]);
     });
 
@@ -195,7 +226,10 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect(late.ok && late.effects.map((e) => e.type)).toContain('followUpRequested');
       const followUp = late.ok ? late.followUp : null;
       expect(followUp).not.toBeNull();
-      expect(await store.load(followUp!.id)).toMatchObject({ followUpOf: id, ticket: { awaiting: 'team', createdAt: T0 + 2 * HOUR } });
+      expect(await store.load(followUp!.id)).toMatchObject({
+        followUpOf: id,
+        ticket: { awaiting: 'team', createdAt: T0 + 2 * HOUR },
+      });
       const outbox = await store.claimEffects({ limit: 100 });
       expect(outbox.find((e) => e.effect.type === 'followUpRequested')?.relatedTicketId).toBe(followUp!.id);
       expect((await store.verify(followUp!.id)).ok).toBe(true);
@@ -243,7 +277,10 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
     it('respects limit and batchSize', async () => {
       await fresh();
       for (let i = 0; i < 7; i++) await pendingTicket(T0);
-      expect(await store.sweep({ now: T0 + 10 * DAY, limit: 5, batchSize: 2 })).toMatchObject({ claimed: 5, batches: 3 });
+      expect(await store.sweep({ now: T0 + 10 * DAY, limit: 5, batchSize: 2 })).toMatchObject({
+        claimed: 5,
+        batches: 3,
+      });
       expect(await store.sweep({ now: T0 + 10 * DAY })).toMatchObject({ claimed: 2 });
     });
   });
@@ -262,7 +299,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
         expect(verified).toEqual({ ok: true, ticket: await store.get(row.id as string) });
       }
       const log = await store.log(id);
-      let replayed = (await store.replay(id));
+      let replayed = await store.replay(id);
       expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i));
       expect(replayed.ok && replayed.ticket).toEqual(await store.get(id));
       // The replay really runs the log: the same events through transition give the same ticket.

@@ -16,8 +16,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db.close());
 
-describe.each<[string, Workflow]>([['zendesk', zendesk()], ['liveAgent', liveAgent()]])('store vs transition (%s)', (name, workflow) => {
-  it('answers and stores what transition gives, event by event, and the log replays to it', { timeout: 120_000 }, async () => {
+describe.each<[string, Workflow]>([
+  ['zendesk', zendesk()],
+  ['liveAgent', liveAgent()],
+])('store vs transition (%s)', (name, workflow) => {
+  it('answers and stores what transition gives, event by event, and the log replays to it', {
+    timeout: 120_000,
+  }, async () => {
     const store = createPostgresStore(db, { workflow, schema: `tl_prop_${name.toLowerCase()}` });
     await store.migrate();
     await fc.assert(

@@ -87,7 +87,9 @@ describe('chatwoot: snooze (https://developers.chatwoot.com/api-reference/conver
     expect(statusAfter(wf, [{ type: 'tick', at: WAKE - 1 }], snoozedTimed)).toBe('snoozed');
     const { ticket, effects } = run(wf, [{ type: 'tick', at: WAKE }], snoozedTimed);
     expect(ticket.status).toBe('open');
-    expect(effectsOf(effects, 'timerFired')).toEqual([{ type: 'timerFired', timer: 'snooze-expiry', dueAt: WAKE, from: 'snoozed', to: 'open' }]);
+    expect(effectsOf(effects, 'timerFired')).toEqual([
+      { type: 'timerFired', timer: 'snooze-expiry', dueAt: WAKE, from: 'snoozed', to: 'open' },
+    ]);
   });
 
   it('wakes a conversation snoozed from pending to open (toggle_status: snoozed → open)', () => {
@@ -112,7 +114,9 @@ describe(`chatwoot: auto-resolve (${SRC}/app/models/account.rb)`, () => {
     expect(statusAfter(hourly, [{ type: 'tick', at: T0 + HOUR - 1 }])).toBe('open');
     const { ticket, effects } = run(hourly, [{ type: 'tick', at: T0 + HOUR }]);
     expect(ticket).toMatchObject({ status: 'resolved', resolvedAt: T0 + HOUR });
-    expect(effectsOf(effects, 'timerFired')).toEqual([{ type: 'timerFired', timer: 'auto-resolve', dueAt: T0 + HOUR, from: 'open', to: 'resolved' }]);
+    expect(effectsOf(effects, 'timerFired')).toEqual([
+      { type: 'timerFired', timer: 'auto-resolve', dueAt: T0 + HOUR, from: 'open', to: 'resolved' },
+    ]);
   });
 
   it.each([
@@ -168,9 +172,12 @@ describe(`chatwoot: auto-resolve (${SRC}/app/models/account.rb)`, () => {
     expect(ticket).toMatchObject({ status: 'resolved', resolvedAt: T0 + DAY + HOUR, reopenCount: 1 });
   });
 
-  it.each<ChatwootOptions['autoResolveAfter']>(['PT10M', 'P999D', 600_000, 1_439_856 * MINUTE])('accepts autoResolveAfter %s', (autoResolveAfter) => {
-    expect(() => chatwoot({ autoResolveAfter })).not.toThrow();
-  });
+  it.each<ChatwootOptions['autoResolveAfter']>(['PT10M', 'P999D', 600_000, 1_439_856 * MINUTE])(
+    'accepts autoResolveAfter %s',
+    (autoResolveAfter) => {
+      expect(() => chatwoot({ autoResolveAfter })).not.toThrow();
+    },
+  );
 
   it.each<ChatwootOptions['autoResolveAfter']>(['PT9M', 1_439_857 * MINUTE, 'P1000D', 'PT10M30S', 599_999, 'never'])(
     'throws WorkflowError invalidOption for autoResolveAfter %s (10 to 1,439,856 whole minutes)',

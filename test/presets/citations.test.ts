@@ -5,12 +5,21 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
-const filesIn = (dir: string): string[] => readdirSync(new URL(dir, root)).filter((f) => f.endsWith('.ts')).map((f) => `${dir}${f}`);
-const CITING = [...filesIn('src/presets/'), ...filesIn('test/presets/')].filter((f) => f !== 'test/presets/citations.test.ts');
+const filesIn = (dir: string): string[] =>
+  readdirSync(new URL(dir, root))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `${dir}${f}`);
+const CITING = [...filesIn('src/presets/'), ...filesIn('test/presets/')].filter(
+  (f) => f !== 'test/presets/citations.test.ts',
+);
 
 const docs = read('docs/presets.md');
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-const slug = (heading: string): string => heading.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
+const slug = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-');
 const anchors = new Set([...docs.matchAll(/^#{2,3} (.+)$/gm)].map((m) => slug(m[1]!)));
 
 describe('preset citations', () => {
@@ -23,8 +32,18 @@ describe('preset citations', () => {
     expect(cited.filter((anchor) => !anchors.has(anchor))).toEqual([]);
   });
 
-  it.each(['LiveAgent', 'tawk.to', 'Zendesk', 'Freshdesk', 'Zammad', 'Chatwoot', 'Help Scout', 'osTicket', 'Jira Service Management'])(
-    'docs/presets.md has a section on %s citing the vendor\'s public pages and saying where the preset differs',
+  it.each([
+    'LiveAgent',
+    'tawk.to',
+    'Zendesk',
+    'Freshdesk',
+    'Zammad',
+    'Chatwoot',
+    'Help Scout',
+    'osTicket',
+    'Jira Service Management',
+  ])(
+    "docs/presets.md has a section on %s citing the vendor's public pages and saying where the preset differs",
     (name) => {
       const section = docs.split(/^## /m).find((s) => s.startsWith(`${name}\n`));
       expect(section).toBeDefined();

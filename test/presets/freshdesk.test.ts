@@ -7,7 +7,8 @@ import { DAY, effectsOf, expectInvalidOption, HOUR, refusal, run, statusAfter, T
 const STATUSES = 'https://support.freshdesk.com/en/support/solutions/articles/37600-understanding-ticket-statuses';
 
 const wf = freshdesk();
-const inStatus = (status: FreshdeskStatus) => run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: status }]).ticket;
+const inStatus = (status: FreshdeskStatus) =>
+  run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: status }]).ticket;
 
 describe(`freshdesk: statuses (${STATUSES})`, () => {
   it('has exactly open, pending, resolved, closed', () => {
@@ -32,7 +33,9 @@ describe(`freshdesk: a customer reply always moves back to Open (${STATUSES})`, 
   it('reopens even a Closed ticket, counting the reopen (http://training.freshdesk.com/support/solutions/articles/3000031729-customizing-ticket-statuses)', () => {
     const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY }], inStatus('closed'));
     expect(ticket.reopenCount).toBe(1);
-    expect(effectsOf(effects, 'reopened')).toEqual([{ type: 'reopened', from: 'closed', to: 'open', at: T0 + DAY, by: 'customer' }]);
+    expect(effectsOf(effects, 'reopened')).toEqual([
+      { type: 'reopened', from: 'closed', to: 'open', at: T0 + DAY, by: 'customer' },
+    ]);
   });
 
   it('leaves Open as it is', () => {
@@ -42,15 +45,20 @@ describe(`freshdesk: a customer reply always moves back to Open (${STATUSES})`, 
   });
 
   it('does not reopen on an auto-reply or an internal note (docs/presets.md#what-every-preset-shares)', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], inStatus('resolved'))).toBe('resolved');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], inStatus('resolved'))).toBe(
+      'resolved',
+    );
     expect(statusAfter(wf, [{ type: 'note', by: 'agent', at: T0 + DAY }], inStatus('closed'))).toBe('closed');
   });
 });
 
 describe('freshdesk: agents set the status (choice, docs/presets.md#freshdesk)', () => {
-  it.each(['open', 'pending', 'resolved', 'closed'] as const)('moves nothing on a plain agent reply to %s', (status) => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY }], inStatus(status))).toBe(status);
-  });
+  it.each(['open', 'pending', 'resolved', 'closed'] as const)(
+    'moves nothing on a plain agent reply to %s',
+    (status) => {
+      expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY }], inStatus(status))).toBe(status);
+    },
+  );
 
   it('moves to the status sent with the reply ("send and mark as")', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR, status: 'pending' }])).toBe('pending');
@@ -61,7 +69,9 @@ describe('freshdesk: agents set the status (choice, docs/presets.md#freshdesk)',
     const resolved = run(wf, [{ type: 'resolve', by: 'agent', at: T0 + HOUR }]).ticket;
     expect(statusAfter(wf, [{ type: 'close', by: 'agent', at: T0 + 2 * HOUR }], resolved)).toBe('closed');
     expect(statusAfter(wf, [{ type: 'reopen', by: 'agent', at: T0 + 2 * HOUR }], resolved)).toBe('open');
-    expect(refusal(wf, resolved, { type: 'setStatus', by: 'customer', at: T0 + 2 * HOUR, to: 'closed' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, resolved, { type: 'setStatus', by: 'customer', at: T0 + 2 * HOUR, to: 'closed' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 });
 
@@ -97,9 +107,12 @@ describe('freshdesk: closing Resolved tickets, a time trigger (https://support.f
     expect(ticket).toMatchObject({ status: 'open', closedAt: T0 + 49 * HOUR, reopenCount: 1 });
   });
 
-  it.each<FreshdeskOptions['closeResolvedAfter']>(['PT1H', 'P30D'])('accepts closeResolvedAfter %s', (closeResolvedAfter) => {
-    expect(() => freshdesk({ closeResolvedAfter })).not.toThrow();
-  });
+  it.each<FreshdeskOptions['closeResolvedAfter']>(['PT1H', 'P30D'])(
+    'accepts closeResolvedAfter %s',
+    (closeResolvedAfter) => {
+      expect(() => freshdesk({ closeResolvedAfter })).not.toThrow();
+    },
+  );
 
   it.each<FreshdeskOptions['closeResolvedAfter']>(['PT59M', 'P30DT1H', 'P1M', 'later', 0])(
     'throws WorkflowError invalidOption for closeResolvedAfter %s (time triggers see tickets updated in the last 30 days, https://support.freshdesk.com/en/support/solutions/articles/50000009474)',

@@ -41,7 +41,9 @@ describe(`helpScout: customer replies ("If a customer replies back to a Pending 
   });
 
   it('does not reactivate on an auto-reply or an internal note (docs/presets.md#what-every-preset-shares)', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], inStatus('closed'))).toBe('closed');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], inStatus('closed'))).toBe(
+      'closed',
+    );
     expect(statusAfter(wf, [{ type: 'note', by: 'agent', at: T0 + DAY }], inStatus('pending'))).toBe('pending');
   });
 
@@ -49,7 +51,9 @@ describe(`helpScout: customer replies ("If a customer replies back to a Pending 
     const spam = inStatus('spam');
     const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY }], spam);
     expect(ticket).toBe(spam);
-    expect(effects).toEqual([{ type: 'replyRejected', status: 'spam', at: T0 + DAY, by: 'customer', reason: 'locked' }]);
+    expect(effects).toEqual([
+      { type: 'replyRejected', status: 'spam', at: T0 + DAY, by: 'customer', reason: 'locked' },
+    ]);
   });
 });
 
@@ -68,17 +72,20 @@ describe('helpScout: agent replies take the chosen status, Pending by default ("
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY, status: 'closed' }], closed)).toBe('closed');
   });
 
-  it('moves nothing on a system reply (a workflow\'s message; choice, docs/presets.md#help-scout)', () => {
+  it("moves nothing on a system reply (a workflow's message; choice, docs/presets.md#help-scout)", () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'system', at: T0 + HOUR }])).toBe('active');
   });
 });
 
 describe('helpScout: no built-in close timer (https://docs.helpscout.com/article/1399-automatic-workflows)', () => {
-  it.each(['active', 'pending', 'closed', 'spam'] as const)('has no deadline in %s and never moves by itself', (status) => {
-    const start = status === 'active' ? active : inStatus(status);
-    expect(nextDeadline(wf, start)).toBeNull();
-    expect(statusAfter(wf, [{ type: 'tick', at: T0 + 365 * DAY }], start)).toBe(status);
-  });
+  it.each(['active', 'pending', 'closed', 'spam'] as const)(
+    'has no deadline in %s and never moves by itself',
+    (status) => {
+      const start = status === 'active' ? active : inStatus(status);
+      expect(nextDeadline(wf, start)).toBeNull();
+      expect(statusAfter(wf, [{ type: 'tick', at: T0 + 365 * DAY }], start)).toBe(status);
+    },
+  );
 
   it('lets agents mark a conversation as spam and back (setStatus)', () => {
     const spam = inStatus('spam');
@@ -88,20 +95,29 @@ describe('helpScout: no built-in close timer (https://docs.helpscout.com/article
 
 describe(`helpScout: snooze (${SNOOZE})`, () => {
   const WAKE = T0 + 2 * DAY;
-  const snoozed = run(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR }, { type: 'snooze', by: 'agent', at: T0 + 2 * HOUR, until: WAKE }]).ticket;
+  const snoozed = run(wf, [
+    { type: 'reply', by: 'agent', at: T0 + HOUR },
+    { type: 'snooze', by: 'agent', at: T0 + 2 * HOUR, until: WAKE },
+  ]).ticket;
 
   it('snoozes a Pending or Active conversation until snoozedUntil', () => {
     expect(snoozed).toMatchObject({ status: 'snoozed', until: WAKE, snoozedFrom: 'pending' });
     expect(nextDeadline(wf, snoozed)).toBe(WAKE);
     expect(statusAfter(wf, [{ type: 'snooze', by: 'agent', at: T0 + HOUR, until: WAKE }])).toBe('snoozed');
-    expect(statusAfter(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'snoozed', until: WAKE }])).toBe('snoozed');
+    expect(statusAfter(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'snoozed', until: WAKE }])).toBe(
+      'snoozed',
+    );
   });
 
   it('refuses a snooze without a time, as snoozedUntil is required', () => {
     const active = createTicket(wf, { at: T0 });
     expect(refusal(wf, active, { type: 'snooze', by: 'agent', at: T0 + HOUR }).code).toBe('guardRejected');
-    expect(refusal(wf, active, { type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'snoozed' }).code).toBe('untilRequired');
-    expect(refusal(wf, active, { type: 'reply', by: 'agent', at: T0 + HOUR, status: 'snoozed' }).code).toBe('untilRequired');
+    expect(refusal(wf, active, { type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'snoozed' }).code).toBe(
+      'untilRequired',
+    );
+    expect(refusal(wf, active, { type: 'reply', by: 'agent', at: T0 + HOUR, status: 'snoozed' }).code).toBe(
+      'untilRequired',
+    );
   });
 
   it('replaces the time on a new snooze ("every subsequent request overrides the previous snooze settings")', () => {
@@ -114,7 +130,9 @@ describe(`helpScout: snooze (${SNOOZE})`, () => {
     expect(statusAfter(wf, [{ type: 'tick', at: WAKE - 1 }], snoozed)).toBe('snoozed');
     const { ticket, effects } = run(wf, [{ type: 'tick', at: WAKE }], snoozed);
     expect(ticket).toMatchObject({ status: 'active', until: null });
-    expect(effectsOf(effects, 'timerFired')).toEqual([{ type: 'timerFired', timer: 'snooze-expiry', dueAt: WAKE, from: 'snoozed', to: 'active' }]);
+    expect(effectsOf(effects, 'timerFired')).toEqual([
+      { type: 'timerFired', timer: 'snooze-expiry', dueAt: WAKE, from: 'snoozed', to: 'active' },
+    ]);
   });
 
   it('makes it Active on a customer reply before then, with unsnoozeOnCustomerReply (the default)', () => {
@@ -128,14 +146,22 @@ describe(`helpScout: snooze (${SNOOZE})`, () => {
     const start = run(keep, [{ type: 'snooze', by: 'agent', at: T0 + HOUR, until: WAKE }]).ticket;
     const { ticket, effects } = run(keep, [{ type: 'reply', by: 'customer', at: T0 + DAY }], start);
     expect(ticket).toMatchObject({ status: 'snoozed', until: WAKE, lastCustomerMessageAt: T0 + DAY });
-    expect(effectsOf(effects, 'replyNeedsAttention')).toEqual([{ type: 'replyNeedsAttention', status: 'snoozed', at: T0 + DAY }]);
+    expect(effectsOf(effects, 'replyNeedsAttention')).toEqual([
+      { type: 'replyNeedsAttention', status: 'snoozed', at: T0 + DAY },
+    ]);
     expect(statusAfter(keep, [{ type: 'tick', at: WAKE }], ticket)).toBe('active');
   });
 
   it('does not snooze a Closed or Spam conversation (choice, docs/presets.md#help-scout)', () => {
-    expect(refusal(wf, inStatus('closed'), { type: 'snooze', by: 'agent', at: T0 + DAY, until: WAKE }).code).toBe('snoozeNotAllowed');
-    expect(refusal(wf, inStatus('spam'), { type: 'snooze', by: 'agent', at: T0 + DAY, until: WAKE }).code).toBe('snoozeNotAllowed');
-    expect(refusal(wf, createTicket(wf, { at: T0 }), { type: 'snooze', by: 'customer', at: T0 + MINUTE, until: WAKE }).code).toBe('snoozeNotAllowed');
+    expect(refusal(wf, inStatus('closed'), { type: 'snooze', by: 'agent', at: T0 + DAY, until: WAKE }).code).toBe(
+      'snoozeNotAllowed',
+    );
+    expect(refusal(wf, inStatus('spam'), { type: 'snooze', by: 'agent', at: T0 + DAY, until: WAKE }).code).toBe(
+      'snoozeNotAllowed',
+    );
+    expect(
+      refusal(wf, createTicket(wf, { at: T0 }), { type: 'snooze', by: 'customer', at: T0 + MINUTE, until: WAKE }).code,
+    ).toBe('snoozeNotAllowed');
   });
 
   it('takes the status an agent reply chooses, Pending by default (choice, docs/presets.md#help-scout)', () => {

@@ -49,9 +49,14 @@ export function run<S extends string>(
 }
 
 /** The error `transition` gives for `event`; fails the test when the event is accepted. */
-export function refusal<S extends string>(workflow: Workflow<S>, ticket: Ticket<NoInfer<S>>, event: TicketEvent<NoInfer<S>>): TransitionError {
+export function refusal<S extends string>(
+  workflow: Workflow<S>,
+  ticket: Ticket<NoInfer<S>>,
+  event: TicketEvent<NoInfer<S>>,
+): TransitionError {
   const result = transition(workflow, ticket, event);
-  if (result.ok) assert.fail(`expected ${JSON.stringify(event)} to be refused in "${ticket.status}", but it was accepted`);
+  if (result.ok)
+    assert.fail(`expected ${JSON.stringify(event)} to be refused in "${ticket.status}", but it was accepted`);
   return result.error;
 }
 

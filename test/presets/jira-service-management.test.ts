@@ -14,7 +14,9 @@ const AUTOMATION = 'https://confluence.atlassian.com/servicedeskcloud/automating
 type Status = JiraServiceManagementStatus;
 const wf = jiraServiceManagement();
 const inStatus = (status: Status, w = wf): Ticket<Status> =>
-  status === 'waiting_for_support' ? createTicket(w, { at: T0 }) : run(w, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: status }]).ticket;
+  status === 'waiting_for_support'
+    ? createTicket(w, { at: T0 })
+    : run(w, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: status }]).ticket;
 const RESOLVED_AT = T0 + HOUR;
 const resolved = run(wf, [{ type: 'resolve', by: 'agent', at: RESOLVED_AT }]).ticket;
 const closed = run(wf, [{ type: 'tick', at: RESOLVED_AT + 10 * DAY }], resolved).ticket;
@@ -23,7 +25,13 @@ const waitingForCustomer = run(wf, [{ type: 'reply', by: 'agent', at: WAITING_AT
 
 describe('jiraServiceManagement: statuses (docs/presets.md#jira-service-management)', () => {
   it('has exactly waiting_for_support, waiting_for_customer, in_progress, resolved, closed', () => {
-    expect(wf.statuses.map((s) => s.id)).toEqual(['waiting_for_support', 'waiting_for_customer', 'in_progress', 'resolved', 'closed']);
+    expect(wf.statuses.map((s) => s.id)).toEqual([
+      'waiting_for_support',
+      'waiting_for_customer',
+      'in_progress',
+      'resolved',
+      'closed',
+    ]);
   });
 
   it('creates requests Waiting for support', () => {
@@ -37,7 +45,9 @@ describe('jiraServiceManagement: statuses (docs/presets.md#jira-service-manageme
 
 describe(`jiraServiceManagement: "Comment updates reply status" (${AUTOMATION})`, () => {
   it('moves Waiting for customer → Waiting for support on a customer comment', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY }], waitingForCustomer)).toBe('waiting_for_support');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY }], waitingForCustomer)).toBe(
+      'waiting_for_support',
+    );
   });
 
   it('moves Waiting for support → Waiting for customer on a team comment', () => {
@@ -50,9 +60,12 @@ describe(`jiraServiceManagement: "Comment updates reply status" (${AUTOMATION})`
     ['waiting_for_support', 'customer'],
     ['waiting_for_customer', 'agent'],
     ['waiting_for_support', 'system'],
-  ])('moves nothing on a comment to %s by the %s (choice, docs/presets.md#jira-service-management: the rules test the status)', (status, by) => {
-    expect(statusAfter(wf, [{ type: 'reply', by, at: T0 + DAY }], inStatus(status))).toBe(status);
-  });
+  ])(
+    'moves nothing on a comment to %s by the %s (choice, docs/presets.md#jira-service-management: the rules test the status)',
+    (status, by) => {
+      expect(statusAfter(wf, [{ type: 'reply', by, at: T0 + DAY }], inStatus(status))).toBe(status);
+    },
+  );
 
   it('follows the transition chosen with a comment, within the workflow', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR, status: 'in_progress' }])).toBe('in_progress');
@@ -60,12 +73,17 @@ describe(`jiraServiceManagement: "Comment updates reply status" (${AUTOMATION})`
 });
 
 describe(`jiraServiceManagement: resolving and reopening ("Comment reopens issue", ${AUTOMATION})`, () => {
-  it.each(['waiting_for_support', 'waiting_for_customer', 'in_progress'] as const)('lets agents resolve from %s', (status) => {
-    expect(statusAfter(wf, [{ type: 'resolve', by: 'agent', at: T0 + DAY }], inStatus(status))).toBe('resolved');
-  });
+  it.each(['waiting_for_support', 'waiting_for_customer', 'in_progress'] as const)(
+    'lets agents resolve from %s',
+    (status) => {
+      expect(statusAfter(wf, [{ type: 'resolve', by: 'agent', at: T0 + DAY }], inStatus(status))).toBe('resolved');
+    },
+  );
 
   it('does not let customers resolve', () => {
-    expect(refusal(wf, inStatus('in_progress'), { type: 'resolve', by: 'customer', at: T0 + DAY }).code).toBe('resolveNotAllowed');
+    expect(refusal(wf, inStatus('in_progress'), { type: 'resolve', by: 'customer', at: T0 + DAY }).code).toBe(
+      'resolveNotAllowed',
+    );
   });
 
   it('reopens Resolved to Waiting for support on a customer comment', () => {
@@ -79,41 +97,55 @@ describe(`jiraServiceManagement: resolving and reopening ("Comment reopens issue
   });
 
   it('lets agents reopen Resolved to Waiting for support', () => {
-    expect(statusAfter(wf, [{ type: 'reopen', by: 'agent', at: RESOLVED_AT + DAY }], resolved)).toBe('waiting_for_support');
+    expect(statusAfter(wf, [{ type: 'reopen', by: 'agent', at: RESOLVED_AT + DAY }], resolved)).toBe(
+      'waiting_for_support',
+    );
   });
 });
 
-describe('jiraServiceManagement: the workflow\'s transitions (choice, docs/presets.md#jira-service-management)', () => {
+describe("jiraServiceManagement: the workflow's transitions (choice, docs/presets.md#jira-service-management)", () => {
   it('closes only from Resolved', () => {
     expect(statusAfter(wf, [{ type: 'close', by: 'agent', at: RESOLVED_AT + DAY }], resolved)).toBe('closed');
-    expect(refusal(wf, inStatus('in_progress'), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe('closeNotAllowed');
-    expect(refusal(wf, inStatus('in_progress'), { type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'closed' }).code).toBe(
-      'statusChangeNotAllowed',
+    expect(refusal(wf, inStatus('in_progress'), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe(
+      'closeNotAllowed',
     );
+    expect(
+      refusal(wf, inStatus('in_progress'), { type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'closed' }).code,
+    ).toBe('statusChangeNotAllowed');
   });
 
   it('refuses a jump from Resolved to In progress', () => {
-    expect(refusal(wf, resolved, { type: 'setStatus', by: 'agent', at: RESOLVED_AT + DAY, to: 'in_progress' }).code).toBe(
-      'statusChangeNotAllowed',
-    );
+    expect(
+      refusal(wf, resolved, { type: 'setStatus', by: 'agent', at: RESOLVED_AT + DAY, to: 'in_progress' }).code,
+    ).toBe('statusChangeNotAllowed');
   });
 
   it('treats Closed as final and non-editable: follow-up for a customer, rejection for the team', () => {
     const customer = run(wf, [{ type: 'reply', by: 'customer', at: RESOLVED_AT + 11 * DAY }], closed);
     expect(customer.ticket).toBe(closed);
     expect(effectsOf(customer.effects, 'followUpRequested')).toHaveLength(1);
-    expect(effectsOf(run(wf, [{ type: 'reply', by: 'agent', at: RESOLVED_AT + 11 * DAY }], closed).effects, 'replyRejected')).toHaveLength(1);
-    expect(refusal(wf, closed, { type: 'reopen', by: 'agent', at: RESOLVED_AT + 11 * DAY }).code).toBe('reopenNotAllowed');
-    expect(refusal(wf, closed, { type: 'setStatus', by: 'agent', at: RESOLVED_AT + 11 * DAY, to: 'waiting_for_support' }).code).toBe(
-      'statusChangeNotAllowed',
+    expect(
+      effectsOf(run(wf, [{ type: 'reply', by: 'agent', at: RESOLVED_AT + 11 * DAY }], closed).effects, 'replyRejected'),
+    ).toHaveLength(1);
+    expect(refusal(wf, closed, { type: 'reopen', by: 'agent', at: RESOLVED_AT + 11 * DAY }).code).toBe(
+      'reopenNotAllowed',
     );
+    expect(
+      refusal(wf, closed, { type: 'setStatus', by: 'agent', at: RESOLVED_AT + 11 * DAY, to: 'waiting_for_support' })
+        .code,
+    ).toBe('statusChangeNotAllowed');
   });
 });
 
 describe(`jiraServiceManagement: "Close resolved issue", resolved for 10 days (${AUTOMATION})`, () => {
   it('closes Resolved 10 days after resolving by default: still Resolved 1 ms before', () => {
     expect(statusAfter(wf, [{ type: 'tick', at: RESOLVED_AT + 10 * DAY - 1 }], resolved)).toBe('resolved');
-    expect(closed).toMatchObject({ status: 'closed', closedAt: RESOLVED_AT + 10 * DAY, closedBy: 'system', closeReason: 'resolved-timeout' });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedAt: RESOLVED_AT + 10 * DAY,
+      closedBy: 'system',
+      closeReason: 'resolved-timeout',
+    });
     expect(nextDeadline(wf, resolved)).toBe(RESOLVED_AT + 10 * DAY);
   });
 
@@ -134,27 +166,41 @@ describe(`jiraServiceManagement: "Close resolved issue", resolved for 10 days ($
 describe(`jiraServiceManagement: "Prompt customer for comment", 5 days in Waiting for customer (${AUTOMATION})`, () => {
   it('reminds once after 5 days waiting for the customer, and not before', () => {
     expect(nextDeadline(wf, waitingForCustomer)).toBe(WAITING_AT + 5 * DAY);
-    expect(effectsOf(run(wf, [{ type: 'tick', at: WAITING_AT + 5 * DAY - 1 }], waitingForCustomer).effects, 'reminderDue')).toEqual([]);
+    expect(
+      effectsOf(run(wf, [{ type: 'tick', at: WAITING_AT + 5 * DAY - 1 }], waitingForCustomer).effects, 'reminderDue'),
+    ).toEqual([]);
     const { ticket, effects } = run(wf, [{ type: 'tick', at: WAITING_AT + 30 * DAY }], waitingForCustomer);
     expect(ticket.status).toBe('waiting_for_customer');
     expect(effectsOf(effects, 'reminderDue')).toEqual([
-      { type: 'reminderDue', timer: 'prompt-customer', dueAt: WAITING_AT + 5 * DAY, status: 'waiting_for_customer', index: 0 },
+      {
+        type: 'reminderDue',
+        timer: 'prompt-customer',
+        dueAt: WAITING_AT + 5 * DAY,
+        status: 'waiting_for_customer',
+        index: 0,
+      },
     ]);
     expect(nextDeadline(wf, ticket)).toBeNull();
   });
 
   it('reminds again on the next stay in Waiting for customer', () => {
-    const { ticket } = run(wf, [
-      { type: 'tick', at: WAITING_AT + 5 * DAY },
-      { type: 'reply', by: 'customer', at: WAITING_AT + 6 * DAY },
-      { type: 'reply', by: 'agent', at: WAITING_AT + 7 * DAY },
-    ], waitingForCustomer);
+    const { ticket } = run(
+      wf,
+      [
+        { type: 'tick', at: WAITING_AT + 5 * DAY },
+        { type: 'reply', by: 'customer', at: WAITING_AT + 6 * DAY },
+        { type: 'reply', by: 'agent', at: WAITING_AT + 7 * DAY },
+      ],
+      waitingForCustomer,
+    );
     expect(nextDeadline(wf, ticket)).toBe(WAITING_AT + 12 * DAY);
   });
 
   it('reminds after remindWaitingAfter when given, and never with false', () => {
     const w2 = jiraServiceManagement({ remindWaitingAfter: 'P2D' });
-    expect(nextDeadline(w2, run(w2, [{ type: 'reply', by: 'agent', at: WAITING_AT }]).ticket)).toBe(WAITING_AT + 2 * DAY);
+    expect(nextDeadline(w2, run(w2, [{ type: 'reply', by: 'agent', at: WAITING_AT }]).ticket)).toBe(
+      WAITING_AT + 2 * DAY,
+    );
     const off = jiraServiceManagement({ remindWaitingAfter: false });
     expect(nextDeadline(off, run(off, [{ type: 'reply', by: 'agent', at: WAITING_AT }]).ticket)).toBeNull();
   });

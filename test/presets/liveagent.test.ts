@@ -29,10 +29,16 @@ describe(`liveAgent: statuses and replies (${OV})`, () => {
   it('marks the ticket Answered on an agent reply to Open', () => {
     const status = statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + 2 * HOUR }], answered);
     expect(status).toBe('open');
-    expect(statusAfter(wf, [
-      { type: 'reply', by: 'customer', at: T0 + 2 * HOUR },
-      { type: 'reply', by: 'agent', at: T0 + 3 * HOUR },
-    ], answered)).toBe('answered');
+    expect(
+      statusAfter(
+        wf,
+        [
+          { type: 'reply', by: 'customer', at: T0 + 2 * HOUR },
+          { type: 'reply', by: 'agent', at: T0 + 3 * HOUR },
+        ],
+        answered,
+      ),
+    ).toBe('answered');
   });
 
   it('reopens Answered to Open on a customer reply ("Open": a customer replies to an answered ticket)', () => {
@@ -58,17 +64,25 @@ describe(`liveAgent: statuses and replies (${OV})`, () => {
     const { ticket, effects } = run(off, [{ type: 'reply', by: 'customer', at: T0 + DAY }], start);
     expect(ticket.status).toBe('resolved');
     expect(ticket.lastCustomerMessageAt).toBe(T0 + DAY);
-    expect(effectsOf(effects, 'replyNeedsAttention')).toEqual([{ type: 'replyNeedsAttention', status: 'resolved', at: T0 + DAY }]);
+    expect(effectsOf(effects, 'replyNeedsAttention')).toEqual([
+      { type: 'replyNeedsAttention', status: 'resolved', at: T0 + DAY },
+    ]);
   });
 
   it('never reopens on an auto-reply (docs/presets.md#what-every-preset-shares)', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + 2 * HOUR, auto: true }], answered)).toBe('answered');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + 2 * HOUR, auto: true }], answered)).toBe(
+      'answered',
+    );
   });
 });
 
 describe(`liveAgent: Postponed, its snooze (${OV})`, () => {
   it('reopens Postponed to Open on a customer reply, ending the postponement ("Open")', () => {
-    const postponed = run(wf, [{ type: 'snooze', by: 'agent', at: T0 + 2 * HOUR, until: T0 + 3 * DAY }], answered).ticket;
+    const postponed = run(
+      wf,
+      [{ type: 'snooze', by: 'agent', at: T0 + 2 * HOUR, until: T0 + 3 * DAY }],
+      answered,
+    ).ticket;
     const { ticket } = run(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY }], postponed);
     expect(ticket.status).toBe('open');
     expect(ticket.until).toBeNull();
@@ -88,7 +102,9 @@ describe(`liveAgent: Postponed, its snooze (${OV})`, () => {
   it('lets the system, never an agent, move Postponed back to New ("From the Postponed status, a ticket can progress to New")', () => {
     const postponed = run(wf, [{ type: 'snooze', by: 'agent', at: T0 + HOUR, until: T0 + DAY }]).ticket;
     expect(statusAfter(wf, [{ type: 'setStatus', by: 'system', at: T0 + 2 * HOUR, to: 'new' }], postponed)).toBe('new');
-    expect(refusal(wf, postponed, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'new' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, postponed, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'new' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 
   it('wakes a ticket postponed from New back to New ("An exception is made for New tickets")', () => {
@@ -106,7 +122,9 @@ describe(`liveAgent: who closes (${OV}: "Postponed tickets can be also … close
   it.each(['agent', 'system'] as const)('lets the %s close a Resolved ticket, by close or by setStatus', (by) => {
     const { ticket, effects } = run(wf, [{ type: 'close', by, at: T0 + DAY }], resolved);
     expect(ticket).toMatchObject({ status: 'closed', closedBy: by, closedAt: T0 + DAY });
-    expect(effectsOf(effects, 'statusChanged')).toEqual([{ type: 'statusChanged', from: 'resolved', to: 'closed', at: T0 + DAY, cause: 'close' }]);
+    expect(effectsOf(effects, 'statusChanged')).toEqual([
+      { type: 'statusChanged', from: 'resolved', to: 'closed', at: T0 + DAY, cause: 'close' },
+    ]);
     expect(statusAfter(wf, [{ type: 'setStatus', by, at: T0 + DAY, to: 'closed' }], resolved)).toBe('closed');
   });
 
@@ -121,11 +139,13 @@ describe(`liveAgent: who closes (${OV}: "Postponed tickets can be also … close
     expect(ticket).toMatchObject({ status: 'closed', closedBy: 'customer', closeReason: 'confirmed' });
   });
 
-  it('refuses closing from New, Open or Answered, which LiveAgent\'s transitions do not list', () => {
+  it("refuses closing from New, Open or Answered, which LiveAgent's transitions do not list", () => {
     for (const by of ['agent', 'system', 'customer'] as const) {
       expect(refusal(wf, answered, { type: 'close', by, at: T0 + DAY }).code).toBe('closeNotAllowed');
     }
-    expect(refusal(wf, createTicket(wf, { at: T0 }), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe('closeNotAllowed');
+    expect(refusal(wf, createTicket(wf, { at: T0 }), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe(
+      'closeNotAllowed',
+    );
   });
 
   it('refuses a customer close of a Postponed ticket (choice, docs/presets.md#liveagent)', () => {
@@ -135,46 +155,69 @@ describe(`liveAgent: who closes (${OV}: "Postponed tickets can be also … close
 
 describe(`liveAgent: best practices are options, not rules (${GLOSSARY}; docs/presets.md#liveagent)`, () => {
   const postponedIn = (w: typeof wf) =>
-    run(w, [{ type: 'reply', by: 'agent', at: T0 + HOUR }, { type: 'snooze', by: 'agent', at: T0 + 2 * HOUR, until: T0 + 3 * DAY }]).ticket;
+    run(w, [
+      { type: 'reply', by: 'agent', at: T0 + HOUR },
+      { type: 'snooze', by: 'agent', at: T0 + 2 * HOUR, until: T0 + 3 * DAY },
+    ]).ticket;
   const resolvedIn = (w: typeof wf) => run(w, [{ type: 'resolve', by: 'agent', at: RESOLVED_AT }]).ticket;
 
   it('closeFollowsResolved: closes from Resolved only ("closing must follow the solved status")', () => {
     const strict = liveAgent({ closeFollowsResolved: true });
-    expect(refusal(strict, postponedIn(strict), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe('closeNotAllowed');
-    expect(refusal(strict, postponedIn(strict), { type: 'close', by: 'system', at: T0 + DAY }).code).toBe('closeNotAllowed');
+    expect(refusal(strict, postponedIn(strict), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe(
+      'closeNotAllowed',
+    );
+    expect(refusal(strict, postponedIn(strict), { type: 'close', by: 'system', at: T0 + DAY }).code).toBe(
+      'closeNotAllowed',
+    );
     expect(statusAfter(strict, [{ type: 'close', by: 'agent', at: T0 + DAY }], resolvedIn(strict))).toBe('closed');
   });
 
   it('customerConfirms: agents never close; the customer and rules still do', () => {
     const confirm = liveAgent({ customerConfirms: true });
-    expect(refusal(confirm, resolvedIn(confirm), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe('closeNotAllowed');
-    expect(refusal(confirm, resolvedIn(confirm), { type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'closed' }).code).toBe('closeNotAllowed');
-    expect(refusal(confirm, postponedIn(confirm), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe('closeNotAllowed');
+    expect(refusal(confirm, resolvedIn(confirm), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe(
+      'closeNotAllowed',
+    );
+    expect(
+      refusal(confirm, resolvedIn(confirm), { type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'closed' }).code,
+    ).toBe('closeNotAllowed');
+    expect(refusal(confirm, postponedIn(confirm), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe(
+      'closeNotAllowed',
+    );
     expect(statusAfter(confirm, [{ type: 'close', by: 'customer', at: T0 + DAY }], resolvedIn(confirm))).toBe('closed');
     expect(statusAfter(confirm, [{ type: 'tick', at: RESOLVED_AT + 7 * DAY }], resolvedIn(confirm))).toBe('closed');
   });
 
   it('both together leave closing to the customer and to rules, from Resolved', () => {
     const both = liveAgent({ closeFollowsResolved: true, customerConfirms: true });
-    expect(refusal(both, postponedIn(both), { type: 'close', by: 'system', at: T0 + DAY }).code).toBe('closeNotAllowed');
+    expect(refusal(both, postponedIn(both), { type: 'close', by: 'system', at: T0 + DAY }).code).toBe(
+      'closeNotAllowed',
+    );
     expect(refusal(both, resolvedIn(both), { type: 'close', by: 'agent', at: T0 + DAY }).code).toBe('closeNotAllowed');
     expect(statusAfter(both, [{ type: 'close', by: 'system', at: T0 + DAY }], resolvedIn(both))).toBe('closed');
   });
 
-  it.each([{ closeFollowsResolved: 'yes' }, { customerConfirms: 1 }])('throws WorkflowError invalidOption for %o', (options) => {
-    expectInvalidOption(() => liveAgent(options as never), Object.keys(options)[0]!);
-  });
+  it.each([{ closeFollowsResolved: 'yes' }, { customerConfirms: 1 }])(
+    'throws WorkflowError invalidOption for %o',
+    (options) => {
+      expectInvalidOption(() => liveAgent(options as never), Object.keys(options)[0]!);
+    },
+  );
 });
 
 describe(`liveAgent: auto-close of Resolved, a rule the admin chooses (${GLOSSARY}; https://support.liveagent.com/290878-Time-Rules)`, () => {
   it('closes 7 days after resolving by default (the glossary\'s "no customer reply for 7 days"): still Resolved 1 ms before, exactly on time', () => {
     expect(statusAfter(wf, [{ type: 'tick', at: RESOLVED_AT + 7 * DAY - 1 }], resolved)).toBe('resolved');
     const { ticket } = run(wf, [{ type: 'tick', at: RESOLVED_AT + 7 * DAY }], resolved);
-    expect(ticket).toMatchObject({ status: 'closed', closedAt: RESOLVED_AT + 7 * DAY, closedBy: 'system', closeReason: 'inactivity' });
+    expect(ticket).toMatchObject({
+      status: 'closed',
+      closedAt: RESOLVED_AT + 7 * DAY,
+      closedBy: 'system',
+      closeReason: 'inactivity',
+    });
     expect(nextDeadline(wf, resolved)).toBe(RESOLVED_AT + 7 * DAY);
   });
 
-  it('counts from the customer\'s last reply when that is later (reopenResolved: false)', () => {
+  it("counts from the customer's last reply when that is later (reopenResolved: false)", () => {
     const off = liveAgent({ reopenResolved: false });
     const start = run(off, [{ type: 'resolve', by: 'agent', at: RESOLVED_AT }]).ticket;
     const replied = run(off, [{ type: 'reply', by: 'customer', at: RESOLVED_AT + 3 * DAY }], start).ticket;
@@ -228,7 +271,10 @@ describe(`liveAgent: auto-close of Resolved, a rule the admin chooses (${GLOSSAR
     const start = run(reminding, [{ type: 'resolve', by: 'agent', at: RESOLVED_AT }]).ticket;
     const { ticket, effects } = run(reminding, [{ type: 'tick', at: RESOLVED_AT + 7 * DAY }], start);
     expect(ticket.status).toBe('closed');
-    expect(effectsOf(effects, 'reminderDue').map((e) => e.dueAt)).toEqual([RESOLVED_AT + 5 * DAY, RESOLVED_AT + 6 * DAY]);
+    expect(effectsOf(effects, 'reminderDue').map((e) => e.dueAt)).toEqual([
+      RESOLVED_AT + 5 * DAY,
+      RESOLVED_AT + 6 * DAY,
+    ]);
     expect(evaluateAutoClose(reminding, start, RESOLVED_AT + 5 * DAY).due).toEqual([
       { timer: 'auto-close', kind: 'reminder', dueAt: RESOLVED_AT + 5 * DAY, from: 'resolved', to: 'resolved' },
     ]);

@@ -10,9 +10,17 @@ const ALL = Object.entries(presets) as [string, (options?: unknown) => Workflow]
 
 describe('preset options (docs/presets.md#what-every-preset-shares)', () => {
   it('covers all nine presets', () => {
-    expect(ALL.map(([name]) => name).sort()).toEqual(
-      ['chatwoot', 'freshdesk', 'helpScout', 'jiraServiceManagement', 'liveAgent', 'osTicket', 'tawkTo', 'zammad', 'zendesk'],
-    );
+    expect(ALL.map(([name]) => name).sort()).toEqual([
+      'chatwoot',
+      'freshdesk',
+      'helpScout',
+      'jiraServiceManagement',
+      'liveAgent',
+      'osTicket',
+      'tawkTo',
+      'zammad',
+      'zendesk',
+    ]);
   });
 
   it.each(ALL)('%s: builds with no options and with an empty object', (_name, preset) => {
@@ -28,13 +36,18 @@ describe('preset options (docs/presets.md#what-every-preset-shares)', () => {
     for (const options of [null, 'P4D', 7, ['closeAfter'], true]) expectInvalidOption(() => preset(options), '');
   });
 
-  it.each(ALL)('%s: refuses an unknown name even when its value is undefined (it is still a misspelling)', (_name, preset) => {
-    expectInvalidOption(() => preset({ anything: undefined }), 'anything');
-  });
+  it.each(ALL)(
+    '%s: refuses an unknown name even when its value is undefined (it is still a misspelling)',
+    (_name, preset) => {
+      expectInvalidOption(() => preset({ anything: undefined }), 'anything');
+    },
+  );
 
   it('treats a known option given as undefined as absent, as a default parameter would', () => {
     expect(presets.zendesk({ closeAfter: undefined }).config).toEqual(presets.zendesk().config);
-    expect(presets.liveAgent({ autoCloseAfter: undefined, reminders: undefined }).config).toEqual(presets.liveAgent().config);
+    expect(presets.liveAgent({ autoCloseAfter: undefined, reminders: undefined }).config).toEqual(
+      presets.liveAgent().config,
+    );
   });
 
   it('reports every problem at once, unknown names and bad values together', () => {

@@ -32,7 +32,9 @@ describe(`osTicket: statuses (${SRC}/include/i18n/en_US/ticket_status.yaml)`, ()
     const { ticket, effects } = run(wf, [{ type: 'close', by: 'agent', at: T0 + DAY }], resolved);
     expect(ticket).toMatchObject({ status: 'closed', closedAt: T0 + DAY, closedBy: 'agent', resolvedAt: T0 + HOUR });
     expect(ticket.version).toBe(resolved.version + 1);
-    expect(effectsOf(effects, 'statusChanged')).toEqual([{ type: 'statusChanged', from: 'resolved', to: 'closed', at: T0 + DAY, cause: 'close' }]);
+    expect(effectsOf(effects, 'statusChanged')).toEqual([
+      { type: 'statusChanged', from: 'resolved', to: 'closed', at: T0 + DAY, cause: 'close' },
+    ]);
     expect(statusAfter(wf, [{ type: 'close', by: 'system', at: T0 + DAY }], resolved)).toBe('closed');
   });
 
@@ -44,21 +46,31 @@ describe(`osTicket: statuses (${SRC}/include/i18n/en_US/ticket_status.yaml)`, ()
 });
 
 describe(`osTicket: customer messages (${SRC}/include/class.ticket.php onMessage, ${SRC}/include/class.thread.php postEmail)`, () => {
-  it.each(['resolved', 'closed'] as const)('reopens %s to Open when reopening is allowed (allowreopen, the default)', (status) => {
-    const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY }], inStatus(wf, status));
-    expect(ticket).toMatchObject({ status: 'open', reopenCount: 1 });
-    expect(effectsOf(effects, 'reopened')).toEqual([{ type: 'reopened', from: status, to: 'open', at: T0 + DAY, by: 'customer' }]);
-  });
+  it.each(['resolved', 'closed'] as const)(
+    'reopens %s to Open when reopening is allowed (allowreopen, the default)',
+    (status) => {
+      const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY }], inStatus(wf, status));
+      expect(ticket).toMatchObject({ status: 'open', reopenCount: 1 });
+      expect(effectsOf(effects, 'reopened')).toEqual([
+        { type: 'reopened', from: status, to: 'open', at: T0 + DAY, by: 'customer' },
+      ]);
+    },
+  );
 
-  it.each(['resolved', 'closed'] as const)('rejects a message to %s with reopen: false, the ticket staying closed', (status) => {
-    const start = inStatus(strict, status);
-    const { ticket, effects } = run(strict, [{ type: 'reply', by: 'customer', at: T0 + DAY }], start);
-    expect(ticket).toBe(start);
-    expect(effects).toEqual([{ type: 'replyRejected', status, at: T0 + DAY, by: 'customer', reason: 'locked' }]);
-  });
+  it.each(['resolved', 'closed'] as const)(
+    'rejects a message to %s with reopen: false, the ticket staying closed',
+    (status) => {
+      const start = inStatus(strict, status);
+      const { ticket, effects } = run(strict, [{ type: 'reply', by: 'customer', at: T0 + DAY }], start);
+      expect(ticket).toBe(start);
+      expect(effects).toEqual([{ type: 'replyRejected', status, at: T0 + DAY, by: 'customer', reason: 'locked' }]);
+    },
+  );
 
   it('never reopens on a bounce or auto-reply, nor on an internal note (onMessage)', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], inStatus(wf, 'closed'))).toBe('closed');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], inStatus(wf, 'closed'))).toBe(
+      'closed',
+    );
     expect(statusAfter(wf, [{ type: 'note', by: 'agent', at: T0 + DAY }], inStatus(wf, 'resolved'))).toBe('resolved');
   });
 
@@ -75,14 +87,19 @@ describe(`osTicket: customer messages (${SRC}/include/class.ticket.php onMessage
 });
 
 describe(`osTicket: agent replies change the status only if the agent picks one (${SRC}/include/staff/ticket-view.inc.php)`, () => {
-  it.each(['open', 'resolved', 'closed', 'archived'] as const)('moves nothing on a plain agent reply to %s', (status) => {
-    const start = status === 'open' ? open : inStatus(wf, status);
-    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY }], start)).toBe(status);
-  });
+  it.each(['open', 'resolved', 'closed', 'archived'] as const)(
+    'moves nothing on a plain agent reply to %s',
+    (status) => {
+      const start = status === 'open' ? open : inStatus(wf, status);
+      expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY }], start)).toBe(status);
+    },
+  );
 
   it('moves to the status picked with the reply (reply_status_id)', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR, status: 'resolved' }])).toBe('resolved');
-    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY, status: 'open' }], inStatus(wf, 'closed'))).toBe('open');
+    expect(
+      statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY, status: 'open' }], inStatus(wf, 'closed')),
+    ).toBe('open');
   });
 });
 
@@ -90,11 +107,15 @@ describe('osTicket: reopening and timers (docs/presets.md#osticket)', () => {
   it('lets agents reopen even when end users may not (allowreopen binds end users only)', () => {
     const closed = inStatus(strict, 'closed');
     expect(statusAfter(strict, [{ type: 'reopen', by: 'agent', at: T0 + DAY }], closed)).toBe('open');
-    expect(statusAfter(strict, [{ type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'open' }], inStatus(strict, 'archived'))).toBe('open');
+    expect(
+      statusAfter(strict, [{ type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'open' }], inStatus(strict, 'archived')),
+    ).toBe('open');
   });
 
   it('does not let customers change the status', () => {
-    expect(refusal(wf, open, { type: 'setStatus', by: 'customer', at: T0 + HOUR, to: 'closed' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, open, { type: 'setStatus', by: 'customer', at: T0 + HOUR, to: 'closed' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 
   it('has no auto-close in core (https://github.com/osTicket/osTicket/pull/6051)', () => {

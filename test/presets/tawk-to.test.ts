@@ -56,12 +56,16 @@ describe(`tawkTo: "Send and mark as" and status changes without a reply (${HELP}
   });
 
   it('sends and marks as Pending, overriding the automatic Open', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'pending' }], pending)).toBe('pending');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'pending' }], pending)).toBe(
+      'pending',
+    );
   });
 
   it('sends and marks as Closed, from Open or Pending', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR, status: 'closed' }])).toBe('closed');
-    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'closed' }], pending)).toBe('closed');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'closed' }], pending)).toBe(
+      'closed',
+    );
   });
 
   it('changes the status without replying: Open → Pending → Closed', () => {
@@ -98,7 +102,12 @@ describe(`tawkTo: never closes by itself ("Tickets are never automatically marke
       expect(nextDeadline(wf, ticket)).toBeNull();
     }
     expect(ticket.status).toBe('pending');
-    expect(evaluateAutoClose(wf, ticket, T0 + 10_000 * DAY)).toMatchObject({ due: [], status: 'pending', close: false, nextCheckAt: null });
+    expect(evaluateAutoClose(wf, ticket, T0 + 10_000 * DAY)).toMatchObject({
+      due: [],
+      status: 'pending',
+      close: false,
+      nextCheckAt: null,
+    });
   });
 
   it('keeps a closed ticket closed, with no deadline either', () => {

@@ -10,16 +10,34 @@ const wf = zammad();
 const fresh = createTicket(wf, { at: T0 });
 const open = run(wf, [{ type: 'reply', by: 'agent', at: T0 + HOUR }]).ticket;
 const UNTIL = T0 + 3 * DAY;
-const pendingClose = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'pending_close', until: UNTIL }], open).ticket;
-const pendingReminder = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'pending_reminder', until: UNTIL }], open).ticket;
+const pendingClose = run(
+  wf,
+  [{ type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'pending_close', until: UNTIL }],
+  open,
+).ticket;
+const pendingReminder = run(
+  wf,
+  [{ type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'pending_reminder', until: UNTIL }],
+  open,
+).ticket;
 const CLOSED_AT = T0 + 2 * HOUR;
 const closedIn = (w: typeof wf): Ticket<ZammadStatus> =>
-  run(w, [{ type: 'reply', by: 'agent', at: T0 + HOUR }, { type: 'close', by: 'agent', at: CLOSED_AT }]).ticket;
+  run(w, [
+    { type: 'reply', by: 'agent', at: T0 + HOUR },
+    { type: 'close', by: 'agent', at: CLOSED_AT },
+  ]).ticket;
 const closed = closedIn(wf);
 
 describe(`zammad: states (${ZAMMAD}/blob/develop/db/seeds/ticket_states.rb)`, () => {
   it('has exactly new, open, pending_reminder, pending_close, closed, merged', () => {
-    expect(wf.statuses.map((s) => s.id)).toEqual(['new', 'open', 'pending_reminder', 'pending_close', 'closed', 'merged']);
+    expect(wf.statuses.map((s) => s.id)).toEqual([
+      'new',
+      'open',
+      'pending_reminder',
+      'pending_close',
+      'closed',
+      'merged',
+    ]);
   });
 
   it('creates tickets new (default_create)', () => {
@@ -27,7 +45,12 @@ describe(`zammad: states (${ZAMMAD}/blob/develop/db/seeds/ticket_states.rb)`, ()
   });
 
   it('freezes escalation in pending reminder, pending close and closed (ignore_escalation), and merged (choice, docs/presets.md#zammad)', () => {
-    expect(wf.statuses.filter((s) => s.slaPaused).map((s) => s.id)).toEqual(['pending_reminder', 'pending_close', 'closed', 'merged']);
+    expect(wf.statuses.filter((s) => s.slaPaused).map((s) => s.id)).toEqual([
+      'pending_reminder',
+      'pending_close',
+      'closed',
+      'merged',
+    ]);
     expect(wf.statuses.filter((s) => !s.slaPaused).map((s) => s.id)).toEqual(['new', 'open']);
   });
 });
@@ -67,9 +90,13 @@ describe(`zammad: replies (${ZAMMAD}/blob/5df98684/app/models/ticket/article/res
   });
 
   it('ignores out-of-office auto-replies and internal notes (email_parser.rb)', () => {
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], pendingClose)).toBe('pending_close');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, auto: true }], pendingClose)).toBe(
+      'pending_close',
+    );
     expect(statusAfter(wf, [{ type: 'note', by: 'agent', at: T0 + DAY }], pendingClose)).toBe('pending_close');
-    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: CLOSED_AT + DAY, auto: true }], closed)).toBe('closed');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: CLOSED_AT + DAY, auto: true }], closed)).toBe(
+      'closed',
+    );
   });
 });
 
@@ -79,7 +106,15 @@ describe(`zammad: pending states need a pending time ("pending till", ${ZAMMAD}/
   });
 
   it('refuses a pending time that is not in the future', () => {
-    expect(refusal(wf, open, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'pending_close', until: T0 + 2 * HOUR }).code).toBe('invalidUntil');
+    expect(
+      refusal(wf, open, {
+        type: 'setStatus',
+        by: 'agent',
+        at: T0 + 2 * HOUR,
+        to: 'pending_close',
+        until: T0 + 2 * HOUR,
+      }).code,
+    ).toBe('invalidUntil');
   });
 
   it('stores the pending time on the ticket', () => {
@@ -92,15 +127,26 @@ describe(`zammad: pending close (process_pending and reset_pending_time, ${ZAMMA
   it('closes at its pending time, by the system: still pending 1 ms before, not at the next 15-minute run (docs/presets.md#zammad)', () => {
     expect(statusAfter(wf, [{ type: 'tick', at: UNTIL - 1 }], pendingClose)).toBe('pending_close');
     const { ticket, effects } = run(wf, [{ type: 'tick', at: UNTIL }], pendingClose);
-    expect(ticket).toMatchObject({ status: 'closed', closedAt: UNTIL, closedBy: 'system', closeReason: 'pending-close' });
-    expect(effectsOf(effects, 'timerFired')).toEqual([{ type: 'timerFired', timer: 'pending-close', dueAt: UNTIL, from: 'pending_close', to: 'closed' }]);
+    expect(ticket).toMatchObject({
+      status: 'closed',
+      closedAt: UNTIL,
+      closedBy: 'system',
+      closeReason: 'pending-close',
+    });
+    expect(effectsOf(effects, 'timerFired')).toEqual([
+      { type: 'timerFired', timer: 'pending-close', dueAt: UNTIL, from: 'pending_close', to: 'closed' },
+    ]);
   });
 
   it('reopens on a customer reply before its time and cancels the close (reset_pending_time)', () => {
-    const { ticket } = run(wf, [
-      { type: 'reply', by: 'customer', at: T0 + DAY },
-      { type: 'tick', at: UNTIL + DAY },
-    ], pendingClose);
+    const { ticket } = run(
+      wf,
+      [
+        { type: 'reply', by: 'customer', at: T0 + DAY },
+        { type: 'tick', at: UNTIL + DAY },
+      ],
+      pendingClose,
+    );
     expect(ticket).toMatchObject({ status: 'open', until: null, closedAt: null });
     expect(nextDeadline(wf, ticket)).toBeNull();
   });
@@ -110,7 +156,11 @@ describe(`zammad: pending close (process_pending and reset_pending_time, ${ZAMMA
   });
 
   it('moves the close when the agent sets a new pending time', () => {
-    const { ticket } = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'pending_close', until: UNTIL + DAY }], pendingClose);
+    const { ticket } = run(
+      wf,
+      [{ type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'pending_close', until: UNTIL + DAY }],
+      pendingClose,
+    );
     expect(nextDeadline(wf, ticket)).toBe(UNTIL + DAY);
     expect(statusAfter(wf, [{ type: 'tick', at: UNTIL + DAY - 1 }], ticket)).toBe('pending_close');
   });
@@ -127,12 +177,20 @@ describe(`zammad: pending reminder (${ZAMMAD}/issues/447, ${ZAMMAD}/issues/4348)
   });
 
   it('repeats the reminder daily while the ticket stays', () => {
-    const { ticket, effects } = run(wf, [
-      { type: 'tick', at: UNTIL },
-      { type: 'tick', at: UNTIL + DAY },
-      { type: 'tick', at: UNTIL + 2 * DAY },
-    ], pendingReminder);
-    expect(effectsOf(effects, 'reminderDue').map((e) => [e.dueAt, e.index])).toEqual([[UNTIL, 0], [UNTIL + DAY, 1], [UNTIL + 2 * DAY, 2]]);
+    const { ticket, effects } = run(
+      wf,
+      [
+        { type: 'tick', at: UNTIL },
+        { type: 'tick', at: UNTIL + DAY },
+        { type: 'tick', at: UNTIL + 2 * DAY },
+      ],
+      pendingReminder,
+    );
+    expect(effectsOf(effects, 'reminderDue').map((e) => [e.dueAt, e.index])).toEqual([
+      [UNTIL, 0],
+      [UNTIL + DAY, 1],
+      [UNTIL + 2 * DAY, 2],
+    ]);
     expect(nextDeadline(wf, ticket)).toBe(UNTIL + 3 * DAY);
   });
 
@@ -143,7 +201,11 @@ describe(`zammad: pending reminder (${ZAMMAD}/issues/447, ${ZAMMAD}/issues/4348)
 
   it('re-arms the reminder when the agent sets a new pending time', () => {
     const reminded = run(wf, [{ type: 'tick', at: UNTIL }], pendingReminder).ticket;
-    const { ticket } = run(wf, [{ type: 'setStatus', by: 'agent', at: UNTIL + HOUR, to: 'pending_reminder', until: UNTIL + 5 * DAY }], reminded);
+    const { ticket } = run(
+      wf,
+      [{ type: 'setStatus', by: 'agent', at: UNTIL + HOUR, to: 'pending_reminder', until: UNTIL + 5 * DAY }],
+      reminded,
+    );
     expect(nextDeadline(wf, ticket)).toBe(UNTIL + 5 * DAY);
   });
 
@@ -185,10 +247,14 @@ describe(`zammad: follow-ups to closed tickets (${ZAMMAD}/blob/4ca1e987/app/mode
     });
 
     it('counts the window from the latest close (last_close_at)', () => {
-      const reclosed = run(w, [
-        { type: 'reply', by: 'customer', at: CLOSED_AT + DAY },
-        { type: 'close', by: 'agent', at: CLOSED_AT + 10 * DAY },
-      ], start).ticket;
+      const reclosed = run(
+        w,
+        [
+          { type: 'reply', by: 'customer', at: CLOSED_AT + DAY },
+          { type: 'close', by: 'agent', at: CLOSED_AT + 10 * DAY },
+        ],
+        start,
+      ).ticket;
       expect(statusAfter(w, [{ type: 'reply', by: 'customer', at: CLOSED_AT + 12 * DAY }], reclosed)).toBe('open');
     });
   });
@@ -205,7 +271,9 @@ describe(`zammad: follow-ups to closed tickets (${ZAMMAD}/blob/4ca1e987/app/mode
   );
 
   it('does not let a customer reopen by setting the state (the follow-up policy decides)', () => {
-    expect(refusal(wf, closed, { type: 'setStatus', by: 'customer', at: CLOSED_AT + HOUR, to: 'open' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, closed, { type: 'setStatus', by: 'customer', at: CLOSED_AT + HOUR, to: 'open' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 });
 
@@ -219,9 +287,9 @@ describe('zammad: closing', () => {
   it('lets the customer close their ticket, but set no other state (viewable_customer_edit, https://github.com/zammad/zammad/blob/d32ea5e0/app/models/ticket/state.rb)', () => {
     expect(statusAfter(wf, [{ type: 'close', by: 'customer', at: T0 + DAY }], open)).toBe('closed');
     expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + DAY, status: 'closed' }], open)).toBe('closed');
-    expect(refusal(wf, open, { type: 'setStatus', by: 'customer', at: T0 + DAY, to: 'pending_close', until: UNTIL }).code).toBe(
-      'statusChangeNotAllowed',
-    );
+    expect(
+      refusal(wf, open, { type: 'setStatus', by: 'customer', at: T0 + DAY, to: 'pending_close', until: UNTIL }).code,
+    ).toBe('statusChangeNotAllowed');
   });
 
   it('has no solved state: resolve is refused (choice, docs/presets.md#zammad)', () => {
@@ -239,8 +307,12 @@ describe('zammad: merged (choices, docs/presets.md#zammad)', () => {
   });
 
   it('rejects an agent reply and every way out', () => {
-    expect(effectsOf(run(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY }], merged).effects, 'replyRejected')).toHaveLength(1);
-    expect(refusal(wf, merged, { type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'open' }).code).toBe('statusChangeNotAllowed');
+    expect(
+      effectsOf(run(wf, [{ type: 'reply', by: 'agent', at: T0 + DAY }], merged).effects, 'replyRejected'),
+    ).toHaveLength(1);
+    expect(refusal(wf, merged, { type: 'setStatus', by: 'agent', at: T0 + DAY, to: 'open' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
     expect(refusal(wf, merged, { type: 'reopen', by: 'agent', at: T0 + DAY }).code).toBe('reopenNotAllowed');
   });
 

@@ -36,13 +36,17 @@ describe(`zendesk: native rules (${NATIVE})`, () => {
   it('opens a New ticket when it gets an assignee', () => {
     const { ticket, effects } = run(wf, [{ type: 'assign', by: 'agent', at: T0 + HOUR, assignee: 'ana' }]);
     expect(ticket.status).toBe('open');
-    expect(effectsOf(effects, 'statusChanged')).toEqual([{ type: 'statusChanged', from: 'new', to: 'open', at: T0 + HOUR, cause: 'assign' }]);
+    expect(effectsOf(effects, 'statusChanged')).toEqual([
+      { type: 'statusChanged', from: 'new', to: 'open', at: T0 + HOUR, cause: 'assign' },
+    ]);
   });
 
   it('does not open a New ticket when it is unassigned, nor move another status on assignment', () => {
     expect(statusAfter(wf, [{ type: 'assign', by: 'agent', at: T0 + HOUR, assignee: null }])).toBe('new');
     const pending = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'pending' }], open).ticket;
-    expect(statusAfter(wf, [{ type: 'assign', by: 'agent', at: T0 + 3 * HOUR, assignee: 'bo' }], pending)).toBe('pending');
+    expect(statusAfter(wf, [{ type: 'assign', by: 'agent', at: T0 + 3 * HOUR, assignee: 'bo' }], pending)).toBe(
+      'pending',
+    );
   });
 
   it.each(['pending', 'hold'] as const)('opens %s on a customer comment', (status) => {
@@ -58,17 +62,27 @@ describe(`zendesk: native rules (${NATIVE})`, () => {
 
   it('lets the agent pick the status with a reply ("Submit as"); a plain agent reply moves nothing (https://support.zendesk.com/hc/en-us/articles/4408832151834-Updating-and-solving-tickets)', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR }], open)).toBe('open');
-    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'pending' }], open)).toBe('pending');
+    expect(statusAfter(wf, [{ type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'pending' }], open)).toBe(
+      'pending',
+    );
   });
 
   it('never goes back to New, by setStatus or by "Submit as"', () => {
-    expect(refusal(wf, open, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'new' }).code).toBe('statusChangeNotAllowed');
-    expect(refusal(wf, open, { type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'new' }).code).toBe('statusChangeNotAllowed');
-    expect(refusal(wf, solved, { type: 'setStatus', by: 'system', at: SOLVED_AT + 1, to: 'new' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, open, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'new' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
+    expect(refusal(wf, open, { type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'new' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
+    expect(refusal(wf, solved, { type: 'setStatus', by: 'system', at: SOLVED_AT + 1, to: 'new' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 
   it('never goes back to New by an explicit reopen either', () => {
-    expect(refusal(wf, solved, { type: 'reopen', by: 'agent', at: SOLVED_AT + 1, to: 'new' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, solved, { type: 'reopen', by: 'agent', at: SOLVED_AT + 1, to: 'new' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 });
 
@@ -76,8 +90,12 @@ describe(`zendesk: solving and closing (${NATIVE}; ${AUTOMATIONS})`, () => {
   it('refuses to solve a ticket with no assignee, by resolve, setStatus or "Submit as Solved"', () => {
     expect(refusal(wf, fresh, { type: 'resolve', by: 'agent', at: T0 + HOUR }).code).toBe('assigneeRequired');
     const pending = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'pending' }]).ticket;
-    expect(refusal(wf, pending, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'solved' }).code).toBe('assigneeRequired');
-    expect(refusal(wf, pending, { type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'solved' }).code).toBe('assigneeRequired');
+    expect(refusal(wf, pending, { type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'solved' }).code).toBe(
+      'assigneeRequired',
+    );
+    expect(refusal(wf, pending, { type: 'reply', by: 'agent', at: T0 + 2 * HOUR, status: 'solved' }).code).toBe(
+      'assigneeRequired',
+    );
   });
 
   it('solves an assigned ticket', () => {
@@ -87,15 +105,23 @@ describe(`zendesk: solving and closing (${NATIVE}; ${AUTOMATIONS})`, () => {
 
   it('never lets an agent close, by close or setStatus (Closed is set by business rules only)', () => {
     expect(refusal(wf, solved, { type: 'close', by: 'agent', at: SOLVED_AT + 1 }).code).toBe('closeNotAllowed');
-    expect(refusal(wf, solved, { type: 'setStatus', by: 'agent', at: SOLVED_AT + 1, to: 'closed' }).code).toBe('closeNotAllowed');
-    expect(refusal(wf, solved, { type: 'close', by: 'agent', at: SOLVED_AT + 1, force: true }).code).toBe('closeNotAllowed');
+    expect(refusal(wf, solved, { type: 'setStatus', by: 'agent', at: SOLVED_AT + 1, to: 'closed' }).code).toBe(
+      'closeNotAllowed',
+    );
+    expect(refusal(wf, solved, { type: 'close', by: 'agent', at: SOLVED_AT + 1, force: true }).code).toBe(
+      'closeNotAllowed',
+    );
   });
 
   it('closes Solved exactly 4 days after solving by default: still Solved 1 ms before, not at the next hourly run (docs/presets.md#zendesk)', () => {
     expect(statusAfter(wf, [{ type: 'tick', at: SOLVED_AT + 4 * DAY - 1 }], solved)).toBe('solved');
     expect(closed).toMatchObject({ status: 'closed', closedAt: SOLVED_AT + 4 * DAY, closedBy: 'system' });
     expect(nextDeadline(wf, solved)).toBe(SOLVED_AT + 4 * DAY);
-    expect(evaluateAutoClose(wf, solved, SOLVED_AT + 4 * DAY)).toMatchObject({ status: 'closed', close: true, nextCheckAt: null });
+    expect(evaluateAutoClose(wf, solved, SOLVED_AT + 4 * DAY)).toMatchObject({
+      status: 'closed',
+      close: true,
+      nextCheckAt: null,
+    });
   });
 
   it('closes after closeAfter when given ("editable up to 28 days")', () => {
@@ -107,9 +133,12 @@ describe(`zendesk: solving and closing (${NATIVE}; ${AUTOMATIONS})`, () => {
     expect(nextDeadline(week, start)).toBe(SOLVED_AT + 7 * DAY);
   });
 
-  it.each<ZendeskOptions['closeAfter']>(['PT1H', 'P28D', 3_600_000])('accepts closeAfter %s (one hour to 28 days)', (closeAfter) => {
-    expect(() => zendesk({ closeAfter })).not.toThrow();
-  });
+  it.each<ZendeskOptions['closeAfter']>(['PT1H', 'P28D', 3_600_000])(
+    'accepts closeAfter %s (one hour to 28 days)',
+    (closeAfter) => {
+      expect(() => zendesk({ closeAfter })).not.toThrow();
+    },
+  );
 
   it.each<ZendeskOptions['closeAfter']>(['PT59M', 'P28DT1S', 'P29D', 'P1M', 'soon', 0, -1])(
     'throws WorkflowError invalidOption at definition for closeAfter %s',
@@ -135,7 +164,9 @@ describe(`zendesk: closed tickets ("Closed tickets can't be updated", ${NATIVE})
 
   it('refuses to reopen or change a closed ticket', () => {
     expect(refusal(wf, closed, { type: 'reopen', by: 'agent', at: SOLVED_AT + 5 * DAY }).code).toBe('reopenNotAllowed');
-    expect(refusal(wf, closed, { type: 'setStatus', by: 'agent', at: SOLVED_AT + 5 * DAY, to: 'open' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, closed, { type: 'setStatus', by: 'agent', at: SOLVED_AT + 5 * DAY, to: 'open' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 
   it('rejects an agent reply to a closed ticket (choice, docs/presets.md#zendesk)', () => {
@@ -165,7 +196,9 @@ describe('zendesk: a Solved ticket keeps an assignee (native rules)', () => {
 
   it('lets agents unassign an Open ticket, never end users assign', () => {
     expect(transition(wf, open, { type: 'assign', by: 'agent', at: T0 + 2 * HOUR, assignee: null }).ok).toBe(true);
-    expect(refusal(wf, open, { type: 'assign', by: 'customer', at: T0 + 2 * HOUR, assignee: 'me' }).code).toBe('assignNotAllowed');
+    expect(refusal(wf, open, { type: 'assign', by: 'customer', at: T0 + 2 * HOUR, assignee: 'me' }).code).toBe(
+      'assignNotAllowed',
+    );
   });
 });
 
@@ -177,12 +210,19 @@ describe('zendesk: an end user may mark an assigned request solved, where the op
 
   it('is refused by default', () => {
     expect(refusal(wf, open, { type: 'resolve', by: 'customer', at: T0 + 2 * HOUR }).code).toBe('resolveNotAllowed');
-    expect(refusal(wf, open, { type: 'reply', by: 'customer', at: T0 + 2 * HOUR, status: 'solved' }).code).toBe('statusChangeNotAllowed');
+    expect(refusal(wf, open, { type: 'reply', by: 'customer', at: T0 + 2 * HOUR, status: 'solved' }).code).toBe(
+      'statusChangeNotAllowed',
+    );
   });
 
   it('with requesterCanSolve: a resolve or a reply marked solved solves an assigned request', () => {
-    expect(transition(solvable, assigned, { type: 'resolve', by: 'customer', at: T0 + 2 * HOUR }).ticket.status).toBe('solved');
-    expect(transition(solvable, assigned, { type: 'reply', by: 'customer', at: T0 + 2 * HOUR, status: 'solved' }).ticket.status).toBe('solved');
+    expect(transition(solvable, assigned, { type: 'resolve', by: 'customer', at: T0 + 2 * HOUR }).ticket.status).toBe(
+      'solved',
+    );
+    expect(
+      transition(solvable, assigned, { type: 'reply', by: 'customer', at: T0 + 2 * HOUR, status: 'solved' }).ticket
+        .status,
+    ).toBe('solved');
   });
 
   it('with requesterCanSolve: not while nobody is assigned', () => {
@@ -203,9 +243,15 @@ describe('zendesk: merging closes the source ticket', () => {
   });
 
   it('merges even an unassigned New ticket, but never a Closed one, and never by an end user', () => {
-    expect(transition(wf, fresh, { type: 'merge', by: 'agent', at: T0 + HOUR, into: '4711' }).ticket.status).toBe('closed');
-    expect(refusal(wf, closed, { type: 'merge', by: 'agent', at: SOLVED_AT + 5 * DAY, into: '4711' }).code).toBe('mergeNotAllowed');
-    expect(refusal(wf, open, { type: 'merge', by: 'customer', at: T0 + 2 * HOUR, into: '4711' }).code).toBe('mergeNotAllowed');
+    expect(transition(wf, fresh, { type: 'merge', by: 'agent', at: T0 + HOUR, into: '4711' }).ticket.status).toBe(
+      'closed',
+    );
+    expect(refusal(wf, closed, { type: 'merge', by: 'agent', at: SOLVED_AT + 5 * DAY, into: '4711' }).code).toBe(
+      'mergeNotAllowed',
+    );
+    expect(refusal(wf, open, { type: 'merge', by: 'customer', at: T0 + 2 * HOUR, into: '4711' }).code).toBe(
+      'mergeNotAllowed',
+    );
   });
 
   it('refuses a merge without a target id', () => {

@@ -36,21 +36,59 @@ describe('the bench’s contract-equivalent tawk.to reducer agrees with transiti
   const status = fc.constantFrom('open', 'pending', 'closed', 'gone', undefined);
   const event = (at: number): fc.Arbitrary<unknown> =>
     fc.oneof(
-      fc.record({ type: fc.constant('reply'), by: actor, at: fc.constant(at), status, auto: fc.constantFrom(undefined, true, false, 'yes') }),
-      fc.record({ type: fc.constantFrom('note', 'resolve', 'snooze', 'tick', 'bogus'), by: actor, at: fc.constantFrom(at, at - 1, 1.5) }),
-      fc.record({ type: fc.constant('assign'), by: actor, at: fc.constant(at), assignee: fc.constantFrom('ana', 'ben', null, '', 7) }),
-      fc.record({ type: fc.constant('setStatus'), by: actor, at: fc.constant(at), to: status, until: fc.constantFrom(undefined, at + 1, at) }),
-      fc.record({ type: fc.constant('close'), by: actor, at: fc.constant(at), reason: fc.constantFrom(undefined, 'done', 3), force: fc.boolean() }),
+      fc.record({
+        type: fc.constant('reply'),
+        by: actor,
+        at: fc.constant(at),
+        status,
+        auto: fc.constantFrom(undefined, true, false, 'yes'),
+      }),
+      fc.record({
+        type: fc.constantFrom('note', 'resolve', 'snooze', 'tick', 'bogus'),
+        by: actor,
+        at: fc.constantFrom(at, at - 1, 1.5),
+      }),
+      fc.record({
+        type: fc.constant('assign'),
+        by: actor,
+        at: fc.constant(at),
+        assignee: fc.constantFrom('ana', 'ben', null, '', 7),
+      }),
+      fc.record({
+        type: fc.constant('setStatus'),
+        by: actor,
+        at: fc.constant(at),
+        to: status,
+        until: fc.constantFrom(undefined, at + 1, at),
+      }),
+      fc.record({
+        type: fc.constant('close'),
+        by: actor,
+        at: fc.constant(at),
+        reason: fc.constantFrom(undefined, 'done', 3),
+        force: fc.boolean(),
+      }),
       fc.record({ type: fc.constant('reopen'), by: actor, at: fc.constant(at), to: status }),
     );
 
   it('on random events, refusals included, from any reachable ticket', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3 * 86_400_000 }), { maxLength: 25 }).chain((gaps) =>
-        fc.tuple(...gaps.map((_, i) => event(gaps.slice(0, i + 1).reduce((a, b) => a + b, 0))))), (events) => {
-        let ticket: Ticket = { ...generateLifecycles(wf, { tickets: 1, events: 0, seed: 7 })[0]!.start, createdAt: 0, updatedAt: 0, statusChangedAt: 0, lastActivityAt: 0, lastCustomerMessageAt: 0 };
-        for (const e of events) ticket = expectSame(ticket, e as TicketEvent).ticket;
-      }),
+      fc.property(
+        fc
+          .array(fc.integer({ min: 0, max: 3 * 86_400_000 }), { maxLength: 25 })
+          .chain((gaps) => fc.tuple(...gaps.map((_, i) => event(gaps.slice(0, i + 1).reduce((a, b) => a + b, 0))))),
+        (events) => {
+          let ticket: Ticket = {
+            ...generateLifecycles(wf, { tickets: 1, events: 0, seed: 7 })[0]!.start,
+            createdAt: 0,
+            updatedAt: 0,
+            statusChangedAt: 0,
+            lastActivityAt: 0,
+            lastCustomerMessageAt: 0,
+          };
+          for (const e of events) ticket = expectSame(ticket, e as TicketEvent).ticket;
+        },
+      ),
       { numRuns: 300 },
     );
   }, 60_000);

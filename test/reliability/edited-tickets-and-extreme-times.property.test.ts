@@ -3,7 +3,15 @@
 // them, only ever get integer times inside the range, and `nextDeadline` is always a time `tick` accepts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTicket, evaluateAutoClose, nextDeadline, transition, type Effect, type Ticket, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  evaluateAutoClose,
+  nextDeadline,
+  transition,
+  type Effect,
+  type Ticket,
+  type Workflow,
+} from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
 import { arbitraryEvents, arbitraryTicket } from 'ticket-lifecycle/testing';
 
@@ -15,19 +23,48 @@ const presetWorkflows: [string, Workflow][] = Object.entries(presets)
 
 /** Junk that no field of a ticket accepts. */
 const junk = fc.oneof(
-  fc.constant(undefined), fc.constant(Number.NaN), fc.constant(Infinity), fc.constant(MAX + 1), fc.constant(2 ** 53),
-  fc.constant(-1e300), fc.constant(0.5), fc.constant({}), fc.constant([]), fc.constant(true), fc.constant('x'.repeat(65)),
+  fc.constant(undefined),
+  fc.constant(Number.NaN),
+  fc.constant(Infinity),
+  fc.constant(MAX + 1),
+  fc.constant(2 ** 53),
+  fc.constant(-1e300),
+  fc.constant(0.5),
+  fc.constant({}),
+  fc.constant([]),
+  fc.constant(true),
+  fc.constant('x'.repeat(65)),
 );
 const FIELDS = [
-  'version', 'createdAt', 'updatedAt', 'statusChangedAt', 'assignee', 'channel', 'lastCustomerMessageAt',
-  'lastAgentMessageAt', 'lastActivityAt', 'awaiting', 'reopenCount', 'closedAt', 'closedBy', 'closeReason',
-  'resolvedAt', 'until', 'snoozedFrom', 'timersFired',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'statusChangedAt',
+  'assignee',
+  'channel',
+  'lastCustomerMessageAt',
+  'lastAgentMessageAt',
+  'lastActivityAt',
+  'awaiting',
+  'reopenCount',
+  'closedAt',
+  'closedBy',
+  'closeReason',
+  'resolvedAt',
+  'until',
+  'snoozedFrom',
+  'timersFired',
 ] as const;
 
 const isTime = (t: unknown): boolean => Number.isSafeInteger(t) && Math.abs(t as number) <= MAX;
 const times = (ticket: Ticket, effects: readonly Effect[]): unknown[] => [
-  ticket.createdAt, ticket.updatedAt, ticket.statusChangedAt, ticket.lastActivityAt,
-  ...[ticket.lastCustomerMessageAt, ticket.lastAgentMessageAt, ticket.closedAt, ticket.resolvedAt, ticket.until].filter((t) => t !== null),
+  ticket.createdAt,
+  ticket.updatedAt,
+  ticket.statusChangedAt,
+  ticket.lastActivityAt,
+  ...[ticket.lastCustomerMessageAt, ticket.lastAgentMessageAt, ticket.closedAt, ticket.resolvedAt, ticket.until].filter(
+    (t) => t !== null,
+  ),
   ...effects.flatMap((e) => ('dueAt' in e ? [e.dueAt] : 'at' in e ? [e.at] : [])),
 ];
 
@@ -51,17 +88,26 @@ describe.each(presetWorkflows)('%s', (_name, wf) => {
   }, 60_000);
 
   it('near the ends of the Date range, every time stays an integer in range and every deadline is one tick accepts', () => {
-    const edge = fc.oneof(fc.constant(-MAX), fc.integer({ min: -MAX, max: -MAX + 1e12 }), fc.integer({ min: MAX - 1e12, max: MAX - 1e10 }));
+    const edge = fc.oneof(
+      fc.constant(-MAX),
+      fc.integer({ min: -MAX, max: -MAX + 1e12 }),
+      fc.integer({ min: MAX - 1e12, max: MAX - 1e10 }),
+    );
     fc.assert(
       fc.property(edge, fc.integer({ min: 0, max: 1e10 }), (start, later) => {
         const born = createTicket(wf, { at: start, by: 'customer' });
         return fc.assert(
           fc.property(arbitraryEvents(wf, { start, maxLength: 8 }), (events) => {
             let ticket = born;
-            for (const event of [...events, { type: 'tick' as const, at: Math.min(MAX, start + later) }, { type: 'tick' as const, at: MAX }]) {
+            for (const event of [
+              ...events,
+              { type: 'tick' as const, at: Math.min(MAX, start + later) },
+              { type: 'tick' as const, at: MAX },
+            ]) {
               const r = transition(wf, ticket, event);
               if (!r.ok) continue;
-              for (const t of times(r.ticket, r.effects)) expect(isTime(t), `${String(t)} after ${event.type}`).toBe(true);
+              for (const t of times(r.ticket, r.effects))
+                expect(isTime(t), `${String(t)} after ${event.type}`).toBe(true);
               ticket = r.ticket;
               const deadline = nextDeadline(wf, ticket);
               if (deadline !== null) {

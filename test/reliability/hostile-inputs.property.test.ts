@@ -3,7 +3,16 @@
 // differently on every read. The engine never throws, and it acts exactly on the first value it read.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, evaluateAutoClose, nextDeadline, transition, validateWorkflow, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  can,
+  evaluateAutoClose,
+  nextDeadline,
+  transition,
+  validateWorkflow,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 import { arbitraryEvent, arbitraryTicket } from 'ticket-lifecycle/testing';
 
@@ -14,11 +23,20 @@ const thrown = fc.oneof(
   fc.constant(Object.create(null) as unknown),
   fc.string().map((s) => Symbol(s) as unknown),
   fc.anything(),
-  fc.constant(Object.defineProperty(new Error(), 'message', { get: () => { throw Object.create(null); } }) as unknown),
+  fc.constant(
+    Object.defineProperty(new Error(), 'message', {
+      get: () => {
+        throw Object.create(null);
+      },
+    }) as unknown,
+  ),
 );
 
 /** Each property read either throws one of `thrown`, or returns the real value first and junk afterwards. */
-function hostile<T extends object>(target: T, plan: readonly { throws: boolean; value: unknown; junk: unknown }[]): { proxy: T; firstReads: Map<PropertyKey, unknown> } {
+function hostile<T extends object>(
+  target: T,
+  plan: readonly { throws: boolean; value: unknown; junk: unknown }[],
+): { proxy: T; firstReads: Map<PropertyKey, unknown> } {
   const firstReads = new Map<PropertyKey, unknown>();
   let n = 0;
   const proxy = new Proxy(target, {
@@ -60,7 +78,15 @@ describe('hostile getters', () => {
   it('validateWorkflow never throws on configs behind throwing or shifting getters', () => {
     fc.assert(
       fc.property(plan, (configPlan) => {
-        const config = hostile({ statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }] }, configPlan);
+        const config = hostile(
+          {
+            statuses: [
+              { id: 'open', category: 'open' },
+              { id: 'closed', category: 'closed' },
+            ],
+          },
+          configPlan,
+        );
         const result = validateWorkflow(config.proxy);
         expect(typeof result.ok).toBe('boolean');
         if (!result.ok) for (const issue of result.issues) expect(typeof issue.message).toBe('string');

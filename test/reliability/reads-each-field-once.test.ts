@@ -27,13 +27,19 @@ function counted<T extends object>(target: T): { proxy: T; reads: Map<PropertyKe
 
 describe('reads each input field once', () => {
   it('a version getter answering 1 then "1" cannot give version "11"', () => {
-    const hostile = Object.defineProperty({ ...ticket }, 'version', { get: changing<unknown>(1, '1'), enumerable: true });
+    const hostile = Object.defineProperty({ ...ticket }, 'version', {
+      get: changing<unknown>(1, '1'),
+      enumerable: true,
+    });
     const result = transition(wf, hostile as Ticket, { type: 'note', by: 'agent', at: 5 });
     expect(result.ok && result.ticket.version).toBe(2);
   });
 
   it('an "at" getter answering 2000 then NaN cannot give updatedAt NaN', () => {
-    const event = Object.defineProperty({ type: 'note', by: 'agent' }, 'at', { get: changing<unknown>(2000, Number.NaN), enumerable: true });
+    const event = Object.defineProperty({ type: 'note', by: 'agent' }, 'at', {
+      get: changing<unknown>(2000, Number.NaN),
+      enumerable: true,
+    });
     const result = transition(wf, ticket, event as never);
     expect(result.ok && result.ticket.updatedAt).toBe(2000);
   });
@@ -46,7 +52,10 @@ describe('reads each input field once', () => {
   });
 
   it('validateWorkflow compiles exactly what it checked: a status id getter cannot change between check and use', () => {
-    const status = Object.defineProperty({ category: 'open' }, 'id', { get: changing<unknown>('open', '__proto__'), enumerable: true });
+    const status = Object.defineProperty({ category: 'open' }, 'id', {
+      get: changing<unknown>('open', '__proto__'),
+      enumerable: true,
+    });
     const result = validateWorkflow({ statuses: [status] });
     expect(result.ok && result.workflow.statuses.map((s) => s.id)).toEqual(['open']);
     expect(result.ok && result.workflow.config.statuses[0]!.id).toBe('open');
@@ -55,7 +64,11 @@ describe('reads each input field once', () => {
   it('validateWorkflow reads every config field once', () => {
     const timer = counted({ id: 'close', in: 'solved', after: 'P4D', action: 'move', to: 'closed' });
     const config = counted({
-      statuses: [{ id: 'open', category: 'open' }, { id: 'solved', category: 'solved' }, { id: 'closed', category: 'closed' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'solved', category: 'solved' },
+        { id: 'closed', category: 'closed' },
+      ],
       timers: [timer.proxy],
     });
     expect(validateWorkflow(config.proxy).ok).toBe(true);

@@ -1,7 +1,15 @@
 // Issue 9, item 7: every field of a stored ticket is checked (types, ranges, enums, time order); a hand-edited ticket
 // is refused with `invalidTicket` and the path of the field, a status the policy lacks with `unknownStatus`.
 import { describe, expect, it } from 'vitest';
-import { createTicket, evaluateAutoClose, MAX_CHANNEL_LENGTH, nextDeadline, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  evaluateAutoClose,
+  MAX_CHANNEL_LENGTH,
+  nextDeadline,
+  transition,
+  type Ticket,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 
 const wf: Workflow = zendesk();
@@ -11,7 +19,8 @@ const solved: Ticket = (() => {
   for (const e of [
     { type: 'assign', by: 'agent', at: 1, assignee: 'ana' },
     { type: 'resolve', by: 'agent', at: 2 },
-  ] as const) t = transition(wf, t, e).ticket;
+  ] as const)
+    t = transition(wf, t, e).ticket;
   return t;
 })();
 
@@ -60,17 +69,25 @@ describe('stored tickets are checked field by field', () => {
   it('a status the policy lacks gets unknownStatus naming it, in status or snoozedFrom', () => {
     expect(refusal({ ...solved, status: 'archived' })).toMatchObject({ code: 'unknownStatus', path: 'ticket.status' });
     expect(refusal({ ...solved, status: 'archived' })?.message).toContain('"archived"');
-    expect(refusal({ ...solved, snoozedFrom: 'archived' })).toMatchObject({ code: 'unknownStatus', path: 'ticket.snoozedFrom' });
+    expect(refusal({ ...solved, snoozedFrom: 'archived' })).toMatchObject({
+      code: 'unknownStatus',
+      path: 'ticket.snoozedFrom',
+    });
   });
 
   it('createTicket refuses a channel that is not a short string', () => {
     expect(() => createTicket(wf, { at: 0, channel: { any: 'thing' } as never })).toThrow(RangeError);
     expect(() => createTicket(wf, { at: 0, channel: 'x'.repeat(MAX_CHANNEL_LENGTH + 1) })).toThrow(/channel/);
-    expect(createTicket(wf, { at: 0, channel: 'x'.repeat(MAX_CHANNEL_LENGTH) }).channel).toHaveLength(MAX_CHANNEL_LENGTH);
+    expect(createTicket(wf, { at: 0, channel: 'x'.repeat(MAX_CHANNEL_LENGTH) }).channel).toHaveLength(
+      MAX_CHANNEL_LENGTH,
+    );
   });
 
   it('stale timer counts of another status are dropped, not trusted', () => {
-    const r = transition(wf, { ...solved, timersFired: { __proto__: 3, other: 2 } } as never, { type: 'tick', at: 4 * DAY + 2 });
+    const r = transition(wf, { ...solved, timersFired: { __proto__: 3, other: 2 } } as never, {
+      type: 'tick',
+      at: 4 * DAY + 2,
+    });
     expect(r.ok && r.ticket.status).toBe('closed');
   });
 });

@@ -4,7 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tawkTo } from 'ticket-lifecycle/presets';
-import { arbitraryEvents, arbitraryScenario, arbitraryTicket, checkWorkflow, type CheckWorkflowResult } from 'ticket-lifecycle/testing';
+import {
+  arbitraryEvents,
+  arbitraryScenario,
+  arbitraryTicket,
+  checkWorkflow,
+  type CheckWorkflowResult,
+} from 'ticket-lifecycle/testing';
 
 const wf = tawkTo();
 const nullObject = (): object => Object.create(null) as object;
@@ -30,7 +36,15 @@ describe('checkWorkflow refuses bad options with a code and a path, and runs not
     ['invariants that are not functions', { invariants: { x: 42 } }, 'invariants'],
     ['options that are not an object', 'fast', 'options'],
     ['options that are null', null, 'options'],
-    ['an option whose getter throws a null-prototype object', { get numRuns(): number { throw nullObject(); } }, 'options'],
+    [
+      'an option whose getter throws a null-prototype object',
+      {
+        get numRuns(): number {
+          throw nullObject();
+        },
+      },
+      'options',
+    ],
   ])('%s', (_name, options, path) => {
     const issues = issuesOf(checkWorkflow(wf, options as never));
     expect(issues).toContainEqual(expect.objectContaining({ code: 'invalidOption', path }));
@@ -38,15 +52,22 @@ describe('checkWorkflow refuses bad options with a code and a path, and runs not
   });
 
   it('lists every bad option at once', () => {
-    expect(issuesOf(checkWorkflow(wf, { numRuns: -1, start: Number.NaN })).map((i) => i.path)).toEqual(['numRuns', 'start']);
+    expect(issuesOf(checkWorkflow(wf, { numRuns: -1, start: Number.NaN })).map((i) => i.path)).toEqual([
+      'numRuns',
+      'start',
+    ]);
   });
 
   it('refuses something that is not a workflow with invalidType', () => {
-    expect(issuesOf(checkWorkflow(null as never))).toEqual([expect.objectContaining({ code: 'invalidType', path: 'workflow' })]);
+    expect(issuesOf(checkWorkflow(null as never))).toEqual([
+      expect.objectContaining({ code: 'invalidType', path: 'workflow' }),
+    ]);
   });
 
   it('never throws, whatever numRuns is', () => {
-    const badRuns = fc.anything().filter((v) => v !== undefined && !(Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 1_000_000));
+    const badRuns = fc
+      .anything()
+      .filter((v) => v !== undefined && !(Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 1_000_000));
     fc.assert(
       fc.property(badRuns, fc.anything(), (numRuns, start) => {
         const result = checkWorkflow(wf, { numRuns, start } as never);
@@ -59,10 +80,37 @@ describe('checkWorkflow refuses bad options with a code and a path, and runs not
 
 describe('checkWorkflow never throws from what an invariant throws or returns', () => {
   it.each<[string, () => never]>([
-    ['a null-prototype object', () => { throw nullObject(); }],
-    ['an object whose toString throws', () => { throw { toString: () => { throw new Error('no'); }, toJSON: () => { throw new Error('no'); } }; }],
-    ['undefined', () => { throw undefined; }],
-    ['a symbol', () => { throw Symbol('boom'); }],
+    [
+      'a null-prototype object',
+      () => {
+        throw nullObject();
+      },
+    ],
+    [
+      'an object whose toString throws',
+      () => {
+        throw {
+          toString: () => {
+            throw new Error('no');
+          },
+          toJSON: () => {
+            throw new Error('no');
+          },
+        };
+      },
+    ],
+    [
+      'undefined',
+      () => {
+        throw undefined;
+      },
+    ],
+    [
+      'a symbol',
+      () => {
+        throw Symbol('boom');
+      },
+    ],
   ])('an invariant that throws %s is reported as a failure', (_name, invariant) => {
     const result = checkWorkflow(wf, { numRuns: 5, seed: 1, invariants: { throws: invariant } });
     if (result.ok) throw new Error('expected a failure');

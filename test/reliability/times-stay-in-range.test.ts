@@ -2,11 +2,23 @@
 // never names a time that `tick` or `evaluateAutoClose` would refuse. A timer whose due time would fall after the
 // range is never due (no event can come that late).
 import { describe, expect, it } from 'vitest';
-import { createTicket, defineWorkflow, evaluateAutoClose, nextDeadline, transition, type Effect, type Ticket, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  defineWorkflow,
+  evaluateAutoClose,
+  nextDeadline,
+  transition,
+  type Effect,
+  type Ticket,
+  type Workflow,
+} from 'ticket-lifecycle';
 
 const MAX = 8.64e15;
 const wf: Workflow = defineWorkflow({
-  statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+  statuses: [
+    { id: 'open', category: 'open' },
+    { id: 'closed', category: 'closed' },
+  ],
   timers: [
     { id: 'nudge', in: 'open', after: 'PT1M', action: 'remind', repeatEvery: 'PT1M' },
     { id: 'every-ms', in: 'open', after: 1, action: 'remind', repeatEvery: 1 },
@@ -14,7 +26,10 @@ const wf: Workflow = defineWorkflow({
 });
 /** A move whose reminder can come due in range although the move itself never can. */
 const closing = defineWorkflow({
-  statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+  statuses: [
+    { id: 'open', category: 'open' },
+    { id: 'closed', category: 'closed' },
+  ],
   timers: [{ id: 'close', in: 'open', after: 'P1D', action: 'move', to: 'closed', reminders: ['PT1S'] }],
 });
 
@@ -43,7 +58,10 @@ describe('times stay integers inside the Date range', () => {
   it('a deadline past the end of the range is never due: nextDeadline is null and nothing is ever due', () => {
     const late = createTicket(closing, { at: MAX - 2000 });
     const lone = defineWorkflow({
-      statuses: [{ id: 'open', category: 'open' }, { id: 'closed', category: 'closed' }],
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'closed', category: 'closed' },
+      ],
       timers: [{ id: 'close', in: 'open', after: 'P1D', action: 'move', to: 'closed' }],
     });
     const t = createTicket(lone, { at: MAX - 1000 });
@@ -54,7 +72,9 @@ describe('times stay integers inside the Date range', () => {
     // The reminder of a move due in range fires even though its move never will.
     const deadline = nextDeadline(closing, late);
     expect(deadline).toBe(MAX - 1000);
-    expect(evaluateAutoClose(closing, late, deadline!).due).toMatchObject([{ timer: 'close', kind: 'reminder', dueAt: MAX - 1000 }]);
+    expect(evaluateAutoClose(closing, late, deadline!).due).toMatchObject([
+      { timer: 'close', kind: 'reminder', dueAt: MAX - 1000 },
+    ]);
     const after = transition(closing, late, { type: 'tick', at: MAX });
     expect(after.ok && nextDeadline(closing, after.ticket)).toBeNull();
   });

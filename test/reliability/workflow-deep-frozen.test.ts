@@ -19,15 +19,22 @@ function reachable(root: unknown): unknown[] {
     const item = stack.pop();
     if ((typeof item !== 'object' && typeof item !== 'function') || item === null || seen.has(item)) continue;
     seen.add(item);
-    stack.push(Object.getPrototypeOf(item) === Object.prototype || Object.getPrototypeOf(item) === Array.prototype || Object.getPrototypeOf(item) === Function.prototype ? null : Object.getPrototypeOf(item));
+    stack.push(
+      Object.getPrototypeOf(item) === Object.prototype ||
+        Object.getPrototypeOf(item) === Array.prototype ||
+        Object.getPrototypeOf(item) === Function.prototype
+        ? null
+        : Object.getPrototypeOf(item),
+    );
     for (const key of Reflect.ownKeys(item)) {
       const descriptor = Object.getOwnPropertyDescriptor(item, key)!;
       stack.push('value' in descriptor ? descriptor.value : undefined);
     }
     // Read-only collections: what they hold through their read methods.
     const entries = (item as { values?: unknown }).values;
-    const isInstance = !Object.prototype.hasOwnProperty.call(item, 'values');
-    if (typeof entries === 'function' && isInstance && !Array.isArray(item)) for (const entry of (entries as () => Iterable<unknown>).call(item)) stack.push(entry);
+    const isInstance = !Object.hasOwn(item, 'values');
+    if (typeof entries === 'function' && isInstance && !Array.isArray(item))
+      for (const entry of (entries as () => Iterable<unknown>).call(item)) stack.push(entry);
   }
   return [...seen];
 }
@@ -36,18 +43,27 @@ function reachable(root: unknown): unknown[] {
 const compiledOf = (wf: Workflow): unknown => (wf as unknown as { compiled: unknown }).compiled;
 
 describe('a compiled workflow is frozen all the way down', () => {
-  it.each(allPresets)('%s: every object reachable from the workflow is frozen, and none is a mutable Map or Set', (_name, wf) => {
-    const objects = reachable(wf);
-    expect(objects.length).toBeGreaterThan(50);
-    expect(objects.filter((o) => !Object.isFrozen(o))).toEqual([]);
-    expect(objects.filter((o) => o instanceof Map || o instanceof Set)).toEqual([]);
-  });
+  it.each(allPresets)(
+    '%s: every object reachable from the workflow is frozen, and none is a mutable Map or Set',
+    (_name, wf) => {
+      const objects = reachable(wf);
+      expect(objects.length).toBeGreaterThan(50);
+      expect(objects.filter((o) => !Object.isFrozen(o))).toEqual([]);
+      expect(objects.filter((o) => o instanceof Map || o instanceof Set)).toEqual([]);
+    },
+  );
 
   it("editing a timer, a lookup table or a rule set throws, and every ticket's answers stay the same", () => {
     const wf = presets.zendesk();
-    const solved = transition(wf, transition(wf, createTicket(wf, { at: 0 }), { type: 'assign', by: 'agent', at: 1, assignee: 'ana' }).ticket, {
-      type: 'resolve', by: 'agent', at: 2,
-    });
+    const solved = transition(
+      wf,
+      transition(wf, createTicket(wf, { at: 0 }), { type: 'assign', by: 'agent', at: 1, assignee: 'ana' }).ticket,
+      {
+        type: 'resolve',
+        by: 'agent',
+        at: 2,
+      },
+    );
     expect(solved.ok).toBe(true);
     const deadline = nextDeadline(wf, solved.ticket);
     expect(deadline).not.toBeNull();
@@ -58,10 +74,18 @@ describe('a compiled workflow is frozen all the way down', () => {
       initialByChannel: ReadonlyMap<string, string>;
     };
     const solvedStatus = compiled.byId.get('solved')!;
-    expect(() => { solvedStatus.timers[0]!.after = 1; }).toThrow(TypeError);
-    expect(() => { solvedStatus.timers.pop(); }).toThrow(TypeError);
-    expect(() => { solvedStatus.replies['customer']!.to = 'closed'; }).toThrow(TypeError);
-    expect(() => { compiled.close[0]!.by = 0; }).toThrow(TypeError);
+    expect(() => {
+      solvedStatus.timers[0]!.after = 1;
+    }).toThrow(TypeError);
+    expect(() => {
+      solvedStatus.timers.pop();
+    }).toThrow(TypeError);
+    expect(() => {
+      solvedStatus.replies.customer!.to = 'closed';
+    }).toThrow(TypeError);
+    expect(() => {
+      compiled.close[0]!.by = 0;
+    }).toThrow(TypeError);
     // The collections have no mutators, and the built-in ones refuse them as receivers.
     expect((compiled.byId as unknown as { set?: unknown }).set).toBeUndefined();
     expect(() => Map.prototype.set.call(compiled.byId, 'solved', {})).toThrow(TypeError);
@@ -71,7 +95,9 @@ describe('a compiled workflow is frozen all the way down', () => {
     expect((from as unknown as { add?: unknown }).add).toBeUndefined();
     expect(() => Set.prototype.add.call(from, 'new')).toThrow(TypeError);
     expect(() => Object.defineProperty(compiled.byId, 'get', { value: () => undefined })).toThrow(TypeError);
-    expect(() => { Object.getPrototypeOf(compiled.byId).get = () => undefined; }).toThrow(TypeError);
+    expect(() => {
+      Object.getPrototypeOf(compiled.byId).get = () => undefined;
+    }).toThrow(TypeError);
 
     expect(nextDeadline(wf, solved.ticket)).toBe(deadline);
     expect(nextDeadline(presets.zendesk(), solved.ticket)).toBe(deadline);
@@ -80,7 +106,10 @@ describe('a compiled workflow is frozen all the way down', () => {
   it("never freezes the caller's own config or guard functions", () => {
     const checklistDone = (): boolean => true;
     const config = {
-      statuses: [{ id: 'open', category: 'open' as const }, { id: 'done', category: 'closed' as const }],
+      statuses: [
+        { id: 'open', category: 'open' as const },
+        { id: 'done', category: 'closed' as const },
+      ],
       close: { by: 'agent' as const, guards: 'checklistDone' },
     };
     defineWorkflow(config, { guards: { checklistDone } });
@@ -95,13 +124,17 @@ describe('the compiled form stays out of the public types', () => {
 
   it('Workflow.compiled is @internal: stripped from the emitted Workflow type', () => {
     const source = readFileSync(`${root}src/policy/workflow.ts`, 'utf8');
-    const { outputText } = ts.transpileDeclaration(source, { compilerOptions: { stripInternal: true, removeComments: true } });
+    const { outputText } = ts.transpileDeclaration(source, {
+      compilerOptions: { stripInternal: true, removeComments: true },
+    });
     const workflowType = /export interface Workflow<[^{]*\{[^}]*\}/.exec(outputText)?.[0];
     expect(workflowType).toMatch(/readonly initial: S;/);
     expect(workflowType).not.toMatch(/\bcompiled\b|Compiled[A-Z]\w*/);
   });
 
   it('the build strips @internal declarations (tsup dts stripInternal)', () => {
-    expect(readFileSync(`${root}tsup.config.ts`, 'utf8')).toMatch(/dts:\s*\{\s*compilerOptions:\s*\{\s*stripInternal:\s*true/);
+    expect(readFileSync(`${root}tsup.config.ts`, 'utf8')).toMatch(
+      /dts:\s*\{\s*compilerOptions:\s*\{\s*stripInternal:\s*true/,
+    );
   });
 });

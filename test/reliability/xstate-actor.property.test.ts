@@ -5,7 +5,15 @@
 // deep-equal and effects equal (so never more effects than `transition` yields).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTicket, defineWorkflow, transition, type Effect, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  defineWorkflow,
+  transition,
+  type Effect,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { liveAgent, zammad, zendesk } from 'ticket-lifecycle/presets';
 import { arbitraryEvents } from 'ticket-lifecycle/testing';
 import { createTicketMachine, TicketMachineError } from 'ticket-lifecycle/xstate';
@@ -32,7 +40,13 @@ const perMinute: Workflow = defineWorkflow({
 });
 
 /** Policies a snapshot is persisted under and restored into; pairs differ one time in three. */
-const POLICIES: readonly Workflow[] = [zendesk({ closeAfter: 'P4D' }), zendesk({ closeAfter: 'P7D' }), zammad(), liveAgent(), perMinute];
+const POLICIES: readonly Workflow[] = [
+  zendesk({ closeAfter: 'P4D' }),
+  zendesk({ closeAfter: 'P7D' }),
+  zammad(),
+  liveAgent(),
+  perMinute,
+];
 
 interface Stats {
   snapshots: number;
@@ -49,16 +63,45 @@ const stats: Stats = { snapshots: 0, tampered: 0, foreign: 0, refused: 0, longOu
 type Tamper = readonly [path: readonly string[], value: unknown];
 
 const junk = fc.oneof(
-  fc.constantFrom<unknown>('bogus', -7, 2 ** 53, 8.64e15, null, true, {}, [], 'closed', 'open', 'solved', 'new', 'pending_reminder', 0, 1.5),
+  fc.constantFrom<unknown>(
+    'bogus',
+    -7,
+    2 ** 53,
+    8.64e15,
+    null,
+    true,
+    {},
+    [],
+    'closed',
+    'open',
+    'solved',
+    'new',
+    'pending_reminder',
+    0,
+    1.5,
+  ),
   fc.anything({ maxDepth: 1 }),
 );
 const tamper: fc.Arbitrary<Tamper> = fc.tuple(
   fc.constantFrom<readonly string[]>(
-    ['value'], ['status'], ['context'], ['children'], ['historyValue'],
-    ['context', 'ticket'], ['context', 'ticket', 'status'], ['context', 'ticket', 'version'], ['context', 'ticket', 'updatedAt'],
-    ['context', 'ticket', 'createdAt'], ['context', 'ticket', 'statusChangedAt'], ['context', 'ticket', 'assignee'],
-    ['context', 'ticket', 'awaiting'], ['context', 'ticket', 'timersFired'], ['context', 'ticket', 'snoozedFrom'],
-    ['context', 'ticket', 'until'], ['children', 'timers', 'snapshot', 'input', 'deadline'], ['children', 'timers', 'src'],
+    ['value'],
+    ['status'],
+    ['context'],
+    ['children'],
+    ['historyValue'],
+    ['context', 'ticket'],
+    ['context', 'ticket', 'status'],
+    ['context', 'ticket', 'version'],
+    ['context', 'ticket', 'updatedAt'],
+    ['context', 'ticket', 'createdAt'],
+    ['context', 'ticket', 'statusChangedAt'],
+    ['context', 'ticket', 'assignee'],
+    ['context', 'ticket', 'awaiting'],
+    ['context', 'ticket', 'timersFired'],
+    ['context', 'ticket', 'snoozedFrom'],
+    ['context', 'ticket', 'until'],
+    ['children', 'timers', 'snapshot', 'input', 'deadline'],
+    ['children', 'timers', 'src'],
   ),
   junk,
 );
@@ -87,10 +130,19 @@ const cases: fc.Arbitrary<Case> = fc
       from: fc.constant(from),
       into: fc.constant(into),
       history: arbitraryEvents(source, { maxLength: 10, start: T0 }),
-      tampers: fc.oneof({ weight: 2, arbitrary: fc.constant([]) }, { weight: 3, arbitrary: fc.array(tamper, { minLength: 1, maxLength: 3 }) }),
-      outage: fc.oneof(fc.integer({ min: 0, max: DAY }), fc.integer({ min: 0, max: 60 * DAY }), fc.integer({ min: 0, max: TEN_YEARS })),
+      tampers: fc.oneof(
+        { weight: 2, arbitrary: fc.constant([]) },
+        { weight: 3, arbitrary: fc.array(tamper, { minLength: 1, maxLength: 3 }) },
+      ),
+      outage: fc.oneof(
+        fc.integer({ min: 0, max: DAY }),
+        fc.integer({ min: 0, max: 60 * DAY }),
+        fc.integer({ min: 0, max: TEN_YEARS }),
+      ),
       events: arbitraryEvents(POLICIES[into]!, { maxLength: MAX_EVENTS, start: T0 }),
-      resend: fc.array(fc.option(fc.integer({ min: -DAY, max: DAY }), { nil: null, freq: 3 }), { maxLength: MAX_EVENTS }),
+      resend: fc.array(fc.option(fc.integer({ min: -DAY, max: DAY }), { nil: null, freq: 3 }), {
+        maxLength: MAX_EVENTS,
+      }),
     });
   });
 
@@ -125,7 +177,10 @@ function actorAgreesWithTransition(c: Case): void {
   clock.set(stored.updatedAt);
 
   // Persisted by a real actor of the source policy, through JSON, then tampered with.
-  const first = createActor(createTicketMachine(source, { now: () => clock.now() }), { clock, input: { ticket: stored } });
+  const first = createActor(createTicketMachine(source, { now: () => clock.now() }), {
+    clock,
+    input: { ticket: stored },
+  });
   first.subscribe({ error: () => {} });
   first.start();
   const snapshot = JSON.parse(JSON.stringify(first.getPersistedSnapshot())) as Record<string, unknown>;
@@ -201,17 +256,21 @@ function actorAgreesWithTransition(c: Case): void {
 }
 
 describe('the XState actor under hostile snapshots, outages and re-sent events', () => {
-  it(`agrees with transition or refuses with a TicketMachineError, over ${RUNS} restores`, () => {
-    fc.assert(fc.property(cases, actorAgreesWithTransition), { numRuns: RUNS });
-    // The hostile inputs this property ran (the issue asks for the count); floors keep the mix honest.
-    console.info(`xstate actor fuzz: ${JSON.stringify(stats)}`);
-    expect(stats.tampered).toBeGreaterThan(RUNS / 3);
-    expect(stats.foreign).toBeGreaterThan(RUNS / 10);
-    expect(stats.refused).toBeGreaterThan(RUNS / 10);
-    expect(stats.snapshots - stats.refused).toBeGreaterThan(RUNS / 3);
-    expect(stats.longOutages).toBeGreaterThan(RUNS / 10);
-    expect(stats.resent).toBeGreaterThan(RUNS / 3);
-  }, TIMEOUT_MS);
+  it(
+    `agrees with transition or refuses with a TicketMachineError, over ${RUNS} restores`,
+    () => {
+      fc.assert(fc.property(cases, actorAgreesWithTransition), { numRuns: RUNS });
+      // The hostile inputs this property ran (the issue asks for the count); floors keep the mix honest.
+      console.info(`xstate actor fuzz: ${JSON.stringify(stats)}`);
+      expect(stats.tampered).toBeGreaterThan(RUNS / 3);
+      expect(stats.foreign).toBeGreaterThan(RUNS / 10);
+      expect(stats.refused).toBeGreaterThan(RUNS / 10);
+      expect(stats.snapshots - stats.refused).toBeGreaterThan(RUNS / 3);
+      expect(stats.longOutages).toBeGreaterThan(RUNS / 10);
+      expect(stats.resent).toBeGreaterThan(RUNS / 3);
+    },
+    TIMEOUT_MS,
+  );
 });
 
 // A minute-by-minute reminder restored after up to ten years: one effect, never one per missed minute.
@@ -219,11 +278,19 @@ describe('repeating reminders after outages of up to ten years', () => {
   it('emit what one tick at the restore time yields, within a second', () => {
     fc.assert(
       fc.property(fc.integer({ min: MINUTE, max: TEN_YEARS }), (outage) => {
-        const waiting = applyPure(perMinute, createTicket(perMinute, { at: T0 }), { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'waiting' }).ticket;
+        const waiting = applyPure(perMinute, createTicket(perMinute, { at: T0 }), {
+          type: 'setStatus',
+          by: 'agent',
+          at: T0 + 1,
+          to: 'waiting',
+        }).ticket;
         const clock = new SimulatedClock();
         clock.set(waiting.updatedAt + outage);
         const effects: Effect[] = [];
-        const actor = createActor(createTicketMachine(perMinute, { now: () => clock.now() }), { clock, input: { ticket: waiting } });
+        const actor = createActor(createTicketMachine(perMinute, { now: () => clock.now() }), {
+          clock,
+          input: { ticket: waiting },
+        });
         actor.on('*', (effect) => effects.push(effect as Effect));
         const started = performance.now();
         actor.start();

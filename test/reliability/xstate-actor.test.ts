@@ -1,6 +1,14 @@
 // Issue 9, items 1–4, 10 and 11 (the XState actor): one regression test per promise, each failing before its fix.
 import { describe, expect, it } from 'vitest';
-import { createTicket, defineWorkflow, transition, type Effect, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  createTicket,
+  defineWorkflow,
+  transition,
+  type Effect,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { zammad, zendesk } from 'ticket-lifecycle/presets';
 import { createTicketMachine, TicketMachineError } from 'ticket-lifecycle/xstate';
 import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
@@ -17,11 +25,14 @@ function clockAt(time: number): SimulatedClock {
 
 /** The ticket after `events` through the pure engine, every one accepted. */
 function ticketAfter<S extends string>(workflow: Workflow<S>, events: readonly TicketEvent<S>[]): Ticket<S> {
-  return events.reduce<Ticket<S>>((ticket, event) => {
-    const result = transition(workflow, ticket, event);
-    if (!result.ok) throw new Error(`${event.type} refused: ${result.error.message}`);
-    return result.ticket;
-  }, createTicket(workflow, { at: T0 }));
+  return events.reduce<Ticket<S>>(
+    (ticket, event) => {
+      const result = transition(workflow, ticket, event);
+      if (!result.ok) throw new Error(`${event.type} refused: ${result.error.message}`);
+      return result.ticket;
+    },
+    createTicket(workflow, { at: T0 }),
+  );
 }
 
 /** Effects the actor emits and errors it reports, so an error never goes unhandled (XState would rethrow it). */
@@ -44,12 +55,17 @@ const perMinute = defineWorkflow({
 describe('item 1: missed repeating reminders catch up with one tick, exactly like transition', () => {
   it('a Zammad pending_reminder ticket idle for a year emits the one reminderDue transition yields, not 366', () => {
     const workflow = zammad();
-    const stored = ticketAfter(workflow, [{ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'pending_reminder', until: T0 + DAY }]);
+    const stored = ticketAfter(workflow, [
+      { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'pending_reminder', until: T0 + DAY },
+    ]);
     const now = T0 + 366 * DAY;
     const expected = transition(workflow, stored, { type: 'tick', at: now });
     if (!expected.ok) throw new Error(expected.error.message);
     const clock = clockAt(now);
-    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), { clock, input: { ticket: stored } });
+    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), {
+      clock,
+      input: { ticket: stored },
+    });
     const seen = observe(actor);
     actor.start();
     expect(seen.effects).toEqual(expected.effects);
@@ -60,7 +76,10 @@ describe('item 1: missed repeating reminders catch up with one tick, exactly lik
   it('a per-minute reminder after a 100-day outage: one effect, and start() returns at once', () => {
     const stored = ticketAfter(perMinute, [{ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'waiting' }]);
     const clock = clockAt(T0 + 100 * DAY);
-    const actor = createActor(createTicketMachine(perMinute, { now: () => clock.now() }), { clock, input: { ticket: stored } });
+    const actor = createActor(createTicketMachine(perMinute, { now: () => clock.now() }), {
+      clock,
+      input: { ticket: stored },
+    });
     const seen = observe(actor);
     const started = performance.now();
     actor.start();
@@ -100,7 +119,10 @@ describe('item 3: a snapshot restored under another policy gets its timers from 
 
   /** A Zendesk ticket solved at T0 + 2 by a live actor of `workflow`, persisted through JSON. */
   const persistedSolved = (workflow: Workflow, clock: SimulatedClock) => {
-    const first = createActor(createTicketMachine(workflow, { now: () => clock.now() }), { clock, input: { at: T0 } }).start();
+    const first = createActor(createTicketMachine(workflow, { now: () => clock.now() }), {
+      clock,
+      input: { at: T0 },
+    }).start();
     for (const event of solved) first.send(event);
     const stored = JSON.parse(JSON.stringify(first.getPersistedSnapshot()));
     first.stop();
@@ -111,7 +133,10 @@ describe('item 3: a snapshot restored under another policy gets its timers from 
     const clock = clockAt(T0);
     const stored = persistedSolved(zendesk({ closeAfter: 'P4D' }), clock);
 
-    const restored = createActor(createTicketMachine(zendesk({ closeAfter: 'P7D' }), { now: () => clock.now() }), { clock, snapshot: stored });
+    const restored = createActor(createTicketMachine(zendesk({ closeAfter: 'P7D' }), { now: () => clock.now() }), {
+      clock,
+      snapshot: stored,
+    });
     observe(restored);
     restored.start();
     clock.set(T0 + 2 + 7 * DAY - 1);
@@ -126,7 +151,10 @@ describe('item 3: a snapshot restored under another policy gets its timers from 
     const stored = persistedSolved(zendesk(), clock);
     stored.children.timers.snapshot.input.deadline = T0 + 1000 * DAY;
 
-    const restored = createActor(createTicketMachine(zendesk(), { now: () => clock.now() }), { clock, snapshot: stored });
+    const restored = createActor(createTicketMachine(zendesk(), { now: () => clock.now() }), {
+      clock,
+      snapshot: stored,
+    });
     observe(restored);
     restored.start();
     clock.set(T0 + 2 + 4 * DAY);
@@ -138,7 +166,12 @@ describe('item 4: a tampered snapshot fails restore with a clear error, never a 
   const clock = clockAt(T0);
   const workflow = zendesk();
   const machine = createTicketMachine(workflow, { now: () => clock.now() });
-  const fresh = (): { status: string; value: string; context: { ticket: Record<string, unknown> }; children: object } => {
+  const fresh = (): {
+    status: string;
+    value: string;
+    context: { ticket: Record<string, unknown> };
+    children: object;
+  } => {
     const actor = createActor(machine, { clock, input: { at: T0 } }).start();
     const snapshot = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
     actor.stop();
@@ -146,12 +179,55 @@ describe('item 4: a tampered snapshot fails restore with a clear error, never a 
   };
 
   it.each<[string, (s: ReturnType<typeof fresh>) => void, string, string]>([
-    ['a state value that disagrees with the ticket', (s) => { s.value = 'closed'; }, 'invalidSnapshot', 'value'],
-    ['a state value that is no status', (s) => { s.value = 'nowhere'; }, 'invalidSnapshot', 'value'],
-    ['status "bogus" in the ticket', (s) => { s.context.ticket.status = 'bogus'; s.value = 'bogus'; }, 'invalidTicket', 'context.ticket'],
-    ['version -7', (s) => { s.context.ticket.version = -7; }, 'invalidTicket', 'context.ticket'],
-    ['no ticket', (s) => { s.context = {} as never; }, 'invalidTicket', 'context.ticket'],
-    ['a snapshot that is not active', (s) => { s.status = 'done'; }, 'invalidSnapshot', 'status'],
+    [
+      'a state value that disagrees with the ticket',
+      (s) => {
+        s.value = 'closed';
+      },
+      'invalidSnapshot',
+      'value',
+    ],
+    [
+      'a state value that is no status',
+      (s) => {
+        s.value = 'nowhere';
+      },
+      'invalidSnapshot',
+      'value',
+    ],
+    [
+      'status "bogus" in the ticket',
+      (s) => {
+        s.context.ticket.status = 'bogus';
+        s.value = 'bogus';
+      },
+      'invalidTicket',
+      'context.ticket',
+    ],
+    [
+      'version -7',
+      (s) => {
+        s.context.ticket.version = -7;
+      },
+      'invalidTicket',
+      'context.ticket',
+    ],
+    [
+      'no ticket',
+      (s) => {
+        s.context = {} as never;
+      },
+      'invalidTicket',
+      'context.ticket',
+    ],
+    [
+      'a snapshot that is not active',
+      (s) => {
+        s.status = 'done';
+      },
+      'invalidSnapshot',
+      'status',
+    ],
   ])('%s', (_name, tamper, code, path) => {
     const snapshot = fresh();
     tamper(snapshot);
@@ -198,7 +274,10 @@ describe('item 10: the actor agrees with transition at the same instant', () => 
     expect(expected.ticket.status).toBe('closed');
     for (const clockTime of [deadline - 1, deadline]) {
       const clock = clockAt(clockTime);
-      const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), { clock, input: { ticket: stored } });
+      const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), {
+        clock,
+        input: { ticket: stored },
+      });
       observe(actor);
       actor.start();
       actor.send(reply);
@@ -212,19 +291,33 @@ describe('item 11: createTicketMachine is linear in the policy', () => {
   it('a chain of 1000 statuses linked by timers builds in well under a few seconds, with transitions linear in size', () => {
     const n = 1000;
     const workflow = defineWorkflow({
-      statuses: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, category: i === n - 1 ? 'closed' : 'open', default: i === 0 || i === n - 1 })),
-      timers: Array.from({ length: n - 1 }, (_, i) => ({ id: `t${i}`, in: `s${i}`, after: 'PT1M', action: 'move', to: `s${i + 1}` })),
+      statuses: Array.from({ length: n }, (_, i) => ({
+        id: `s${i}`,
+        category: i === n - 1 ? 'closed' : 'open',
+        default: i === 0 || i === n - 1,
+      })),
+      timers: Array.from({ length: n - 1 }, (_, i) => ({
+        id: `t${i}`,
+        in: `s${i}`,
+        after: 'PT1M',
+        action: 'move',
+        to: `s${i + 1}`,
+      })),
     });
     const started = performance.now();
     const machine = createTicketMachine(workflow);
     // The bench measures it (`npm run bench -- machine`); here only a loose ceiling for a loaded CI machine.
     expect(performance.now() - started).toBeLessThan(10_000);
-    const count = Object.values(machine.root.states).reduce((k, node) => k + [...node.transitions.values()].flat().length, 0) +
+    const count =
+      Object.values(machine.root.states).reduce((k, node) => k + [...node.transitions.values()].flat().length, 0) +
       [...machine.root.transitions.values()].flat().length;
     expect(count).toBeLessThan(40 * n);
     // A ticket left alone for 1000 minutes runs the whole chain in one catch-up tick.
     const clock = clockAt(T0 + n * MINUTE);
-    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), { clock, input: { ticket: createTicket(workflow, { at: T0 }) } });
+    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), {
+      clock,
+      input: { ticket: createTicket(workflow, { at: T0 }) },
+    });
     observe(actor);
     actor.start();
     expect(actor.getSnapshot().value).toBe(`s${n - 1}`);

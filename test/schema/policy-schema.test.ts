@@ -23,7 +23,11 @@ describe('schema.json', () => {
   }, 60_000); // builds a TypeScript program
 
   it('is a draft 2020-12 schema that compiles in ajv strict mode', () => {
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', additionalProperties: false });
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      additionalProperties: false,
+    });
   });
 
   it.each(presetWorkflows)('accepts the config of the %s preset', (_name, workflow) => {
@@ -33,17 +37,26 @@ describe('schema.json', () => {
   });
 
   it('accepts a file that names the schema in $schema, and so does validateWorkflow', () => {
-    const file = { $schema: './node_modules/ticket-lifecycle/schema.json', statuses: [{ id: 'open', category: 'open' }] };
+    const file = {
+      $schema: './node_modules/ticket-lifecycle/schema.json',
+      statuses: [{ id: 'open', category: 'open' }],
+    };
     expect(validate(file)).toBe(true);
     expect(validateWorkflow(file).ok).toBe(true);
-    expect(validateWorkflow({ ...file, $schema: 42 })).toMatchObject({ ok: false, issues: [{ path: '$schema', code: 'invalidType' }] });
+    expect(validateWorkflow({ ...file, $schema: 42 })).toMatchObject({
+      ok: false,
+      issues: [{ path: '$schema', code: 'invalidType' }],
+    });
   });
 
   it('refuses what validateWorkflow refuses for its shape: unknown fields, wrong categories, bad durations', () => {
     const bad = [
       { statuses: [{ id: 'open', category: 'open', colour: 'red' }] },
       { statuses: [{ id: 'open', category: 'opened' }] },
-      { statuses: [{ id: 'open', category: 'open' }], timers: [{ id: 't', in: 'open', after: 'P1M', action: 'remind' }] },
+      {
+        statuses: [{ id: 'open', category: 'open' }],
+        timers: [{ id: 't', in: 'open', after: 'P1M', action: 'remind' }],
+      },
       { statuses: [{ id: 'open', category: 'open' }], timers: [{ id: 't', in: 'open', after: 'P1D', action: 'move' }] },
       { statuses: [{ id: 'open', category: 'open' }], replies: [{ by: 'robot' }] },
     ];

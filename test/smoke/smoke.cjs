@@ -20,7 +20,16 @@ actor.stop();
 assert.equal(checkWorkflow(presets.tawkTo(), { numRuns: 5, seed: 1 }).ok, true);
 // PGlite ships ESM only: the CJS build is checked to load and to build a store over a hand-written driver.
 const calls = [];
-const store = createPostgresStore({ query: async (sql) => (calls.push(sql), { rows: [] }), transaction: async (fn) => fn({ query: async () => ({ rows: [] }) }) }, { workflow: wf });
+const store = createPostgresStore(
+  {
+    query: async (sql) => {
+      calls.push(sql);
+      return { rows: [] };
+    },
+    transaction: async (fn) => fn({ query: async () => ({ rows: [] }) }),
+  },
+  { workflow: wf },
+);
 assert.equal(typeof store.sweep, 'function');
 assert.equal(errorKind('staleEvent'), 'conflict');
 store.get('1').then((t) => {

@@ -14,7 +14,9 @@ import {
 
 describe('arbitraryWorkflowConfig / arbitraryWorkflow', () => {
   it('yields only valid policies', () => {
-    fc.assert(fc.property(arbitraryWorkflowConfig(), (config) => validateWorkflow(config, { guards: ARBITRARY_GUARDS }).ok));
+    fc.assert(
+      fc.property(arbitraryWorkflowConfig(), (config) => validateWorkflow(config, { guards: ARBITRARY_GUARDS }).ok),
+    );
   });
 
   it('covers every category, reply action, timer kind and guard over a sample', () => {
@@ -39,7 +41,10 @@ describe('event arbitraries', () => {
     const ordered = (events: readonly { at: number }[]) => events.every((e, i) => i === 0 || e.at >= events[i - 1]!.at);
     fc.assert(fc.property(arbitraryEvents(wf, { maxLength: 30 }), (events) => ordered(events)));
     // Shrinking keeps the order: a property that fails on any 3+ event sequence shrinks to an ordered one.
-    const details = fc.check(fc.property(arbitraryEvents(wf), (events) => events.length < 3), { seed: 3 });
+    const details = fc.check(
+      fc.property(arbitraryEvents(wf), (events) => events.length < 3),
+      { seed: 3 },
+    );
     expect(details.failed).toBe(true);
     expect(ordered(details.counterexample![0])).toBe(true);
     expect(details.counterexample![0]).toHaveLength(3);
@@ -56,13 +61,19 @@ describe('event arbitraries', () => {
   });
 
   it('tickets are reached by real events, so the engine accepts them', () => {
-    fc.assert(fc.property(arbitraryTicket(wf), (ticket) => transition(wf, ticket, { type: 'tick', at: ticket.updatedAt }).ok));
+    fc.assert(
+      fc.property(arbitraryTicket(wf), (ticket) => transition(wf, ticket, { type: 'tick', at: ticket.updatedAt }).ok),
+    );
   });
 });
 
 describe('checkWorkflow', () => {
   it('reports the team’s invariant by name, with the seed that replays it', () => {
-    const report = checkWorkflow(liveAgent(), { numRuns: 100, seed: 5, invariants: { neverAnswered: (_b, _e, after) => after.status !== 'answered' || 'reached answered' } });
+    const report = checkWorkflow(liveAgent(), {
+      numRuns: 100,
+      seed: 5,
+      invariants: { neverAnswered: (_b, _e, after) => after.status !== 'answered' || 'reached answered' },
+    });
     if (report.ok) throw new Error('expected the invariant to break');
     expect(report.issues).toEqual([]);
     expect(report.failures.map((f) => f.law)).toEqual(['neverAnswered']);

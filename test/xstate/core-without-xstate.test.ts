@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 const entry = (path: string): string => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
 
-async function bundle(file: string, options: { alias?: Record<string, string>; external?: string[] } = {}): Promise<{ code: string; inputs: string[] }> {
+async function bundle(
+  file: string,
+  options: { alias?: Record<string, string>; external?: string[] } = {},
+): Promise<{ code: string; inputs: string[] }> {
   const result = await build({
     entryPoints: [entry(file)],
     bundle: true,
@@ -31,7 +34,10 @@ describe('the core entry', () => {
 
   it('(control) the xstate entry does import xstate', async () => {
     // Resolve the package name to the sources, as tsconfig paths do, and keep xstate as the import it is.
-    const { code } = await bundle('xstate/index.ts', { alias: { 'ticket-lifecycle': entry('index.ts') }, external: ['xstate'] });
+    const { code } = await bundle('xstate/index.ts', {
+      alias: { 'ticket-lifecycle': entry('index.ts') },
+      external: ['xstate'],
+    });
     expect(code).toMatch(/from "xstate"/);
   });
 });

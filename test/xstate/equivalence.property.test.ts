@@ -2,10 +2,26 @@
 // sequence — through actor.send, through xstate's own pure transition(), and with live timers firing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTORS, can, createTicket, nextDeadline, transition, type Actor, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  ACTORS,
+  can,
+  createTicket,
+  nextDeadline,
+  transition,
+  type Actor,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { arbitraryEvents, arbitraryWorkflow } from 'ticket-lifecycle/testing';
 import { createTicketMachine } from 'ticket-lifecycle/xstate';
-import { createActor, initialTransition, SimulatedClock, transition as xstateTransition, type AnyEventObject } from 'xstate';
+import {
+  createActor,
+  initialTransition,
+  SimulatedClock,
+  transition as xstateTransition,
+  type AnyEventObject,
+} from 'xstate';
 import { applyPure, PRESETS, sweepAt } from './helpers.js';
 
 /** At least 200 policy/sequence pairs per property in every run (the issue's floor), a few seconds in all. */
@@ -150,18 +166,26 @@ const randomCases = arbitraryWorkflow().chain((workflow) => casesFor(workflow, 2
 const presetCases = (workflow: Workflow): fc.Arbitrary<Case> => casesFor(workflow, 30);
 
 describe('createTicketMachine agrees with transition, event by event', () => {
-  it(`on ${RANDOM_RUNS} random policies with random event sequences`, () => {
-    fc.assert(fc.property(randomCases, agreesEventByEvent), { numRuns: RANDOM_RUNS });
-  }, TIMEOUT_MS);
+  it(
+    `on ${RANDOM_RUNS} random policies with random event sequences`,
+    () => {
+      fc.assert(fc.property(randomCases, agreesEventByEvent), { numRuns: RANDOM_RUNS });
+    },
+    TIMEOUT_MS,
+  );
   it.each(PRESETS)('on the %s preset', (_name, workflow) => {
     fc.assert(fc.property(presetCases(workflow), agreesEventByEvent), { numRuns: PRESET_RUNS });
   });
 });
 
 describe('createTicketMachine agrees with transition while its own timers fire', () => {
-  it(`on ${RANDOM_RUNS} random policies with random event sequences`, () => {
-    fc.assert(fc.property(randomCases, agreesWithLiveTimers), { numRuns: RANDOM_RUNS });
-  }, TIMEOUT_MS);
+  it(
+    `on ${RANDOM_RUNS} random policies with random event sequences`,
+    () => {
+      fc.assert(fc.property(randomCases, agreesWithLiveTimers), { numRuns: RANDOM_RUNS });
+    },
+    TIMEOUT_MS,
+  );
   it.each(PRESETS)('on the %s preset', (_name, workflow) => {
     fc.assert(fc.property(presetCases(workflow), agreesWithLiveTimers), { numRuns: PRESET_RUNS });
   });

@@ -1,7 +1,15 @@
 // xstate/graph sees the real workflow: every status of every preset is reachable through the machine's own
 // transitions, and each shortest path, replayed through the pure engine, ends in the same status and ticket.
 import { describe, expect, it } from 'vitest';
-import { ACTORS, createTicket, nextDeadline, transition, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import {
+  ACTORS,
+  createTicket,
+  nextDeadline,
+  transition,
+  type Ticket,
+  type TicketEvent,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { createTicketMachine } from 'ticket-lifecycle/xstate';
 import { initialTransition, transition as xstateTransition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
@@ -26,7 +34,11 @@ function eventsFor(workflow: Workflow, ticket: Ticket): TicketEvent[] {
       { type: 'snooze', by, at, until: at + DAY },
     );
     for (const { id } of workflow.statuses) {
-      events.push({ type: 'setStatus', by, at, to: id }, { type: 'setStatus', by, at, to: id, until: at + DAY }, { type: 'reply', by, at, status: id });
+      events.push(
+        { type: 'setStatus', by, at, to: id },
+        { type: 'setStatus', by, at, to: id, until: at + DAY },
+        { type: 'reply', by, at, status: id },
+      );
     }
   }
   const due = nextDeadline(workflow, ticket);

@@ -29,5 +29,7 @@ export function applyPure(workflow: Workflow, ticket: Ticket, event: TicketEvent
  */
 export function sweepAt(workflow: Workflow, ticket: Ticket, time: number): ReferenceStep {
   const due = nextDeadline(workflow, ticket);
-  return due !== null && due <= time ? applyPure(workflow, ticket, { type: 'tick', at: time }) : { ticket, effects: [], ok: true };
+  return due !== null && due <= time
+    ? applyPure(workflow, ticket, { type: 'tick', at: time })
+    : { ticket, effects: [], ok: true };
 }

@@ -13,11 +13,14 @@ type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
 /** A ticket taken through `events` by the pure engine (every event must be accepted). */
 function ticketAfter<S extends string>(workflow: Workflow<S>, events: readonly TicketEvent<S>[]): Ticket<S> {
-  return events.reduce<Ticket<S>>((ticket, event) => {
-    const result = transition(workflow, ticket, event);
-    if (!result.ok) throw new Error(`${event.type} refused: ${result.error.message}`);
-    return result.ticket;
-  }, createTicket(workflow, { at: T0 }));
+  return events.reduce<Ticket<S>>(
+    (ticket, event) => {
+      const result = transition(workflow, ticket, event);
+      if (!result.ok) throw new Error(`${event.type} refused: ${result.error.message}`);
+      return result.ticket;
+    },
+    createTicket(workflow, { at: T0 }),
+  );
 }
 
 const solvedZendesk = [
@@ -48,8 +51,14 @@ describe('a Zendesk ticket on a simulated clock', () => {
     clock.set(solvedAt + 4 * DAY);
     const snapshot = actor.getSnapshot();
     expect(snapshot.value).toBe('closed');
-    expect(snapshot.context.ticket).toEqual(transition(zendesk(), ticketAfter(zendesk(), solvedZendesk), { type: 'tick', at: solvedAt + 4 * DAY }).ticket);
-    expect(snapshot.context.ticket).toMatchObject({ closedAt: solvedAt + 4 * DAY, closedBy: 'system', closeReason: 'solved-timeout' });
+    expect(snapshot.context.ticket).toEqual(
+      transition(zendesk(), ticketAfter(zendesk(), solvedZendesk), { type: 'tick', at: solvedAt + 4 * DAY }).ticket,
+    );
+    expect(snapshot.context.ticket).toMatchObject({
+      closedAt: solvedAt + 4 * DAY,
+      closedBy: 'system',
+      closeReason: 'solved-timeout',
+    });
     expect(effects).toEqual([
       { type: 'statusChanged', from: 'solved', to: 'closed', at: solvedAt + 4 * DAY, cause: 'timer' },
       { type: 'timerFired', timer: 'auto-close', dueAt: solvedAt + 4 * DAY, from: 'solved', to: 'closed' },
@@ -59,7 +68,10 @@ describe('a Zendesk ticket on a simulated clock', () => {
 
   it('reads the clock named in its input', () => {
     const clock = simulatedClockAt(T0);
-    const actor = createActor(createTicketMachine(zendesk()), { clock, input: { at: T0, now: () => clock.now() } }).start();
+    const actor = createActor(createTicketMachine(zendesk()), {
+      clock,
+      input: { at: T0, now: () => clock.now() },
+    }).start();
     for (const event of solvedZendesk) actor.send(event);
     clock.set(T0 + 2 + 4 * DAY - 1);
     expect(actor.getSnapshot().value).toBe('solved');
@@ -80,7 +92,10 @@ describe('a Zendesk ticket on a simulated clock', () => {
       clearTimeout: (id) => clock.clearTimeout(id),
     };
     const workflow = zendesk({ closeAfter: 'P28D' });
-    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), { clock: strict, input: { at: T0 } }).start();
+    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), {
+      clock: strict,
+      input: { at: T0 },
+    }).start();
     for (const event of solvedZendesk) actor.send(event);
     expect(delays).toEqual([MAX_TIMEOUT_MS]);
     clock.set(T0 + MAX_TIMEOUT_MS);
@@ -136,9 +151,24 @@ describe('reminders', () => {
     expect(seen).toEqual([]);
     clock.set(resolvedAt + 8 * DAY);
     expect(seen).toEqual([
-      { effect: { type: 'reminderDue', timer: 'auto-close', dueAt: resolvedAt + 5 * DAY, status: 'resolved', index: 0 }, clock: resolvedAt + 8 * DAY },
-      { effect: { type: 'reminderDue', timer: 'auto-close', dueAt: resolvedAt + 6 * DAY, status: 'resolved', index: 1 }, clock: resolvedAt + 8 * DAY },
-      { effect: { type: 'timerFired', timer: 'auto-close', dueAt: resolvedAt + 7 * DAY, from: 'resolved', to: 'closed' }, clock: resolvedAt + 8 * DAY },
+      {
+        effect: { type: 'reminderDue', timer: 'auto-close', dueAt: resolvedAt + 5 * DAY, status: 'resolved', index: 0 },
+        clock: resolvedAt + 8 * DAY,
+      },
+      {
+        effect: { type: 'reminderDue', timer: 'auto-close', dueAt: resolvedAt + 6 * DAY, status: 'resolved', index: 1 },
+        clock: resolvedAt + 8 * DAY,
+      },
+      {
+        effect: {
+          type: 'timerFired',
+          timer: 'auto-close',
+          dueAt: resolvedAt + 7 * DAY,
+          from: 'resolved',
+          to: 'closed',
+        },
+        clock: resolvedAt + 8 * DAY,
+      },
     ]);
     expect(actor.getSnapshot().value).toBe('closed');
   });
@@ -148,7 +178,9 @@ describe('reminders', () => {
     const workflow = liveAgent({ autoCloseAfter: 'P7D', reminders: ['P5D', 'P6D'] });
     const seen: { timer: string; dueAt: number; clock: number }[] = [];
     const machine = createTicketMachine(workflow, { now: () => clock.now() }).provide({
-      actions: { reminderDue: (_, effect) => seen.push({ timer: effect.timer, dueAt: effect.dueAt, clock: clock.now() }) },
+      actions: {
+        reminderDue: (_, effect) => seen.push({ timer: effect.timer, dueAt: effect.dueAt, clock: clock.now() }),
+      },
     });
     const actor = createActor(machine, { clock, input: { at: T0 } }).start();
     actor.send({ type: 'setStatus', by: 'agent', at: T0 + 2, to: 'resolved' });
@@ -198,9 +230,14 @@ describe('persistence', () => {
   it('a stored ticket resumed after its deadline is caught up when the actor starts', () => {
     const clock = simulatedClockAt(T0 + 11 * DAY);
     const stored = ticketAfter(zendesk(), solvedZendesk);
-    const actor = createActor(createTicketMachine(zendesk(), { now: () => clock.now() }), { clock, input: { ticket: stored } }).start();
+    const actor = createActor(createTicketMachine(zendesk(), { now: () => clock.now() }), {
+      clock,
+      input: { ticket: stored },
+    }).start();
     expect(actor.getSnapshot().value).toBe('closed');
-    expect(actor.getSnapshot().context.ticket).toEqual(transition(zendesk(), stored, { type: 'tick', at: T0 + 11 * DAY }).ticket);
+    expect(actor.getSnapshot().context.ticket).toEqual(
+      transition(zendesk(), stored, { type: 'tick', at: T0 + 11 * DAY }).ticket,
+    );
   });
 });
 
@@ -227,7 +264,10 @@ describe('leaving a status', () => {
     const clock = simulatedClockAt(T0);
     // LiveAgent counts the auto-close from the later of "resolved" and the customer's last reply.
     const workflow = liveAgent({ reopenResolved: false });
-    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), { clock, input: { at: T0 } }).start();
+    const actor = createActor(createTicketMachine(workflow, { now: () => clock.now() }), {
+      clock,
+      input: { at: T0 },
+    }).start();
     actor.send({ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'resolved' });
     clock.set(T0 + 3 * DAY);
     actor.send({ type: 'reply', by: 'customer', at: T0 + 3 * DAY });
@@ -246,7 +286,10 @@ describe('LiveAgent postponement', () => {
     ['open', [{ type: 'setStatus', by: 'agent', at: T0 + 1, to: 'open' }]],
   ])('a ticket postponed from %s wakes up there at the chosen time', (wakesTo, before) => {
     const clock = simulatedClockAt(T0);
-    const actor = createActor(createTicketMachine(liveAgent(), { now: () => clock.now() }), { clock, input: { at: T0 } }).start();
+    const actor = createActor(createTicketMachine(liveAgent(), { now: () => clock.now() }), {
+      clock,
+      input: { at: T0 },
+    }).start();
     for (const event of before) actor.send(event);
     actor.send({ type: 'snooze', by: 'agent', at: T0 + 2, until: T0 + 2 * DAY });
     expect(actor.getSnapshot().value).toBe('postponed');

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { can, createTicket, defineWorkflow, transition, type Effect, type Ticket } from 'ticket-lifecycle';
 import { liveAgent, tawkTo, zendesk } from 'ticket-lifecycle/presets';
 import { createTicketMachine } from 'ticket-lifecycle/xstate';
-import { createActor, fromCallback, initialTransition, SimulatedClock, transition as xstateTransition, type AnyStateMachine } from 'xstate';
+import {
+  createActor,
+  fromCallback,
+  initialTransition,
+  SimulatedClock,
+  transition as xstateTransition,
+  type AnyStateMachine,
+} from 'xstate';
 import { DAY, PRESETS } from './helpers.js';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -42,17 +49,27 @@ describe('the statechart', () => {
 
   it('stays linear in size for a Zendesk-sized policy of 300 statuses where agents may set any status', () => {
     const categories = ['new', 'open', 'pending', 'onHold', 'snoozed', 'solved', 'closed'] as const;
-    const statuses = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, category: categories[i % 7]!, default: i < 7 }));
+    const statuses = Array.from({ length: 300 }, (_, i) => ({
+      id: `s${i}`,
+      category: categories[i % 7]!,
+      default: i < 7,
+    }));
     const workflow = defineWorkflow({
       statuses,
-      replies: [{ by: 'customer', fromCategory: ['pending', 'solved'], action: 'reopen' }, { by: 'agent', fromCategory: 'open', to: 's2' }],
+      replies: [
+        { by: 'customer', fromCategory: ['pending', 'solved'], action: 'reopen' },
+        { by: 'agent', fromCategory: 'open', to: 's2' },
+      ],
       timers: [
         { id: 'wake', inCategory: 'snoozed', since: 'until', action: 'move', to: 's1', restorePrevious: true },
         { id: 'close', inCategory: 'solved', after: 'P4D', action: 'move', to: 's6' },
       ],
     });
     const machine = createTicketMachine(workflow);
-    const count = Object.values(machine.root.states).reduce((n, node) => n + [...node.transitions.values()].flat().length, 0);
+    const count = Object.values(machine.root.states).reduce(
+      (n, node) => n + [...node.transitions.values()].flat().length,
+      0,
+    );
     // A transition per pair of statuses would be 300 × 300 per event type; "set status" lives on the root instead.
     expect(count).toBeLessThan(300 * 9 * 8);
     // One per status, then the three shared by every status: re-arm timers, stay, and the router for timer moves.
@@ -79,7 +96,7 @@ describe('the statechart', () => {
     expect(visited).toEqual(['s295', 's4', 's295', 's9', 's1']);
   });
 
-  it('draws the policy\'s own moves between status nodes, under named guards', () => {
+  it("draws the policy's own moves between status nodes, under named guards", () => {
     const machine = createTicketMachine(zendesk());
     // A customer reply reopens Pending, On-hold and Solved to Open.
     expect(edges(machine, 'pending')).toContainEqual(['reply', 'replyRule', { to: 'open' }, 'open']);
@@ -92,17 +109,28 @@ describe('the statechart', () => {
     // Candidate moves are generous, their guards exact: Closed has a reopen edge, which Zendesk's rules refuse.
     expect(edges(machine, 'closed')).toContainEqual(['reopen', 'reopenRule', { to: 'open' }, 'open']);
     const [fresh] = initialTransition(machine, { at: T0 });
-    const closed = machine.resolveState({ value: 'closed', context: { ticket: { ...fresh.context.ticket, status: 'closed' } } });
+    const closed = machine.resolveState({
+      value: 'closed',
+      context: { ticket: { ...fresh.context.ticket, status: 'closed' } },
+    });
     expect(closed.can({ type: 'reopen', by: 'agent', at: T0 + 1 })).toBe(false);
     // Status changes of the agent's choosing are drawn once, on the root, to each status they may reach.
-    expect(edges(machine, '').filter(([event]) => event === 'setStatus').map(([, guard, params]) => [guard, params])).toEqual([
+    expect(
+      edges(machine, '')
+        .filter(([event]) => event === 'setStatus')
+        .map(([, guard, params]) => [guard, params]),
+    ).toEqual([
       ...['open', 'pending', 'hold', 'solved', 'closed'].map((to) => ['statusChangeRule', { to }]),
       ['rearmsTimers', undefined],
       ['accepted', undefined],
       ['landsElsewhere', undefined],
     ]);
     // Moves made by timers that came due before the event route through `(start)` to the engine's status.
-    expect(edges(machine, '').filter(([event]) => event === 'setStatus').at(-1)?.[3]).toBe('(start)');
+    expect(
+      edges(machine, '')
+        .filter(([event]) => event === 'setStatus')
+        .at(-1)?.[3],
+    ).toBe('(start)');
   });
 
   it('changes that move a deadline re-enter the status through (start), restarting its timer; others stay', () => {
@@ -110,9 +138,13 @@ describe('the statechart', () => {
     // Drawn once on the root, for every status: `rearmsTimers` leads back into the same status through `(start)`.
     const reply = edges(machine, '').filter(([event]) => event === 'reply');
     expect(reply).toContainEqual(['reply', 'rearmsTimers', undefined, '(start)']);
-    expect(reply.findIndex(([, guard]) => guard === 'rearmsTimers')).toBeLessThan(reply.findIndex(([, guard]) => guard === 'accepted'));
+    expect(reply.findIndex(([, guard]) => guard === 'rearmsTimers')).toBeLessThan(
+      reply.findIndex(([, guard]) => guard === 'accepted'),
+    );
     // …which sends the ticket on to its status at once.
-    expect(machine.root.states['(start)']!.always!.map((t) => t.target?.[0]?.key)).toEqual(liveAgent().statuses.map((s) => s.id));
+    expect(machine.root.states['(start)']!.always!.map((t) => t.target?.[0]?.key)).toEqual(
+      liveAgent().statuses.map((s) => s.id),
+    );
     expect(machine.root.states.resolved!.invoke.map((i) => i.src)).toEqual(['ticketTimers']);
     expect(machine.root.states.open!.invoke).toEqual([]);
   });
@@ -126,7 +158,10 @@ describe('the statechart', () => {
       ],
       replies: [{ by: 'agent', from: 'open', to: 'waiting.customer' }],
     });
-    const actor = createActor(createTicketMachine(workflow), { clock: frozenAtT0.clock, input: { at: T0, now: frozenAtT0.now } }).start();
+    const actor = createActor(createTicketMachine(workflow), {
+      clock: frozenAtT0.clock,
+      input: { at: T0, now: frozenAtT0.now },
+    }).start();
     actor.send({ type: 'reply', by: 'agent', at: T0 + 1 });
     expect(actor.getSnapshot().value).toBe('waiting.customer');
     actor.send({ type: 'close', by: 'agent', at: T0 + 2 });
@@ -137,7 +172,10 @@ describe('the statechart', () => {
 
 describe('closed statuses are never final', () => {
   it('LiveAgent: a customer reply reopens a closed ticket', () => {
-    const actor = createActor(createTicketMachine(liveAgent()), { clock: frozenAtT0.clock, input: { at: T0, now: frozenAtT0.now } }).start();
+    const actor = createActor(createTicketMachine(liveAgent()), {
+      clock: frozenAtT0.clock,
+      input: { at: T0, now: frozenAtT0.now },
+    }).start();
     actor.send({ type: 'resolve', by: 'agent', at: T0 + 1 });
     actor.send({ type: 'close', by: 'customer', at: T0 + 1 });
     expect(actor.getSnapshot().value).toBe('closed');
@@ -148,7 +186,9 @@ describe('closed statuses are never final', () => {
 
   it('Zendesk: a closed ticket cannot reopen, yet still answers a customer reply with a follow-up request', () => {
     const followUps: Effect[] = [];
-    const machine = createTicketMachine(zendesk()).provide({ actions: { followUpRequested: (_, effect) => followUps.push(effect) } });
+    const machine = createTicketMachine(zendesk()).provide({
+      actions: { followUpRequested: (_, effect) => followUps.push(effect) },
+    });
     const actor = createActor(machine, { clock: frozenAtT0.clock, input: { at: T0, now: frozenAtT0.now } }).start();
     actor.send({ type: 'assign', by: 'agent', at: T0 + 1, assignee: 'ana' });
     actor.send({ type: 'resolve', by: 'agent', at: T0 + 2 });
@@ -242,7 +282,12 @@ describe('effects', () => {
   it('are named actions with the effect as params, which machine.provide replaces', () => {
     const machine = createTicketMachine(zendesk()).provide({ actions: { assigned: () => {} } });
     const [snapshot] = initialTransition(machine, { at: T0 });
-    const [, actions] = xstateTransition(machine, snapshot, { type: 'assign', by: 'agent', at: T0 + 1, assignee: 'ana' });
+    const [, actions] = xstateTransition(machine, snapshot, {
+      type: 'assign',
+      by: 'agent',
+      at: T0 + 1,
+      assignee: 'ana',
+    });
     expect(actions.map((a) => [a.type, a.params])).toEqual([
       ['assigned', { type: 'assigned', from: null, to: 'ana', at: T0 + 1 }],
       ['xstate.emit', { event: { type: 'statusChanged', from: 'new', to: 'open', at: T0 + 1, cause: 'assign' } }],
@@ -267,7 +312,12 @@ describe('the timer actor', () => {
 
   it('is not invoked in a pure initialTransition, so the bench can resume tickets without a clock', () => {
     const workflow = liveAgent();
-    const result = transition(workflow, createTicket(workflow, { at: T0 }), { type: 'setStatus', by: 'agent', at: T0 + 1, to: 'resolved' });
+    const result = transition(workflow, createTicket(workflow, { at: T0 }), {
+      type: 'setStatus',
+      by: 'agent',
+      at: T0 + 1,
+      to: 'resolved',
+    });
     if (!result.ok) throw new Error(result.error.message);
     const [snapshot, actions] = initialTransition(createTicketMachine(workflow), { ticket: result.ticket });
     expect(snapshot.value).toBe('resolved');

@@ -24,7 +24,8 @@ export function buildGroups(workflow: Workflow): EdgeGroup[] {
   for (const status of statuses) {
     for (const actor of ACTORS) {
       const reply = status.replies[actor];
-      if ((reply.action === 'move' || reply.action === 'reopen') && reply.to !== null) single('reply', ACTOR_BIT[actor], status.id, reply.to);
+      if ((reply.action === 'move' || reply.action === 'reopen') && reply.to !== null)
+        single('reply', ACTOR_BIT[actor], status.id, reply.to);
     }
     if (status.assignTo !== null) single('assign', TEAM, status.id, status.assignTo);
     // One group per status and pause behaviour, each target once: searches only ask where timers lead and
@@ -32,10 +33,18 @@ export function buildGroups(workflow: Workflow): EdgeGroup[] {
     const timerTargetsBy = [new Set<string>(), new Set<string>()];
     for (const timer of status.timers) {
       if (timer.action !== 'move') continue;
-      for (const t of timerTargets(timer)) if (t !== status.id) timerTargetsBy[timer.skipWhileCustomerWaits ? 1 : 0]!.add(t);
+      for (const t of timerTargets(timer))
+        if (t !== status.id) timerTargetsBy[timer.skipWhileCustomerWaits ? 1 : 0]!.add(t);
     }
     timerTargetsBy.forEach((targets, paused) => {
-      if (targets.size > 0) groups.push({ kind: 'timer', actors: 0, sources: [status.id], targets: [...targets], pausedWhileCustomerWaits: paused === 1 });
+      if (targets.size > 0)
+        groups.push({
+          kind: 'timer',
+          actors: 0,
+          sources: [status.id],
+          targets: [...targets],
+          pausedWhileCustomerWaits: paused === 1,
+        });
     });
   }
 
@@ -53,7 +62,11 @@ function restoreGroups(statuses: readonly CompiledStatus[], groups: readonly Edg
   const restoring = new Map<string, boolean>();
   for (const s of statuses) {
     const timers = s.timers.filter((t) => t.action === 'move' && t.restore === true);
-    if (s.category === 'snoozed' && timers.length > 0) restoring.set(s.id, timers.every((t) => t.skipWhileCustomerWaits));
+    if (s.category === 'snoozed' && timers.length > 0)
+      restoring.set(
+        s.id,
+        timers.every((t) => t.skipWhileCustomerWaits),
+      );
   }
   if (restoring.size === 0) return [];
   const previous = new Map<string, Set<string>>();
@@ -67,7 +80,13 @@ function restoreGroups(statuses: readonly CompiledStatus[], groups: readonly Edg
   }
   return [...previous]
     .filter(([, set]) => set.size > 0)
-    .map(([status, set]) => ({ kind: 'timer' as const, actors: 0, sources: [status], targets: [...set], pausedWhileCustomerWaits: restoring.get(status)! }));
+    .map(([status, set]) => ({
+      kind: 'timer' as const,
+      actors: 0,
+      sources: [status],
+      targets: [...set],
+      pausedWhileCustomerWaits: restoring.get(status)!,
+    }));
 }
 
 /**
@@ -91,7 +110,13 @@ function statusChangeGroups(workflow: Workflow, statuses: readonly CompiledStatu
         const bit = ACTOR_BIT[actor];
         if ((rule.by & bit) === 0) continue;
         const allowed = sources.filter((source) => (allowedBy.get(source.id)! & bit) !== 0);
-        if (allowed.length > 0) groups.push({ kind: 'setStatus', actors: bit, sources: allowed.map((s) => s.id), targets: targets.map((s) => s.id) });
+        if (allowed.length > 0)
+          groups.push({
+            kind: 'setStatus',
+            actors: bit,
+            sources: allowed.map((s) => s.id),
+            targets: targets.map((s) => s.id),
+          });
       }
     }
   }
@@ -102,12 +127,19 @@ function statusChangeGroups(workflow: Workflow, statuses: readonly CompiledStatu
 function actionGroups(workflow: Workflow, statuses: readonly CompiledStatus[]): EdgeGroup[] {
   const { compiled, defaults } = workflow;
   const groups: EdgeGroup[] = [];
-  const toDefault = (action: 'resolve' | 'close' | 'snooze', target: string | undefined, skip: (s: CompiledStatus) => boolean): void => {
+  const toDefault = (
+    action: 'resolve' | 'close' | 'snooze',
+    target: string | undefined,
+    skip: (s: CompiledStatus) => boolean,
+  ): void => {
     if (target === undefined) return;
     for (const actor of ACTORS) {
       const bit = ACTOR_BIT[actor];
-      const sources = statuses.filter((s) => !skip(s) && s.id !== target && (actorsAllowed(compiled[action], s.id) & bit) !== 0);
-      if (sources.length > 0) groups.push({ kind: action, actors: bit, sources: sources.map((s) => s.id), targets: [target] });
+      const sources = statuses.filter(
+        (s) => !skip(s) && s.id !== target && (actorsAllowed(compiled[action], s.id) & bit) !== 0,
+      );
+      if (sources.length > 0)
+        groups.push({ kind: action, actors: bit, sources: sources.map((s) => s.id), targets: [target] });
     }
   };
   toDefault('resolve', defaults.solved, (s) => s.category === 'solved');
@@ -117,7 +149,8 @@ function actionGroups(workflow: Workflow, statuses: readonly CompiledStatus[]): 
   for (const actor of ACTORS) {
     const bit = ACTOR_BIT[actor];
     const sources = statuses.filter((s) => DONE.has(s.category) && (actorsAllowed(compiled.reopen, s.id) & bit) !== 0);
-    if (sources.length > 0 && working.length > 0) groups.push({ kind: 'reopen', actors: bit, sources: sources.map((s) => s.id), targets: working });
+    if (sources.length > 0 && working.length > 0)
+      groups.push({ kind: 'reopen', actors: bit, sources: sources.map((s) => s.id), targets: working });
   }
   return groups;
 }

@@ -16,9 +16,10 @@ export function cannotClose(ctx: LintContext): LintFinding[] {
       code: 'cannotClose',
       severity: 'error',
       statuses: [s.id],
-      message: endCategory === null
-        ? `the policy has no solved or closed status, so a ticket in "${s.id}" can never be done`
-        : `no sequence of events leads a ticket in "${s.id}" to a ${endCategory} status: it can stay open forever`,
+      message:
+        endCategory === null
+          ? `the policy has no solved or closed status, so a ticket in "${s.id}" can never be done`
+          : `no sequence of events leads a ticket in "${s.id}" to a ${endCategory} status: it can stay open forever`,
       path: statusPath(ctx, s.id),
     }));
 }

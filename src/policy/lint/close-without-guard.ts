@@ -17,7 +17,10 @@ export function closeWithoutGuard(ctx: LintContext): LintFinding[] {
   ctx.compiled.close.forEach((rule, i) => {
     if (rule.notWhileCustomerWaits || rule.requireAssignee || rule.guards.length > 0 || rule.by === 0) return;
     const working = ctx.statuses.filter(
-      (s) => (s.category === 'new' || s.category === 'open') && ctx.reachable.has(s.id) && (rule.from === null || rule.from.has(s.id)),
+      (s) =>
+        (s.category === 'new' || s.category === 'open') &&
+        ctx.reachable.has(s.id) &&
+        (rule.from === null || rule.from.has(s.id)),
     );
     if (working.length === 0) return;
     const ids = working.map((s) => s.id);

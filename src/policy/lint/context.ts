@@ -1,4 +1,10 @@
-import { ACTOR_BIT, type CompiledStatus, type CompiledTimer, type CompiledWorkflow, type Workflow } from '../workflow.js';
+import {
+  ACTOR_BIT,
+  type CompiledStatus,
+  type CompiledTimer,
+  type CompiledWorkflow,
+  type Workflow,
+} from '../workflow.js';
 import { buildGroups } from './build-graph.js';
 import { indexGraph, search, type StatusGraph } from './graph.js';
 import { actorsAllowed } from './permissions.js';
@@ -20,7 +26,10 @@ export interface LintContext {
   readonly canClose: ReadonlySet<string>;
   /** Statuses an event can enter (or re-arm) with an `until`: a timer counting from `until` can run there. */
   readonly untilSettable: ReadonlySet<string>;
-  /** Reachable statuses a ticket can be in while the customer's last message is unanswered, the team not having decided so. */
+  /**
+   * Reachable statuses a ticket can be in while the customer's last message is unanswered, the team not having decided
+   * so.
+   */
   readonly customerMayWait: ReadonlySet<string>;
   /** Every timer with the statuses it runs in (declaration order). */
   readonly timers: readonly TimerPlacement[];
@@ -43,9 +52,14 @@ export function createContext(workflow: Workflow): LintContext {
   const canClose = search(graph, endStatuses(statuses), 'backward').visited;
 
   const untilSettable = new Set<string>();
-  for (const g of forward.used) if (graph.groups[g]!.kind === 'setStatus') for (const t of graph.groups[g]!.targets) untilSettable.add(t);
+  for (const g of forward.used)
+    if (graph.groups[g]!.kind === 'setStatus') for (const t of graph.groups[g]!.targets) untilSettable.add(t);
   const snoozed = workflow.defaults.snoozed;
-  if (snoozed !== undefined && reachable.has(snoozed) && [...reachable].some((s) => actorsAllowed(compiled.snooze, s) !== 0)) {
+  if (
+    snoozed !== undefined &&
+    reachable.has(snoozed) &&
+    [...reachable].some((s) => actorsAllowed(compiled.snooze, s) !== 0)
+  ) {
     untilSettable.add(snoozed);
   }
 
@@ -87,7 +101,12 @@ function customerMayWait(
     if (reply.action === 'stay' || staysAfterWindow || reply.to === status.id) seeds.add(status.id);
     if ((reply.action === 'move' || reply.action === 'reopen') && reply.to !== null) seeds.add(reply.to);
   }
-  const customerSets = search(graph, reachable, 'forward', (g) => g.kind === 'setStatus' && (g.actors & ACTOR_BIT.customer) !== 0);
+  const customerSets = search(
+    graph,
+    reachable,
+    'forward',
+    (g) => g.kind === 'setStatus' && (g.actors & ACTOR_BIT.customer) !== 0,
+  );
   for (const g of customerSets.used) for (const t of graph.groups[g]!.targets) seeds.add(t);
   return search(graph, seeds, 'forward', (g) => g.kind === 'timer' && g.pausedWhileCustomerWaits !== true).visited;
 }

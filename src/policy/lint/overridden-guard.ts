@@ -18,14 +18,20 @@ export function overriddenGuard(ctx: LintContext): LintFinding[] {
     const conditions = rules.map((rule) => new Set(conditionsOf(rule)));
     rules.forEach((rule, i) => {
       if (conditions[i]!.size === 0) return;
-      const j = rules.findIndex((other, k) => k !== i && fewerConditions(conditions[k]!, conditions[i]!) && covers(other, rule));
+      const j = rules.findIndex(
+        (other, k) => k !== i && fewerConditions(conditions[k]!, conditions[i]!) && covers(other, rule),
+      );
       if (j < 0) return;
       const config = ctx.workflow.config;
       findings.push({
         code: 'overriddenGuard',
         severity: 'warning',
         statuses: ctx.statuses.filter((s) => rule.from === null || rule.from.has(s.id)).map((s) => s.id),
-        message: `the conditions of ${rulePath(config, action, i)} (${conditionsOf(rule).join(', ')}) never refuse anything: ${rulePath(config, action, j)} allows the same actors from the same statuses without ${conditionsOf(rule).filter((c) => !conditionsOf(rules[j]!).includes(c)).join(', ')}`,
+        message: `the conditions of ${rulePath(config, action, i)} (${conditionsOf(rule).join(', ')}) never refuse anything: ${rulePath(config, action, j)} allows the same actors from the same statuses without ${conditionsOf(
+          rule,
+        )
+          .filter((c) => !conditionsOf(rules[j]!).includes(c))
+          .join(', ')}`,
         path: rulePath(config, action, i),
       });
     });

@@ -7,7 +7,11 @@ export function statusPath(ctx: LintContext, id: string): string {
 }
 
 /** `key[i]` when the policy lists several rules under `key`, `key` when it gives one (or none: the default). */
-export function rulePath(config: WorkflowConfig, key: 'resolve' | 'close' | 'snooze' | 'reopen', index: number): string {
+export function rulePath(
+  config: WorkflowConfig,
+  key: 'resolve' | 'close' | 'snooze' | 'reopen',
+  index: number,
+): string {
   return Array.isArray(config[key]) ? `${key}[${index}]` : key;
 }
 

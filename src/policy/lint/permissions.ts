@@ -1,7 +1,15 @@
 import { ACTORS, type Actor } from '../actor.js';
 import { CATEGORIES, type Category } from '../category.js';
 import { impliedAction } from '../implied-action.js';
-import { ACTOR_BIT, DEFAULT_STATUS_CHANGE, type CompiledActionRule, type CompiledStatus, type CompiledStatusChange, type CompiledWorkflow, type Workflow } from '../workflow.js';
+import {
+  ACTOR_BIT,
+  DEFAULT_STATUS_CHANGE,
+  type CompiledActionRule,
+  type CompiledStatus,
+  type CompiledStatusChange,
+  type CompiledWorkflow,
+  type Workflow,
+} from '../workflow.js';
 
 const ALL_ACTORS = ACTOR_BIT.customer | ACTOR_BIT.agent | ACTOR_BIT.system;
 
@@ -46,7 +54,9 @@ export function actorNames(mask: number): string {
  * policy gives none (index 0), and each distinct rule once (a repeated rule allows nothing more, and drawing or
  * searching it again would only multiply the work).
  */
-export function distinctStatusChanges(compiled: CompiledWorkflow): { readonly rule: CompiledStatusChange; readonly index: number }[] {
+export function distinctStatusChanges(
+  compiled: CompiledWorkflow,
+): { readonly rule: CompiledStatusChange; readonly index: number }[] {
   if (compiled.statusChanges === null) return [{ rule: DEFAULT_STATUS_CHANGE, index: 0 }];
   const seen = new Set<string>();
   const distinct: { rule: CompiledStatusChange; index: number }[] = [];
@@ -64,7 +74,10 @@ export function distinctStatusChanges(compiled: CompiledWorkflow): { readonly ru
  * (whether a move is allowed depends on the source and the target's category only): statuses × 7 lookups, after
  * which lint and the diagram check any rule's move with one `&`.
  */
-export function moversByCategory(workflow: Workflow, statuses: readonly CompiledStatus[]): Map<Category, Map<string, number>> {
+export function moversByCategory(
+  workflow: Workflow,
+  statuses: readonly CompiledStatus[],
+): Map<Category, Map<string, number>> {
   const { compiled } = workflow;
   const movers = new Map<Category, Map<string, number>>();
   for (const category of CATEGORIES) {

@@ -22,7 +22,12 @@ export function replyBypassesGuard(ctx: LintContext): LintFinding[] {
       const action = impliedAction(status, ctx.compiled.byId.get(reply.to)!);
       if (action !== 'resolve' && action !== 'close' && action !== 'snooze') continue;
       if ((actorsAllowed(ctx.compiled[action], status.id) & ACTOR_BIT[actor]) !== 0) continue;
-      const entry = byRule.get(reply.rule) ?? { action, actors: new Set<string>(), statuses: [], targets: new Set<string>() };
+      const entry = byRule.get(reply.rule) ?? {
+        action,
+        actors: new Set<string>(),
+        statuses: [],
+        targets: new Set<string>(),
+      };
       entry.actors.add(actor);
       entry.targets.add(reply.to);
       // A status's actors are visited one after another: comparing with the last entry keeps each status once.

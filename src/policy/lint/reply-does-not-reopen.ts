@@ -17,14 +17,17 @@ export function replyDoesNotReopen(ctx: LintContext): LintFinding[] {
     const target = reply.to === null ? null : ctx.compiled.byId.get(reply.to)!;
     let how: string | null = null;
     if (reply.action === 'stay' || (reply.action === 'move' && reply.to === status.id)) how = 'stays there';
-    else if (reply.action === 'move' && target !== null && DONE.has(target.category)) how = `moves it to "${target.id}", which is ${target.category}`;
-    else if (reply.action === 'reopen' && reply.within !== null && reply.otherwise === 'stay') how = 'stays there once the reopen window has passed';
+    else if (reply.action === 'move' && target !== null && DONE.has(target.category))
+      how = `moves it to "${target.id}", which is ${target.category}`;
+    else if (reply.action === 'reopen' && reply.within !== null && reply.otherwise === 'stay')
+      how = 'stays there once the reopen window has passed';
     if (how === null) continue;
     const rule = reply.rule >= 0 ? ` (replies[${reply.rule}])` : ' (no reply rule matches)';
     findings.push({
       code: 'replyDoesNotReopen',
       severity: 'warning',
-      statuses: target !== null && target.id !== status.id && reply.action === 'move' ? [status.id, target.id] : [status.id],
+      statuses:
+        target !== null && target.id !== status.id && reply.action === 'move' ? [status.id, target.id] : [status.id],
       message: `a customer reply to "${status.id}", which is ${status.category}, ${how}${rule}: the ticket is not reopened`,
       path: reply.rule >= 0 ? `replies[${reply.rule}]` : statusPath(ctx, status.id),
     });

@@ -11,6 +11,8 @@ export function selectStatuses(ctx: LintContext, selector: StatusSelector): stri
     return named.sort((a, b) => ctx.position.get(a)! - ctx.position.get(b)!);
   }
   const ids = new Set<string>(from === undefined ? [] : typeof from === 'string' ? [from] : from);
-  const categories = new Set<string>(fromCategory === undefined ? [] : typeof fromCategory === 'string' ? [fromCategory] : fromCategory);
+  const categories = new Set<string>(
+    fromCategory === undefined ? [] : typeof fromCategory === 'string' ? [fromCategory] : fromCategory,
+  );
   return ctx.statuses.filter((s) => ids.has(s.id) || categories.has(s.category)).map((s) => s.id);
 }

@@ -42,7 +42,8 @@ export function shadowedTimer(ctx: LintContext): LintFinding[] {
 
 /**
  * For each timer of one status, the first declared move timer that shadows it, if any. Timers are grouped by their
- * clock and moments; in a group the move timers are sorted by due delay, so "the first declared among those due earlier"
+ * clock and moments; in a group the move timers are sorted by due delay, so "the first declared among those due
+ * earlier"
  * is a prefix minimum and "the first declared among those due at the same time" a lookup: n·log n in the timers
  * of the status instead of comparing every pair.
  */
@@ -60,7 +61,8 @@ function firstShadowers(timers: readonly CompiledTimer[]): (CompiledTimer | unde
   const found = new Map<CompiledTimer, CompiledTimer>();
   for (const group of groups.values()) {
     const moves = group.filter((t) => t.action === 'move');
-    // A timer that skips while the customer waits can be shadowed by any move; one that does not, only by moves that do not either.
+    // A timer that skips while the customer waits can be shadowed by any move; one that does not, only by moves that do
+    // not either.
     const anyMove = new Candidates(moves);
     const steadyMove = new Candidates(moves.filter((t) => !t.skipWhileCustomerWaits));
     for (const later of group) {

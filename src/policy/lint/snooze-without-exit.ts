@@ -12,7 +12,8 @@ export function snoozeWithoutExit(ctx: LintContext): LintFinding[] {
     if (status.category !== 'snoozed' || !ctx.reachable.has(status.id)) continue;
     const wakes = status.timers.some((t) => t.action === 'move');
     const reply = status.replies.customer;
-    const replyLeaves = (reply.action === 'move' || reply.action === 'reopen') && reply.to !== null && reply.to !== status.id;
+    const replyLeaves =
+      (reply.action === 'move' || reply.action === 'reopen') && reply.to !== null && reply.to !== status.id;
     if (wakes || replyLeaves) continue;
     findings.push({
       code: 'snoozeWithoutExit',

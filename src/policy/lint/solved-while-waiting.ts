@@ -18,7 +18,9 @@ export function solvedWhileCustomerWaits(ctx: LintContext): LintFinding[] {
     [...ctx.customerMayWait].filter((source) => {
       const s = compiled.byId.get(source)!;
       if (s.category === 'solved' || s.category === 'closed') return false;
-      const careless = compiled.resolve.some((r) => (r.by & TEAM) !== 0 && !r.notWhileCustomerWaits && (r.from === null || r.from.has(source)));
+      const careless = compiled.resolve.some(
+        (r) => (r.by & TEAM) !== 0 && !r.notWhileCustomerWaits && (r.from === null || r.from.has(source)),
+      );
       if (!careless) return false;
       if (ctx.workflow.defaults.solved === target) return true;
       return (ctx.graph.bySource.get(source) ?? []).some((g) => {

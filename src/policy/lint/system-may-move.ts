@@ -7,6 +7,11 @@ export function systemMayMove(compiled: CompiledWorkflow, from: CompiledStatus, 
 }
 
 /** The statuses a move timer can send a ticket to: its `to` and the listed statuses it may restore. */
-export function timerTargets(timer: { readonly to: string | null; readonly restore: true | ReadonlySet<string> | null }): string[] {
-  return [...new Set([...(timer.to === null ? [] : [timer.to]), ...(timer.restore instanceof Set ? timer.restore : [])])];
+export function timerTargets(timer: {
+  readonly to: string | null;
+  readonly restore: true | ReadonlySet<string> | null;
+}): string[] {
+  return [
+    ...new Set([...(timer.to === null ? [] : [timer.to]), ...(timer.restore instanceof Set ? timer.restore : [])]),
+  ];
 }

@@ -14,10 +14,24 @@ const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
  * waits there forever with `nextDeadline` null. Add `statusEntered` to `since` (the latest counts).
  */
 export function emptyAnchor(ctx: LintContext): LintFinding[] {
-  const withoutTeamReply = search(ctx.graph, ctx.starts, 'forward', (g) => !(g.kind === 'reply' && (g.actors & TEAM) !== 0)).visited;
-  const withoutCustomerReply = search(ctx.graph, ctx.starts, 'forward', (g) => !(g.kind === 'reply' && (g.actors & ACTOR_BIT.customer) !== 0)).visited;
+  const withoutTeamReply = search(
+    ctx.graph,
+    ctx.starts,
+    'forward',
+    (g) => !(g.kind === 'reply' && (g.actors & TEAM) !== 0),
+  ).visited;
+  const withoutCustomerReply = search(
+    ctx.graph,
+    ctx.starts,
+    'forward',
+    (g) => !(g.kind === 'reply' && (g.actors & ACTOR_BIT.customer) !== 0),
+  ).visited;
   const canBeEmpty = (anchor: TimerAnchor, status: string): boolean =>
-    anchor === 'lastAgentMessage' ? withoutTeamReply.has(status) : anchor === 'lastCustomerMessage' ? withoutCustomerReply.has(status) : false;
+    anchor === 'lastAgentMessage'
+      ? withoutTeamReply.has(status)
+      : anchor === 'lastCustomerMessage'
+        ? withoutCustomerReply.has(status)
+        : false;
   const findings: LintFinding[] = [];
   for (const { timer, statuses } of ctx.timers) {
     const empty = statuses.filter((s) => timer.anchors.every((a) => canBeEmpty(a, s.id))).map((s) => s.id);

@@ -11,14 +11,18 @@ export function timerBypassesGuard(ctx: LintContext): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const { timer, statuses } of ctx.timers) {
     if (timer.action !== 'move' || !timer.bypassGuards) continue;
-    const refused = statuses.filter((s) => timerTargets(timer).some((t) => t !== s.id && !systemMayMove(ctx.compiled, s, ctx.compiled.byId.get(t)!)));
+    const refused = statuses.filter((s) =>
+      timerTargets(timer).some((t) => t !== s.id && !systemMayMove(ctx.compiled, s, ctx.compiled.byId.get(t)!)),
+    );
     findings.push({
       code: 'timerBypassesGuard',
       severity: 'warning',
       statuses: statuses.map((s) => s.id),
       message:
         `timer "${timer.id}" moves tickets with "bypassGuards", past the rules a system move must pass` +
-        (refused.length > 0 ? `; from ${quote(refused.map((s) => s.id))} no rule lets the system make that move at all` : ' (their conditions, such as requireAssignee or guards, are not checked)'),
+        (refused.length > 0
+          ? `; from ${quote(refused.map((s) => s.id))} no rule lets the system make that move at all`
+          : ' (their conditions, such as requireAssignee or guards, are not checked)'),
       path: `timers[${timer.order}]`,
     });
   }
@@ -41,11 +45,14 @@ export function deadTimerTarget(ctx: LintContext): LintFinding[] {
     const moves = ctx.timers.flatMap(({ timer, statuses }) =>
       timer.action === 'move' && timerTargets(timer).includes(status.id)
         ? statuses.filter((s) => s.id !== status.id && ctx.reachable.has(s.id)).map((source) => ({ timer, source }))
-        : []);
+        : [],
+    );
     if (moves.length === 0) continue;
-    const dead = moves.every(({ timer, source }) =>
-      (!timer.bypassGuards && !systemMayMove(ctx.compiled, source, status)) ||
-      (timer.anchors.every((a) => a === 'until') && !ctx.untilSettable.has(source.id)));
+    const dead = moves.every(
+      ({ timer, source }) =>
+        (!timer.bypassGuards && !systemMayMove(ctx.compiled, source, status)) ||
+        (timer.anchors.every((a) => a === 'until') && !ctx.untilSettable.has(source.id)),
+    );
     if (!dead) continue;
     findings.push({
       code: 'deadTimerTarget',
