@@ -1,6 +1,7 @@
-import { createTicket, defineWorkflow, type Workflow } from 'ticket-lifecycle';
+import { createTicket } from 'ticket-lifecycle';
 import { createTicketMachine } from 'ticket-lifecycle/xstate';
 import { createActor, SimulatedClock } from 'xstate';
+import { timerChain } from '../fixtures/timer-chain.js';
 import { formatDuration } from '../support/format.js';
 import { measure, sink } from '../support/measure.js';
 import type { BenchCase } from '../support/report.js';
@@ -8,24 +9,6 @@ import type { BenchCase } from '../support/report.js';
 const STATUSES = 1000;
 const TARGET_MS = 1_000;
 const MINUTE = 60_000;
-
-/** Statuses s0 → s1 → … → s999, each moved on to the next by a one-minute timer (issue 9, item 11). */
-function timerChain(n: number): Workflow {
-  return defineWorkflow({
-    statuses: Array.from({ length: n }, (_, i) => ({
-      id: `s${i}`,
-      category: i === n - 1 ? 'closed' : 'open',
-      default: i === 0 || i === n - 1,
-    })),
-    timers: Array.from({ length: n - 1 }, (_, i) => ({
-      id: `t${i}`,
-      in: `s${i}`,
-      after: 'PT1M',
-      action: 'move' as const,
-      to: `s${i + 1}`,
-    })),
-  });
-}
 
 /**
  * `createTicketMachine` on a chain of 1000 statuses linked by timers: it took 28 s and 2.2 GB when every status

@@ -10,6 +10,7 @@ import {
   type Workflow,
 } from 'ticket-lifecycle';
 import { zammad, zendesk } from 'ticket-lifecycle/presets';
+import { timerChain } from '../../bench/fixtures/timer-chain.js';
 import { createTicketMachine, TicketMachineError } from 'ticket-lifecycle/xstate';
 import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
 
@@ -290,20 +291,7 @@ describe('item 10: the actor agrees with transition at the same instant', () => 
 describe('item 11: createTicketMachine is linear in the policy', () => {
   it('a chain of 1000 statuses linked by timers builds in well under a few seconds, with transitions linear in size', () => {
     const n = 1000;
-    const workflow = defineWorkflow({
-      statuses: Array.from({ length: n }, (_, i) => ({
-        id: `s${i}`,
-        category: i === n - 1 ? 'closed' : 'open',
-        default: i === 0 || i === n - 1,
-      })),
-      timers: Array.from({ length: n - 1 }, (_, i) => ({
-        id: `t${i}`,
-        in: `s${i}`,
-        after: 'PT1M',
-        action: 'move',
-        to: `s${i + 1}`,
-      })),
-    });
+    const workflow = timerChain(n);
     const started = performance.now();
     const machine = createTicketMachine(workflow);
     // The bench measures it (`npm run bench -- machine`); here only a loose ceiling for a loaded CI machine.
