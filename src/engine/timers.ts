@@ -4,9 +4,11 @@ import type { Effect } from './effects.js';
 import { enterStatus } from './enter-status.js';
 import { checkTimerMove } from './guards.js';
 import type { TransitionError } from './result.js';
-import { copyTicket } from './copy-ticket.js';
+import { copyTicket, type DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
+import { applySet } from './timer-set.js';
+import { matchesWhen } from './when.js';
 
 /** The next thing a status's timers will do, and when. */
 export interface DueItem {
@@ -59,10 +61,14 @@ function firedCount(ticket: Ticket, id: string): number {
 /** The moments a timer counts from: its anchor and the earliest it may act. `null` while it cannot run. */
 function timerClock(timer: CompiledTimer, ticket: Ticket): { anchor: number; floor: number } | null {
   if (timer.skipWhileCustomerWaits && ticket.awaiting === 'team') return null;
+  if (!matchesWhen(timer.when, ticket)) return null;
   const anchor = anchorTime(timer, ticket);
   if (anchor === null) return null;
-  // Never before the stay began; a paused timer never before the reply that ended the customer's wait.
+  // Never before the stay began; a paused timer never before the reply that ended the customer's wait; a timer
+  // with a `when` never before the last change of attributes (which may be what made it apply).
   let floor = ticket.statusChangedAt;
+  const changed = ticket.attributesChangedAt;
+  if (timer.when !== null && changed !== null && changed > floor) floor = changed;
   if (timer.skipWhileCustomerWaits && ticket.lastAgentMessageAt !== null && ticket.lastAgentMessageAt > floor) {
     floor = ticket.lastAgentMessageAt;
   }
@@ -188,6 +194,7 @@ export function catchUp(
     // A copy per move: `transition` tells by identity whether timers changed the ticket it read.
     current = enterStatus(copyTicket(current), status, target, dueAt, 'system', 'timer', effects, closeReason(timer));
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
+    if (timer.set !== null) applySet(current as DraftTicket, timer, dueAt, effects);
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
     status = target;
   }
@@ -262,6 +269,9 @@ function fireReminders(
     }
   }
   if (!sorted) fired.sort(byDueTime);
+  // A reminder that sets attributes ends the batch: what it sets decides which timers apply after it.
+  const setter = fired.findIndex((item) => item.timer.set !== null && item.timer.action === 'remind');
+  if (setter >= 0) fired.length = setter + 1;
   const next = copyTicket(ticket);
   const counts: Record<string, number> = { ...ticket.timersFired };
   for (const { timer, dueAt, index } of fired) {
@@ -269,6 +279,7 @@ function fireReminders(
     next.updatedAt = dueAt;
     effects?.push({ type: 'reminderDue', timer: timer.id, dueAt, status: status.id, index });
     steps?.push({ timer: timer.id, kind: 'reminder', dueAt, from: status.id, to: status.id });
+    if (timer.set !== null && timer.action === 'remind') applySet(next, timer, dueAt, effects);
   }
   next.timersFired = counts;
   return next;

@@ -36,6 +36,7 @@ export function update(step: Step, event: UpdateEvent): Outcome {
   next.priority = priority;
   next.group = group;
   next.tags = tags;
+  next.attributesChangedAt = event.at;
   next.updatedAt = event.at;
   return next;
 }
