@@ -1,6 +1,7 @@
 import type { CompiledTimer } from '../policy/workflow.js';
+import { applyChanges } from './attributes.js';
 import type { DraftTicket } from './copy-ticket.js';
-import type { AttributeChanges, Effect } from './effects.js';
+import type { Effect } from './effects.js';
 
 /**
  * A timer's `set` (escalation) applied to `next`, a copy this call made, at `at`: each named attribute takes its
@@ -8,21 +9,6 @@ import type { AttributeChanges, Effect } from './effects.js';
  * stamps `attributesChangedAt`, so the timers that depend on them re-target from this moment.
  */
 export function applySet(next: DraftTicket, timer: CompiledTimer, at: number, effects: Effect[] | null): void {
-  const set = timer.set!;
-  const changes: { -readonly [K in keyof AttributeChanges]: AttributeChanges[K] } = {};
-  if (set.assignee !== undefined && set.assignee !== next.assignee) {
-    changes.assignee = { from: next.assignee, to: set.assignee };
-    next.assignee = set.assignee;
-  }
-  if (set.group !== undefined && set.group !== next.group) {
-    changes.group = { from: next.group, to: set.group };
-    next.group = set.group;
-    next.attributesChangedAt = at;
-  }
-  if (set.priority !== undefined && set.priority !== next.priority) {
-    changes.priority = { from: next.priority, to: set.priority };
-    next.priority = set.priority;
-    next.attributesChangedAt = at;
-  }
-  if (Object.keys(changes).length > 0) effects?.push({ type: 'updated', at, by: 'system', changes, timer: timer.id });
+  const changes = applyChanges(next, timer.set!, at);
+  if (changes !== null) effects?.push({ type: 'updated', at, by: 'system', changes, timer: timer.id });
 }

@@ -7,6 +7,7 @@ import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
+import { setChanges } from './attributes.js';
 import { applySet } from './timer-set.js';
 import { matchesWhen } from './when.js';
 
@@ -255,8 +256,11 @@ function fireReminders(
     } else {
       const next = count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
       if (next !== null && next <= horizon) {
-        const missed =
-          timer.calendar === null
+        // Missed repetitions fold into the latest, except one whose `set` changes the ticket: that change happens
+        // at its first repetition, as an on-time scheduler makes it (later ones then change nothing and fold).
+        const missed = changer(timer, ticket)
+          ? 0
+          : timer.calendar === null
             ? repeatsBetween(next, horizon, timer.repeatEvery)
             : Math.floor(timer.elapsed(next, horizon) / timer.repeatEvery);
         // `next + missed × every` is at most `horizon`, a time: never null here.
@@ -269,8 +273,8 @@ function fireReminders(
     }
   }
   if (!sorted) fired.sort(byDueTime);
-  // A reminder that sets attributes ends the batch: what it sets decides which timers apply after it.
-  const setter = fired.findIndex((item) => item.timer.set !== null && item.timer.action === 'remind');
+  // A reminder whose `set` changes the ticket ends the batch: the change decides which timers apply after it.
+  const setter = fired.findIndex((item) => changer(item.timer, ticket));
   if (setter >= 0) fired.length = setter + 1;
   const next = copyTicket(ticket);
   const counts: Record<string, number> = { ...ticket.timersFired };
@@ -284,6 +288,10 @@ function fireReminders(
   next.timersFired = counts;
   return next;
 }
+
+/** A reminder whose `set` would change the ticket. */
+const changer = (timer: CompiledTimer, ticket: Ticket): boolean =>
+  timer.action === 'remind' && timer.set !== null && setChanges(ticket, timer.set);
 
 /** A move timer's target, or for a wake-up the status held before snoozing when `restorePrevious` allows it. */
 export function moveTarget(timer: CompiledTimer, ticket: Ticket): string {
