@@ -396,6 +396,12 @@ export interface WorkflowConfig<S extends string = string, P extends string = st
    * any short name is a group. At most `POLICY_LIMITS.maxGroups` (1,000).
    */
   readonly groups?: readonly string[];
+  /**
+   * What a reopen does to the assignee: `keep` (default; osTicket assigns back to the last agent) or `clear` (Zammad
+   * resets the owner on a follow-up when the group's `follow_up_assignment` is off:
+   * docs/reference/helpdesk-systems.md). A cleared assignee yields an `assigned` effect.
+   */
+  readonly reopenAssignee?: 'keep' | 'clear';
   /** Business-hours calendars by id, for timers that count open time only. */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
 }

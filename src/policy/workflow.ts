@@ -196,6 +196,8 @@ export interface CompiledStatus {
   readonly acceptsUntil: boolean;
   readonly replies: Readonly<Record<Actor, CompiledReply>>;
   readonly assignTo: string | null;
+  /** A reopen from this (solved or closed) status leaves the ticket unassigned (`reopenAssignee: 'clear'`). */
+  readonly reopenClears: boolean;
   readonly timers: readonly CompiledTimer[];
   /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
   readonly freeTimers: ReadonlySet<CompiledTimer>;

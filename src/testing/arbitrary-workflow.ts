@@ -335,6 +335,7 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
           ),
         ),
         timers,
+        reopenAssignee: maybe(fc.constantFrom<'keep' | 'clear'>('keep', 'clear')),
         update: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         groups: fc.option(fc.constant([...ARBITRARY_GROUPS]), { nil: undefined }),
         reopenTo: fc.array(maybe(fc.constantFrom(...working)), { minLength: ids.length, maxLength: ids.length }),
