@@ -82,7 +82,8 @@ export function applyChanges(
     const to = values[key];
     const from = next[key];
     if (to === undefined || to === from || (key === 'tags' && sameTags(to as string[], from as string[]))) continue;
-    (changes ??= {})[key] = { from, to };
+    changes ??= {};
+    changes[key] = { from, to };
     (next as Record<string, unknown>)[key] = to;
     if (key !== 'assignee') next.attributesChangedAt = at;
   }

@@ -13,13 +13,21 @@ function whens(config: Config): [string, WhenConfig][] {
   const add = (path: string, rule: { readonly when?: WhenConfig }): void => {
     if (rule.when !== undefined) out.push([`${path}.when`, rule.when]);
   };
-  (config.replies ?? []).forEach((rule, i) => add(`replies[${i}]`, rule));
-  (config.statusChanges ?? []).forEach((rule, i) => add(`statusChanges[${i}]`, rule));
+  (config.replies ?? []).forEach((rule, i) => {
+    add(`replies[${i}]`, rule);
+  });
+  (config.statusChanges ?? []).forEach((rule, i) => {
+    add(`statusChanges[${i}]`, rule);
+  });
   for (const key of ['resolve', 'close', 'snooze', 'reopen', 'assign', 'merge', 'update'] as const) {
     const value = config[key];
-    list(value).forEach((rule, i) => add(Array.isArray(value) ? `${key}[${i}]` : key, rule));
+    list(value).forEach((rule, i) => {
+      add(Array.isArray(value) ? `${key}[${i}]` : key, rule);
+    });
   }
-  (config.timers ?? []).forEach((timer, i) => add(`timers[${i}]`, timer));
+  (config.timers ?? []).forEach((timer, i) => {
+    add(`timers[${i}]`, timer);
+  });
   return out;
 }
 
