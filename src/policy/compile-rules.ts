@@ -9,6 +9,7 @@ import {
   type CompiledConditions,
   type CompiledReply,
   type CompiledStatusChange,
+  DEFAULT_STATUS_CHANGE,
   type GuardPredicate,
 } from './workflow.js';
 
@@ -196,19 +197,20 @@ function readConditions(
       );
   });
   return {
+    path,
     notWhileCustomerWaits: reader.boolean(obj, 'notWhileCustomerWaits', path),
     requireAssignee: reader.boolean(obj, 'requireAssignee', path),
     guards: named,
   };
 }
 
-/** Reads `statusChanges`; `null` when absent (then agents and the system may set any status). */
+/** Reads `statusChanges`; absent, the built-in rule: agents and the system may set any status. */
 export function compileStatusChanges(
   reader: Reader,
   value: unknown,
   guards: Readonly<Record<string, GuardPredicate>>,
-): CompiledStatusChange[] | null {
-  if (value === undefined) return null;
+): CompiledStatusChange[] {
+  if (value === undefined) return [DEFAULT_STATUS_CHANGE];
   return reader
     .array(value, 'statusChanges', POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules')
     .flatMap((raw, i) => {
@@ -242,6 +244,7 @@ export function compileActionRules(
   if (value === undefined) {
     return [
       {
+        path: null,
         from: defaultFrom,
         by: TEAM,
         notWhileCustomerWaits: false,

@@ -1,7 +1,6 @@
 import { impliedActions, type ActionName } from './implied-action.js';
 import {
   ACTOR_BIT,
-  DEFAULT_STATUS_CHANGE,
   type CompiledConditions,
   type CompiledStatus,
   type CompiledWorkflow,
@@ -35,7 +34,7 @@ export function systemMayMove(
           ? 'snooze'
           : null;
   if (own === null) {
-    const rules = compiled.statusChanges ?? [DEFAULT_STATUS_CHANGE];
+    const rules = compiled.statusChanges;
     if (
       !rules.some(
         (r) =>

@@ -128,6 +128,8 @@ export interface CompiledTimer {
 
 /** The conditions a rule puts on a move (`RuleConditions`). Part of the compiled form: engine-internal. */
 export interface CompiledConditions {
+  /** Where the rule is in the policy (`resolve[1]`, `statusChanges[0]`); `null` for a built-in default rule. */
+  readonly path: string | null;
   readonly notWhileCustomerWaits: boolean;
   readonly requireAssignee: boolean;
   readonly guards: readonly (readonly [string, GuardPredicate])[];
@@ -156,6 +158,7 @@ export interface CompiledStatusChange extends CompiledConditions {
 
 /** Without `statusChanges`, agents and the system may set any status, on no condition. */
 export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
+  path: null,
   from: null,
   by: ACTOR_BIT.agent | ACTOR_BIT.system,
   to: null,
@@ -203,6 +206,6 @@ export interface CompiledWorkflow {
   readonly reopen: readonly CompiledActionRule[];
   readonly assign: readonly CompiledActionRule[];
   readonly merge: readonly CompiledActionRule[];
-  /** `null`: no rules given, so agents and the system may set any status. */
-  readonly statusChanges: readonly CompiledStatusChange[] | null;
+  /** No rules given: the one built-in rule {@link DEFAULT_STATUS_CHANGE}, compiled here so no reader assumes it. */
+  readonly statusChanges: readonly CompiledStatusChange[];
 }

@@ -3,7 +3,7 @@ import { ACTORS } from '../actor.js';
 import { ACTOR_BIT } from '../workflow.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
-import { actorsAllowed } from './permissions.js';
+import { actorsAllowed } from '../rule-actors.js';
 import { quote } from './paths.js';
 
 /**
