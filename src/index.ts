@@ -23,6 +23,16 @@ export { defineWorkflow, validateWorkflow, type WorkflowValidation } from './pol
 export { POLICY_LIMITS, type PolicyLimits } from './policy/limits.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
+export {
+  movesOf,
+  type Move,
+  type MoveConditions,
+  type MoveEvent,
+  type MoveRule,
+  type MovesTable,
+  type StatusMoves,
+  type TimerMove,
+} from './policy/moves.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
 export { toMermaid } from './diagram/to-mermaid.js';
 export type { CalendarConfig, OpenInterval, Weekday } from './calendar/calendar-config.js';

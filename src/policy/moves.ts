@@ -93,7 +93,8 @@ export interface Move<S extends string = string> {
 }
 
 /**
- * A timer's move out of a status: to its `to`, or (`restore`) back to where the ticket was snoozed from.
+ * A timer of a status, and where it moves the ticket: to its `to`, or (`restoreTo`) back to the status the
+ * ticket was snoozed from. A reminder (`action: 'remind'`) moves nothing.
  *
  * @example
  * ```ts
@@ -107,10 +108,11 @@ export interface TimerMove<S extends string = string> {
   /** The timer's id, and where it is in the policy (`timers[3]`). */
   readonly timer: string;
   readonly path: string;
+  readonly action: 'move' | 'remind';
   readonly from: S;
   readonly to: readonly S[];
-  /** A wake-up back to the status the ticket was snoozed from (`restorePrevious`). */
-  readonly restore: boolean;
+  /** Wake-ups back to where the ticket was snoozed from (`restorePrevious`): the statuses it can go back to. */
+  readonly restoreTo: readonly S[];
   /** Waits while the customer's last message is unanswered (`skipWhileCustomerWaits`). */
   readonly pausedWhileCustomerWaits: boolean;
   /** `false`: the move passes the rules a `system` event making it passes, and is blocked when they refuse. */

@@ -18,7 +18,8 @@ export function buildGroups(workflow: Workflow): EdgeGroup[] {
   }));
   for (const [status, { timers }] of table.byStatus) {
     const byPause = [new Set<string>(), new Set<string>()];
-    for (const timer of timers) for (const t of timer.to) byPause[timer.pausedWhileCustomerWaits ? 1 : 0]!.add(t);
+    for (const timer of timers)
+      for (const t of [...timer.to, ...timer.restoreTo]) byPause[timer.pausedWhileCustomerWaits ? 1 : 0]!.add(t);
     byPause.forEach((targets, paused) => {
       if (targets.size > 0)
         groups.push({
