@@ -20,18 +20,30 @@ const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
   merge: 'mergeNotAllowed',
 };
 
+/** An event someone makes (every event but `tick`). */
+type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
+
+/** What a rule check judges: the ticket as it stands (its status is where the rules apply) and the event. */
+export interface ActionStep {
+  readonly compiled: CompiledWorkflow;
+  readonly ticket: Ticket;
+  readonly event: ActorEvent;
+}
+
+/** A move a check judges: an {@link ActionStep} from the status `from` to the status `to`. */
+export interface MoveStep extends ActionStep {
+  readonly from: CompiledStatus;
+  readonly to: CompiledStatus;
+}
+
 /**
- * Whether `by` may `action` from the ticket's status: allowed when any rule allows it. When a rule matches the
- * status and actor but a condition fails, that condition is the reason given (it tells the agent what to fix).
+ * Whether the event's actor may `action` from the ticket's status: allowed when any rule allows it. When a rule
+ * matches the status and actor but a condition fails, that condition is the reason given (it tells the agent what
+ * to fix).
  */
-export function checkAction(
-  compiled: CompiledWorkflow,
-  action: RuledAction,
-  ticket: Ticket,
-  event: TicketEvent,
-  by: Actor,
-  force: boolean,
-): TransitionError | null {
+export function checkAction(step: ActionStep, action: RuledAction, force: boolean): TransitionError | null {
+  const { compiled, ticket, event } = step;
+  const by = event.by;
   const bit = ACTOR_BIT[by];
   let failure: TransitionError | null = null;
   for (const rule of compiled[action]) {
@@ -85,93 +97,54 @@ function conditions(
 }
 
 /** The rules of every action the move amounts to, but `except` (already checked, perhaps with `force`). */
-function checkImplied(
-  compiled: CompiledWorkflow,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-  except: ActionName | null,
-): TransitionError | null {
-  for (const action of impliedActions(from, to)) {
+function checkImplied(step: MoveStep, except: ActionName | null): TransitionError | null {
+  for (const action of impliedActions(step.from, step.to)) {
     if (action === except) continue;
-    const refused = checkAction(compiled, action, ticket, event, by, false);
+    const refused = checkAction(step, action, false);
     if (refused !== null) return refused;
   }
   return null;
 }
 
 /**
- * An explicit `resolve`, `close`, `snooze` or `reopen` from `from` to `to`: its own rules (where `force` may
- * apply), then the rules of whatever else the move amounts to. Resolving a closed ticket, or snoozing a solved
- * one, is also a reopen.
+ * An explicit `resolve`, `close`, `snooze` or `reopen`: its own rules (where `force` may apply), then the rules of
+ * whatever else the move amounts to. Resolving a closed ticket, or snoozing a solved one, is also a reopen.
  */
-export function checkActionMove(
-  compiled: CompiledWorkflow,
-  action: ActionName,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-  force: boolean,
-): TransitionError | null {
-  return (
-    checkAction(compiled, action, ticket, event, by, force) ??
-    checkImplied(compiled, ticket, from, to, event, by, action)
-  );
+export function checkActionMove(step: MoveStep, action: ActionName, force: boolean): TransitionError | null {
+  return checkAction(step, action, force) ?? checkImplied(step, action);
 }
 
 /**
- * Whether a move from the ticket's status to `to` is allowed: by the `statusChanges` rules (with their
- * conditions), and then by the rules of everything the move amounts to (resolving, closing, snoozing,
- * reopening), so no path around a guard exists.
+ * Whether a move is allowed: by the `statusChanges` rules (with their conditions), and then by the rules of
+ * everything the move amounts to (resolving, closing, snoozing, reopening), so no path around a guard exists.
  */
-export function checkMove(
-  compiled: CompiledWorkflow,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-): TransitionError | null {
-  return (
-    checkStatusChange(compiled, ticket, from, to, event, by) ??
-    checkImplied(compiled, ticket, from, to, event, by, null)
-  );
+export function checkMove(step: MoveStep): TransitionError | null {
+  return checkStatusChange(step) ?? checkImplied(step, null);
 }
 
 /**
- * Whether the `statusChanges` allow-list lets `by` choose a move from `from` to `to` (default: agents and the
- * system may, customers may not), with the conditions of a matching rule. Applies wherever an actor names the
- * target: `setStatus`, "send and mark as", and a `reopen` with `to`.
+ * Whether the `statusChanges` allow-list (compiled with its built-in rule when the policy gives none: agents and
+ * the system may set any status) lets the actor choose the move, with the conditions of a matching rule. Applies
+ * wherever an actor names the target: `setStatus`, "send and mark as", and a `reopen` with `to`.
  */
-export function checkStatusChange(
-  compiled: CompiledWorkflow,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-): TransitionError | null {
-  const rules = compiled.statusChanges;
-  const bit = ACTOR_BIT[by];
+export function checkStatusChange(step: MoveStep): TransitionError | null {
+  const { compiled, ticket, from, to, event } = step;
+  const bit = ACTOR_BIT[event.by];
   let failure: TransitionError | null = null;
-  for (const r of rules) {
+  for (const r of compiled.statusChanges) {
     if ((r.by & bit) === 0 || (r.from !== null && !r.from.has(from.id)) || (r.to !== null && !r.to.has(to.id)))
       continue;
     const reason = conditions(r, ticket, event, `move to "${to.id}"`);
     if (reason === null) return null;
     failure ??= reason;
   }
-  return failure ?? notAllowed(from, to, by);
+  return (
+    failure ?? {
+      code: 'statusChangeNotAllowed',
+      message: `${event.by} may not move a ticket from "${from.id}" to "${to.id}"`,
+    }
+  );
 }
-
-const notAllowed = (from: CompiledStatus, to: CompiledStatus, by: Actor): TransitionError => ({
-  code: 'statusChangeNotAllowed',
-  message: `${by} may not move a ticket from "${from.id}" to "${to.id}"`,
-});
 
 /**
  * A timer's move passes the rules a `system` event making the same move passes: `close` into a closed status,
@@ -185,31 +158,11 @@ export function checkTimerMove(
   at: number,
   reason: string,
 ): TransitionError | null {
+  const step = (event: ActorEvent): MoveStep => ({ compiled, ticket, from, to, event });
   const category = to.category;
-  if (category === 'closed')
-    return checkActionMove(
-      compiled,
-      'close',
-      ticket,
-      from,
-      to,
-      { type: 'close', by: 'system', at, reason },
-      'system',
-      false,
-    );
-  if (category === 'solved')
-    return checkActionMove(
-      compiled,
-      'resolve',
-      ticket,
-      from,
-      to,
-      { type: 'resolve', by: 'system', at },
-      'system',
-      false,
-    );
-  if (category === 'snoozed' && from.category !== 'snoozed') {
-    return checkActionMove(compiled, 'snooze', ticket, from, to, { type: 'snooze', by: 'system', at }, 'system', false);
-  }
-  return checkMove(compiled, ticket, from, to, { type: 'setStatus', by: 'system', at, to: to.id }, 'system');
+  if (category === 'closed') return checkActionMove(step({ type: 'close', by: 'system', at, reason }), 'close', false);
+  if (category === 'solved') return checkActionMove(step({ type: 'resolve', by: 'system', at }), 'resolve', false);
+  if (category === 'snoozed' && from.category !== 'snoozed')
+    return checkActionMove(step({ type: 'snooze', by: 'system', at }), 'snooze', false);
+  return checkMove(step({ type: 'setStatus', by: 'system', at, to: to.id }));
 }
