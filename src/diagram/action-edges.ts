@@ -4,7 +4,7 @@ import type { Workflow } from '../policy/workflow.js';
 import { boundedJoin, MAX_LABEL_LENGTH } from './collapse-edges.js';
 import type { DiagramParts } from './diagram-model.js';
 
-const DRAWN = new Set(['resolve', 'close', 'snooze', 'reopen']);
+const DRAWN = ['resolve', 'close', 'snooze', 'reopen'] as const;
 
 /**
  * The explicit `resolve`, `close`, `snooze` and `reopen` events as transitions to where they land (the moves
@@ -15,18 +15,19 @@ const DRAWN = new Set(['resolve', 'close', 'snooze', 'reopen']);
 export function actionEdges(workflow: Workflow, parts: DiagramParts): void {
   const table = movesOf(workflow);
   const order = new Map(table.rules.map((rule, i) => [rule, i]));
-  for (const { id } of workflow.statuses) {
-    const byEdge = new Map<string, { event: string; to: string; rules: Set<MoveRule> }>();
-    for (const move of table.byStatus.get(id)!.moves) {
-      if (move.chosen || !DRAWN.has(move.event)) continue;
-      const key = `${move.event}\u0000${move.to[0]}`;
-      const edge = byEdge.get(key) ?? { event: move.event, to: move.to[0]!, rules: new Set() };
-      edge.rules.add(move.rule);
-      byEdge.set(key, edge);
-    }
-    for (const { event, to, rules } of byEdge.values()) {
-      const texts = [...new Set([...rules].sort((a, b) => order.get(a)! - order.get(b)!).map(describe))];
-      parts.edges.push({ from: id, to, label: `${event} ${boundedJoin(texts, ' / ', MAX_LABEL_LENGTH)}` });
+  for (const event of DRAWN) {
+    for (const { id } of workflow.statuses) {
+      const byTarget = new Map<string, Set<MoveRule>>();
+      for (const move of table.byStatus.get(id)!.moves) {
+        if (move.chosen || move.event !== event) continue;
+        const rules = byTarget.get(move.to[0]!) ?? new Set<MoveRule>();
+        rules.add(move.rule);
+        byTarget.set(move.to[0]!, rules);
+      }
+      for (const [to, rules] of byTarget) {
+        const texts = [...new Set([...rules].sort((a, b) => order.get(a)! - order.get(b)!).map(describe))];
+        parts.edges.push({ from: id, to, label: `${event} ${boundedJoin(texts, ' / ', MAX_LABEL_LENGTH)}` });
+      }
     }
   }
 }
