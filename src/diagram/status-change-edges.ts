@@ -23,10 +23,14 @@ export function statusChangeEdges(workflow: Workflow, parts: DiagramParts): void
   for (const [rule, moves] of byRule) {
     const targets = new Set<string>();
     for (const move of moves)
-      for (const to of move.to) if (move.from.length > 1 || (move.from.length === 1 && move.from[0] !== to)) targets.add(to);
+      for (const to of move.to)
+        if (move.from.length > 1 || (move.from.length === 1 && move.from[0] !== to)) targets.add(to);
     if (targets.size === 0) continue;
     const hub = `set status ${rule.path === null ? 0 : Number(/\d+/.exec(rule.path)![0])}`;
-    parts.hubs.push({ key: hub, label: `set status by ${actorNames(maskOf(rule.by))} from ${sourceText(workflow, rule)}` });
+    parts.hubs.push({
+      key: hub,
+      label: `set status by ${actorNames(maskOf(rule.by))} from ${sourceText(workflow, rule)}`,
+    });
     for (const to of workflow.statuses) if (targets.has(to.id)) parts.edges.push({ from: hub, to: to.id, label: '' });
   }
 }

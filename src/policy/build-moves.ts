@@ -66,12 +66,7 @@ export function buildMoves(workflow: Workflow): MovesTable {
 }
 
 /** The public description of a compiled rule, made once per rule and event. */
-function describe(
-  build: Build,
-  event: MoveEvent,
-  key: unknown,
-  make: () => Omit<MoveRule, 'event'>,
-): MoveRule {
+function describe(build: Build, event: MoveEvent, key: unknown, make: () => Omit<MoveRule, 'event'>): MoveRule {
   let byRule = build.described.get(event);
   if (byRule === undefined) {
     byRule = new Map();

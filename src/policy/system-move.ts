@@ -1,10 +1,5 @@
 import { impliedActions, type ActionName } from './implied-action.js';
-import {
-  ACTOR_BIT,
-  type CompiledConditions,
-  type CompiledStatus,
-  type CompiledWorkflow,
-} from './workflow.js';
+import { ACTOR_BIT, type CompiledConditions, type CompiledStatus, type CompiledWorkflow } from './workflow.js';
 
 const SYSTEM = ACTOR_BIT.system;
 

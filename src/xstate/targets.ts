@@ -59,7 +59,8 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
     const byRule = new Set<string>();
     for (const move of entry.moves) if (!move.chosen && move.event === type) for (const to of move.to) byRule.add(to);
     const byTimer = new Set<string>();
-    if (type === 'tick') for (const timer of entry.timers) for (const to of [...timer.to, ...timer.restoreTo]) byTimer.add(to);
+    if (type === 'tick')
+      for (const timer of entry.timers) for (const to of [...timer.to, ...timer.restoreTo]) byTimer.add(to);
     byRule.delete(status);
     byTimer.delete(status);
     return { byRule: [...byRule], byTimer: [...byTimer] };
