@@ -158,11 +158,13 @@ export function checkTimerMove(
   at: number,
   reason: string,
 ): TransitionError | null {
-  const step = (event: ActorEvent): MoveStep => ({ compiled, ticket, from, to, event });
   const category = to.category;
-  if (category === 'closed') return checkActionMove(step({ type: 'close', by: 'system', at, reason }), 'close', false);
-  if (category === 'solved') return checkActionMove(step({ type: 'resolve', by: 'system', at }), 'resolve', false);
+  const by = 'system';
+  if (category === 'closed')
+    return checkActionMove({ compiled, ticket, from, to, event: { type: 'close', by, at, reason } }, 'close', false);
+  if (category === 'solved')
+    return checkActionMove({ compiled, ticket, from, to, event: { type: 'resolve', by, at } }, 'resolve', false);
   if (category === 'snoozed' && from.category !== 'snoozed')
-    return checkActionMove(step({ type: 'snooze', by: 'system', at }), 'snooze', false);
-  return checkMove(step({ type: 'setStatus', by: 'system', at, to: to.id }));
+    return checkActionMove({ compiled, ticket, from, to, event: { type: 'snooze', by, at } }, 'snooze', false);
+  return checkMove({ compiled, ticket, from, to, event: { type: 'setStatus', by, at, to: to.id } });
 }
