@@ -32,6 +32,7 @@ export {
   type MoveEvent,
   type MoveRule,
   type MovesTable,
+  type MoveWhen,
   type StatusMoves,
   type TimerMove,
 } from './policy/moves.js';

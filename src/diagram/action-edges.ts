@@ -3,6 +3,7 @@ import { actorNames, maskOf } from '../policy/rule-actors.js';
 import type { Workflow } from '../policy/workflow.js';
 import { boundedJoin, MAX_LABEL_LENGTH } from './collapse-edges.js';
 import type { DiagramParts } from './diagram-model.js';
+import { conditionWords } from './when-text.js';
 
 const DRAWN = ['resolve', 'close', 'snooze', 'reopen'] as const;
 
@@ -33,12 +34,7 @@ export function actionEdges(workflow: Workflow, parts: DiagramParts): void {
 }
 
 function describe(rule: MoveRule): string {
-  const { conditions } = rule;
-  const list = [
-    ...(conditions.requireAssignee ? ['requireAssignee'] : []),
-    ...(conditions.notWhileCustomerWaits ? ['notWhileCustomerWaits'] : []),
-    ...conditions.guards,
-  ];
+  const list = conditionWords(rule.conditions);
   const force = rule.forceBy.length === 0 ? '' : ` (force: ${actorNames(maskOf(rule.forceBy))})`;
   return `by ${actorNames(maskOf(rule.by))}${list.length === 0 ? '' : ` [${list.join(', ')}]`}${force}`;
 }

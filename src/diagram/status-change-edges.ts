@@ -2,6 +2,7 @@ import { movesOf, type Move, type MoveRule } from '../policy/moves.js';
 import { actorNames, maskOf } from '../policy/rule-actors.js';
 import type { Workflow } from '../policy/workflow.js';
 import type { DiagramParts } from './diagram-model.js';
+import { whenText } from './when-text.js';
 
 /** At most this many source statuses are named in a hub's label; beyond, it says how many. */
 const MAX_NAMED_SOURCES = 6;
@@ -29,7 +30,9 @@ export function statusChangeEdges(workflow: Workflow, parts: DiagramParts): void
     const hub = `set status ${rule.path === null ? 0 : Number(/\d+/.exec(rule.path)![0])}`;
     parts.hubs.push({
       key: hub,
-      label: `set status by ${actorNames(maskOf(rule.by))} from ${sourceText(workflow, rule)}`,
+      label: `set status by ${actorNames(maskOf(rule.by))} from ${sourceText(workflow, rule)}${
+        rule.conditions.when === null ? '' : ` ${whenText(rule.conditions.when)}`
+      }`,
     });
     for (const to of workflow.statuses) if (targets.has(to.id)) parts.edges.push({ from: hub, to: to.id, label: '' });
   }

@@ -2,7 +2,8 @@ import { ACTORS, type Actor } from './actor.js';
 import { CATEGORIES, DONE, type Category } from './category.js';
 import { FrozenMap } from './frozen.js';
 import { impliedActions, type ActionName } from './implied-action.js';
-import type { Move, MoveEvent, MoveRule, MovesTable, StatusMoves, TimerMove } from './moves.js';
+import type { CompiledWhen } from './compile-when.js';
+import type { Move, MoveEvent, MoveRule, MovesTable, MoveWhen, StatusMoves, TimerMove } from './moves.js';
 import { actorsAllowed, actorsOf } from './rule-actors.js';
 import { timerMoves } from './timer-moves.js';
 import {
@@ -83,10 +84,28 @@ function describe(build: Build, event: MoveEvent, key: unknown, make: () => Omit
 
 const NO_CONDITIONS = { requireAssignee: false, notWhileCustomerWaits: false, guards: [], keepAssignee: false };
 
+/** The public form of a compiled `when` (lists in place of sets), as the table and the diagram show it. */
+export function describeWhen(when: CompiledWhen | null): MoveWhen | null {
+  if (when === null) return null;
+  const list = <T>(set: ReadonlySet<T> | null): T[] | null => (set === null ? null : [...set]);
+  return {
+    priority: list(when.priority),
+    group: list(when.group),
+    channel: list(when.channel),
+    tagsAny: [...when.tagsAny],
+    tagsAll: [...when.tagsAll],
+    tagsNone: [...when.tagsNone],
+  };
+}
+
 function describeRule(
   build: Build,
   event: MoveEvent,
-  rule: CompiledConditions & { readonly by: number; readonly from: ReadonlySet<string> | null },
+  rule: CompiledConditions & {
+    readonly by: number;
+    readonly from: ReadonlySet<string> | null;
+    readonly when: CompiledWhen | null;
+  },
 ): MoveRule {
   const action = rule as Partial<CompiledActionRule> & CompiledStatusChange;
   return describe(build, event, rule, () => ({
@@ -100,6 +119,7 @@ function describeRule(
       guards: rule.guards.map(([name]) => name),
       keepAssignee: action.keepAssignee ?? false,
       withinMs: null,
+      when: describeWhen(rule.when),
     },
   }));
 }
@@ -162,14 +182,18 @@ function shareSources(bySource: ReadonlyMap<Actor, readonly string[]>): [Actor[]
  */
 function replyMoves(build: Build): void {
   for (const status of build.statuses) {
-    const byRule = new Map<CompiledReply, Actor[]>();
+    // Keyed by rule and target: the compiled candidates are per actor, the rule (and so its `when`) is shared.
+    const byRule = new Map<string, [CompiledReply, Actor[]]>();
     for (const actor of ACTORS) {
-      const reply = status.replies[actor];
-      if ((reply.action !== 'move' && reply.action !== 'reopen') || reply.to === null || reply.to === status.id)
-        continue;
-      byRule.set(reply, [...(byRule.get(reply) ?? []), actor]);
+      // Every candidate of the status and actor: a rule with a `when` hands the tickets it does not match on.
+      for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
+        if ((reply.action !== 'move' && reply.action !== 'reopen') || reply.to === null || reply.to === status.id)
+          continue;
+        const key = `${reply.rule}\u0000${reply.to}`;
+        byRule.set(key, [reply, [...(byRule.get(key)?.[1] ?? []), actor]]);
+      }
     }
-    for (const [reply, by] of byRule) {
+    for (const [reply, by] of byRule.values()) {
       // One description per rule of the policy (the built-in one per actor set): replies compile per status.
       const key = reply.rule >= 0 ? build.workflow.config.replies![reply.rule]! : by.join();
       const rule = describe(build, 'reply', key, () => ({
@@ -177,7 +201,7 @@ function replyMoves(build: Build): void {
         by: reply.rule >= 0 ? replyActors(build, reply.rule) : by,
         forceBy: [],
         from: null,
-        conditions: { ...NO_CONDITIONS, withinMs: reply.within },
+        conditions: { ...NO_CONDITIONS, withinMs: reply.within, when: describeWhen(reply.when) },
       }));
       build.moves.push({ event: 'reply', by, from: [status.id], to: [reply.to!], chosen: false, rule });
     }

@@ -15,13 +15,37 @@ import type { Workflow } from './workflow.js';
 export type MoveEvent = 'reply' | 'assign' | 'setStatus' | 'resolve' | 'close' | 'snooze' | 'reopen' | 'merge';
 
 /**
+ * A rule's `when`: which tickets it applies to, by their attributes. A list of values matches a ticket holding one
+ * of them (`null` in the list: a ticket without one); a field that is `null` says nothing about that attribute.
+ *
+ * @example
+ * ```ts
+ * import type { MoveWhen } from 'ticket-lifecycle';
+ * const urgentVip: MoveWhen = {
+ *   priority: ['urgent'], group: null, channel: null, tagsAny: ['vip'], tagsAll: [], tagsNone: [],
+ * };
+ * ```
+ */
+export interface MoveWhen {
+  readonly priority: readonly (string | null)[] | null;
+  readonly group: readonly (string | null)[] | null;
+  readonly channel: readonly (string | null)[] | null;
+  /** The ticket carries at least one of these tags (empty: no such condition). */
+  readonly tagsAny: readonly string[];
+  /** The ticket carries every one of these. */
+  readonly tagsAll: readonly string[];
+  /** The ticket carries none of these. */
+  readonly tagsNone: readonly string[];
+}
+
+/**
  * What must hold on the ticket (or the event) for a rule to let a move happen; all of them at once.
  *
  * @example
  * ```ts
  * import type { MoveConditions } from 'ticket-lifecycle';
  * const none: MoveConditions = {
- *   requireAssignee: false, notWhileCustomerWaits: false, guards: [], keepAssignee: false, withinMs: null,
+ *   requireAssignee: false, notWhileCustomerWaits: false, guards: [], keepAssignee: false, withinMs: null, when: null,
  * };
  * ```
  */
@@ -36,6 +60,11 @@ export interface MoveConditions {
   readonly keepAssignee: boolean;
   /** A reply's reopen: only while less than this many milliseconds have passed since the ticket closed. */
   readonly withinMs: number | null;
+  /**
+   * The rule applies only to tickets whose attributes match (`null`: to every ticket). Where it does not match, the
+   * engine goes on to the next rule, as it does for a status outside `from`.
+   */
+  readonly when: MoveWhen | null;
 }
 
 /**

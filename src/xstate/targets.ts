@@ -1,4 +1,4 @@
-import { EVENT_TYPES, movesOf, type TicketEvent, type Workflow } from 'ticket-lifecycle';
+import { EVENT_TYPES, movesOf, type Move, type MoveWhen, type TicketEvent, type Workflow } from 'ticket-lifecycle';
 
 /** The event types a status node listens to: exactly the pure engine's. */
 export type TicketEventType = TicketEvent['type'];
@@ -10,6 +10,11 @@ export type TicketEventType = TicketEvent['type'];
 export interface Targets {
   readonly byRule: readonly string[];
   readonly byTimer: readonly string[];
+  /**
+   * Targets of `byRule` that only rules with a `when` lead to, with those `when`s (any one may match): shown in
+   * the transition's guard params, so an inspector says which tickets can take it.
+   */
+  readonly when?: ReadonlyMap<string, readonly MoveWhen[]>;
 }
 
 /**
@@ -57,15 +62,34 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
   const ofStatus = (status: string, type: TicketEventType): Targets => {
     const entry = table.byStatus.get(status)!;
     const byRule = new Set<string>();
-    for (const move of entry.moves) if (!move.chosen && move.event === type) for (const to of move.to) byRule.add(to);
+    const ruled: Move[] = [];
+    for (const move of entry.moves)
+      if (!move.chosen && move.event === type) {
+        ruled.push(move);
+        for (const to of move.to) byRule.add(to);
+      }
     const byTimer = new Set<string>();
     if (type === 'tick')
       for (const timer of entry.timers) for (const to of [...timer.to, ...timer.restoreTo]) byTimer.add(to);
     byRule.delete(status);
     byTimer.delete(status);
-    return { byRule: [...byRule], byTimer: [...byTimer] };
+    const when = whenByTarget(ruled);
+    return { byRule: [...byRule], byTimer: [...byTimer], ...(when.size > 0 && { when }) };
   };
   return { ofStatus, ofAnyStatus: (type) => anyStatus.get(type) ?? NONE };
+}
+
+/** Per target, the `when`s of the moves leading there, for targets that no move without a `when` reaches. */
+function whenByTarget(moves: readonly Move[]): Map<string, MoveWhen[]> {
+  const byTarget = new Map<string, MoveWhen[] | null>();
+  for (const move of moves)
+    for (const to of move.to) {
+      const when = move.rule.conditions.when;
+      const known = byTarget.get(to);
+      if (when === null) byTarget.set(to, null);
+      else if (known !== null) byTarget.set(to, [...(known ?? []), when]);
+    }
+  return new Map([...byTarget].filter((entry): entry is [string, MoveWhen[]] => entry[1] !== null));
 }
 
 /** Which statuses have timers at all: only those need a live timer actor. */

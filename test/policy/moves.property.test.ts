@@ -9,6 +9,7 @@ import {
   transition,
   type Actor,
   type Move,
+  type MoveWhen,
   type Ticket,
   type TicketEvent,
   type Workflow,
@@ -34,9 +35,20 @@ function inTable(workflow: Workflow, from: string, to: string, by: Actor | null,
   return entry.moves.some((m) => events.includes(m.event) && m.to.includes(to) && by !== null && m.by.includes(by));
 }
 
-/** Tickets in `status` in each state the conditions look at: with and without an assignee, each turn. */
-function ticketsIn(workflow: Workflow, status: string): Ticket[] {
-  const base = createTicket(workflow, { at: 0 });
+/**
+ * Tickets in `status` in each state the conditions look at: with and without an assignee, each turn, and with
+ * attributes that match the rule's `when` (its first listed value of each).
+ */
+function ticketsIn(workflow: Workflow, status: string, when: MoveWhen | null): Ticket[] {
+  const base = {
+    ...createTicket(workflow, { at: 0 }),
+    ...(when !== null && {
+      ...(when.priority !== null && { priority: when.priority[0]! }),
+      ...(when.group !== null && { group: when.group[0]! }),
+      ...(when.channel !== null && { channel: when.channel[0]! }),
+      tags: [...when.tagsAny.slice(0, 1), ...when.tagsAll],
+    }),
+  };
   return [null, 'someone'].flatMap((assignee) =>
     ([null, 'customer', 'team'] as const).map((awaiting) => ({
       ...base,
@@ -112,7 +124,7 @@ describe('the moves table is the one answer to where a ticket may go', () => {
             for (const to of move.to) {
               if (from === to) continue;
               for (const by of move.by) {
-                const made = ticketsIn(workflow, from).some((ticket) =>
+                const made = ticketsIn(workflow, from, move.rule.conditions.when).some((ticket) =>
                   eventsFor(move, ticket, to, by).some((event) => {
                     const result = transition(workflow, ticket, event);
                     return result.ok && result.ticket.status === to;
