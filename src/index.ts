@@ -1,6 +1,6 @@
 // Public surface of `ticket-lifecycle`: explicit named exports only, so the contract is visible in one place.
 
-export { ACTORS, type Actor } from './policy/actor.js';
+export { ACTORS, type Actor } from './model/actor.js';
 export { CATEGORIES, type Category } from './policy/category.js';
 export { formatDuration, parseDuration, type Duration } from './policy/duration.js';
 export type {
@@ -55,7 +55,7 @@ export {
   type TicketMigration,
 } from './engine/migrate-ticket.js';
 export type { DueTimer } from './engine/due-timer.js';
-export type { Awaiting, Ticket } from './engine/ticket.js';
+export type { Awaiting, Ticket } from './model/ticket.js';
 export {
   EVENT_TYPES,
   type AssignEvent,
@@ -70,6 +70,6 @@ export {
   type TickEvent,
   type TicketEvent,
   type UpdateEvent,
-} from './engine/events.js';
+} from './model/events.js';
 export type { AttributeChanges, Effect, EffectCause } from './engine/effects.js';
 export type { TransitionError, TransitionErrorCode, TransitionResult } from './engine/result.js';

@@ -1,4 +1,4 @@
-import { ACTORS, type Actor } from '../policy/actor.js';
+import { ACTORS, type Actor } from '../model/actor.js';
 import type { CompiledReply, Workflow } from '../policy/workflow.js';
 import { describeWhen } from '../policy/build-moves.js';
 import type { DiagramParts } from './diagram-model.js';

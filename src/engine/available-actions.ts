@@ -1,8 +1,8 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import { movesOf } from '../policy/moves.js';
 import type { Workflow } from '../policy/workflow.js';
-import type { TicketEvent } from './events.js';
-import type { Ticket } from './ticket.js';
+import type { TicketEvent } from '../model/events.js';
+import type { Ticket } from '../model/ticket.js';
 import { transition } from './transition.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import { impliedActions, type ActionName, type RuledAction } from '../policy/implied-action.js';
 import {
   ACTOR_BIT,
@@ -7,9 +7,9 @@ import {
   type CompiledStatus,
   type CompiledWorkflow,
 } from '../policy/workflow.js';
-import type { TicketEvent } from './events.js';
+import type { TicketEvent } from '../model/events.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { matchesWhen } from './when.js';
 
 const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {

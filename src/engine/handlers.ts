@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import { DONE, TEAM_FACING } from '../policy/category.js';
 import type { CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
@@ -13,12 +13,12 @@ import type {
   SetStatusEvent,
   SnoozeEvent,
   TicketEvent,
-} from './events.js';
+} from '../model/events.js';
 import { fail, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
 import { replyRuleFor } from './when.js';
 

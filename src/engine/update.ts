@@ -1,7 +1,7 @@
 import { checkGroup, checkPriority, checkTags, sameTags } from './attributes.js';
 import { fail } from './check-input.js';
 import type { AttributeChanges } from './effects.js';
-import type { UpdateEvent } from './events.js';
+import type { UpdateEvent } from '../model/events.js';
 import { checkAction } from './guards.js';
 import { edit, type Outcome, type Step } from './handlers.js';
 

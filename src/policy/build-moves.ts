@@ -1,4 +1,4 @@
-import { ACTORS, type Actor } from './actor.js';
+import { ACTORS, type Actor } from '../model/actor.js';
 import { CATEGORIES, DONE, type Category } from './category.js';
 import { FrozenMap } from './frozen.js';
 import { impliedActions, type ActionName } from './implied-action.js';

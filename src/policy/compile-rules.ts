@@ -1,4 +1,4 @@
-import { ACTORS, type Actor } from './actor.js';
+import { ACTORS, type Actor } from '../model/actor.js';
 import { DONE, type Category } from './category.js';
 import type { ReplyAction } from './config.js';
 import { compileWhen, type CompiledWhen } from './compile-when.js';

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from '../model/actor.js';
 import { buildMoves } from './build-moves.js';
 import { deepFreeze } from './frozen.js';
 import type { Workflow } from './workflow.js';

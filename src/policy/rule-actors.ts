@@ -1,4 +1,4 @@
-import { ACTORS, type Actor } from './actor.js';
+import { ACTORS, type Actor } from '../model/actor.js';
 import { ACTOR_BIT, type CompiledActionRule } from './workflow.js';
 
 /** Per list of action rules: the actors every status allows (`all`) plus those allowed from listed statuses only. */

@@ -1,7 +1,7 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
-import type { Ticket } from '../engine/ticket.js';
-import type { TicketEvent } from '../engine/events.js';
-import type { Actor } from './actor.js';
+import type { Ticket } from '../model/ticket.js';
+import type { TicketEvent } from '../model/events.js';
+import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
 import type { CompiledWhen } from './compile-when.js';
 import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
