@@ -179,7 +179,7 @@ export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
   to: null,
   notWhileCustomerWaits: false,
   requireAssignee: false,
-  guards: [],
+  guards: Object.freeze([]),
 });
 
 /**
