@@ -1,6 +1,6 @@
 // Public surface of `ticket-lifecycle`: explicit named exports only, so the contract is visible in one place.
 
-export { ACTORS, type Actor } from './policy/actor.js';
+export { ACTORS, type Actor } from './model/actor.js';
 export { CATEGORIES, type Category } from './policy/category.js';
 export { formatDuration, parseDuration, type Duration } from './policy/duration.js';
 export type {
@@ -25,6 +25,17 @@ export { defineWorkflow, validateWorkflow, type WorkflowValidation } from './pol
 export { POLICY_LIMITS, type PolicyLimits } from './policy/limits.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
+export {
+  movesOf,
+  type Move,
+  type MoveConditions,
+  type MoveEvent,
+  type MoveRule,
+  type MovesTable,
+  type MoveWhen,
+  type StatusMoves,
+  type TimerMove,
+} from './policy/moves.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
 export { toMermaid } from './diagram/to-mermaid.js';
 export type { CalendarConfig, OpenInterval, Weekday } from './calendar/calendar-config.js';
@@ -44,7 +55,7 @@ export {
   type TicketMigration,
 } from './engine/migrate-ticket.js';
 export type { DueTimer } from './engine/due-timer.js';
-export type { Awaiting, Ticket } from './engine/ticket.js';
+export type { Awaiting, Ticket } from './model/ticket.js';
 export {
   EVENT_TYPES,
   type AssignEvent,
@@ -59,6 +70,6 @@ export {
   type TickEvent,
   type TicketEvent,
   type UpdateEvent,
-} from './engine/events.js';
+} from './model/events.js';
 export type { AttributeChanges, Effect, EffectCause } from './engine/effects.js';
 export type { TransitionError, TransitionErrorCode, TransitionResult } from './engine/result.js';

@@ -3,7 +3,7 @@ import type { CompiledWorkflow } from '../policy/workflow.js';
 import { fail, show } from './check-input.js';
 import type { CompiledSet } from '../policy/compile-when.js';
 import type { DraftTicket } from './copy-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import type { AttributeChanges } from './effects.js';
 import type { TransitionError } from './result.js';
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../policy/actor.js';
-import type { TicketEvent } from './events.js';
+import type { Actor } from '../model/actor.js';
+import type { TicketEvent } from '../model/events.js';
 import type { TransitionError } from './result.js';
 import { isShortName } from '../policy/ticket-limits.js';
 import { isTime } from './time.js';

@@ -1,4 +1,4 @@
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 
 /** A ticket being built: only ever a fresh copy the engine made during the current call. */
 export type DraftTicket = { -readonly [K in keyof Ticket]: Ticket[K] };

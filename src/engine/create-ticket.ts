@@ -1,10 +1,10 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import type { Workflow } from '../policy/workflow.js';
 import { checkGroup, checkPriority, checkTags } from './attributes.js';
 import { isActor } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
 import { isChannel, MAX_CHANNEL_LENGTH } from './read-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import type { TransitionErrorCode } from './result.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import { DONE } from '../policy/category.js';
 import type { CompiledStatus } from '../policy/workflow.js';
 import type { Effect, EffectCause } from './effects.js';

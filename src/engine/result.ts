@@ -1,5 +1,5 @@
 import type { Effect } from './effects.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 
 /**
  * Why `transition` refused an event. Errors are values: `transition` never throws. Codes are stable; among them:

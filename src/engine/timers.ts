@@ -5,7 +5,7 @@ import { enterStatus } from './enter-status.js';
 import { checkTimerMove } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
 import { setChanges } from './attributes.js';
 import { applySet } from './timer-set.js';

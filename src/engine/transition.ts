@@ -2,12 +2,12 @@ import type { Workflow } from '../policy/workflow.js';
 import { describeThrown } from '../policy/describe-thrown.js';
 import { readEvent } from './check-input.js';
 import type { Effect } from './effects.js';
-import type { TicketEvent } from './events.js';
+import type { TicketEvent } from '../model/events.js';
 import * as handle from './handlers.js';
 import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { TransitionError, TransitionResult } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
 import { update } from './update.js';
 

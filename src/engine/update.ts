@@ -1,7 +1,7 @@
 import { applyChanges, checkGroup, checkPriority, checkTags } from './attributes.js';
 import { fail } from './check-input.js';
 import { copyTicket } from './copy-ticket.js';
-import type { UpdateEvent } from './events.js';
+import type { UpdateEvent } from '../model/events.js';
 import { checkAction } from './guards.js';
 import type { Outcome, Step } from './handlers.js';
 
@@ -28,7 +28,7 @@ export function update(step: Step, event: UpdateEvent): Outcome {
   const next = copyTicket(ticket);
   const changes = applyChanges(next, { priority, group, tags }, at);
   if (changes === null) return ticket;
-  const refused = checkAction(compiled, 'update', ticket, event, by, false);
+  const refused = checkAction({ compiled, ticket, event }, 'update', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'updated', at, by, changes, timer: null });
   step.changed = true;

@@ -1,6 +1,6 @@
 import type { CompiledWhen } from '../policy/compile-when.js';
 import type { CompiledReply } from '../policy/workflow.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 
 /**
  * Whether a rule's or a timer's compiled `when` holds for the ticket (`null`: it always does). Set lookups and a

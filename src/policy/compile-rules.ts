@@ -1,4 +1,4 @@
-import { ACTORS, type Actor } from './actor.js';
+import { ACTORS, type Actor } from '../model/actor.js';
 import { DONE, type Category } from './category.js';
 import type { ReplyAction } from './config.js';
 import { compileWhen, type CompiledWhen } from './compile-when.js';
@@ -10,6 +10,7 @@ import {
   type CompiledConditions,
   type CompiledReply,
   type CompiledStatusChange,
+  DEFAULT_STATUS_CHANGE,
   type GuardPredicate,
 } from './workflow.js';
 
@@ -212,19 +213,20 @@ function readConditions(
       );
   });
   return {
+    path,
     notWhileCustomerWaits: reader.boolean(obj, 'notWhileCustomerWaits', path),
     requireAssignee: reader.boolean(obj, 'requireAssignee', path),
     guards: named,
   };
 }
 
-/** Reads `statusChanges`; `null` when absent (then agents and the system may set any status). */
+/** Reads `statusChanges`; absent, the built-in rule: agents and the system may set any status. */
 export function compileStatusChanges(
   reader: Reader,
   value: unknown,
   guards: Readonly<Record<string, GuardPredicate>>,
-): CompiledStatusChange[] | null {
-  if (value === undefined) return null;
+): CompiledStatusChange[] {
+  if (value === undefined) return [DEFAULT_STATUS_CHANGE];
   return reader
     .array(value, 'statusChanges', POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules')
     .flatMap((raw, i) => {
@@ -259,6 +261,7 @@ export function compileActionRules(
   if (value === undefined) {
     return [
       {
+        path: null,
         from: defaultFrom,
         when: null,
         by: TEAM,

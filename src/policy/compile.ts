@@ -1,5 +1,5 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../model/actor.js';
 import { compileCalendars } from './compile-calendars.js';
 import { DONE, type Category } from './category.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';

@@ -1,5 +1,5 @@
 import type { CalendarConfig } from '../calendar/calendar-config.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
 import type { Duration } from './duration.js';
 import type { WhenConfig } from './when-config.js';

@@ -1,4 +1,4 @@
-import { ACTORS, type Actor } from './actor.js';
+import { ACTORS, type Actor } from '../model/actor.js';
 import { CATEGORIES, type Category } from './category.js';
 import { parseDuration } from './duration.js';
 import { FrozenSet } from './frozen.js';

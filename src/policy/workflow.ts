@@ -1,7 +1,7 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
-import type { Ticket } from '../engine/ticket.js';
-import type { TicketEvent } from '../engine/events.js';
-import type { Actor } from './actor.js';
+import type { Ticket } from '../model/ticket.js';
+import type { TicketEvent } from '../model/events.js';
+import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
 import type { CompiledSet, CompiledWhen } from './compile-when.js';
 import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
@@ -142,6 +142,8 @@ export interface CompiledTimer {
 
 /** The conditions a rule puts on a move (`RuleConditions`). Part of the compiled form: engine-internal. */
 export interface CompiledConditions {
+  /** Where the rule is in the policy (`resolve[1]`, `statusChanges[0]`); `null` for a built-in default rule. */
+  readonly path: string | null;
   readonly notWhileCustomerWaits: boolean;
   readonly requireAssignee: boolean;
   readonly guards: readonly (readonly [string, GuardPredicate])[];
@@ -174,13 +176,14 @@ export interface CompiledStatusChange extends CompiledConditions {
 
 /** Without `statusChanges`, agents and the system may set any status, on no condition. */
 export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
+  path: null,
   from: null,
   when: null,
   by: ACTOR_BIT.agent | ACTOR_BIT.system,
   to: null,
   notWhileCustomerWaits: false,
   requireAssignee: false,
-  guards: [],
+  guards: Object.freeze([]),
 });
 
 /**
@@ -229,6 +232,6 @@ export interface CompiledWorkflow {
   readonly priorityRank: ReadonlyMap<string, number>;
   /** The declared `groups`; `null` when the policy declares none (any short name is then a group). */
   readonly groups: ReadonlySet<string> | null;
-  /** `null`: no rules given, so agents and the system may set any status. */
-  readonly statusChanges: readonly CompiledStatusChange[] | null;
+  /** No rules given: the one built-in rule {@link DEFAULT_STATUS_CHANGE}, compiled here so no reader assumes it. */
+  readonly statusChanges: readonly CompiledStatusChange[];
 }

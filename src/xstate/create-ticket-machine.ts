@@ -226,11 +226,11 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
   const statusNode = (status: Workflow['statuses'][number]) => {
     const on: Record<string, unknown[]> = {};
     for (const type of TICKET_EVENT_TYPES) {
-      const { byRule, byTimer } = targets.ofStatus(status.id, type);
+      const { byRule, byTimer, when } = targets.ofStatus(status.id, type);
       on[type] = [
         ...byRule.map((to) => ({
           target: targetOf(to),
-          guard: { type: RULE_GUARD[type], params: { to } },
+          guard: { type: RULE_GUARD[type], params: { to, ...(when?.has(to) && { when: when.get(to) }) } },
           actions: 'applyTransition',
         })),
         ...byTimer.map((to) => ({

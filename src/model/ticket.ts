@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from './actor.js';
 
 /**
  * Who owes the next reply: the `team` (the customer's last message is unanswered) or the `customer`; `null`

@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from './actor.js';
 
 interface At {
   /** When it happened, in epoch milliseconds. */
