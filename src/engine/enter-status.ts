@@ -1,5 +1,5 @@
 import type { Actor } from '../policy/actor.js';
-import { DONE } from '../policy/category.js';
+import { isDone } from '../policy/category.js';
 import type { CompiledStatus } from '../policy/workflow.js';
 import type { Effect, EffectCause } from './effects.js';
 import type { DraftTicket } from './copy-ticket.js';
@@ -24,7 +24,7 @@ export function enterStatus(
   effects: Effect[] | null,
   closeReason: string | null = null,
 ): DraftTicket {
-  const reopened = DONE.has(from.category) && !DONE.has(to.category);
+  const reopened = isDone(from.category) && !isDone(to.category);
   effects?.push({ type: 'statusChanged', from: from.id, to: to.id, at, cause });
   if (reopened) effects?.push({ type: 'reopened', from: from.id, to: to.id, at, by });
   next.status = to.id;
