@@ -1,6 +1,7 @@
 import type { Actor } from '../policy/actor.js';
 import type { TicketEvent } from './events.js';
 import type { TransitionError } from './result.js';
+import { isShortName } from '../policy/ticket-limits.js';
 import { isTime } from './time.js';
 
 /** A refusal; `path` names the offending field of the input (`event.at`, `ticket.reopenCount`) when there is one. */
@@ -52,8 +53,12 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   }
   const at = e.at;
   if (!isTime(at)) return badTime();
+  const actorId = type === 'tick' ? undefined : e.actorId;
+  if (actorId !== undefined && !isShortName(actorId, 64))
+    return fail('invalidEvent', '"actorId" must be 1-64 characters', 'event.actorId');
   // One object shape for every event type, a tick's included, so the engine's property reads stay monomorphic;
-  // only the fields of this type are read. The handlers check their values; the cast restates what the copy is checked against.
+  // only the fields of this type are read. The handlers check their values; the cast restates what the copy is
+  // checked against.
   const copy: EventCopy = {
     type,
     by,
@@ -66,6 +71,10 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     reason: undefined,
     force: undefined,
     into: undefined,
+    actorId,
+    priority: undefined,
+    group: undefined,
+    tags: undefined,
   };
   switch (type) {
     case 'reply':
@@ -95,6 +104,11 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     case 'merge':
       copy.into = e.into;
       break;
+    case 'update':
+      copy.priority = e.priority;
+      copy.group = e.group;
+      copy.tags = e.tags;
+      break;
   }
   return copy as unknown as TicketEvent;
 }
@@ -112,6 +126,10 @@ interface EventCopy {
   reason: unknown;
   force: unknown;
   into: unknown;
+  actorId: string | undefined;
+  priority: unknown;
+  group: unknown;
+  tags: unknown;
 }
 
 /** One compare per type, most frequent first; a `Set` lookup would hash the string. */
@@ -126,7 +144,8 @@ function isEventType(type: unknown): type is TicketEvent['type'] {
     type === 'close' ||
     type === 'reopen' ||
     type === 'snooze' ||
-    type === 'merge'
+    type === 'merge' ||
+    type === 'update'
   );
 }
 
