@@ -7,9 +7,8 @@ const SCAN_LIMIT = 8;
  * hashing.
  */
 function scannable<T>(keys: Iterable<T>, size: number): readonly T[] | null {
-  if (size > SCAN_LIMIT) return null;
   const list = [...keys];
-  return list.some((key) => Number.isNaN(key)) ? null : list;
+  return size > SCAN_LIMIT || list.some(Number.isNaN) ? null : list;
 }
 
 /**
@@ -43,8 +42,9 @@ export class FrozenMap<K, V> implements ReadonlyMap<K, V> {
   get(key: K): V | undefined {
     const keys = this.#keys;
     if (keys === null) return this.#map.get(key);
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.#values[i];
-    return undefined;
+    // Never `values[-1]`: a missing key must not reach a property someone put on `Array.prototype`.
+    const i = keys.indexOf(key);
+    return i < 0 ? undefined : this.#values[i];
   }
 
   has(key: K): boolean {
@@ -95,9 +95,7 @@ export class FrozenSet<T> implements ReadonlySet<T> {
 
   has(value: T): boolean {
     const list = this.#list;
-    if (list === null) return this.#set.has(value);
-    for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
-    return false;
+    return list === null ? this.#set.has(value) : list.includes(value);
   }
 
   forEach(callback: (value: T, key: T, set: ReadonlySet<T>) => void, thisArg?: unknown): void {
