@@ -49,15 +49,16 @@ export function enterStatus(
  * copy this call made) in place.
  */
 export function rearmUntil(next: DraftTicket, status: CompiledStatus, until: number | null, at: number): DraftTicket {
-  let timersFired: Readonly<Record<string, number>> = next.timersFired;
+  // One copy at most, whatever the number of timers re-armed: linear in the timers and the record.
+  let timersFired: Record<string, number> | null = null;
   for (const timer of status.timers) {
-    if (timer.anchors.includes('until') && timer.id in timersFired) {
-      const { [timer.id]: _rearmed, ...rest } = timersFired;
-      timersFired = rest;
+    if (timer.anchors.includes('until') && Object.hasOwn(next.timersFired, timer.id)) {
+      timersFired ??= { ...next.timersFired };
+      delete timersFired[timer.id];
     }
   }
   next.until = until;
   next.updatedAt = at;
-  next.timersFired = timersFired;
+  if (timersFired !== null) next.timersFired = timersFired;
   return next;
 }
