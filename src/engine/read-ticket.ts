@@ -169,11 +169,8 @@ function readTimersFired(value: unknown, status: CompiledStatus): Readonly<Recor
     if (!Object.hasOwn(value, key)) continue;
     const n = (value as Record<string, unknown>)[key];
     if (!Number.isSafeInteger(n) || (n as number) < 0) return null;
-    const ours =
-      timers.length <= 8
-        ? timers.some((timer) => timer.id === key)
-        : (ids ??= new Set(timers.map((timer) => timer.id))).has(key);
-    if (!ours) continue;
+    if (timers.length > 8) ids ??= new Set(timers.map((timer) => timer.id));
+    if (ids === null ? !timers.some((timer) => timer.id === key) : !ids.has(key)) continue;
     copy ??= {};
     copy[key] = n as number;
   }
