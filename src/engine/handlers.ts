@@ -1,5 +1,5 @@
 import type { Actor } from '../model/actor.js';
-import { DONE, TEAM_FACING } from '../policy/category.js';
+import { DONE, isTeamFacing } from '../policy/category.js';
 import type { CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
 import { enterStatus, rearmUntil } from './enter-status.js';
@@ -154,7 +154,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
     landed = step.workflow.compiled.byId.get(to)!;
     enterStatus(edit(step), status, landed, at, by, 'reply', effects);
   }
-  if (by === 'customer' && !TEAM_FACING.has(landed.category)) {
+  if (by === 'customer' && !isTeamFacing(landed.category)) {
     effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
   }
   return next;

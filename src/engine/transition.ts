@@ -3,6 +3,7 @@ import { describeThrown } from '../policy/describe-thrown.js';
 import { readEvent } from './check-input.js';
 import type { Effect } from './effects.js';
 import type { TicketEvent } from '../model/events.js';
+import { NO_TIMERS_FIRED } from './enter-status.js';
 import * as handle from './handlers.js';
 import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { TransitionError, TransitionResult } from './result.js';
@@ -130,7 +131,9 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
       break;
   }
   if ('code' in outcome) return refuse(input, outcome);
-  if (step.changed && event.type !== 'tick') armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
+  // Only a ticket with fired timers in this stay can hold a blocked one: most skip the status lookup.
+  if (step.changed && event.type !== 'tick' && outcome.timersFired !== NO_TIMERS_FIRED)
+    armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
     return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
