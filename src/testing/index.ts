@@ -15,8 +15,8 @@ export {
   type CheckFailure,
   type CheckWorkflowOptions,
   type CheckWorkflowResult,
-  type Invariant,
 } from './check-workflow.js';
+export type { Invariant } from './run-intents.js';
 export {
   checkStep,
   intentStep,
@@ -32,3 +32,6 @@ export {
   type IntentName,
   type IntentParameters,
 } from './intents/index.js';
+export { arbitraryBoundaryScenario } from './arbitrary-boundary.js';
+export { arbitraryCheckScenario } from './scenarios.js';
+export type { CounterexampleStep } from './counterexample.js';
