@@ -149,8 +149,13 @@ function acts(workflow: Workflow): fc.Arbitrary<Act> {
 /** Close → reopen → re-solve → reply: the chain where reopen windows and old close times go wrong. */
 function reopenChain(): fc.Arbitrary<Plan[]> {
   const soon = fc.integer({ min: 1, max: 3 * 24 }).map((h) => ({ kind: 'gap', ms: h * HOUR }) as const);
+  // Reopened work can take weeks before it is solved again: long enough for an old close to fall out of a window.
+  const work = fc.oneof(
+    soon,
+    fc.integer({ min: 7, max: 45 }).map((d) => ({ kind: 'gap', ms: d * DAY }) as const),
+  );
   return fc
-    .tuple(soon, fc.constantFrom(-1, 0, 1), soon, soon, soon, fc.boolean())
+    .tuple(soon, fc.constantFrom(-1, 0, 1), soon, work, soon, fc.boolean())
     .map(([t1, delta, t3, t4, t5, byCustomer]) => [
       { timing: { kind: 'gap', ms: MINUTE }, act: (_t, at) => ({ type: 'assign', by: 'agent', at, assignee: 'ana' }) },
       { timing: t1, act: (_t, at) => ({ type: 'resolve', by: 'agent', at }) },

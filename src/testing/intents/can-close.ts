@@ -30,7 +30,10 @@ const cache = new WeakMap<Workflow, Map<string, boolean>>();
 /** Whether some sequence of at most `DEPTH` moves closes the ticket (breadth-first, by shape). */
 function canClose(workflow: Workflow, ticket: Ticket): boolean {
   let known = cache.get(workflow);
-  if (known === undefined) cache.set(workflow, (known = new Map()));
+  if (known === undefined) {
+    known = new Map();
+    cache.set(workflow, known);
+  }
   const key = shape(ticket);
   const hit = known.get(key);
   if (hit !== undefined) return hit;

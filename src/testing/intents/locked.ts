@@ -2,23 +2,27 @@ import type { Intent } from '../intent.js';
 import { categoryOf, hasCategory } from './categories.js';
 
 /**
- * A closed ticket stays closed: it leaves a closed status only through an explicit reopen (a `reopen` event or a
- * reply the policy lets reopen it, both announced by a `reopened` effect), never by a timer or a status change.
+ * A closed ticket stays closed until a person reopens it (a `reopen`, a reply the policy lets reopen it, an agent's
+ * status change): no timer ever takes a ticket out of a closed status, whatever its `in` or `inCategory` says.
  */
 export function lockedStaysLocked(): Intent {
   return {
     name: 'lockedStaysLocked',
-    description: 'a closed ticket leaves closed only through an announced reopen, never by a timer or a status change',
+    description: 'no timer takes a ticket out of a closed status: only a person reopens it',
     incident:
-      'a reminder rule "in any status" moved closed tickets back to Open; archived tickets from last year ' +
-      'flooded the queue on Monday morning and reopened conversations customers had long finished',
+      'a "revisit stale tickets after 30 days" timer was set on a category list that included closed; archived ' +
+      'tickets from last year flooded the queue on Monday morning and customers got mails about long-finished cases',
     applies: (workflow) => hasCategory(workflow, 'closed'),
-    check: ({ workflow, before, after, event, effects }) => {
-      if (categoryOf(workflow, before.status) !== 'closed' || categoryOf(workflow, after.status) === 'closed')
-        return null;
-      if (effects.some((e) => e.type === 'reopened')) return null;
-      const timer = effects.find((e) => e.type === 'timerFired' && e.from === before.status);
-      return `${timer?.type === 'timerFired' ? `timer ${timer.timer}` : `${event.type} by ${'by' in event ? event.by : 'time'}`} took a closed ticket from ${before.status} to ${after.status} without a reopen`;
+    check: ({ workflow, timers }) => {
+      const leak = timers.find(
+        (t) =>
+          t.type === 'timerFired' &&
+          categoryOf(workflow, t.from) === 'closed' &&
+          categoryOf(workflow, t.to) !== 'closed',
+      );
+      return leak?.type === 'timerFired'
+        ? `timer ${leak.timer} took a closed ticket from ${leak.from} back to ${leak.to}`
+        : null;
     },
   };
 }

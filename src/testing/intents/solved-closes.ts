@@ -1,4 +1,11 @@
-import { formatDuration, parseDuration, type Duration, type TimerConfig, type Workflow } from 'ticket-lifecycle';
+import {
+  evaluateAutoClose,
+  formatDuration,
+  parseDuration,
+  type Duration,
+  type TimerConfig,
+  type Workflow,
+} from 'ticket-lifecycle';
 import type { Intent } from '../intent.js';
 import { categoryOf, list, timerStatuses } from './categories.js';
 
@@ -34,15 +41,16 @@ export function solvedClosesWithin(options: SolvedClosesOptions = {}): Intent {
       'open to replies for months, and the reports counted them as open work',
     parameters: options.within === undefined ? {} : { within: options.within },
     applies: (workflow) => options.within !== undefined || autoClose(workflow) !== undefined,
-    check: ({ workflow, event, after, refusal }) => {
-      // A refused event leaves the ticket as it was, timers unapplied: only accepted ones say where it stands.
-      if (refusal !== null || categoryOf(workflow, after.status) !== 'solved') return null;
+    check: ({ workflow, after }) => {
+      if (categoryOf(workflow, after.status) !== 'solved') return null;
       const within = options.within ?? autoClose(workflow)?.after;
-      if (within === undefined) return null;
-      const deadline = after.statusChangedAt + (parseDuration(within) ?? 0);
-      return event.at <= deadline
+      const ms = within === undefined ? null : parseDuration(within);
+      if (ms === null) return null;
+      // Left alone from here, where will the ticket be when the promise runs out? (Exact: no waiting needed.)
+      const then = evaluateAutoClose(workflow, after, Math.max(after.updatedAt, after.statusChangedAt + ms));
+      return then.close
         ? null
-        : `the ticket is still ${after.status} ${Math.round((event.at - after.statusChangedAt) / 3_600_000)} h after it was solved (promised: closed within ${formatDuration(parseDuration(within) ?? 0)})`;
+        : `the ticket is ${after.status}, and left alone it would still be ${then.status} ${formatDuration(ms)} after it was solved (promised: closed within that)`;
     },
   };
 }
