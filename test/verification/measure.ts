@@ -12,6 +12,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 let lintAlone = 0;
 let lawsAlone = 0;
 let withCatalogue = 0;
+const checkAlone = 0;
 const lengths: number[] = [];
 const started = Date.now();
 for (const entry of BROKEN) {
