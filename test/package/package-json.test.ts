@@ -264,9 +264,11 @@ describe('size budgets (.size-limit.json)', () => {
     // merge rule took it to 3.31 kB. Tighten this when it shrinks.
     expect(limit('xstate')).toBe('3.4 kB');
     // Issue 6 asks 4 kB; the kit measured 4.7 kB, and issue 9's option checks (invalidOption issues instead of a
-    // throw) and generated calendars, assign rules and bypassing timers took it to 6.15 kB. Tighten this when it shrinks.
-    // Issue 13: random priorities, groups, `when`, `set`, update rules and update events took it to 6.51 kB.
-    expect(limit('testing')).toBe('6.6 kB');
+    // throw) and generated calendars, assign rules and bypassing timers took it to 6.15 kB; issue 16's intent
+    // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, issue 13's random
+    // priorities, groups, `when`, `set` and update events a little more (a dev-time tool, never in the core's
+    // budget). Tighten this when it shrinks.
+    expect(limit('testing')).toBe('13 kB');
     for (const part of [
       'core runtime + defineWorkflow',
       'core: lintWorkflow',
