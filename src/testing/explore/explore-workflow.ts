@@ -1,0 +1,189 @@
+import { parseDuration, type Workflow, type WorkflowIssue } from 'ticket-lifecycle';
+import { readOptions } from '../options.js';
+import { EXPLORE_EVENT_TYPES } from './alphabet.js';
+import { endStatuses, livenessFacts } from './liveness.js';
+import { EXPLORE_DEFAULTS, EXPLORE_OPTION_CHECKS, type ExploreOptions } from './options.js';
+import { explorePath, type ExplorePath } from './path.js';
+import { policyTimes } from './policy-times.js';
+import { search, type SearchOutcome, type StepCheck } from './search.js';
+import { stateKey } from './state-key.js';
+
+/**
+ * The shortest event sequence that breaks a promise: the intent, its message, and the path (each step with its
+ * time offset, the timers fired inside it, its effects).
+ *
+ * @example
+ * ```ts
+ * import type { ExploreCounterexample } from 'ticket-lifecycle/testing';
+ * const report = (c: ExploreCounterexample): string => [`${c.intent}: ${c.message}`, ...c.lines].join('\n');
+ * ```
+ */
+export interface ExploreCounterexample<S extends string = string> extends ExplorePath<S> {
+  readonly intent: string;
+  readonly message: string;
+}
+
+/**
+ * A status where tickets get stuck, with the shortest path that gets a ticket there.
+ *
+ * @example
+ * ```ts
+ * import type { StuckStatus } from 'ticket-lifecycle/testing';
+ * const say = (s: StuckStatus): string => `"${s.status}" after ${s.steps.length} events`;
+ * ```
+ */
+export interface StuckStatus<S extends string = string> extends ExplorePath<S> {
+  readonly status: S;
+}
+
+/**
+ * Reachability and liveness, answered exactly over the alphabet: a state is judged only when every state it can
+ * lead to was explored, so `deadEnds` and `cannotClose` are proofs, never guesses; `unreachable` is exact when
+ * `complete` (the whole state space was explored), else "not reached within the depth".
+ *
+ * @example
+ * ```ts
+ * import type { ExploreModel } from 'ticket-lifecycle/testing';
+ * const healthy = (m: ExploreModel): boolean => m.deadEnds.length === 0 && m.everyTicketCanClose !== false;
+ * ```
+ */
+export interface ExploreModel<S extends string = string> {
+  /** Every reachable state was expanded: the answers hold for event sequences of any length. */
+  readonly complete: boolean;
+  readonly reached: readonly S[];
+  /** Statuses no explored sequence reaches (exact when `complete`). */
+  readonly unreachable: readonly S[];
+  /** Reachable states, outside end statuses, from which no sequence of events ever changes the status. */
+  readonly deadEnds: readonly StuckStatus<S>[];
+  /** Reachable states from which no sequence of events reaches a closed status (solved, with no closed one). */
+  readonly cannotClose: readonly StuckStatus<S>[];
+  /** `true` proven (complete, nothing stuck), `false` proven (see `cannotClose`), `null` not known at this depth. */
+  readonly everyTicketCanClose: boolean | null;
+}
+
+/**
+ * How much was explored. `depth`: every sequence of at most this many events was checked.
+ *
+ * @example
+ * ```ts
+ * import type { ExploreStats } from 'ticket-lifecycle/testing';
+ * const line = (s: ExploreStats): string => `${s.states} states, ${s.transitions} transitions in ${s.elapsedMs} ms`;
+ * ```
+ */
+export interface ExploreStats {
+  readonly depth: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly elapsedMs: number;
+}
+
+interface Explored<S extends string> {
+  /** Nothing broke, nothing is stuck, and the search ran to its depth. */
+  readonly ok: boolean;
+  readonly stats: ExploreStats;
+  readonly model: ExploreModel<S>;
+  /** One sentence: what held, or what broke. */
+  readonly summary: string;
+}
+
+/**
+ * What `exploreWorkflow` found: `holds` (every sequence up to the depth keeps every promise), `violated` (with
+ * the shortest counterexample), `incomplete` (a budget ran out first: `reason`, and the depth that was fully
+ * checked), or `invalid` (the options were wrong; nothing ran).
+ *
+ * @example
+ * ```ts
+ * import type { ExploreResult } from 'ticket-lifecycle/testing';
+ * const text = (r: ExploreResult): string =>
+ *   r.outcome === 'invalid' ? r.issues.map((i) => i.message).join('\n') : r.summary;
+ * ```
+ */
+export type ExploreResult<S extends string = string> =
+  | (Explored<S> & { readonly outcome: 'holds' })
+  | (Explored<S> & { readonly outcome: 'violated'; readonly counterexample: ExploreCounterexample<S> })
+  | (Explored<S> & { readonly outcome: 'incomplete'; readonly reason: 'maxStates' | 'timeLimit' })
+  | { readonly outcome: 'invalid'; readonly ok: false; readonly issues: readonly WorkflowIssue[] };
+
+/** Explores with a step check of the caller's; `exploreWorkflow` passes the intents. */
+export function runExploration(workflow: Workflow, options: unknown, check: StepCheck): ExploreResult {
+  const began = performance.now();
+  const read = readOptions<ExploreOptions>(options, EXPLORE_OPTION_CHECKS);
+  if (!read.ok) return { outcome: 'invalid', ok: false, issues: read.issues };
+  const o = read.options;
+  const times = policyTimes(workflow);
+  const horizon =
+    o.horizon === undefined ? Math.max(2 * times.longest, EXPLORE_DEFAULTS.minHorizon) : parseDuration(o.horizon)!;
+  const settings = {
+    depth: o.depth ?? EXPLORE_DEFAULTS.depth,
+    maxStates: o.maxStates ?? EXPLORE_DEFAULTS.maxStates,
+    timeLimitMs: o.timeLimitMs ?? EXPLORE_DEFAULTS.timeLimitMs,
+    types: o.events ?? EXPLORE_EVENT_TYPES,
+    actors: o.actors ?? (['customer', 'agent', 'system'] as const),
+    deadlines: o.deadlines ?? EXPLORE_DEFAULTS.deadlines,
+    horizon,
+    untilAfter: o.until === undefined ? EXPLORE_DEFAULTS.untilAfter : parseDuration(o.until)!,
+    start: o.start ?? EXPLORE_DEFAULTS.start,
+    times,
+    key: stateKey(o.abstraction ?? 'relative', times, horizon),
+  };
+  const outcome = search(workflow, settings, check);
+  const stats: ExploreStats = {
+    depth: outcome.checkedDepth,
+    states: outcome.graph.size,
+    transitions: outcome.transitions,
+    elapsedMs: Math.round(performance.now() - began),
+  };
+  const model = buildModel(workflow, outcome, settings.start);
+  const stuck = model.deadEnds.length > 0 || model.cannotClose.length > 0;
+  const counts = `${stats.states.toLocaleString('en')} states, ${stats.transitions.toLocaleString('en')} transitions`;
+  const whole = outcome.complete ? ' (the whole state space)' : '';
+  const stuckNote = stuck
+    ? `; stuck: ${[...model.deadEnds.map((d) => `dead end in "${d.status}"`), ...model.cannotClose.map((d) => `"${d.status}" cannot close`)].join(', ')}`
+    : '';
+  if (outcome.violation !== null) {
+    const v = outcome.violation;
+    const path = explorePath(workflow, outcome.graph, outcome.starts, settings.start, v.state, v);
+    const counterexample = { intent: v.intent, message: v.message, ...path };
+    return {
+      outcome: 'violated',
+      ok: false,
+      stats,
+      model,
+      counterexample,
+      summary: `"${v.intent}" breaks after ${path.steps.length} event${path.steps.length === 1 ? '' : 's'}: ${v.message}`,
+    };
+  }
+  if (outcome.stopped !== null) {
+    return {
+      outcome: 'incomplete',
+      ok: false,
+      reason: outcome.stopped,
+      stats,
+      model,
+      summary: `stopped by ${outcome.stopped} after ${counts}: all sequences up to depth ${stats.depth} hold${stuckNote}`,
+    };
+  }
+  return {
+    outcome: 'holds',
+    ok: !stuck,
+    stats,
+    model,
+    summary: `all sequences up to depth ${settings.depth} hold: ${counts}${whole}${stuckNote}`,
+  };
+}
+
+function buildModel(workflow: Workflow, outcome: SearchOutcome, at: number): ExploreModel {
+  const { graph, starts } = outcome;
+  const facts = livenessFacts(graph, endStatuses(workflow));
+  const stuck = (found: ReadonlyMap<string, number>): StuckStatus[] =>
+    [...found].map(([status, state]) => ({ status, ...explorePath(workflow, graph, starts, at, state, null) }));
+  const cannotClose = stuck(facts.cannotClose);
+  return {
+    complete: outcome.complete,
+    reached: workflow.statuses.filter((s) => facts.reached.has(s.id)).map((s) => s.id),
+    unreachable: workflow.statuses.filter((s) => !facts.reached.has(s.id)).map((s) => s.id),
+    deadEnds: stuck(facts.deadEnds),
+    cannotClose,
+    everyTicketCanClose: cannotClose.length > 0 ? false : outcome.complete ? true : null,
+  };
+}
