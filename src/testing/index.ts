@@ -17,3 +17,18 @@ export {
   type CheckWorkflowResult,
   type Invariant,
 } from './check-workflow.js';
+export {
+  checkStep,
+  intentStep,
+  type Intent,
+  type IntentStep,
+  type IntentViolation,
+  type TimerEffect,
+} from './intent.js';
+export {
+  applicableIntents,
+  INTENTS,
+  type ApplicableIntentsOptions,
+  type IntentName,
+  type IntentParameters,
+} from './intents/index.js';
