@@ -1,4 +1,6 @@
 import { parseDuration, type Workflow, type WorkflowIssue } from 'ticket-lifecycle';
+import { applicableIntents } from '../intents/index.js';
+import { checkStep, intentStep, type Intent } from '../intent.js';
 import { readOptions } from '../options.js';
 import { EXPLORE_EVENT_TYPES } from './alphabet.js';
 import { endStatuses, livenessFacts } from './liveness.js';
@@ -104,9 +106,84 @@ export type ExploreResult<S extends string = string> =
   | (Explored<S> & { readonly outcome: 'incomplete'; readonly reason: 'maxStates' | 'timeLimit' })
   | { readonly outcome: 'invalid'; readonly ok: false; readonly issues: readonly WorkflowIssue[] };
 
+/**
+ * Walks every event sequence up to `depth` over an abstract alphabet (each kind of event by each actor, at each
+ * moment that tells something: now, just before / at / just after each deadline ahead, at the end of a reopen
+ * window, much later), merges tickets that have the same future (times relative to now; see docs/testing.md for
+ * the abstraction and why it is sound), and checks every intent on every step, breadth first. It returns
+ * `holds` with the number of states and transitions, or `violated` with the **shortest** counterexample, and in
+ * both the reachability and liveness answers (`model`: unreachable statuses, dead ends, statuses that cannot
+ * close). Bounded: `maxStates` and `timeLimitMs` stop it with `incomplete`, never a hang. Never throws; wrong
+ * options come back as `invalid` with their issues. Uses only the public surface of the core.
+ *
+ * @example
+ * ```ts
+ * import { zendesk } from 'ticket-lifecycle/presets';
+ * import { exploreWorkflow } from 'ticket-lifecycle/testing';
+ * const result = exploreWorkflow(zendesk(), { depth: 3 });
+ * if (result.outcome === 'violated') console.log(result.counterexample.lines.join('\n'));
+ * else if (result.outcome !== 'invalid') console.log(result.summary); // all sequences up to depth 3 hold: …
+ * ```
+ */
+export function exploreWorkflow<S extends string>(
+  workflow: Workflow<S>,
+  options: ExploreWorkflowOptions = {},
+): ExploreResult<S> {
+  const wf = workflow as unknown as Workflow;
+  let intents: readonly Intent[];
+  try {
+    const given = (options as { intents?: unknown } | null)?.intents;
+    if (given !== undefined && !isIntentList(given))
+      return invalid('intents', 'must be a list of intents (objects with a name and a check function)');
+    intents = given ?? applicableIntents(wf);
+  } catch (error) {
+    return invalid('options', `could not be read: ${error instanceof Error ? error.message : typeof error}`);
+  }
+  const rest =
+    typeof options === 'object' && options !== null && !Array.isArray(options)
+      ? Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'intents'))
+      : options;
+  const check: StepCheck = (before, event, result) => checkStep(intents, intentStep(wf, before, event, result));
+  return runExploration(wf, rest, check) as unknown as ExploreResult<S>;
+}
+
+/**
+ * Options of {@link exploreWorkflow}: the exploration's options and the intents checked on every step (default:
+ * `applicableIntents(workflow)`, the catalogue's intents that mean something for the policy).
+ *
+ * @example
+ * ```ts
+ * import { INTENTS, type ExploreWorkflowOptions } from 'ticket-lifecycle/testing';
+ * const options: ExploreWorkflowOptions = {
+ *   depth: 5,
+ *   intents: [INTENTS.neverAutoFinishWhileCustomerWaits()],
+ * };
+ * ```
+ */
+export interface ExploreWorkflowOptions extends ExploreOptions {
+  readonly intents?: readonly Intent[];
+}
+
+const isIntentList = (value: unknown): value is readonly Intent[] =>
+  Array.isArray(value) &&
+  value.every(
+    (i) =>
+      typeof i === 'object' && i !== null && typeof i.name === 'string' && typeof (i as Intent).check === 'function',
+  );
+
+function invalid(path: string, message: string): ExploreResult<never> {
+  return { outcome: 'invalid', ok: false, issues: [{ path, code: 'invalidOption', message: `${path} ${message}` }] };
+}
+
 /** Explores with a step check of the caller's; `exploreWorkflow` passes the intents. */
 export function runExploration(workflow: Workflow, options: unknown, check: StepCheck): ExploreResult {
   const began = performance.now();
+  if (typeof workflow !== 'object' || workflow === null || !Array.isArray(workflow.statuses))
+    return {
+      outcome: 'invalid',
+      ok: false,
+      issues: [{ path: 'workflow', code: 'invalidType', message: 'workflow must be a Workflow from defineWorkflow' }],
+    };
   const read = readOptions<ExploreOptions>(options, EXPLORE_OPTION_CHECKS);
   if (!read.ok) return { outcome: 'invalid', ok: false, issues: read.issues };
   const o = read.options;

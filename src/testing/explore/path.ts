@@ -7,6 +7,7 @@ import {
   type TransitionError,
   type Workflow,
 } from 'ticket-lifecycle';
+import { intentStep, type TimerEffect } from '../intent.js';
 import { formatOffset } from './alphabet.js';
 import type { Start } from './search.js';
 import type { StateGraph } from './state-graph.js';
@@ -31,7 +32,7 @@ export interface ExploreStep<S extends string = string> {
   readonly from: S;
   readonly to: S;
   /** Timer moves, reminders and blocked timers applied inside the step, in due-time order. */
-  readonly timers: readonly Effect<S>[];
+  readonly timers: readonly TimerEffect<S>[];
   readonly effects: readonly Effect<S>[];
   readonly refusal: TransitionError | null;
 }
@@ -52,8 +53,6 @@ export interface ExplorePath<S extends string = string> {
   /** The same, as lines: one for the start, one per step (with its timers, effects or refusal). */
   readonly lines: readonly string[];
 }
-
-const TIMER_EFFECTS = new Set(['timerFired', 'reminderDue', 'timerBlocked']);
 
 /** Replays the path to `state` (then `last`, if given) from its start, keeping what each step did. */
 export function explorePath(
@@ -77,19 +76,18 @@ export function explorePath(
   if (last !== null) moves.push(last);
   const steps: ExploreStep[] = [];
   for (const { event, label } of moves) {
-    const result = transition(workflow, ticket, event);
-    const effects = result.ok ? result.effects : [];
+    const step = intentStep(workflow, ticket, event, transition(workflow, ticket, event));
     steps.push({
       label,
       event,
       offset: event.at - ticket.updatedAt,
       from: ticket.status,
-      to: result.ticket.status,
-      timers: effects.filter((e) => TIMER_EFFECTS.has(e.type)),
-      effects,
-      refusal: result.ok ? null : result.error,
+      to: step.after.status,
+      timers: step.timers,
+      effects: step.effects,
+      refusal: step.refusal,
     });
-    ticket = result.ticket;
+    ticket = step.after;
   }
   return { start, steps, lines: [origin.label, ...steps.map(describeStep)] };
 }
@@ -98,7 +96,7 @@ export function explorePath(
 function describeStep(step: ExploreStep): string {
   const parts = [`${formatOffset(step.offset).padEnd(8)} ${step.label}: "${step.from}" → "${step.to}"`];
   if (step.timers.length > 0) parts.push(`timers inside: ${step.timers.map(describeEffect).join(', ')}`);
-  const others = step.effects.filter((e) => !TIMER_EFFECTS.has(e.type));
+  const others = step.effects.filter((e) => !(step.timers as readonly Effect[]).includes(e));
   if (others.length > 0) parts.push(`effects: ${others.map(describeEffect).join(', ')}`);
   if (step.refusal !== null) parts.push(`refused: ${step.refusal.code}`);
   return parts.join('; ');
