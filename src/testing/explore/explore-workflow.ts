@@ -3,7 +3,7 @@ import { applicableIntents } from '../intents/index.js';
 import { checkStep, intentStep, type Intent } from '../intent.js';
 import { readOptions } from '../options.js';
 import { EXPLORE_EVENT_TYPES } from './alphabet.js';
-import { endStatuses, livenessFacts } from './liveness.js';
+import { endStatuses, settle } from './liveness.js';
 import { EXPLORE_DEFAULTS, EXPLORE_OPTION_CHECKS, type ExploreOptions } from './options.js';
 import { explorePath, type ExplorePath } from './path.js';
 import { policyTimes } from './policy-times.js';
@@ -204,13 +204,14 @@ export function runExploration(workflow: Workflow, options: unknown, check: Step
     key: stateKey(o.abstraction ?? 'relative', times, horizon),
   };
   const outcome = search(workflow, settings, check);
+  const stopped = outcome.explorer.stopped;
+  const searched = { states: outcome.explorer.graph.size, transitions: outcome.explorer.transitions };
+  const model = buildModel(workflow, outcome, settings.start, settings.depth);
   const stats: ExploreStats = {
     depth: outcome.checkedDepth,
-    states: outcome.graph.size,
-    transitions: outcome.transitions,
+    ...searched,
     elapsedMs: Math.round(performance.now() - began),
   };
-  const model = buildModel(workflow, outcome, settings.start);
   const stuck = model.deadEnds.length > 0 || model.cannotClose.length > 0;
   const counts = `${stats.states.toLocaleString('en')} states, ${stats.transitions.toLocaleString('en')} transitions`;
   const whole = outcome.complete ? ' (the whole state space)' : '';
@@ -219,7 +220,7 @@ export function runExploration(workflow: Workflow, options: unknown, check: Step
     : '';
   if (outcome.violation !== null) {
     const v = outcome.violation;
-    const path = explorePath(workflow, outcome.graph, outcome.starts, settings.start, v.state, v);
+    const path = explorePath(workflow, outcome.explorer.graph, outcome.explorer.starts, settings.start, v.state, v);
     const counterexample = { intent: v.intent, message: v.message, ...path };
     return {
       outcome: 'violated',
@@ -230,14 +231,14 @@ export function runExploration(workflow: Workflow, options: unknown, check: Step
       summary: `"${v.intent}" breaks after ${path.steps.length} event${path.steps.length === 1 ? '' : 's'}: ${v.message}`,
     };
   }
-  if (outcome.stopped !== null) {
+  if (stopped !== null) {
     return {
       outcome: 'incomplete',
       ok: false,
-      reason: outcome.stopped,
+      reason: stopped,
       stats,
       model,
-      summary: `stopped by ${outcome.stopped} after ${counts}: all sequences up to depth ${stats.depth} hold${stuckNote}`,
+      summary: `stopped by ${stopped} after ${counts}: all sequences up to depth ${stats.depth} hold${stuckNote}`,
     };
   }
   return {
@@ -249,18 +250,38 @@ export function runExploration(workflow: Workflow, options: unknown, check: Step
   };
 }
 
-function buildModel(workflow: Workflow, outcome: SearchOutcome, at: number): ExploreModel {
-  const { graph, starts } = outcome;
-  const facts = livenessFacts(graph, endStatuses(workflow));
-  const stuck = (found: ReadonlyMap<string, number>): StuckStatus[] =>
-    [...found].map(([status, state]) => ({ status, ...explorePath(workflow, graph, starts, at, state, null) }));
-  const cannotClose = stuck(facts.cannotClose);
+/**
+ * Reachability and liveness from the search's graph, settled further where needed (see `settle`): about every
+ * state within the depth, can it still change status, can it still reach an end status.
+ */
+function buildModel(workflow: Workflow, outcome: SearchOutcome, at: number, depth: number): ExploreModel {
+  const { explorer, complete } = outcome;
+  const { graph, starts } = explorer;
+  const ends = endStatuses(workflow);
+  const status = (s: number): string => graph.tickets[s]!.status;
+  const within = graph.size;
+  const asked = (s: number): boolean => s < within && graph.depth[s]! <= depth && !ends.has(status(s));
+  const reached = new Set<string>();
+  for (let s = 0; s < within; s++) reached.add(status(s));
+  const moves = settle(explorer, asked, (s, x) => status(x) !== status(s));
+  const closes = settle(explorer, asked, (_s, x) => ends.has(status(x)));
+  const firstPerStatus = (states: readonly number[]): StuckStatus[] => {
+    const seen = new Set<string>();
+    const found: StuckStatus[] = [];
+    for (const s of states) {
+      if (ends.has(status(s)) || seen.has(status(s))) continue;
+      seen.add(status(s));
+      found.push({ status: status(s), ...explorePath(workflow, graph, starts, at, s, null) });
+    }
+    return found;
+  };
+  const cannotClose = firstPerStatus(closes.no);
   return {
-    complete: outcome.complete,
-    reached: workflow.statuses.filter((s) => facts.reached.has(s.id)).map((s) => s.id),
-    unreachable: workflow.statuses.filter((s) => !facts.reached.has(s.id)).map((s) => s.id),
-    deadEnds: stuck(facts.deadEnds),
+    complete,
+    reached: workflow.statuses.filter((s) => reached.has(s.id)).map((s) => s.id),
+    unreachable: workflow.statuses.filter((s) => !reached.has(s.id)).map((s) => s.id),
+    deadEnds: firstPerStatus(moves.no),
     cannotClose,
-    everyTicketCanClose: cannotClose.length > 0 ? false : outcome.complete ? true : null,
+    everyTicketCanClose: cannotClose.length > 0 ? false : closes.decided ? true : null,
   };
 }

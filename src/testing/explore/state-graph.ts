@@ -16,6 +16,8 @@ export class StateGraph {
   /** Moves as parallel lists: from, to. Self-loops (refusals, no-ops) are not kept: they tell nothing here. */
   readonly edgeFrom: number[] = [];
   readonly edgeTo: number[] = [];
+  /** Per state, the states its moves lead to (each once). */
+  readonly out: number[][] = [];
   private readonly index = new Map<string, number>();
 
   get size(): number {
@@ -34,11 +36,13 @@ export class StateGraph {
     this.via.push(via);
     this.label.push(label);
     this.expanded.push(false);
+    this.out.push([]);
     return [i, true];
   }
 
   addEdge(from: number, to: number): void {
-    if (from === to) return;
+    if (from === to || this.out[from]!.includes(to)) return;
+    this.out[from]!.push(to);
     this.edgeFrom.push(from);
     this.edgeTo.push(to);
   }
