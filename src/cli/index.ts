@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { check } from './check.js';
 import { diagram } from './diagram.js';
 import { diff } from './diff.js';
+import { explore } from './explore.js';
 import { CliError, type ExitCode, type Output } from './errors.js';
 import { lint } from './lint.js';
 import { PRESET_NAMES } from './load-policy.js';
@@ -16,6 +17,7 @@ const USAGE = `Usage: ticket-lifecycle <command> …
   diagram <policy> [--markdown]                Mermaid state diagram (or a Markdown page with it)
   simulate <policy> <events.jsonl>             one ticket through the events, as a timeline
   check <policy> [--runs N] [--seed S]         property-test the laws; exit 1 when one breaks
+  check <policy> --explore <depth>             every event sequence up to depth: intents, dead ends, reachability
   diff <old-policy> <new-policy> [--json]      what the change does to stored tickets; exit 1 if they break
 
 A policy is a JSON file (a WorkflowConfig), a .js/.mjs module whose default export is a Workflow, or a preset
@@ -34,6 +36,7 @@ async function main(args: readonly string[], io: Output): Promise<ExitCode> {
       markdown: { type: 'boolean', default: false },
       runs: { type: 'string' },
       seed: { type: 'string' },
+      explore: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -58,6 +61,7 @@ async function main(args: readonly string[], io: Output): Promise<ExitCode> {
     case 'simulate':
       return simulate(first, second, io);
     case 'check':
+      if (values.explore !== undefined) return explore(first, count('--explore', values.explore, 0), io);
       return check(first, count('--runs', values.runs, 200), count('--seed', values.seed, Date.now() % 2 ** 31), io);
     default:
       return diff(first, second, values.json, io);
