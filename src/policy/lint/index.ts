@@ -17,6 +17,10 @@ import { unreachableStatus } from './unreachable-status.js';
 import { solvedWhileCustomerWaits } from './solved-while-waiting.js';
 import { emptyAnchor } from './timer-anchors.js';
 import { deadTimerTarget, timerBypassesGuard } from './timer-guards.js';
+import { restoreLoop } from './restore-loop.js';
+import { suspiciousDuration } from './suspicious-duration.js';
+import { thirdPartyInPending } from './third-party-pending.js';
+import { wakeUpPaused } from './wake-up-paused.js';
 
 export type { LintCode, LintFinding, LintSeverity } from './finding.js';
 
@@ -38,6 +42,10 @@ const CHECKS: readonly ((ctx: LintContext) => LintFinding[])[] = [
   solvedWhileCustomerWaits,
   timerBypassesGuard,
   deadTimerTarget,
+  suspiciousDuration,
+  thirdPartyInPending,
+  wakeUpPaused,
+  restoreLoop,
 ];
 
 /**
