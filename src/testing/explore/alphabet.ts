@@ -1,4 +1,5 @@
 import type { Actor, Category, TicketEvent, Workflow } from 'ticket-lifecycle';
+import { list } from './policy-times.js';
 
 /**
  * The kinds of event the explorer tries. `reply` is a plain message (no "send and mark as": `setStatus` covers
@@ -126,8 +127,6 @@ function requiresUntil(workflow: Workflow, id: string): boolean {
 /** Statuses where some timer counts from `until` (read from the policy's timers), so an `until` means something. */
 function statusesWithUntil(workflow: Workflow): ReadonlySet<string> {
   const found = new Set<string>();
-  const list = <T>(v: T | readonly T[] | undefined): readonly T[] =>
-    v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
   for (const timer of workflow.config.timers ?? []) {
     if (!list(timer.since).includes('until')) continue;
     const ids = new Set<string>(list(timer.in));

@@ -13,9 +13,19 @@ export interface PolicyTimes {
    * exact value however old, so these are never folded into "long ago" (see state-key.ts).
    */
   readonly phaseAnchors: ReadonlySet<TimerAnchor> | null;
+  /**
+   * The statuses where a repeating reminder runs. Only there does a repeat's phase reach back into old times:
+   * entering any status starts its timers from the entry at the earliest, so an old anchor is then past and the
+   * floor (fresh) decides.
+   */
+  readonly phaseStatuses: ReadonlySet<string>;
 }
 
 const DAY = 86_400_000;
+
+/** A policy field that takes one value or a list of them, as a list. */
+export const list = <T>(v: T | readonly T[] | undefined): readonly T[] =>
+  v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
 
 function ms(value: unknown): number {
   return parseDuration(value) ?? 0;
@@ -28,6 +38,7 @@ export function policyTimes(workflow: Workflow): PolicyTimes {
   const windows: number[] = [];
   let calendars = false;
   let phaseAnchors: Set<TimerAnchor> | null = null;
+  const phaseStatuses = new Set<string>();
   for (const timer of config.timers ?? []) {
     longest = Math.max(longest, ms(timer.after));
     if (timer.calendar !== undefined) calendars = true;
@@ -35,8 +46,10 @@ export function policyTimes(workflow: Workflow): PolicyTimes {
     if (timer.action === 'remind' && timer.repeatEvery !== undefined) {
       longest = Math.max(longest, ms(timer.repeatEvery));
       phaseAnchors ??= new Set<TimerAnchor>(['statusEntered', 'lastAgentMessage']);
-      const since = timer.since ?? 'statusEntered';
-      for (const anchor of Array.isArray(since) ? since : [since]) phaseAnchors.add(anchor as TimerAnchor);
+      for (const anchor of list(timer.since ?? 'statusEntered')) phaseAnchors.add(anchor);
+      const ids = new Set<string>(list(timer.in));
+      const categories = new Set<string>(list(timer.inCategory));
+      for (const s of workflow.statuses) if (ids.has(s.id) || categories.has(s.category)) phaseStatuses.add(s.id);
     }
   }
   for (const rule of config.replies ?? []) {
@@ -45,5 +58,5 @@ export function policyTimes(workflow: Workflow): PolicyTimes {
     longest = Math.max(longest, within);
     if (!windows.includes(within)) windows.push(within);
   }
-  return { longest, windows, calendars, phaseAnchors };
+  return { longest, windows, calendars, phaseAnchors, phaseStatuses };
 }

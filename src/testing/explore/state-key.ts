@@ -24,7 +24,9 @@ import type { PolicyTimes } from './policy-times.js';
  *    blocked timer retried after a change is due at `max(…, change + 1)`, again the change. A reopen window
  *    (`within`) counted from an old close has always passed. Old times only ever get older. So which old value
  *    `x` holds changes nothing the engine does, now or later. A *repeating* reminder is the exception: its
- *    repetitions keep the phase of their first due time however old, so its anchors (and the floors) stay exact.
+ *    repetitions keep the phase of their first due time however old, so while the ticket is in a status where one
+ *    runs, its anchors (and the floors) stay exact. Entering any status restarts every timer's floor, so elsewhere
+ *    they fold like the rest.
  * 3. *Intents* see the tickets themselves: the key is sound for every intent that, like the catalogue's, compares
  *    a ticket's times with each other or with the event's, not with a wall clock, and reads no `version`.
  *
@@ -57,13 +59,16 @@ export type KeyFunction = (ticket: Ticket) => string;
  */
 export function stateKey(mode: KeyMode, times: PolicyTimes, horizon: number): KeyFunction {
   const relative = mode === 'relative' && !times.calendars;
-  const folds = (field: string): boolean => {
+  const foldsAlways = (field: string): boolean => {
     const anchor = TIME_FIELDS[field];
     return anchor !== undefined && (times.phaseAnchors === null || anchor === null || !times.phaseAnchors.has(anchor));
   };
-  const foldable = new Set(Object.keys(TIME_FIELDS).filter(folds));
+  // Outside the statuses that run a repeating reminder, every known time folds; inside, the repeat's anchors do not.
+  const foldable = new Set(Object.keys(TIME_FIELDS));
+  const foldableInPhase = new Set(Object.keys(TIME_FIELDS).filter(foldsAlways));
   return (ticket) => {
     const now = ticket.updatedAt;
+    const folds = times.phaseStatuses.has(ticket.status) ? foldableInPhase : foldable;
     const record = ticket as unknown as Record<string, unknown>;
     let key = '';
     for (const field in record) {
@@ -72,7 +77,7 @@ export function stateKey(mode: KeyMode, times: PolicyTimes, horizon: number): Ke
       if (typeof value === 'number') {
         if (relative && (field in TIME_FIELDS || field.endsWith('At'))) {
           const offset = value - now;
-          key += foldable.has(field) && offset <= -horizon ? LONG_AGO : offset;
+          key += folds.has(field) && offset <= -horizon ? LONG_AGO : offset;
         } else key += value;
       } else if (value === null) key += 'n';
       else if (typeof value === 'string') key += JSON.stringify(value);
