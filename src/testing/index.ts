@@ -15,8 +15,8 @@ export {
   type CheckFailure,
   type CheckWorkflowOptions,
   type CheckWorkflowResult,
-  type Invariant,
 } from './check-workflow.js';
+export type { Invariant } from './run-intents.js';
 export {
   checkStep,
   intentStep,
@@ -44,3 +44,6 @@ export {
 export type { ExploreOptions } from './explore/options.js';
 export type { ExploreEventType } from './explore/alphabet.js';
 export type { ExplorePath, ExploreStep } from './explore/path.js';
+export { arbitraryBoundaryScenario } from './arbitrary-boundary.js';
+export { arbitraryCheckScenario } from './scenarios.js';
+export type { CounterexampleStep } from './counterexample.js';

@@ -1,8 +1,16 @@
 import type { Intent } from '../intent.js';
-import { categoryOf, FINISHED, hasCategory } from './categories.js';
+import type { Workflow } from 'ticket-lifecycle';
+import { categoryOf, FINISHED, hasCategory, list, timerById } from './categories.js';
 
 /**
- * No timer solves or closes a ticket while the customer's last message is unanswered: the team owes a reply.
+ * A timer counting to the time an agent chose (`since: 'until'`, Zammad's "pending close till"): the agent decided
+ * to close then, knowing the customer waited; whether agents may, the policy's own rules say (`timersKeepTheRules`).
+ */
+const chosenTime = (workflow: Workflow, id: string): boolean => list(timerById(workflow, id)?.since).includes('until');
+
+/**
+ * No timer solves or closes a working ticket while the customer's last message is unanswered: the team owes a
+ * reply. (Closing a ticket an agent solved is the agent's decision carried out, not the timer's.)
  */
 export function neverAutoFinishWhileCustomerWaits(): Intent {
   return {
@@ -15,7 +23,11 @@ export function neverAutoFinishWhileCustomerWaits(): Intent {
     check: ({ workflow, before, timers }) => {
       if (before.awaiting !== 'team') return null;
       const move = timers.find(
-        (t) => t.type === 'timerFired' && FINISHED.includes(categoryOf(workflow, t.to) ?? 'open'),
+        (t) =>
+          t.type === 'timerFired' &&
+          !chosenTime(workflow, t.timer) &&
+          !FINISHED.includes(categoryOf(workflow, t.from) ?? 'open') &&
+          FINISHED.includes(categoryOf(workflow, t.to) ?? 'open'),
       );
       return move === undefined || move.type !== 'timerFired'
         ? null

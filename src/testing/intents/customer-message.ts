@@ -25,6 +25,8 @@ export function customerMessageReachesTeam(options: CustomerMessageOptions = {})
     applies: () => true,
     check: ({ workflow, event, after, effects, refusal }) => {
       if (event.type !== 'reply' || event.by !== 'customer' || event.auto === true || refusal !== null) return null;
+      // "Send and mark as": a customer who marks their own message solved or closed has said where it goes.
+      if (event.status !== undefined) return null;
       if (effects.some((e) => e.type === 'followUpRequested' || e.type === 'replyRejected')) return null;
       const category = categoryOf(workflow, after.status);
       return category !== undefined && watched.includes(category)

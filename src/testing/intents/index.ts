@@ -1,7 +1,17 @@
 import type { Workflow } from 'ticket-lifecycle';
 import type { Intent } from '../intent.js';
 import { neverAutoFinishWhileCustomerWaits } from './auto-finish.js';
+import { everyTicketCanClose } from './can-close.js';
+import { closedOnlyFromSolved } from './closing.js';
 import { customerMessageReachesTeam, type CustomerMessageOptions } from './customer-message.js';
+import { customerGetsFullWait } from './full-wait.js';
+import { lockedStaysLocked } from './locked.js';
+import { reopenWindowHonoured, type ReopenWindowOptions } from './reopen-window.js';
+import { solvedClosesWithin, type SolvedClosesOptions } from './solved-closes.js';
+import { thirdPartyWaitIsNotCustomerWait } from './third-party.js';
+import { noTimerLoop } from './timer-loop.js';
+import { timersKeepTheRules } from './timers-keep-rules.js';
+import { warnedBeforeAutoFinish } from './warned.js';
 
 /**
  * The catalogue of named intents: the promises helpdesk teams make, each a factory taking its parameters.
@@ -17,6 +27,16 @@ import { customerMessageReachesTeam, type CustomerMessageOptions } from './custo
 export const INTENTS = {
   customerMessageReachesTeam,
   neverAutoFinishWhileCustomerWaits,
+  customerGetsFullWait,
+  closedOnlyFromSolved,
+  lockedStaysLocked,
+  everyTicketCanClose,
+  noTimerLoop,
+  solvedClosesWithin,
+  reopenWindowHonoured,
+  thirdPartyWaitIsNotCustomerWait,
+  warnedBeforeAutoFinish,
+  timersKeepTheRules,
 } as const;
 
 /**
@@ -41,6 +61,8 @@ export type IntentName = keyof typeof INTENTS;
  */
 export interface IntentParameters {
   readonly customerMessageReachesTeam?: CustomerMessageOptions;
+  readonly solvedClosesWithin?: SolvedClosesOptions;
+  readonly reopenWindowHonoured?: ReopenWindowOptions;
 }
 
 /**
