@@ -24,7 +24,7 @@ export async function explore(argument: string, depth: number, io: Output): Prom
   io.out(`${result.outcome}: ${result.summary} (${(result.stats.elapsedMs / 1000).toFixed(1)} s)`);
   if (result.outcome === 'violated') for (const line of result.counterexample.lines) io.out(`  ${line}`);
   const { model } = result;
-  if (model.unreachable.length > 0)
+  if (model.unreachable.length > 0 && result.outcome !== 'violated')
     io.out(`never reached${model.complete ? '' : ` within ${depth} events`}: ${model.unreachable.join(', ')}`);
   for (const [what, list] of [
     ['dead end (nothing ever moves it again)', model.deadEnds],

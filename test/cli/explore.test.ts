@@ -43,7 +43,7 @@ describe('check --explore', () => {
     const r = run('check', policy, '--explore', '2');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('dead end (nothing ever moves it again): "stuck", reached by:');
-    expect(r.stdout).toContain('agent sets "stuck"');
+    expect(r.stdout).toContain('agent setStatus (to=stuck) [new → stuck]');
   });
 
   it('refuses a depth that is not a whole number, as bad input', () => {

@@ -100,7 +100,9 @@ describe('exploreWorkflow: the shortest counterexample', () => {
       expect(c.steps[0]!.event).toMatchObject({ type: 'setStatus', to: 'waiting' });
       expect(c.steps[1]!.timers).toEqual([expect.objectContaining({ type: 'timerFired', timer: 'auto-close' })]);
       expect(c.steps[1]!.offset).toBeGreaterThanOrEqual(3 * 86_400_000);
-      expect(c.lines[2]).toContain('timers inside: auto-close moved "waiting" → "closed"');
+      expect(c.lines[2]).toContain('fired inside: timer auto-close waiting → closed');
+      expect(c.lines[2]).toContain('✗ timer closed "waiting" while the customer waited');
+      expect(c.steps[1]!.label).toMatch(/deadline/);
       expect(result.stats.depth).toBe(1);
     }
   });

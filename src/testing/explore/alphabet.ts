@@ -1,4 +1,5 @@
 import type { Actor, Category, TicketEvent, Workflow } from 'ticket-lifecycle';
+import { formatOffset } from '../counterexample.js';
 import { list } from './policy-times.js';
 
 /**
@@ -134,18 +135,4 @@ function statusesWithUntil(workflow: Workflow): ReadonlySet<string> {
     for (const s of workflow.statuses) if (ids.has(s.id) || categories.has(s.category)) found.add(s.id);
   }
   return found;
-}
-
-/** A duration as people say it: `+1 d`, `+4 h`, `+1 ms`. */
-export function formatOffset(ms: number): string {
-  const sign = ms < 0 ? '−' : '+';
-  const abs = Math.abs(ms);
-  const units: readonly (readonly [number, string])[] = [
-    [86_400_000, 'd'],
-    [3_600_000, 'h'],
-    [60_000, 'min'],
-    [1_000, 's'],
-  ];
-  for (const [size, unit] of units) if (abs >= size && abs % size === 0) return `${sign}${abs / size} ${unit}`;
-  return `${sign}${abs} ms`;
 }

@@ -53,7 +53,10 @@ export interface ExploreModel<S extends string = string> {
   /** Every reachable state was expanded: the answers hold for event sequences of any length. */
   readonly complete: boolean;
   readonly reached: readonly S[];
-  /** Statuses no explored sequence reaches (exact when `complete`). */
+  /**
+   * Statuses no explored sequence reaches: exact when `complete`, else "not within the depth"; after a violation
+   * the search stopped early, so only "not before the counterexample".
+   */
   readonly unreachable: readonly S[];
   /** Reachable states, outside end statuses, from which no sequence of events ever changes the status. */
   readonly deadEnds: readonly StuckStatus<S>[];

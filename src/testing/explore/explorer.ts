@@ -49,19 +49,19 @@ export class Explorer {
         const result = transition(workflow, before, event);
         this.transitions++;
         const label = `${letter.label}, ${moment.label}`;
-        if (check !== null) {
-          const broken = check(before, event, result);
-          if (broken !== null) return { state, event, label, ...broken };
-        }
+        const broken = check === null ? null : check(before, event, result);
         if (result.ticket !== before) {
           const [next] = graph.intern(settings.key(result.ticket), result.ticket, state, event, label);
           graph.addEdge(state, next);
+          // The state a violation leads to is kept: the model then knows its status was reached.
+          if (broken !== null) return { state, event, label, ...broken };
           if (graph.size > settings.maxStates) {
             this.stopped = 'maxStates';
             return null;
           }
           if (enough?.(next)) return null;
         }
+        if (broken !== null) return { state, event, label, ...broken };
         if (this.transitions % CLOCK_EVERY === 0 && performance.now() - this.began > settings.timeLimitMs) {
           this.stopped = 'timeLimit';
           return null;

@@ -1,14 +1,8 @@
-import {
-  createTicket,
-  transition,
-  type Effect,
-  type Ticket,
-  type TicketEvent,
-  type TransitionError,
-  type Workflow,
-} from 'ticket-lifecycle';
-import { intentStep, type TimerEffect } from '../intent.js';
-import { formatOffset } from './alphabet.js';
+import type { Effect, TicketEvent, TransitionError, Workflow } from 'ticket-lifecycle';
+import { counterexampleLines, counterexampleSteps } from '../counterexample.js';
+import type { TimerEffect } from '../intent.js';
+import type { Scenario } from '../laws.js';
+import { scenarioSteps } from '../run-intents.js';
 import type { Start } from './search.js';
 import type { StateGraph } from './state-graph.js';
 
@@ -50,7 +44,12 @@ export interface ExplorePath<S extends string = string> {
   /** How the ticket was created: `createTicket(workflow, { at: start.at, by: start.by, channel })`. */
   readonly start: { readonly at: number; readonly by: 'customer' | 'agent'; readonly channel?: string };
   readonly steps: readonly ExploreStep<S>[];
-  /** The same, as lines: one for the start, one per step (with its timers, effects or refusal). */
+  /** The same path as a scenario, the shape `checkWorkflow` reports and replays. */
+  readonly scenario: Scenario;
+  /**
+   * The same, as lines in `checkWorkflow`'s format: one for the creation, one per step (offset since creation, the
+   * event, where it went, the timers fired inside, effects, refusal, and ✗ the message on the step that broke).
+   */
   readonly lines: readonly string[];
 }
 
@@ -61,58 +60,35 @@ export function explorePath(
   starts: readonly Start[],
   at: number,
   state: number,
-  last: { readonly event: TicketEvent; readonly label: string } | null,
+  last: { readonly event: TicketEvent; readonly label: string; readonly message?: string } | null,
 ): ExplorePath {
   const states = graph.pathTo(state);
-  const first = states[0]!;
-  const origin = starts.find((s) => s.label === graph.label[first]) ?? starts[0]!;
+  const origin = starts.find((s) => s.label === graph.label[states[0]!]) ?? starts[0]!;
   const start = {
     at,
     by: origin.by as 'customer' | 'agent',
     ...(origin.channel !== undefined && { channel: origin.channel }),
   };
-  let ticket: Ticket = createTicket(workflow, start);
   const moves = states.slice(1).map((s) => ({ event: graph.via[s]!, label: graph.label[s]! }));
   if (last !== null) moves.push(last);
-  const steps: ExploreStep[] = [];
-  for (const { event, label } of moves) {
-    const step = intentStep(workflow, ticket, event, transition(workflow, ticket, event));
-    steps.push({
-      label,
-      event,
-      offset: event.at - ticket.updatedAt,
-      from: ticket.status,
+  const scenario: Scenario = { ...start, start: at, events: moves.map((m) => m.event) };
+  const steps = scenarioSteps(workflow, scenario).map(
+    (step, i): ExploreStep => ({
+      label: moves[i]!.label,
+      event: step.event,
+      offset: step.event.at - step.before.updatedAt,
+      from: step.before.status,
       to: step.after.status,
       timers: step.timers,
-      effects: step.effects,
+      effects: step.effects as Effect[],
       refusal: step.refusal,
-    });
-    ticket = step.after;
-  }
-  return { start, steps, lines: [origin.label, ...steps.map(describeStep)] };
-}
-
-/** "+4 d  customer replies, 1 ms after deadline 1: solved → open; timers: auto-close → closed; effects: …". */
-function describeStep(step: ExploreStep): string {
-  const parts = [`${formatOffset(step.offset).padEnd(8)} ${step.label}: "${step.from}" → "${step.to}"`];
-  if (step.timers.length > 0) parts.push(`timers inside: ${step.timers.map(describeEffect).join(', ')}`);
-  const others = step.effects.filter((e) => !(step.timers as readonly Effect[]).includes(e));
-  if (others.length > 0) parts.push(`effects: ${others.map(describeEffect).join(', ')}`);
-  if (step.refusal !== null) parts.push(`refused: ${step.refusal.code}`);
-  return parts.join('; ');
-}
-
-function describeEffect(effect: Effect): string {
-  switch (effect.type) {
-    case 'timerFired':
-      return `${effect.timer} moved "${effect.from}" → "${effect.to}"`;
-    case 'timerBlocked':
-      return `${effect.timer} blocked (${effect.code})`;
-    case 'reminderDue':
-      return `reminder ${effect.timer}`;
-    case 'statusChanged':
-      return `statusChanged "${effect.from}" → "${effect.to}"`;
-    default:
-      return effect.type;
-  }
+    }),
+  );
+  const violation = last?.message === undefined ? null : { index: moves.length - 1, message: last.message };
+  return {
+    start,
+    steps,
+    scenario,
+    lines: counterexampleLines(scenario, counterexampleSteps(workflow, scenario, violation)),
+  };
 }
