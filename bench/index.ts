@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
 import { calendarCase } from './cases/calendar.js';
 import { defineLintCase } from './cases/define-lint.js';
+import { explorePresets } from './cases/explore-presets.js';
 import { machineTimerChain } from './cases/machine-timer-chain.js';
 import { postgresStore } from './cases/postgres-store.js';
 import { hostilePolicies } from './cases/hostile-policies.js';
@@ -42,6 +43,7 @@ const CASES: readonly BenchCase[] = [
   ticketJsonSize,
   postgresStore,
   calendarCase,
+  explorePresets,
 ];
 
 const CHILD_FLAG = '--child';

@@ -53,7 +53,7 @@ export async function check(argument: string, run: CheckRun, io: Output): Promis
 }
 
 /** The testing kit needs fast-check, an optional peer: say how to install it instead of a module-not-found trace. */
-async function loadTesting(): Promise<Testing> {
+export async function loadTesting(): Promise<Testing> {
   try {
     return await import('ticket-lifecycle/testing');
   } catch {

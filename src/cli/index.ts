@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { check } from './check.js';
 import { diagram } from './diagram.js';
 import { diff } from './diff.js';
+import { explore } from './explore.js';
 import { CliError, type ExitCode, type Output } from './errors.js';
 import { lint } from './lint.js';
 import { PRESET_NAMES } from './load-policy.js';
@@ -17,6 +18,7 @@ const USAGE = `Usage: ticket-lifecycle <command> …
   simulate <policy> <events.jsonl>             one ticket through the events, as a timeline
   check <policy> [--runs N] [--seed S]         property-test the laws and the applicable intents; exit 1
         [--only NAME --path P]                 when one breaks (--only/--path replay one counterexample)
+  check <policy> --explore <depth>             every event sequence up to depth: intents, dead ends, reachability
   diff <old-policy> <new-policy> [--json]      what the change does to stored tickets; exit 1 if they break
 
 A policy is a JSON file (a WorkflowConfig), a .js/.mjs module whose default export is a Workflow, or a preset
@@ -35,6 +37,7 @@ async function main(args: readonly string[], io: Output): Promise<ExitCode> {
       markdown: { type: 'boolean', default: false },
       runs: { type: 'string' },
       seed: { type: 'string' },
+      explore: { type: 'string' },
       only: { type: 'string' },
       path: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -61,6 +64,7 @@ async function main(args: readonly string[], io: Output): Promise<ExitCode> {
     case 'simulate':
       return simulate(first, second, io);
     case 'check':
+      if (values.explore !== undefined) return explore(first, count('--explore', values.explore, 0), io);
       return check(
         first,
         {

@@ -32,6 +32,18 @@ export {
   type IntentName,
   type IntentParameters,
 } from './intents/index.js';
+export {
+  exploreWorkflow,
+  type ExploreCounterexample,
+  type ExploreModel,
+  type ExploreResult,
+  type ExploreStats,
+  type ExploreWorkflowOptions,
+  type StuckStatus,
+} from './explore/explore-workflow.js';
+export type { ExploreOptions } from './explore/options.js';
+export type { ExploreEventType } from './explore/alphabet.js';
+export type { ExplorePath, ExploreStep } from './explore/path.js';
 export { arbitraryBoundaryScenario } from './arbitrary-boundary.js';
 export { arbitraryCheckScenario } from './scenarios.js';
 export type { CounterexampleStep } from './counterexample.js';

@@ -265,10 +265,10 @@ describe('size budgets (.size-limit.json)', () => {
     expect(limit('xstate')).toBe('3.4 kB');
     // Issue 6 asks 4 kB; the kit measured 4.7 kB, and issue 9's option checks (invalidOption issues instead of a
     // throw) and generated calendars, assign rules and bypassing timers took it to 6.15 kB; issue 16's intent
-    // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, issue 13's random
-    // priorities, groups, `when`, `set` and update events a little more (a dev-time tool, never in the core's
-    // budget). Tighten this when it shrinks.
-    expect(limit('testing')).toBe('13 kB');
+    // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, and exploreWorkflow (alphabet, state
+    // key, search, liveness, paths) 4.2 kB more: 16.82 kB (a dev-time tool, never in the core's budget). Tighten
+    // this when it shrinks.
+    expect(limit('testing')).toBe('16.9 kB');
     for (const part of [
       'core runtime + defineWorkflow',
       'core: lintWorkflow',

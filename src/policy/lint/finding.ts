@@ -37,6 +37,14 @@ export type LintSeverity = 'error' | 'warning';
  * - `timerBypassesGuard` (warning): a move timer opts out of the rules with `bypassGuards`.
  * - `deadTimerTarget` (warning): only timers lead into a status, and none of them can ever act (the rules refuse
  *   the system the move, or their `until` can never be set).
+ * - `suspiciousDuration` (warning): a timer closes a solved ticket, or solves or closes a pending one, in less than
+ *   a day.
+ * - `thirdPartyInPending` (warning): a pending status (waiting for the customer) whose name says a third party
+ *   owes the answer ("Waiting on vendor"): it belongs in `onHold`.
+ * - `wakeUpPaused` (warning): a snooze wake-up skips while the customer waits, and tickets may be snoozed while
+ *   the customer waits: they never wake until the team replies.
+ * - `restoreLoop` (error): a timer snoozes a ticket into a status whose wake-up restores the previous status, so
+ *   timers alone bounce it back and forth forever.
  *
  * @example
  * ```ts
@@ -64,7 +72,11 @@ export type LintCode =
   | 'deadTimerTarget'
   | 'whenNeverMatches'
   | 'unusedCalendar'
-  | 'priorityNeverSet';
+  | 'priorityNeverSet'
+  | 'suspiciousDuration'
+  | 'thirdPartyInPending'
+  | 'wakeUpPaused'
+  | 'restoreLoop';
 
 /**
  * One risk found in a valid policy: what (`code`), how bad (`severity`), the statuses involved, a sentence for

@@ -18,6 +18,10 @@ import { solvedWhileCustomerWaits } from './solved-while-waiting.js';
 import { emptyAnchor } from './timer-anchors.js';
 import { deadTimerTarget, timerBypassesGuard } from './timer-guards.js';
 import { priorityNeverSet, unusedCalendar, whenNeverMatches } from './attributes.js';
+import { restoreLoop } from './restore-loop.js';
+import { suspiciousDuration } from './suspicious-duration.js';
+import { thirdPartyInPending } from './third-party-pending.js';
+import { wakeUpPaused } from './wake-up-paused.js';
 
 export type { LintCode, LintFinding, LintSeverity } from './finding.js';
 
@@ -42,6 +46,10 @@ const CHECKS: readonly ((ctx: LintContext) => LintFinding[])[] = [
   whenNeverMatches,
   unusedCalendar,
   priorityNeverSet,
+  suspiciousDuration,
+  thirdPartyInPending,
+  wakeUpPaused,
+  restoreLoop,
 ];
 
 /**

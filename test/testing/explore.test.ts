@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { defineWorkflow, type WorkflowConfig } from 'ticket-lifecycle';
+import { zendesk } from 'ticket-lifecycle/presets';
+import { exploreWorkflow, type Intent } from 'ticket-lifecycle/testing';
+
+/** Two statuses, agents close: the smallest policy with a move. */
+const TWO: WorkflowConfig = {
+  statuses: [
+    { id: 'open', category: 'open' },
+    { id: 'closed', category: 'closed' },
+  ],
+};
+
+/**
+ * A pending status an agent may set without replying, and a timer that closes it: a customer-created ticket set
+ * to "waiting" still waits for an answer when the timer closes it. The shortest way there is two events.
+ */
+const SILENT_CLOSE: WorkflowConfig = {
+  statuses: [
+    { id: 'open', category: 'open' },
+    { id: 'waiting', category: 'pending' },
+    { id: 'closed', category: 'closed' },
+  ],
+  replies: [
+    { by: 'agent', from: 'open', to: 'waiting' },
+    { by: 'customer', from: 'waiting', to: 'open' },
+  ],
+  timers: [{ id: 'auto-close', in: 'waiting', after: 'P3D', action: 'move', to: 'closed' }],
+};
+
+/** A team's own intent: no timer closes a ticket whose customer waits for an answer. */
+const noCloseWhileWaiting: Intent = {
+  name: 'noCloseWhileWaiting',
+  description: 'no timer closes a ticket while the customer waits for an answer',
+  incident: 'a question closed unanswered',
+  applies: () => true,
+  check: ({ before, timers }) =>
+    before.awaiting === 'team' && timers.some((t) => t.type === 'timerFired' && t.to === 'closed')
+      ? `timer closed "${before.status}" while the customer waited`
+      : null,
+};
+
+describe('exploreWorkflow: exact counts on a handmade policy', () => {
+  // Two starts (customer, agent) × two moments (now, much later: no deadline, no window) × one letter (agent
+  // closes) give four closed tickets: closing now keeps every time at 0 from now, closing much later makes them
+  // all "long ago", and the customer-created ones differ in `awaiting` and `lastCustomerMessageAt`. Closing a
+  // closed ticket changes nothing. 2 + 4 states; 2·2 + 4·2 transitions at depth 2.
+  const options = { events: ['close'], actors: ['agent'], intents: [] } as const;
+
+  it('depth 2: 6 states, 12 transitions, the whole state space', () => {
+    const result = exploreWorkflow(defineWorkflow(TWO), { ...options, depth: 2 });
+    expect(result.outcome).toBe('holds');
+    if (result.outcome !== 'holds') return;
+    expect(result.stats).toMatchObject({ depth: 2, states: 6, transitions: 12 });
+    expect(result.model.complete).toBe(true);
+    expect(result.model.everyTicketCanClose).toBe(true);
+    expect(result.summary).toBe('all sequences up to depth 2 hold: 6 states, 12 transitions (the whole state space)');
+  });
+
+  it('depth 1: the same 6 states, 4 transitions, not the whole space yet', () => {
+    const result = exploreWorkflow(defineWorkflow(TWO), { ...options, depth: 1 });
+    expect(result.outcome === 'holds' && result.stats).toMatchObject({ depth: 1, states: 6, transitions: 4 });
+    expect(result.outcome === 'holds' && result.model.complete).toBe(false);
+  });
+
+  it('depth 0: only the starts', () => {
+    const result = exploreWorkflow(defineWorkflow(TWO), { ...options, depth: 0 });
+    expect(result.outcome === 'holds' && result.stats).toMatchObject({ states: 2, transitions: 0 });
+  });
+
+  it('a deadline adds its three moments: 5 moments, 1 letter, 2 starts', () => {
+    const wf = defineWorkflow({
+      ...TWO,
+      timers: [{ id: 'nudge', in: 'open', after: 'P1D', action: 'remind' }],
+    });
+    const result = exploreWorkflow(wf, { events: ['tick'], intents: [], depth: 1 });
+    // now, 1 ms before, at, 1 ms after the reminder, much later: each start ticks at each of them.
+    expect(result.outcome === 'holds' && result.stats.transitions).toBe(2 * 5);
+  });
+});
+
+describe('exploreWorkflow: the shortest counterexample', () => {
+  const wf = defineWorkflow(SILENT_CLOSE);
+
+  it('holds at depth 1: no single event breaks the intent', () => {
+    const result = exploreWorkflow(wf, { depth: 1, intents: [noCloseWhileWaiting] });
+    expect(result.outcome).toBe('holds');
+  });
+
+  it('finds the two-event sequence at any depth from 2, with its offsets, timers and message', () => {
+    for (const depth of [2, 4]) {
+      const result = exploreWorkflow(wf, { depth, intents: [noCloseWhileWaiting] });
+      expect(result.outcome).toBe('violated');
+      if (result.outcome !== 'violated') return;
+      const { counterexample: c } = result;
+      expect(c.intent).toBe('noCloseWhileWaiting');
+      expect(c.message).toBe('timer closed "waiting" while the customer waited');
+      expect(c.steps).toHaveLength(2);
+      expect(c.start.by).toBe('customer');
+      expect(c.steps[0]!.event).toMatchObject({ type: 'setStatus', to: 'waiting' });
+      expect(c.steps[1]!.timers).toEqual([expect.objectContaining({ type: 'timerFired', timer: 'auto-close' })]);
+      expect(c.steps[1]!.offset).toBeGreaterThanOrEqual(3 * 86_400_000);
+      expect(c.lines[2]).toContain('fired inside: timer auto-close waiting → closed');
+      expect(c.lines[2]).toContain('✗ timer closed "waiting" while the customer waited');
+      expect(c.steps[1]!.label).toMatch(/deadline/);
+      expect(result.stats.depth).toBe(1);
+    }
+  });
+
+  it('a counterexample replays: the same events from the same start break the intent at the last step', async () => {
+    const { createTicket, transition } = await import('ticket-lifecycle');
+    const { checkStep, intentStep } = await import('ticket-lifecycle/testing');
+    const result = exploreWorkflow(wf, { depth: 3, intents: [noCloseWhileWaiting] });
+    if (result.outcome !== 'violated') throw new Error('expected a violation');
+    let ticket = createTicket(wf, result.counterexample.start);
+    const verdicts = result.counterexample.steps.map(({ event }) => {
+      const step = intentStep(wf, ticket, event, transition(wf, ticket, event));
+      ticket = step.after;
+      return checkStep([noCloseWhileWaiting], step)?.intent ?? null;
+    });
+    expect(verdicts).toEqual([null, 'noCloseWhileWaiting']);
+  });
+
+  it('the exact abstraction gives the same verdict and length', () => {
+    const result = exploreWorkflow(wf, { depth: 3, intents: [noCloseWhileWaiting], abstraction: 'exact' });
+    expect(result.outcome === 'violated' && result.counterexample.steps.length).toBe(2);
+  });
+});
+
+describe('exploreWorkflow: reachability and liveness', () => {
+  // "stuck" can be entered but never left (no rule moves out of it, nothing to resolve or snooze to), and no
+  // rule leads to "spare" (closed tickets are not reopened).
+  const STUCK: WorkflowConfig = {
+    statuses: [
+      { id: 'new', category: 'new' },
+      { id: 'spare', category: 'open' },
+      { id: 'stuck', category: 'onHold' },
+      { id: 'closed', category: 'closed' },
+    ],
+    statusChanges: [{ by: 'agent', from: 'new', to: 'stuck' }],
+    close: { by: 'agent', from: 'new' },
+    reopen: { by: 'agent', from: 'spare' },
+  };
+
+  it('finds the unreachable status, the dead end and the status that cannot close, each with its path', () => {
+    const result = exploreWorkflow(defineWorkflow(STUCK), { depth: 3, intents: [] });
+    expect(result.outcome).toBe('holds');
+    if (result.outcome !== 'holds') return;
+    expect(result.ok).toBe(false);
+    expect(result.model.unreachable).toEqual(['spare']);
+    expect(result.model.deadEnds.map((d) => d.status)).toEqual(['stuck']);
+    expect(result.model.cannotClose.map((d) => d.status)).toEqual(['stuck']);
+    expect(result.model.everyTicketCanClose).toBe(false);
+    expect(result.model.deadEnds[0]!.steps.map((s) => s.event.type)).toEqual(['setStatus']);
+    expect(result.summary).toContain('dead end in "stuck"');
+  });
+
+  it('proves a dead end even when its region is deeper than the depth', () => {
+    const result = exploreWorkflow(defineWorkflow(STUCK), { depth: 1, intents: [] });
+    expect(result.outcome === 'holds' && result.model.deadEnds.map((d) => d.status)).toEqual(['stuck']);
+  });
+
+  it('a status that can move but never close: not a dead end, still cannot close', () => {
+    const wf = defineWorkflow({
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'a', category: 'onHold' },
+        { id: 'b', category: 'onHold', default: true },
+        { id: 'closed', category: 'closed' },
+      ],
+      statusChanges: [
+        { by: 'agent', from: 'open', to: 'a' },
+        { by: 'agent', from: 'a', to: 'b' },
+        { by: 'agent', from: 'b', to: 'a' },
+      ],
+      close: { by: 'agent', from: 'open' },
+    });
+    const result = exploreWorkflow(wf, { depth: 2, intents: [] });
+    if (result.outcome === 'invalid') throw new Error('unexpected');
+    expect(result.model.deadEnds).toEqual([]);
+    expect(result.model.cannotClose.map((d) => d.status).sort()).toEqual(['a', 'b']);
+  });
+
+  it('every preset-like policy can close: zendesk at depth 2', () => {
+    const result = exploreWorkflow(zendesk(), { depth: 2, intents: [] });
+    expect(result.outcome === 'holds' && result.model).toMatchObject({
+      unreachable: [],
+      deadEnds: [],
+      cannotClose: [],
+      everyTicketCanClose: true,
+    });
+  });
+});
+
+describe('exploreWorkflow is bounded', () => {
+  it('stops at maxStates with incomplete, never a hang', () => {
+    const result = exploreWorkflow(zendesk(), { depth: 50, maxStates: 300, intents: [] });
+    expect(result.outcome).toBe('incomplete');
+    if (result.outcome !== 'incomplete') return;
+    expect(result.reason).toBe('maxStates');
+    expect(result.stats.states).toBeLessThanOrEqual(301);
+    expect(result.summary).toMatch(/^stopped by maxStates after/);
+  });
+
+  it('stops at timeLimitMs with incomplete', () => {
+    const began = Date.now();
+    const result = exploreWorkflow(zendesk(), { depth: 50, timeLimitMs: 50, intents: [] });
+    expect(result.outcome === 'incomplete' && result.reason).toBe('timeLimit');
+    expect(Date.now() - began).toBeLessThan(5_000);
+  });
+
+  it('refuses wrong options with their paths, and never throws', () => {
+    const wf = defineWorkflow(TWO);
+    const result = exploreWorkflow(wf, {
+      depth: -1,
+      maxStates: 0,
+      events: ['dance'],
+      horizon: 'soon',
+    } as never);
+    expect(result.outcome === 'invalid' && result.issues.map((i) => i.path)).toEqual([
+      'depth',
+      'maxStates',
+      'events',
+      'horizon',
+    ]);
+    expect(exploreWorkflow(wf, { intents: 'all' } as never).outcome).toBe('invalid');
+    expect(exploreWorkflow(wf, null as never).outcome).toBe('invalid');
+    expect(exploreWorkflow({} as never).outcome).toBe('invalid');
+  });
+
+  it('an intent that throws is a violation, not a crash', () => {
+    const throws: Intent = {
+      ...noCloseWhileWaiting,
+      name: 'throws',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
+    const result = exploreWorkflow(defineWorkflow(TWO), { depth: 1, intents: [throws] });
+    expect(result.outcome === 'violated' && result.counterexample.steps).toHaveLength(1);
+  });
+});
