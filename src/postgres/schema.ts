@@ -59,7 +59,7 @@ export function migrations(schema: string): readonly string[] {
     CREATE TABLE ${s}.outbox (
       ticket_id         bigint  NOT NULL,
       seq               integer NOT NULL,
-      pos               bigint  GENERATED ALWAYS AS IDENTITY (CACHE 100),
+      pos               bigint  GENERATED ALWAYS AS IDENTITY,
       n                 integer NOT NULL,
       done              integer[] NOT NULL DEFAULT '{}',
       related_ticket_id bigint,
