@@ -319,8 +319,12 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       await fresh();
       const ids = [await pendingTicket(T0), await pendingTicket(T0 + HOUR), await pendingTicket(T0 + 5 * DAY)];
       await expectExactDeadlines();
+      const before = (await store.get(ids[1]!))!;
       const first = await store.sweep({ now: T0 + DAY + HOUR });
       expect(first).toMatchObject({ claimed: 2, changed: 2 });
+      // The sweep writes only the fields a tick changed: what is stored is still exactly what transition makes.
+      const ticked = transition(desk, before, { type: 'tick', at: T0 + DAY + HOUR });
+      expect(JSON.stringify(await store.get(ids[1]!))).toBe(JSON.stringify(ticked.ok && ticked.ticket));
       const second = await store.sweep({ now: T0 + 3 * DAY });
       expect(second).toMatchObject({ claimed: 2, changed: 2 });
       const closed = await store.get(ids[0]!);
