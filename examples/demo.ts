@@ -90,6 +90,8 @@ function describeEffect(effect: Effect): string {
       return `timer ${effect.timer} held back: ${effect.message}`;
     case 'merged':
       return `merged into ticket ${effect.into}`;
+    case 'updated':
+      return `updated ${Object.keys(effect.changes).join(', ')}`;
   }
 }
 

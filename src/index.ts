@@ -1,6 +1,6 @@
 // Public surface of `ticket-lifecycle`: explicit named exports only, so the contract is visible in one place.
 
-export { ACTORS, type Actor } from './policy/actor.js';
+export { ACTORS, type Actor } from './model/actor.js';
 export { CATEGORIES, type Category } from './policy/category.js';
 export { formatDuration, parseDuration, type Duration } from './policy/duration.js';
 export type {
@@ -19,10 +19,23 @@ export type {
   TimerConfig,
   WorkflowConfig,
 } from './policy/config.js';
+export type { TagsCondition, WhenConfig } from './policy/when-config.js';
+export { TICKET_LIMITS, type TicketLimits } from './policy/ticket-limits.js';
 export { defineWorkflow, validateWorkflow, type WorkflowValidation } from './policy/define.js';
 export { POLICY_LIMITS, type PolicyLimits } from './policy/limits.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
 export type { GuardPredicate, StatusInfo, Workflow, WorkflowImplementations } from './policy/workflow.js';
+export {
+  movesOf,
+  type Move,
+  type MoveConditions,
+  type MoveEvent,
+  type MoveRule,
+  type MovesTable,
+  type MoveWhen,
+  type StatusMoves,
+  type TimerMove,
+} from './policy/moves.js';
 export { lintWorkflow, type LintCode, type LintFinding, type LintSeverity } from './policy/lint/index.js';
 export { toMermaid } from './diagram/to-mermaid.js';
 export type { CalendarConfig, OpenInterval, Weekday } from './calendar/calendar-config.js';
@@ -42,7 +55,7 @@ export {
   type TicketMigration,
 } from './engine/migrate-ticket.js';
 export type { DueTimer } from './engine/due-timer.js';
-export type { Awaiting, Ticket } from './engine/ticket.js';
+export type { Awaiting, Ticket } from './model/ticket.js';
 export {
   EVENT_TYPES,
   type AssignEvent,
@@ -56,6 +69,7 @@ export {
   type SnoozeEvent,
   type TickEvent,
   type TicketEvent,
-} from './engine/events.js';
-export type { Effect, EffectCause } from './engine/effects.js';
+  type UpdateEvent,
+} from './model/events.js';
+export type { AttributeChanges, Effect, EffectCause } from './engine/effects.js';
 export type { TransitionError, TransitionErrorCode, TransitionResult } from './engine/result.js';

@@ -22,13 +22,17 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
   'close',
   'reopen',
   'snooze',
+  'merge',
+  'update',
   'tick',
 ]);
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 const NO_TIMERS_FIRED: Readonly<Record<string, number>> = Object.freeze({});
+const NO_TAGS: readonly string[] = Object.freeze([]);
 
 const isTime = (v: unknown): v is number =>
   typeof v === 'number' && v >= -MAX_TIME && v <= MAX_TIME && Number.isInteger(v);
+const isShortName = (v: unknown): v is string => typeof v === 'string' && v !== '' && v.length <= 64;
 const isActor = (v: unknown): v is Actor => v === 'customer' || v === 'agent' || v === 'system';
 const isStatus = (v: unknown): v is TawkStatus => v === 'open' || v === 'pending' || v === 'closed';
 const between = (v: unknown, from: number, to: number): v is number | null =>
@@ -66,6 +70,20 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
   if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) return 'invalidTicket';
   if (channel !== null && (typeof channel !== 'string' || channel === '' || channel.length > 64))
     return 'invalidTicket';
+  // tawk.to declares no priorities or groups: a stored priority must be absent or null; tags a short sorted list.
+  const priority = t.priority ?? null,
+    group = t.group ?? null,
+    tags = t.tags ?? NO_TAGS,
+    attributesChangedAt = t.attributesChangedAt ?? null;
+  if (!between(attributesChangedAt, createdAt, updatedAt)) return 'invalidTicket';
+  if (priority !== null || (group !== null && (typeof group !== 'string' || group === '' || group.length > 64)))
+    return 'invalidTicket';
+  if (!Array.isArray(tags) || tags.length > 50) return 'invalidTicket';
+  for (let i = 0; i < tags.length; i++) {
+    const tag: unknown = tags[i];
+    if (typeof tag !== 'string' || tag === '' || tag.length > 64 || (i > 0 && tag <= tags[i - 1]))
+      return 'invalidTicket';
+  }
   const lastCustomerMessageAt = t.lastCustomerMessageAt,
     lastAgentMessageAt = t.lastAgentMessageAt,
     lastActivityAt = t.lastActivityAt;
@@ -102,6 +120,10 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
     statusChangedAt,
     assignee,
     channel,
+    priority,
+    group,
+    tags: tags.length === 0 ? NO_TAGS : [...tags],
+    attributesChangedAt,
     lastCustomerMessageAt,
     lastAgentMessageAt,
     lastActivityAt,
@@ -123,7 +145,7 @@ function move(
   to: TawkStatus,
   at: number,
   by: Actor,
-  cause: 'reply' | 'setStatus' | 'close' | 'reopen',
+  cause: 'reply' | 'setStatus' | 'close' | 'reopen' | 'merge',
   reason: string | null,
   effects: Effect[],
 ): void {
@@ -171,6 +193,10 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
   if (type !== 'tick' && !isActor(by)) return refuse(input, 'unknownActor', '"by" must be customer, agent or system');
   const at = e.at;
   if (!isTime(at)) return refuse(input, 'invalidTime', '"at" must be whole epoch milliseconds within the Date range');
+  if (type !== 'tick') {
+    const actorId = e.actorId;
+    if (actorId !== undefined && !isShortName(actorId)) return refuse(input, 'invalidEvent', 'bad actorId');
+  }
   const t = readTicket(input);
   if (typeof t === 'string') return refuse(input, t, 'not a ticket of this workflow');
   if (type !== 'tick' && at < t.updatedAt) return refuse(input, 'staleEvent', 'the event is older than the ticket');
@@ -268,6 +294,50 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
       if (by === 'customer') return refuse(input, 'closeNotAllowed', 'customers may not close');
       if (force === true) return refuse(input, 'forceNotAllowed', 'this actor may not force close');
       move(t, 'closed', at, by as Actor, 'close', reason ?? null, effects);
+      changed = true;
+      break;
+    }
+    case 'merge': {
+      const into = e.into;
+      if (typeof into !== 'string' || into === '') return refuse(input, 'invalidEvent', 'bad into');
+      // Merging passes the close rules: agents and the system, from open or pending.
+      if (by === 'customer' || status === 'closed') return refuse(input, 'mergeNotAllowed', 'may not merge');
+      effects.push({ type: 'merged', into, at, by: by as Actor });
+      move(t, 'closed', at, by as Actor, 'merge', `merged:${into}`, effects);
+      changed = true;
+      break;
+    }
+    case 'update': {
+      const p = e.priority,
+        g = e.group,
+        tags = e.tags;
+      if (p === undefined && g === undefined && tags === undefined)
+        return refuse(input, 'invalidEvent', 'an update needs a field');
+      // tawk.to declares no priorities and no groups: only `null` is a priority, any short name a group.
+      if (p !== undefined && p !== null) return refuse(input, 'unknownPriority', 'no such priority');
+      if (g !== undefined && g !== null && !isShortName(g)) return refuse(input, 'invalidGroup', 'bad group');
+      let sorted: readonly string[] = t.tags;
+      if (tags !== undefined) {
+        if (!Array.isArray(tags) || tags.length > 50) return refuse(input, 'invalidTags', 'bad tags');
+        const copy: unknown[] = [...tags];
+        if (!copy.every(isShortName)) return refuse(input, 'invalidTags', 'bad tags');
+        sorted = copy.length === 0 ? NO_TAGS : [...new Set(copy as string[])].sort();
+      }
+      const priority = p === undefined ? t.priority : p;
+      const group = g === undefined ? t.group : (g as string | null);
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      if (priority !== t.priority) changes.priority = { from: t.priority, to: priority };
+      if (group !== t.group) changes.group = { from: t.group, to: group };
+      if (sorted.length !== t.tags.length || sorted.some((tag, i) => tag !== t.tags[i]))
+        changes.tags = { from: t.tags, to: sorted };
+      if (Object.keys(changes).length === 0) break;
+      // The default update rule: agents and the system, on tickets that are not closed.
+      if (by === 'customer' || status === 'closed') return refuse(input, 'updateNotAllowed', 'may not update');
+      effects.push({ type: 'updated', at, by: by as Actor, changes, timer: null } as Effect);
+      t.priority = priority;
+      t.group = group;
+      t.tags = sorted;
+      t.updatedAt = at;
       changed = true;
       break;
     }

@@ -4,29 +4,51 @@ import { loadWorkflow } from './load-policy.js';
 
 type Testing = typeof import('ticket-lifecycle/testing');
 
+/** What `check` runs: how many runs, the seed, and (to replay one counterexample) a check's name and its path. */
+export interface CheckRun {
+  readonly runs: number;
+  readonly seed: number;
+  readonly only?: string;
+  readonly path?: string;
+}
+
 /**
- * `ticket-lifecycle check <policy> [--runs N] [--seed S]`: the testing kit's laws over random conversations, with
- * a progress line, and the shrunk counterexample of every law that breaks (exit 1). The seed is always printed,
- * so a failure replays with `--seed`.
+ * `ticket-lifecycle check <policy> [--runs N] [--seed S] [--only NAME --path P]`: the testing kit's laws and the
+ * intents of its catalogue that apply to the policy, over random and boundary-hunting conversations, with a progress
+ * line, and the shrunk counterexample of every check that breaks (exit 1): one line per event with its time since
+ * creation, the timers that fired inside it, its effects, and the violation. The seed is always printed, and each
+ * failure's replay command (seed, path and name) reproduces it alone.
  */
-export async function check(argument: string, runs: number, seed: number, io: Output): Promise<ExitCode> {
-  const workflow = await loadWorkflow(argument);
+export async function check(argument: string, run: CheckRun, io: Output): Promise<ExitCode> {
+  const workflow = (await loadWorkflow(argument)) as Workflow;
   const testing = await loadTesting();
-  const laws = Object.keys(testing.LAWS);
-  io.err(`checking ${laws.length} laws × ${runs} runs on ${argument} (seed ${seed})…`);
+  const laws = Object.keys(testing.LAWS).length + 1; // and `total`
+  const intents = testing.applicableIntents(workflow).length;
+  const what = `${laws} laws and ${intents} intents`;
+  io.err(`checking ${what} × ${run.runs} runs on ${argument} (seed ${run.seed})…`);
   const started = Date.now();
-  const report = testing.checkWorkflow(workflow as Workflow, { numRuns: runs, seed });
+  const report = testing.checkWorkflow(workflow, {
+    numRuns: run.runs,
+    seed: run.seed,
+    ...(run.only !== undefined && { only: [run.only] }),
+    ...(run.path !== undefined && { path: run.path }),
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (report.ok) {
-    io.out(`ok: all ${laws.length} laws hold for ${argument} (${runs} runs each, seed ${seed}, ${seconds} s)`);
+    if (report.checked.length === 0) throw new CliError(`--only ${run.only}: no law or intent has that name`);
+    io.out(
+      `ok: all ${report.checked.length === laws + intents ? what : report.checked.join(', ')} hold for ${argument} (${run.runs} runs each, seed ${run.seed}, ${seconds} s)`,
+    );
     return 0;
   }
+  if (report.issues.length > 0) throw new CliError(report.issues.map((i) => i.message).join('; '));
   for (const failure of report.failures) {
-    io.out(`law broken: ${failure.law}: ${failure.message}`);
+    io.out(`${failure.kind === 'law' ? 'law' : 'intent'} broken: ${failure.law}: ${failure.message}`);
     for (const step of failure.steps) io.out(`  ${step}`);
-    io.out(`  replay: ticket-lifecycle check ${argument} --runs ${runs} --seed ${failure.seed}`);
+    const path = failure.path === null ? '' : ` --only ${failure.law} --path ${failure.path}`;
+    io.out(`  replay: ticket-lifecycle check ${argument} --runs ${run.runs} --seed ${failure.seed}${path}`);
   }
-  io.out(`${report.failures.length} of ${laws.length} laws broken (${seconds} s)`);
+  io.out(`${report.failures.length} of ${laws + intents} checks broken (${seconds} s)`);
   return 1;
 }
 

@@ -15,7 +15,8 @@ const USAGE = `Usage: ticket-lifecycle <command> …
   lint <policy> [--json]                       validation problems and lint findings; exit 1 on errors
   diagram <policy> [--markdown]                Mermaid state diagram (or a Markdown page with it)
   simulate <policy> <events.jsonl>             one ticket through the events, as a timeline
-  check <policy> [--runs N] [--seed S]         property-test the laws; exit 1 when one breaks
+  check <policy> [--runs N] [--seed S]         property-test the laws and the applicable intents; exit 1
+        [--only NAME --path P]                 when one breaks (--only/--path replay one counterexample)
   diff <old-policy> <new-policy> [--json]      what the change does to stored tickets; exit 1 if they break
 
 A policy is a JSON file (a WorkflowConfig), a .js/.mjs module whose default export is a Workflow, or a preset
@@ -34,6 +35,8 @@ async function main(args: readonly string[], io: Output): Promise<ExitCode> {
       markdown: { type: 'boolean', default: false },
       runs: { type: 'string' },
       seed: { type: 'string' },
+      only: { type: 'string' },
+      path: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -58,7 +61,16 @@ async function main(args: readonly string[], io: Output): Promise<ExitCode> {
     case 'simulate':
       return simulate(first, second, io);
     case 'check':
-      return check(first, count('--runs', values.runs, 200), count('--seed', values.seed, Date.now() % 2 ** 31), io);
+      return check(
+        first,
+        {
+          runs: count('--runs', values.runs, 200),
+          seed: count('--seed', values.seed, Date.now() % 2 ** 31),
+          ...(values.only !== undefined && { only: values.only }),
+          ...(values.path !== undefined && { path: replayPath(values.path) }),
+        },
+        io,
+      );
     default:
       return diff(first, second, values.json, io);
   }
@@ -70,6 +82,12 @@ function count(flag: string, value: string | undefined, fallback: number): numbe
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) throw new CliError(`${flag} must be a whole number, not "${value}"`);
   return n;
+}
+
+/** A fast-check replay path ("3:1:0"), or a `CliError`. */
+function replayPath(value: string): string {
+  if (!/^\d+(:\d+)*$/.test(value)) throw new CliError(`--path must be a replay path like "3:1:0", not "${value}"`);
+  return value;
 }
 
 const io: Output = {

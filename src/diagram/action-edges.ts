@@ -1,69 +1,40 @@
-import { DONE } from '../policy/category.js';
-import type { ActionName } from '../policy/implied-action.js';
-import { actorNames } from '../policy/lint/permissions.js';
-import type { CompiledActionRule, CompiledStatus, Workflow } from '../policy/workflow.js';
+import { movesOf, type MoveRule } from '../policy/moves.js';
+import { actorNames, maskOf } from '../policy/rule-actors.js';
+import type { Workflow } from '../policy/workflow.js';
 import { boundedJoin, MAX_LABEL_LENGTH } from './collapse-edges.js';
 import type { DiagramParts } from './diagram-model.js';
+import { conditionWords } from './when-text.js';
+
+const DRAWN = ['resolve', 'close', 'snooze', 'reopen'] as const;
 
 /**
- * The explicit `resolve`, `close`, `snooze` and `reopen` events as transitions to where they land, labelled with
- * who may and on what conditions, named guards by name: `resolve by agent, system [requireAssignee]`. Several
- * rules allowing the same move share one edge, joined with `/`.
+ * The explicit `resolve`, `close`, `snooze` and `reopen` events as transitions to where they land (the moves
+ * table's moves whose target the rule decides), labelled with who may and on what conditions, named guards by
+ * name: `resolve by agent, system [requireAssignee]`. Several rules allowing the same move share one edge, joined
+ * with `/`, in rule order.
  */
 export function actionEdges(workflow: Workflow, parts: DiagramParts): void {
-  const { compiled, defaults } = workflow;
-  const statuses = workflow.statuses.map((s) => compiled.byId.get(s.id)!);
-  const targets: Readonly<Record<ActionName, (s: CompiledStatus) => string | null>> = {
-    resolve: (s) => (s.category === 'solved' ? null : (defaults.solved ?? null)),
-    close: (s) => (s.category === 'closed' ? null : (defaults.closed ?? null)),
-    snooze: (s) => (s.category === 'snoozed' ? null : (defaults.snoozed ?? null)),
-    reopen: (s) => (DONE.has(s.category) ? s.reopenTo : null),
-  };
-  for (const action of ['resolve', 'close', 'snooze', 'reopen'] as const) {
-    const texts = rulesByStatus(compiled[action]);
-    for (const status of statuses) {
-      const to = targets[action](status);
-      if (to === null || to === status.id) continue;
-      const list = texts(status.id);
-      if (list.length > 0)
-        parts.edges.push({ from: status.id, to, label: `${action} ${boundedJoin(list, ' / ', MAX_LABEL_LENGTH)}` });
+  const table = movesOf(workflow);
+  const order = new Map(table.rules.map((rule, i) => [rule, i]));
+  for (const event of DRAWN) {
+    for (const { id } of workflow.statuses) {
+      const byTarget = new Map<string, Set<MoveRule>>();
+      for (const move of table.byStatus.get(id)!.moves) {
+        if (move.chosen || move.event !== event) continue;
+        const rules = byTarget.get(move.to[0]!) ?? new Set<MoveRule>();
+        rules.add(move.rule);
+        byTarget.set(move.to[0]!, rules);
+      }
+      for (const [to, rules] of byTarget) {
+        const texts = [...new Set([...rules].sort((a, b) => order.get(a)! - order.get(b)!).map(describe))];
+        parts.edges.push({ from: id, to, label: `${event} ${boundedJoin(texts, ' / ', MAX_LABEL_LENGTH)}` });
+      }
     }
   }
 }
 
-/**
- * The distinct descriptions of the rules that let someone act from a status, in rule order. Each rule is described
- * once and filed under the statuses it names (rules for every status apart), so the work is the rules' selections,
- * not statuses × rules.
- */
-function rulesByStatus(rules: readonly CompiledActionRule[]): (status: string) => string[] {
-  const everywhere: number[] = [];
-  const byStatus = new Map<string, number[]>();
-  rules.forEach((rule, i) => {
-    if (rule.by === 0) return;
-    if (rule.from === null) everywhere.push(i);
-    else {
-      for (const id of rule.from) {
-        const list = byStatus.get(id);
-        if (list === undefined) byStatus.set(id, [i]);
-        else list.push(i);
-      }
-    }
-  });
-  const described = rules.map(describe);
-  return (status) => {
-    const own = byStatus.get(status) ?? [];
-    const indices = everywhere.length === 0 ? own : [...everywhere, ...own].sort((a, b) => a - b);
-    return [...new Set(indices.map((i) => described[i]!))];
-  };
-}
-
-function describe(rule: CompiledActionRule): string {
-  const conditions = [
-    ...(rule.requireAssignee ? ['requireAssignee'] : []),
-    ...(rule.notWhileCustomerWaits ? ['notWhileCustomerWaits'] : []),
-    ...rule.guards.map(([name]) => name),
-  ];
-  const force = rule.forceBy === 0 ? '' : ` (force: ${actorNames(rule.forceBy)})`;
-  return `by ${actorNames(rule.by)}${conditions.length === 0 ? '' : ` [${conditions.join(', ')}]`}${force}`;
+function describe(rule: MoveRule): string {
+  const list = conditionWords(rule.conditions);
+  const force = rule.forceBy.length === 0 ? '' : ` (force: ${actorNames(maskOf(rule.forceBy))})`;
+  return `by ${actorNames(maskOf(rule.by))}${list.length === 0 ? '' : ` [${list.join(', ')}]`}${force}`;
 }

@@ -1,7 +1,9 @@
-import { ACTORS, type Actor } from '../policy/actor.js';
+import { ACTORS, type Actor } from '../model/actor.js';
 import type { CompiledReply, Workflow } from '../policy/workflow.js';
+import { describeWhen } from '../policy/build-moves.js';
 import type { DiagramParts } from './diagram-model.js';
 import { showDuration } from './show-duration.js';
+import { whenText } from './when-text.js';
 
 const OUTCOME: Readonly<Record<'stay' | 'followUp' | 'reject', string>> = {
   stay: 'stays',
@@ -26,8 +28,11 @@ export function replyEdges(workflow: Workflow, parts: DiagramParts): void {
       merged.set(key, entry);
     };
     for (const actor of ACTORS) {
-      const reply = status.replies[actor];
-      for (const [to, suffix] of outcomes(workflow, id, reply)) add(to, suffix, actor);
+      // Every candidate: a rule with a `when` hands the tickets it does not match on to the next one.
+      for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
+        const when = reply.when === null ? '' : ` [${whenText(describeWhen(reply.when)!)}]`;
+        for (const [to, suffix] of outcomes(workflow, id, reply)) add(to, `${suffix}${when}`, actor);
+      }
     }
     for (const { to, suffix, actors } of merged.values()) {
       parts.edges.push({ from: id, to, label: `${actors.join(', ')} reply${suffix}` });

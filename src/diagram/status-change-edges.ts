@@ -1,59 +1,46 @@
-import type { Category } from '../policy/category.js';
-import { actorNames, distinctStatusChanges, moversByCategory } from '../policy/lint/permissions.js';
-import type { CompiledStatus, CompiledStatusChange, Workflow } from '../policy/workflow.js';
+import { movesOf, type Move, type MoveRule } from '../policy/moves.js';
+import { actorNames, maskOf } from '../policy/rule-actors.js';
+import type { Workflow } from '../policy/workflow.js';
 import type { DiagramParts } from './diagram-model.js';
+import { whenText } from './when-text.js';
 
 /** At most this many source statuses are named in a hub's label; beyond, it says how many. */
 const MAX_NAMED_SOURCES = 6;
 
 /**
  * Free status changes (`setStatus`, "send and mark as"), drawn through one hub state per `statusChanges` rule
- * (or one for the default: agents and the system may set any status): `set status by agent from new, open`
- * with an edge to every status the rule lets someone enter. Drawing every allowed pair instead would join almost
- * every two states; without them, statuses that only an agent sets (Zammad's pending states) would look
- * unreachable. A target is drawn when some listed actor may move into it from some listed status, the action
- * rules that move amounts to included (closing needs a close rule, and so on).
+ * (or one for the built-in rule: agents and the system may set any status): `set status by agent from new, open`
+ * with an edge to every status the rule lets someone enter, as the moves table lists them. Drawing every allowed
+ * pair instead would join almost every two states; without them, statuses that only an agent sets (Zammad's
+ * pending states) would look unreachable. Setting a status to itself is no move: a target is drawn when some
+ * source other than itself leads there.
  */
 export function statusChangeEdges(workflow: Workflow, parts: DiagramParts): void {
-  const { compiled } = workflow;
-  const statuses = workflow.statuses.map((s) => compiled.byId.get(s.id)!);
-  const movers = moversByCategory(workflow, statuses);
-  for (const { rule, index } of distinctStatusChanges(compiled)) {
-    const sources = rule.from === null ? statuses : statuses.filter((s) => rule.from!.has(s.id));
-    const permitted = permittedSources(movers, sources, rule.by);
-    // Setting a status to itself changes nothing worth drawing: some other permitted source must exist.
-    const targets = statuses.filter((s) => {
-      const from = permitted.get(s.category) ?? [];
-      const fromElsewhere = from.length > 1 || (from.length === 1 && from[0] !== s.id);
-      return (rule.to === null || rule.to.has(s.id)) && fromElsewhere && (!s.requireUntil || s.acceptsUntil);
+  const byRule = new Map<MoveRule, Move[]>();
+  for (const move of movesOf(workflow).moves) {
+    if (move.event !== 'setStatus') continue;
+    byRule.set(move.rule, [...(byRule.get(move.rule) ?? []), move]);
+  }
+  for (const [rule, moves] of byRule) {
+    const targets = new Set<string>();
+    for (const move of moves)
+      for (const to of move.to)
+        if (move.from.length > 1 || (move.from.length === 1 && move.from[0] !== to)) targets.add(to);
+    if (targets.size === 0) continue;
+    const hub = `set status ${rule.path === null ? 0 : Number(/\d+/.exec(rule.path)![0])}`;
+    parts.hubs.push({
+      key: hub,
+      label: `set status by ${actorNames(maskOf(rule.by))} from ${sourceText(workflow, rule)}${
+        rule.conditions.when === null ? '' : ` ${whenText(rule.conditions.when)}`
+      }`,
     });
-    if (targets.length === 0) continue;
-    const hub = `set status ${index}`;
-    parts.hubs.push({ key: hub, label: `set status by ${actorNames(rule.by)} from ${sourceText(rule, sources)}` });
-    for (const target of targets) parts.edges.push({ from: hub, to: target.id, label: '' });
+    for (const to of workflow.statuses) if (targets.has(to.id)) parts.edges.push({ from: hub, to: to.id, label: '' });
   }
 }
 
-/** Per target category, up to two of `sources` from which some actor of `by` may move into that category. */
-function permittedSources(
-  movers: ReadonlyMap<Category, ReadonlyMap<string, number>>,
-  sources: readonly CompiledStatus[],
-  by: number,
-): Map<Category, string[]> {
-  const permitted = new Map<Category, string[]>();
-  for (const [category, bySource] of movers) {
-    const found: string[] = [];
-    for (const source of sources) {
-      if ((bySource.get(source.id)! & by) !== 0) found.push(source.id);
-      if (found.length === 2) break;
-    }
-    permitted.set(category, found);
-  }
-  return permitted;
-}
-
-function sourceText(rule: CompiledStatusChange, sources: readonly CompiledStatus[]): string {
+function sourceText(workflow: Workflow, rule: MoveRule): string {
   if (rule.from === null) return 'any status';
-  if (sources.length > MAX_NAMED_SOURCES) return `${sources.length} statuses`;
-  return sources.map((s) => s.id).join(', ');
+  const named = new Set(rule.from);
+  const sources = workflow.statuses.filter((s) => named.has(s.id));
+  return sources.length > MAX_NAMED_SOURCES ? `${sources.length} statuses` : sources.map((s) => s.id).join(', ');
 }

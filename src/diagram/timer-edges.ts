@@ -1,5 +1,6 @@
 import type { TimerAnchor } from '../policy/config.js';
 import { parseDuration } from '../policy/duration.js';
+import { movesOf } from '../policy/moves.js';
 import type { CompiledTimer, Workflow } from '../policy/workflow.js';
 import { addNote, type DiagramParts } from './diagram-model.js';
 import { showDuration } from './show-duration.js';
@@ -21,24 +22,22 @@ const ANCHOR_WORDS: Readonly<Record<TimerAnchor, string>> = {
 export function timerEdges(workflow: Workflow, parts: DiagramParts): void {
   // A timer by category runs in many statuses: its words are written once, then drawn in each.
   const texts = new Map<CompiledTimer, TimerText>();
+  const table = movesOf(workflow);
   for (const { id } of workflow.statuses) {
-    for (const timer of workflow.compiled.byId.get(id)!.timers) {
+    const timers = workflow.compiled.byId.get(id)!.timers;
+    // The moves table lists the timers of a status in the compiled order: where each one leads is read there.
+    table.byStatus.get(id)!.timers.forEach((move, i) => {
+      const timer = timers[i]!;
       let text = texts.get(timer);
       if (text === undefined) {
         text = describeTimer(workflow, timer);
         texts.set(timer, text);
       }
-      if (timer.action === 'move') {
-        parts.edges.push({ from: id, to: timer.to!, label: text.label });
-        if (timer.restore !== null && timer.restore !== true) {
-          for (const previous of timer.restore) {
-            if (previous !== id && previous !== timer.to)
-              parts.edges.push({ from: id, to: previous, label: `${text.label} (if snoozed from there)` });
-          }
-        }
-      }
+      for (const to of move.to) parts.edges.push({ from: id, to, label: text.label });
+      for (const to of move.restoreTo)
+        if (!move.to.includes(to)) parts.edges.push({ from: id, to, label: `${text.label} (if snoozed from there)` });
       for (const note of text.notes) addNote(parts, id, note);
-    }
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Workflow } from '../policy/workflow.js';
 import { actionEdges } from './action-edges.js';
 import { boundedNote, collapseEdges } from './collapse-edges.js';
 import type { DiagramEdge, DiagramParts } from './diagram-model.js';
+import { movesOf } from '../policy/moves.js';
 import { mermaidIds, mermaidText } from './mermaid-text.js';
 import { replyEdges } from './reply-edges.js';
 import { statusChangeEdges } from './status-change-edges.js';
@@ -57,15 +58,7 @@ const HUB_STYLE = 'fill:#ffffff,stroke:#9e9e9e,stroke-dasharray:4 4,color:#42424
  */
 export function toMermaid<S extends string>(workflow: Workflow<S>): string {
   const wf = workflow as Workflow;
-  const parts: DiagramParts = { edges: [], hubs: [], notes: new Map() };
-  replyEdges(wf, parts);
-  for (const status of wf.statuses) {
-    const to = wf.compiled.byId.get(status.id)!.assignTo;
-    if (to !== null) parts.edges.push({ from: status.id, to, label: 'assign' });
-  }
-  timerEdges(wf, parts);
-  actionEdges(wf, parts);
-  statusChangeEdges(wf, parts);
+  const parts = diagramParts(wf);
 
   const ids = mermaidIds([...wf.statuses.map((s) => s.id), ...parts.hubs.map((h) => h.key)]);
   const id = (key: string): string => (key === '[*]' ? key : ids.get(key)!);
@@ -108,4 +101,22 @@ export function toMermaid<S extends string>(workflow: Workflow<S>): string {
   }
   if (parts.hubs.length > 0) lines.push(`  class ${parts.hubs.map((h) => id(h.key)).join(',')} ${HUB_CLASS}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What the diagram draws besides the statuses, every move read from the moves table: replies, assignments (where
+ * the assign rules let someone assign), timers, the explicit actions and the status-change hubs.
+ */
+export function diagramParts(workflow: Workflow): DiagramParts {
+  const parts: DiagramParts = { edges: [], hubs: [], notes: new Map() };
+  replyEdges(workflow, parts);
+  for (const { id } of workflow.statuses) {
+    const targets = new Set<string>();
+    for (const move of movesOf(workflow).byStatus.get(id)!.moves) if (move.event === 'assign') targets.add(move.to[0]!);
+    for (const to of targets) parts.edges.push({ from: id, to, label: 'assign' });
+  }
+  timerEdges(workflow, parts);
+  actionEdges(workflow, parts);
+  statusChangeEdges(workflow, parts);
+  return parts;
 }

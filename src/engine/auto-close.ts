@@ -1,6 +1,6 @@
 import type { Workflow } from '../policy/workflow.js';
 import { lookUpStatus, readTicket } from './read-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
 import type { DueTimer } from './due-timer.js';
 import { catchUp, moveTarget, nextDue, refusedMove } from './timers.js';

@@ -1,7 +1,8 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
+import { movesOf } from '../policy/moves.js';
 import type { Workflow } from '../policy/workflow.js';
-import type { TicketEvent } from './events.js';
-import type { Ticket } from './ticket.js';
+import type { TicketEvent } from '../model/events.js';
+import type { Ticket } from '../model/ticket.js';
 import { transition } from './transition.js';
 
 /**
@@ -26,8 +27,10 @@ const otherAssignee = (current: string | null): string => (current === 'someone'
  * The actions `by` can take on the ticket at `at`: `resolve`, `close`, `reopen` (to its default target),
  * `snooze` (until the next customer message), `setStatus` to each status it may set, `assign` and `unassign`.
  * Each is one that `transition` accepts **and** that changes the ticket, so a UI draws exactly these buttons.
- * The ticket is judged as of `at`, after the timers due before `at` ran (as every event sees it). Costs one
- * `transition` per status of the policy. An invalid ticket or time yields `[]`.
+ * The ticket is judged as of `at`, after the timers due before `at` ran (as every event sees it). The statuses
+ * tried for `setStatus` are the moves table's candidates (`movesOf`) for this status and actor, each then
+ * judged by `transition` (conditions included): one `transition` per candidate. An invalid ticket or time
+ * yields `[]`.
  *
  * @example
  * ```ts
@@ -60,7 +63,11 @@ export function availableActions<S extends string>(
     const to = landed({ type, by, at });
     if (to !== null) out.push({ type, to });
   }
+  const candidates = new Set<string>();
+  for (const move of movesOf(workflow).byStatus.get(base.status)?.moves ?? [])
+    if (move.event === 'setStatus' && move.by.includes(by)) for (const to of move.to) candidates.add(to);
   for (const status of workflow.statuses) {
+    if (!candidates.has(status.id)) continue;
     const needsUntil = workflow.compiled.byId.get(status.id)?.requireUntil === true;
     const to = landed({ type: 'setStatus', by, at, to: status.id, ...(needsUntil && { until: at + 1 }) });
     if (to !== null) out.push({ type: 'setStatus', to, needsUntil });

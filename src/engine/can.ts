@@ -1,6 +1,6 @@
 import type { Workflow } from '../policy/workflow.js';
-import type { TicketEvent } from './events.js';
-import type { Ticket } from './ticket.js';
+import type { TicketEvent } from '../model/events.js';
+import type { Ticket } from '../model/ticket.js';
 import { transition } from './transition.js';
 
 /**

@@ -1,6 +1,7 @@
-import type { Actor } from '../policy/actor.js';
-import type { TicketEvent } from './events.js';
+import type { Actor } from '../model/actor.js';
+import type { TicketEvent } from '../model/events.js';
 import type { TransitionError } from './result.js';
+import { isShortName } from '../policy/ticket-limits.js';
 import { isTime } from './time.js';
 
 /** A refusal; `path` names the offending field of the input (`event.at`, `ticket.reopenCount`) when there is one. */
@@ -41,30 +42,23 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   if (typeof event !== 'object' || event === null) return fail('invalidEvent', 'an event must be an object', 'event');
   const e = event as Record<string, unknown>;
   const type = e.type;
-  if (type === 'tick') {
-    const at = e.at;
-    // A tick has no actor: `by` is neither read nor kept.
-    return isTime(at) ? { type, at } : badTime();
+  if (!isEventType(type)) return fail('unknownEventType', `unknown event type ${show(type)}`, 'event.type');
+  // A tick has no actor: `by` is neither read nor kept.
+  let by: Actor | undefined;
+  if (type !== 'tick') {
+    const actor = e.by;
+    if (!isActor(actor))
+      return fail('unknownActor', `"by" must be customer, agent or system, not ${show(actor)}`, 'event.by');
+    by = actor;
   }
-  if (
-    type !== 'reply' &&
-    type !== 'note' &&
-    type !== 'assign' &&
-    type !== 'setStatus' &&
-    type !== 'resolve' &&
-    type !== 'close' &&
-    type !== 'reopen' &&
-    type !== 'snooze' &&
-    type !== 'merge'
-  ) {
-    return fail('unknownEventType', `unknown event type ${show(type)}`, 'event.type');
-  }
-  const by = e.by;
-  if (!isActor(by)) return fail('unknownActor', `"by" must be customer, agent or system, not ${show(by)}`, 'event.by');
   const at = e.at;
   if (!isTime(at)) return badTime();
-  // One object shape for every event type, so the engine's property reads stay monomorphic; only the fields of
-  // this type are read. The handlers check their values; the cast restates what the copy is checked against.
+  const actorId = type === 'tick' ? undefined : e.actorId;
+  if (actorId !== undefined && !isShortName(actorId, 64))
+    return fail('invalidEvent', '"actorId" must be 1-64 characters', 'event.actorId');
+  // One object shape for every event type, a tick's included, so the engine's property reads stay monomorphic;
+  // only the fields of this type are read. The handlers check their values; the cast restates what the copy is
+  // checked against.
   const copy: EventCopy = {
     type,
     by,
@@ -77,6 +71,10 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     reason: undefined,
     force: undefined,
     into: undefined,
+    actorId,
+    priority: undefined,
+    group: undefined,
+    tags: undefined,
   };
   switch (type) {
     case 'reply':
@@ -106,14 +104,19 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     case 'merge':
       copy.into = e.into;
       break;
+    case 'update':
+      copy.priority = e.priority;
+      copy.group = e.group;
+      copy.tags = e.tags;
+      break;
   }
   return copy as unknown as TicketEvent;
 }
 
-/** The engine's copy of any event but `tick`: every optional field present, as read (or `undefined`). */
+/** The engine's copy of any event: every optional field present, as read (or `undefined`; `by` of a tick). */
 interface EventCopy {
   type: TicketEvent['type'];
-  by: Actor;
+  by: Actor | undefined;
   at: number;
   status: unknown;
   auto: unknown;
@@ -123,6 +126,27 @@ interface EventCopy {
   reason: unknown;
   force: unknown;
   into: unknown;
+  actorId: string | undefined;
+  priority: unknown;
+  group: unknown;
+  tags: unknown;
+}
+
+/** One compare per type, most frequent first; a `Set` lookup would hash the string. */
+function isEventType(type: unknown): type is TicketEvent['type'] {
+  return (
+    type === 'reply' ||
+    type === 'note' ||
+    type === 'assign' ||
+    type === 'tick' ||
+    type === 'setStatus' ||
+    type === 'resolve' ||
+    type === 'close' ||
+    type === 'reopen' ||
+    type === 'snooze' ||
+    type === 'merge' ||
+    type === 'update'
+  );
 }
 
 const badTime = (): TransitionError =>

@@ -1,4 +1,4 @@
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 
 /** A ticket being built: only ever a fresh copy the engine made during the current call. */
 export type DraftTicket = { -readonly [K in keyof Ticket]: Ticket[K] };
@@ -18,6 +18,10 @@ export function copyTicket(t: Ticket): DraftTicket {
     statusChangedAt: t.statusChangedAt,
     assignee: t.assignee,
     channel: t.channel,
+    priority: t.priority,
+    group: t.group,
+    tags: t.tags,
+    attributesChangedAt: t.attributesChangedAt,
     lastCustomerMessageAt: t.lastCustomerMessageAt,
     lastAgentMessageAt: t.lastAgentMessageAt,
     lastActivityAt: t.lastActivityAt,

@@ -3,7 +3,7 @@ import { nextDeadline } from './auto-close.js';
 import { isError } from './handlers.js';
 import { readStoredTicket } from './read-stored-ticket.js';
 import type { TransitionError } from './result.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 
 /**
  * `nextDeadline` with its reason when there is none to give: `{ ok: true, at }` (`at` is `null` when nothing will

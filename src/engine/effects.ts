@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import type { TransitionErrorCode } from './result.js';
 
 /**
@@ -18,6 +18,8 @@ import type { TransitionErrorCode } from './result.js';
  *   changes the ticket.
  * - `merged`: the ticket was merged into ticket `into` and closed; move its conversation there.
  * - `assigned`: the assignee changed.
+ * - `updated`: the priority, group or tags changed (`changes` holds each changed one, before and after), by an
+ *   `update` event (`timer: null`) or by a timer's `set` (`timer` names it: the escalation's why).
  *
  * @example
  * ```ts
@@ -31,7 +33,7 @@ import type { TransitionErrorCode } from './result.js';
  * }
  * ```
  */
-export type Effect<S extends string = string> =
+export type Effect<S extends string = string, P extends string = string> =
   | {
       readonly type: 'statusChanged';
       readonly from: S;
@@ -73,7 +75,31 @@ export type Effect<S extends string = string> =
       readonly message: string;
     }
   | { readonly type: 'merged'; readonly into: string; readonly at: number; readonly by: Actor }
-  | { readonly type: 'assigned'; readonly from: string | null; readonly to: string | null; readonly at: number };
+  | { readonly type: 'assigned'; readonly from: string | null; readonly to: string | null; readonly at: number }
+  | {
+      readonly type: 'updated';
+      readonly at: number;
+      readonly by: Actor;
+      readonly changes: AttributeChanges<P>;
+      readonly timer: string | null;
+    };
+
+/**
+ * What an `updated` effect says changed: each changed attribute with its value before and after; unchanged ones are
+ * absent.
+ *
+ * @example
+ * ```ts
+ * import type { AttributeChanges } from 'ticket-lifecycle';
+ * const escalated: AttributeChanges<'normal' | 'urgent'> = { priority: { from: 'normal', to: 'urgent' } };
+ * ```
+ */
+export interface AttributeChanges<P extends string = string> {
+  readonly priority?: { readonly from: P | null; readonly to: P | null };
+  readonly group?: { readonly from: string | null; readonly to: string | null };
+  readonly tags?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  readonly assignee?: { readonly from: string | null; readonly to: string | null };
+}
 
 /**
  * What caused a status change.

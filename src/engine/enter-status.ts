@@ -1,5 +1,5 @@
-import type { Actor } from '../policy/actor.js';
-import { DONE } from '../policy/category.js';
+import type { Actor } from '../model/actor.js';
+import { isDone } from '../policy/category.js';
 import type { CompiledStatus } from '../policy/workflow.js';
 import type { Effect, EffectCause } from './effects.js';
 import type { DraftTicket } from './copy-ticket.js';
@@ -24,7 +24,7 @@ export function enterStatus(
   effects: Effect[] | null,
   closeReason: string | null = null,
 ): DraftTicket {
-  const reopened = DONE.has(from.category) && !DONE.has(to.category);
+  const reopened = isDone(from.category) && !isDone(to.category);
   effects?.push({ type: 'statusChanged', from: from.id, to: to.id, at, cause });
   if (reopened) effects?.push({ type: 'reopened', from: from.id, to: to.id, at, by });
   next.status = to.id;
@@ -34,6 +34,10 @@ export function enterStatus(
   next.timersFired = NO_TIMERS_FIRED;
   next.snoozedFrom = to.category !== 'snoozed' ? null : from.category === 'snoozed' ? next.snoozedFrom : from.id;
   if (reopened) next.reopenCount++;
+  if (reopened && from.reopenClears && next.assignee !== null) {
+    effects?.push({ type: 'assigned', from: next.assignee, to: null, at });
+    next.assignee = null;
+  }
   if (to.category === 'solved') next.resolvedAt = at;
   if (to.category === 'closed') {
     next.closedAt = at;
@@ -49,15 +53,16 @@ export function enterStatus(
  * copy this call made) in place.
  */
 export function rearmUntil(next: DraftTicket, status: CompiledStatus, until: number | null, at: number): DraftTicket {
-  let timersFired: Readonly<Record<string, number>> = next.timersFired;
+  // One copy at most, whatever the number of timers re-armed: linear in the timers and the record.
+  let timersFired: Record<string, number> | null = null;
   for (const timer of status.timers) {
-    if (timer.anchors.includes('until') && timer.id in timersFired) {
-      const { [timer.id]: _rearmed, ...rest } = timersFired;
-      timersFired = rest;
+    if (timer.anchors.includes('until') && Object.hasOwn(next.timersFired, timer.id)) {
+      timersFired ??= { ...next.timersFired };
+      delete timersFired[timer.id];
     }
   }
   next.until = until;
   next.updatedAt = at;
-  next.timersFired = timersFired;
+  if (timersFired !== null) next.timersFired = timersFired;
   return next;
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from '../model/actor.js';
 import { impliedActions, type ActionName, type RuledAction } from '../policy/implied-action.js';
 import {
   ACTOR_BIT,
@@ -7,9 +7,10 @@ import {
   type CompiledStatus,
   type CompiledWorkflow,
 } from '../policy/workflow.js';
-import type { TicketEvent } from './events.js';
+import type { TicketEvent } from '../model/events.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
+import { matchesWhen } from './when.js';
 
 const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
   resolve: 'resolveNotAllowed',
@@ -18,24 +19,38 @@ const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
   reopen: 'reopenNotAllowed',
   assign: 'assignNotAllowed',
   merge: 'mergeNotAllowed',
+  update: 'updateNotAllowed',
 };
 
+/** An event someone makes (every event but `tick`). */
+type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
+
+/** What a rule check judges: the ticket as it stands (its status is where the rules apply) and the event. */
+export interface ActionStep {
+  readonly compiled: CompiledWorkflow;
+  readonly ticket: Ticket;
+  readonly event: ActorEvent;
+}
+
+/** A move a check judges: an {@link ActionStep} from the status `from` to the status `to`. */
+export interface MoveStep extends ActionStep {
+  readonly from: CompiledStatus;
+  readonly to: CompiledStatus;
+}
+
 /**
- * Whether `by` may `action` from the ticket's status: allowed when any rule allows it. When a rule matches the
- * status and actor but a condition fails, that condition is the reason given (it tells the agent what to fix).
+ * Whether the event's actor may `action` from the ticket's status: allowed when any rule allows it. When a rule
+ * matches the status and actor but a condition fails, that condition is the reason given (it tells the agent what
+ * to fix).
  */
-export function checkAction(
-  compiled: CompiledWorkflow,
-  action: RuledAction,
-  ticket: Ticket,
-  event: TicketEvent,
-  by: Actor,
-  force: boolean,
-): TransitionError | null {
+export function checkAction(step: ActionStep, action: RuledAction, force: boolean): TransitionError | null {
+  const { compiled, ticket, event } = step;
+  const by = event.by;
   const bit = ACTOR_BIT[by];
   let failure: TransitionError | null = null;
   for (const rule of compiled[action]) {
     if ((rule.by & bit) === 0 || (rule.from !== null && !rule.from.has(ticket.status))) continue;
+    if (!matchesWhen(rule.when, ticket)) continue;
     const reason = force ? forced(rule, bit, action) : actionConditions(rule, ticket, event, action);
     if (reason === null) return null;
     failure ??= reason;
@@ -85,94 +100,55 @@ function conditions(
 }
 
 /** The rules of every action the move amounts to, but `except` (already checked, perhaps with `force`). */
-function checkImplied(
-  compiled: CompiledWorkflow,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-  except: ActionName | null,
-): TransitionError | null {
-  for (const action of impliedActions(from, to)) {
+function checkImplied(step: MoveStep, except: ActionName | null): TransitionError | null {
+  for (const action of impliedActions(step.from, step.to)) {
     if (action === except) continue;
-    const refused = checkAction(compiled, action, ticket, event, by, false);
+    const refused = checkAction(step, action, false);
     if (refused !== null) return refused;
   }
   return null;
 }
 
 /**
- * An explicit `resolve`, `close`, `snooze` or `reopen` from `from` to `to`: its own rules (where `force` may
- * apply), then the rules of whatever else the move amounts to. Resolving a closed ticket, or snoozing a solved
- * one, is also a reopen.
+ * An explicit `resolve`, `close`, `snooze` or `reopen`: its own rules (where `force` may apply), then the rules of
+ * whatever else the move amounts to. Resolving a closed ticket, or snoozing a solved one, is also a reopen.
  */
-export function checkActionMove(
-  compiled: CompiledWorkflow,
-  action: ActionName,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-  force: boolean,
-): TransitionError | null {
-  return (
-    checkAction(compiled, action, ticket, event, by, force) ??
-    checkImplied(compiled, ticket, from, to, event, by, action)
-  );
+export function checkActionMove(step: MoveStep, action: ActionName, force: boolean): TransitionError | null {
+  return checkAction(step, action, force) ?? checkImplied(step, action);
 }
 
 /**
- * Whether a move from the ticket's status to `to` is allowed: by the `statusChanges` rules (with their
- * conditions), and then by the rules of everything the move amounts to (resolving, closing, snoozing,
- * reopening), so no path around a guard exists.
+ * Whether a move is allowed: by the `statusChanges` rules (with their conditions), and then by the rules of
+ * everything the move amounts to (resolving, closing, snoozing, reopening), so no path around a guard exists.
  */
-export function checkMove(
-  compiled: CompiledWorkflow,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-): TransitionError | null {
-  return (
-    checkStatusChange(compiled, ticket, from, to, event, by) ??
-    checkImplied(compiled, ticket, from, to, event, by, null)
-  );
+export function checkMove(step: MoveStep): TransitionError | null {
+  return checkStatusChange(step) ?? checkImplied(step, null);
 }
 
 /**
- * Whether the `statusChanges` allow-list lets `by` choose a move from `from` to `to` (default: agents and the
- * system may, customers may not), with the conditions of a matching rule. Applies wherever an actor names the
- * target: `setStatus`, "send and mark as", and a `reopen` with `to`.
+ * Whether the `statusChanges` allow-list (compiled with its built-in rule when the policy gives none: agents and
+ * the system may set any status) lets the actor choose the move, with the conditions of a matching rule. Applies
+ * wherever an actor names the target: `setStatus`, "send and mark as", and a `reopen` with `to`.
  */
-export function checkStatusChange(
-  compiled: CompiledWorkflow,
-  ticket: Ticket,
-  from: CompiledStatus,
-  to: CompiledStatus,
-  event: TicketEvent,
-  by: Actor,
-): TransitionError | null {
-  const rules = compiled.statusChanges;
-  if (rules === null) return by === 'customer' ? notAllowed(from, to, by) : null;
-  const bit = ACTOR_BIT[by];
+export function checkStatusChange(step: MoveStep): TransitionError | null {
+  const { compiled, ticket, from, to, event } = step;
+  const bit = ACTOR_BIT[event.by];
   let failure: TransitionError | null = null;
-  for (const r of rules) {
+  for (const r of compiled.statusChanges) {
     if ((r.by & bit) === 0 || (r.from !== null && !r.from.has(from.id)) || (r.to !== null && !r.to.has(to.id)))
       continue;
+    if (!matchesWhen(r.when, ticket)) continue;
     const reason = conditions(r, ticket, event, `move to "${to.id}"`);
     if (reason === null) return null;
     failure ??= reason;
   }
-  return failure ?? notAllowed(from, to, by);
+  return (
+    failure ?? {
+      code: 'statusChangeNotAllowed',
+      message: `${event.by} may not move a ticket from "${from.id}" to "${to.id}"`,
+    }
+  );
 }
-
-const notAllowed = (from: CompiledStatus, to: CompiledStatus, by: Actor): TransitionError => ({
-  code: 'statusChangeNotAllowed',
-  message: `${by} may not move a ticket from "${from.id}" to "${to.id}"`,
-});
 
 /**
  * A timer's move passes the rules a `system` event making the same move passes: `close` into a closed status,
@@ -187,30 +163,12 @@ export function checkTimerMove(
   reason: string,
 ): TransitionError | null {
   const category = to.category;
+  const by = 'system';
   if (category === 'closed')
-    return checkActionMove(
-      compiled,
-      'close',
-      ticket,
-      from,
-      to,
-      { type: 'close', by: 'system', at, reason },
-      'system',
-      false,
-    );
+    return checkActionMove({ compiled, ticket, from, to, event: { type: 'close', by, at, reason } }, 'close', false);
   if (category === 'solved')
-    return checkActionMove(
-      compiled,
-      'resolve',
-      ticket,
-      from,
-      to,
-      { type: 'resolve', by: 'system', at },
-      'system',
-      false,
-    );
-  if (category === 'snoozed' && from.category !== 'snoozed') {
-    return checkActionMove(compiled, 'snooze', ticket, from, to, { type: 'snooze', by: 'system', at }, 'system', false);
-  }
-  return checkMove(compiled, ticket, from, to, { type: 'setStatus', by: 'system', at, to: to.id }, 'system');
+    return checkActionMove({ compiled, ticket, from, to, event: { type: 'resolve', by, at } }, 'resolve', false);
+  if (category === 'snoozed' && from.category !== 'snoozed')
+    return checkActionMove({ compiled, ticket, from, to, event: { type: 'snooze', by, at } }, 'snooze', false);
+  return checkMove({ compiled, ticket, from, to, event: { type: 'setStatus', by, at, to: to.id } });
 }

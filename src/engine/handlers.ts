@@ -1,5 +1,5 @@
-import type { Actor } from '../policy/actor.js';
-import { DONE, TEAM_FACING } from '../policy/category.js';
+import type { Actor } from '../model/actor.js';
+import { DONE, isTeamFacing } from '../policy/category.js';
 import type { CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
 import { enterStatus, rearmUntil } from './enter-status.js';
@@ -13,13 +13,14 @@ import type {
   SetStatusEvent,
   SnoozeEvent,
   TicketEvent,
-} from './events.js';
+} from '../model/events.js';
 import { fail, unknownStatus } from './check-input.js';
-import { checkAction, checkActionMove, checkMove, checkStatusChange } from './guards.js';
+import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
+import { replyRuleFor } from './when.js';
 
 /**
  * What a handler works on: the ticket after due timers were applied (a copy this call made, never the caller's
@@ -42,6 +43,15 @@ function edit(step: Step): DraftTicket {
 }
 
 export type Outcome = Ticket | TransitionError;
+
+/** The move from the step's status to `to` that `event` asks for, as the rule checks judge it. */
+const moveStep = (step: Step, to: CompiledStatus, event: MoveStep['event']): MoveStep => ({
+  compiled: step.workflow.compiled,
+  ticket: step.ticket,
+  from: step.status,
+  to,
+  event,
+});
 
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError =>
   'code' in outcome;
@@ -107,7 +117,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   // Auto-replies and out-of-office mail are activity, never a real answer: nothing moves, nobody's turn changes.
   if (event.auto === true) return touch(step, at);
 
-  const rule = status.replies[by];
+  const rule = replyRuleFor(status.replies[by], ticket);
   let { action, to } = rule;
   if (action === 'reopen' && rule.within !== null && ticket.closedAt !== null && at - ticket.closedAt >= rule.within) {
     action = rule.otherwise;
@@ -133,7 +143,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
     chosen === null
       ? null
       : ((chosen === status ? null : checkUntil(undefined, at, chosen)) ??
-        checkMove(step.workflow.compiled, next, status, chosen, event, by));
+        checkMove({ compiled: step.workflow.compiled, ticket: next, from: status, to: chosen, event }));
   if (refused !== null) return refused;
   if (chosen !== null && (chosen !== status || action !== 'reopen')) {
     if (chosen !== status) {
@@ -144,7 +154,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
     landed = step.workflow.compiled.byId.get(to)!;
     enterStatus(edit(step), status, landed, at, by, 'reply', effects);
   }
-  if (by === 'customer' && !TEAM_FACING.has(landed.category)) {
+  if (by === 'customer' && !isTeamFacing(landed.category)) {
     effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
   }
   return next;
@@ -161,7 +171,7 @@ export function assign(step: Step, event: AssignEvent): Outcome {
     return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
   }
   if (assignee === ticket.assignee) return ticket;
-  const refused = checkAction(step.workflow.compiled, 'assign', ticket, event, event.by, false);
+  const refused = checkAction({ compiled: step.workflow.compiled, ticket, event }, 'assign', false);
   if (refused !== null) return refused;
   effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at });
   const next = edit(step);
@@ -178,7 +188,8 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
   const refused =
-    checkUntil(until, at, target) ?? checkMove(step.workflow.compiled, ticket, status, target, event, event.by);
+    checkUntil(until, at, target) ??
+    checkMove({ compiled: step.workflow.compiled, ticket, from: status, to: target, event });
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(edit(step), status, until!, at);
@@ -191,16 +202,7 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   const target = defaultStatus(step, 'solved');
   if (isError(target)) return target;
   if (step.status.category === 'solved') return step.ticket;
-  const refused = checkActionMove(
-    step.workflow.compiled,
-    'resolve',
-    step.ticket,
-    step.status,
-    target,
-    event,
-    event.by,
-    event.force === true,
-  );
+  const refused = checkActionMove(moveStep(step, target, event), 'resolve', event.force === true);
   if (refused !== null) return refused;
   return enterStatus(edit(step), step.status, target, event.at, event.by, 'resolve', step.effects);
 }
@@ -211,16 +213,7 @@ export function close(step: Step, event: CloseEvent): Outcome {
   if (event.reason !== undefined && typeof event.reason !== 'string')
     return fail('invalidEvent', '"reason" must be a string');
   if (step.status.category === 'closed') return step.ticket;
-  const refused = checkActionMove(
-    step.workflow.compiled,
-    'close',
-    step.ticket,
-    step.status,
-    target,
-    event,
-    event.by,
-    event.force === true,
-  );
+  const refused = checkActionMove(moveStep(step, target, event), 'close', event.force === true);
   if (refused !== null) return refused;
   return enterStatus(edit(step), step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
 }
@@ -237,12 +230,9 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
   if (isError(target)) return target;
   if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
-  const chosen =
-    event.to === undefined
-      ? null
-      : checkStatusChange(step.workflow.compiled, step.ticket, status, target, event, event.by);
-  const refused =
-    chosen ?? checkActionMove(step.workflow.compiled, 'reopen', step.ticket, status, target, event, event.by, false);
+  const move = moveStep(step, target, event);
+  const chosen = event.to === undefined ? null : checkStatusChange(move);
+  const refused = chosen ?? checkActionMove(move, 'reopen', false);
   if (refused !== null) return refused;
   return enterStatus(edit(step), status, target, event.at, event.by, 'reopen', step.effects);
 }
@@ -260,7 +250,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   const again = status.category === 'snoozed';
   const asIf =
     again && ticket.snoozedFrom !== null ? Object.assign(copyTicket(ticket), { status: ticket.snoozedFrom }) : ticket;
-  const refused = checkActionMove(step.workflow.compiled, 'snooze', asIf, status, target, event, event.by, false);
+  const refused = checkActionMove({ ...moveStep(step, target, event), ticket: asIf }, 'snooze', false);
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
   if (again) return rearmUntil(edit(step), status, until ?? null, at);
@@ -276,7 +266,7 @@ export function merge(step: Step, event: MergeEvent): Outcome {
     return fail('invalidEvent', '"into" must be the non-empty id of the target ticket');
   const target = defaultStatus(step, 'closed');
   if (isError(target)) return target;
-  const refused = checkAction(step.workflow.compiled, 'merge', step.ticket, event, by, false);
+  const refused = checkAction({ compiled: step.workflow.compiled, ticket: step.ticket, event }, 'merge', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'merged', into, at, by });
   return enterStatus(edit(step), step.status, target, at, by, 'merge', step.effects, `merged:${into}`);

@@ -2,7 +2,7 @@ import type { Workflow } from '../policy/workflow.js';
 import { nextDeadline } from './auto-close.js';
 import { isError } from './handlers.js';
 import { readStoredTicket } from './read-stored-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 
 /**
  * How the statuses and timers of the old policy are called in the new one. A name the mapping leaves out keeps

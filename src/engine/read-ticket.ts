@@ -1,4 +1,5 @@
 import type { CompiledStatus, CompiledWorkflow } from '../policy/workflow.js';
+import { checkGroup, checkPriority, checkTags, NO_TAGS } from './attributes.js';
 import { fail, isActor, unknownStatus } from './check-input.js';
 import type { DraftTicket } from './copy-ticket.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
@@ -42,7 +43,9 @@ export function lookUpStatus(compiled: CompiledWorkflow, ticket: unknown): Compi
  * `createdAt` and `updatedAt`). The engine then works on the copy only, so a hand-edited row or a getter that
  * answers differently on each read can never reach it. `status` is the one {@link lookUpStatus} found.
  *
- * Refusals carry `invalidTicket` and the field's path, or `unknownStatus` for a `snoozedFrom` the policy lacks.
+ * Refusals carry `invalidTicket` and the field's path, or `unknownStatus` for a `snoozedFrom` the policy lacks
+ * (`unknownPriority`, `unknownGroup` for a priority or group it does not declare). `priority`, `group` and `tags`
+ * were added later: a ticket stored without them reads as `null`, `null` and `[]`, never refused.
  */
 export function readTicket(
   compiled: CompiledWorkflow,
@@ -58,7 +61,7 @@ export function readTicket(
   const updatedAt = t.updatedAt;
   if (!isTime(updatedAt) || updatedAt < createdAt) return invalid('updatedAt', 'must be a time, not before createdAt');
   const statusChangedAt = t.statusChangedAt;
-  if (!isTime(statusChangedAt) || statusChangedAt < createdAt || statusChangedAt > updatedAt) {
+  if (!isMoment(statusChangedAt, createdAt, updatedAt)) {
     return invalid('statusChangedAt', 'must be a time between createdAt and updatedAt');
   }
   const assignee = t.assignee;
@@ -67,13 +70,25 @@ export function readTicket(
   const channel = t.channel;
   if (!isChannel(channel))
     return invalid('channel', `must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
+  const rawPriority = t.priority;
+  const priority = rawPriority === undefined ? null : checkPriority(compiled, rawPriority, 'ticket');
+  if (priority !== null && typeof priority === 'object') return priority;
+  const rawGroup = t.group;
+  const group = rawGroup === undefined ? null : checkGroup(compiled, rawGroup, 'ticket');
+  if (group !== null && typeof group === 'object') return group;
+  const rawTags = t.tags;
+  const tags = rawTags === undefined ? NO_TAGS : checkTags(rawTags, 'ticket', true);
+  if ('code' in tags) return tags;
+  const attributesChangedAt = t.attributesChangedAt ?? null;
+  if (!isMomentOrNull(attributesChangedAt, createdAt, updatedAt))
+    return invalid('attributesChangedAt', BETWEEN_OR_NULL);
   const lastCustomerMessageAt = t.lastCustomerMessageAt;
   if (!isMomentOrNull(lastCustomerMessageAt, createdAt, updatedAt))
     return invalid('lastCustomerMessageAt', BETWEEN_OR_NULL);
   const lastAgentMessageAt = t.lastAgentMessageAt;
   if (!isMomentOrNull(lastAgentMessageAt, createdAt, updatedAt)) return invalid('lastAgentMessageAt', BETWEEN_OR_NULL);
   const lastActivityAt = t.lastActivityAt;
-  if (!isTime(lastActivityAt) || lastActivityAt < createdAt || lastActivityAt > updatedAt) {
+  if (!isMoment(lastActivityAt, createdAt, updatedAt)) {
     return invalid('lastActivityAt', 'must be a time between createdAt and updatedAt');
   }
   const awaiting = t.awaiting;
@@ -107,6 +122,10 @@ export function readTicket(
     statusChangedAt,
     assignee,
     channel,
+    priority,
+    group,
+    tags,
+    attributesChangedAt,
     lastCustomerMessageAt,
     lastAgentMessageAt,
     lastActivityAt,
@@ -124,24 +143,38 @@ export function readTicket(
 
 const BETWEEN_OR_NULL = 'must be a time between createdAt and updatedAt, or null';
 
+/**
+ * A time between two times, or `null`. Between two times means inside the Date range, so only the type and
+ * wholeness are left to check: cheaper than `isTime` and the two compares again, on every field of every ticket.
+ */
 function isMomentOrNull(value: unknown, createdAt: number, updatedAt: number): value is number | null {
-  return value === null || (isTime(value) && value >= createdAt && value <= updatedAt);
+  return value === null || isMoment(value, createdAt, updatedAt);
+}
+
+function isMoment(value: unknown, createdAt: number, updatedAt: number): value is number {
+  return typeof value === 'number' && value >= createdAt && value <= updatedAt && Number.isInteger(value);
 }
 
 /**
  * A plain object of whole counts, read once: a fresh copy holding the counts of this status's timers only (the
  * record is per stay, so any other key is stale junk, `__proto__` included), or the shared empty record. `null`
  * when it is not such an object. A `for…in` loop, not `Object.entries`: no array per call, on every ticket of a
- * sweep, for a record that is almost always empty.
+ * sweep, for a record that is almost always empty. Linear in the keys and the status's timers: beyond a few timers
+ * their ids go into a set once, so a record edited to hold many keys never costs keys × timers.
  */
 function readTimersFired(value: unknown, status: CompiledStatus): Readonly<Record<string, number>> | null {
+  // The engine's own shared empty record (frozen, so nothing can have been added): most tickets it returned.
+  if (value === NO_TIMERS_FIRED) return NO_TIMERS_FIRED;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   let copy: Record<string, number> | null = null;
+  let ids: ReadonlySet<string> | null = null;
+  const timers = status.timers;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const n = (value as Record<string, unknown>)[key];
     if (!Number.isSafeInteger(n) || (n as number) < 0) return null;
-    if (!status.timers.some((timer) => timer.id === key)) continue;
+    if (timers.length > 8) ids ??= new Set(timers.map((timer) => timer.id));
+    if (ids === null ? !timers.some((timer) => timer.id === key) : !ids.has(key)) continue;
     copy ??= {};
     copy[key] = n as number;
   }

@@ -2,13 +2,15 @@ import type { Workflow } from '../policy/workflow.js';
 import { describeThrown } from '../policy/describe-thrown.js';
 import { readEvent } from './check-input.js';
 import type { Effect } from './effects.js';
-import type { TicketEvent } from './events.js';
+import type { TicketEvent } from '../model/events.js';
+import { NO_TIMERS_FIRED } from './enter-status.js';
 import * as handle from './handlers.js';
 import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { TransitionError, TransitionResult } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
-import type { Ticket } from './ticket.js';
+import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
+import { update } from './update.js';
 
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 
@@ -40,20 +42,20 @@ const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
  * }
  * ```
  */
-export function transition<S extends string>(
-  workflow: Workflow<S>,
-  ticket: Ticket<NoInfer<S>>,
-  event: TicketEvent<NoInfer<S>>,
-): TransitionResult<S> {
+export function transition<S extends string, P extends string>(
+  workflow: Workflow<S, P>,
+  ticket: Ticket<NoInfer<S>, NoInfer<P>>,
+  event: TicketEvent<NoInfer<S>, NoInfer<P>>,
+): TransitionResult<S, P> {
   try {
-    return run(workflow as Workflow, ticket as Ticket, event) as TransitionResult<S>;
+    return run(workflow as Workflow, ticket as Ticket, event) as TransitionResult<S, P>;
   } catch (error) {
     // Unreachable for well-typed input; a last line of defence for hostile objects (throwing getters, Proxies).
     // The thrown value is described, never converted: `String()` of a null-prototype object throws in turn.
     return refuse(ticket, {
       code: 'internalError',
       message: `could not apply the event: ${describeThrown(error)}`,
-    }) as TransitionResult<S>;
+    }) as TransitionResult<S, P>;
   }
 }
 
@@ -124,9 +126,14 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
     case 'merge':
       outcome = handle.merge(step, event);
       break;
+    case 'update':
+      outcome = update(step, event);
+      break;
   }
   if ('code' in outcome) return refuse(input, outcome);
-  if (step.changed && event.type !== 'tick') armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
+  // Only a ticket with fired timers in this stay can hold a blocked one: most skip the status lookup.
+  if (step.changed && event.type !== 'tick' && outcome.timersFired !== NO_TIMERS_FIRED)
+    armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
     return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };

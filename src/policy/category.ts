@@ -28,3 +28,10 @@ export const TEAM_FACING: ReadonlySet<Category> = new Set<Category>(['new', 'ope
 
 /** Categories a ticket "reopens" from: leaving them for a working category counts as a reopen. */
 export const DONE: ReadonlySet<Category> = new Set<Category>(['solved', 'closed']);
+
+/** `TEAM_FACING.has(category)` as compares: the engine asks on every customer reply, and a `Set` lookup hashes. */
+export const isTeamFacing = (category: Category): boolean =>
+  category === 'open' || category === 'new' || category === 'onHold';
+
+/** `DONE.has(category)` as two compares: the engine asks twice on every status change. */
+export const isDone = (category: Category): boolean => category === 'solved' || category === 'closed';

@@ -1,10 +1,11 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../model/actor.js';
 import { compileCalendars } from './compile-calendars.js';
 import { DONE, type Category } from './category.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
+import { readAttributes } from './compile-when.js';
 import { systemMayMove } from './system-move.js';
 import type { WorkflowConfig } from './config.js';
 import { deepFreeze, FrozenMap, FrozenSet } from './frozen.js';
@@ -37,6 +38,10 @@ const CONFIG_FIELDS = [
   'reopen',
   'assign',
   'merge',
+  'update',
+  'priorities',
+  'groups',
+  'reopenAssignee',
   'timers',
   'calendars',
 ] as const;
@@ -63,6 +68,10 @@ export function compileWorkflow(
   const inCategories = (...cats: Category[]): ReadonlySet<string> =>
     new FrozenSet(all.filter((s) => cats.includes(reader.categoryOf.get(s)!)));
   const guards = readGuards(reader, implementations);
+  const reopenAssignee = own(root, 'reopenAssignee');
+  if (reopenAssignee !== undefined && reopenAssignee !== 'keep' && reopenAssignee !== 'clear')
+    reader.report('reopenAssignee', 'invalidType', 'must be "keep" or "clear"');
+  readAttributes(reader, own(root, 'priorities'), own(root, 'groups'));
 
   const initial = readInitial(reader, own(root, 'initial'), defaults);
   const initialByChannel = readInitialByChannel(reader, own(root, 'initialByChannel'));
@@ -72,7 +81,7 @@ export function compileWorkflow(
   const timers = compileTimers(reader, own(root, 'timers'), calendars);
   const unlocked = inCategories('new', 'open', 'pending', 'onHold', 'snoozed', 'solved');
   const rules = (
-    key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge',
+    key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge' | 'update',
     defaultFrom: ReadonlySet<string>,
   ) => compileActionRules(reader, key, own(root, key), defaultFrom, unlocked, guards);
   const close = rules('close', unlocked);
@@ -87,6 +96,9 @@ export function compileWorkflow(
     assign: rules('assign', new FrozenSet(all)),
     // Merging closes the ticket: without rules of its own, it passes the close rules (no path around them).
     merge: own(root, 'merge') === undefined ? close : rules('merge', unlocked),
+    update: rules('update', unlocked),
+    priorityRank: new FrozenMap(reader.priorityRank),
+    groups: reader.groups,
   };
   if (reader.issues.length > 0 || initial === null) return { ok: false, issues: reader.issues };
 
@@ -110,6 +122,7 @@ export function compileWorkflow(
         acceptsUntil: statusTimers.some((t) => t.anchors.includes('until')),
         replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
         assignTo: assignments.get(info.id) ?? null,
+        reopenClears: reopenAssignee === 'clear' && DONE.has(info.category),
         timers: statusTimers,
         freeTimers,
         idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },
@@ -121,6 +134,7 @@ export function compileWorkflow(
     name,
     config: data as WorkflowConfig,
     statuses: table.infos,
+    priorities: [...reader.priorityRank.keys()],
     initial,
     defaults: { ...defaults },
     compiled: { ...compiled, byId: new FrozenMap(byId) },

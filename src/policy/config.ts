@@ -1,7 +1,8 @@
 import type { CalendarConfig } from '../calendar/calendar-config.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
 import type { Duration } from './duration.js';
+import type { WhenConfig } from './when-config.js';
 
 /**
  * One value or a list of them: rules accept both so short policies stay short.
@@ -95,8 +96,10 @@ export type ReplyAction = 'move' | 'stay' | 'reopen' | 'followUp' | 'reject';
  * const rule: ReplyRule<'answered'> = { by: 'agent', fromCategory: ['new', 'open'], to: 'answered' };
  * ```
  */
-export interface ReplyRule<S extends string = string> extends StatusSelector<S> {
+export interface ReplyRule<S extends string = string, P extends string = string> extends StatusSelector<S> {
   readonly by: OneOrMany<Actor>;
+  /** Only for tickets with these attributes (reply rules per channel, per priority); otherwise the next rule. */
+  readonly when?: WhenConfig<P>;
   /** Default: `move` when `to` is given, otherwise `stay`. */
   readonly action?: ReplyAction;
   readonly to?: NoInfer<S>;
@@ -135,9 +138,13 @@ export interface RuleConditions {
  * const solve: ActionRule = { by: 'agent', requireAssignee: true };
  * ```
  */
-export interface ActionRule<S extends string = string> extends StatusSelector<S>, RuleConditions {
+export interface ActionRule<S extends string = string, P extends string = string>
+  extends StatusSelector<S>,
+    RuleConditions {
   /** Default: every actor. */
   readonly by?: OneOrMany<Actor>;
+  /** Only for tickets with these attributes: otherwise the rule does not apply (another rule may). */
+  readonly when?: WhenConfig<P>;
   /** Actors whose `force: true` skips the conditions (Zammad's "close anyway"). */
   readonly forceBy?: OneOrMany<Actor>;
   /**
@@ -160,8 +167,12 @@ export interface ActionRule<S extends string = string> extends StatusSelector<S>
  * const rule: StatusChangeRule = { by: ['agent', 'system'], toCategory: ['open', 'pending', 'onHold', 'solved'] };
  * ```
  */
-export interface StatusChangeRule<S extends string = string> extends StatusSelector<S>, RuleConditions {
+export interface StatusChangeRule<S extends string = string, P extends string = string>
+  extends StatusSelector<S>,
+    RuleConditions {
   readonly by?: OneOrMany<Actor>;
+  /** Only for tickets with these attributes: otherwise the rule does not apply (another rule may). */
+  readonly when?: WhenConfig<P>;
   readonly to?: OneOrMany<NoInfer<S>>;
   readonly toCategory?: OneOrMany<Category>;
 }
@@ -198,7 +209,7 @@ export type TimerAnchor =
   | 'until'
   | 'created';
 
-interface TimerBase<S extends string> {
+interface TimerBase<S extends string, P extends string = string> {
   /** Unique id, reported in effects and `evaluateAutoClose`. */
   readonly id: string;
   /** The statuses the timer runs in. */
@@ -219,6 +230,32 @@ interface TimerBase<S extends string> {
    * one week's worth of the calendar's open time (see `docs/calendars.md`).
    */
   readonly calendar?: string;
+  /**
+   * Runs only for tickets with these attributes. Checked at every moment: a change of priority, group or tags
+   * starts or stops the timer then, and it never acts before that change (docs/attributes.md).
+   */
+  readonly when?: WhenConfig<P>;
+  /**
+   * Escalation: what the timer sets when it fires (a reminder) or moves (a move timer): "after 4 business hours
+   * unanswered: priority urgent, group tier-2, unassigned". An `updated` effect names the timer.
+   */
+  readonly set?: TimerSet<P>;
+}
+
+/**
+ * What a timer sets when it fires: each given attribute takes that value (`null` clears it). Priorities and groups
+ * are checked like everywhere else; the assignee is set as the policy says, without the `assign` rules.
+ *
+ * @example
+ * ```ts
+ * import type { TimerSet } from 'ticket-lifecycle';
+ * const escalate: TimerSet<'normal' | 'urgent'> = { priority: 'urgent', group: 'tier-2', assignee: null };
+ * ```
+ */
+export interface TimerSet<P extends string = string> {
+  readonly assignee?: string | null;
+  readonly group?: string | null;
+  readonly priority?: NoInfer<P> | null;
 }
 
 /**
@@ -233,7 +270,7 @@ interface TimerBase<S extends string> {
  * };
  * ```
  */
-export interface ReminderTimer<S extends string = string> extends TimerBase<S> {
+export interface ReminderTimer<S extends string = string, P extends string = string> extends TimerBase<S, P> {
   readonly action: 'remind';
   readonly repeatEvery?: Duration;
 }
@@ -255,7 +292,7 @@ export interface ReminderTimer<S extends string = string> extends TimerBase<S> {
  * };
  * ```
  */
-export interface MoveTimer<S extends string = string> extends TimerBase<S> {
+export interface MoveTimer<S extends string = string, P extends string = string> extends TimerBase<S, P> {
   readonly action: 'move';
   readonly to: NoInfer<S>;
   /** Snooze wake-up: go back to the status held before snoozing when it is one of these (or any, with `true`). */
@@ -280,7 +317,7 @@ export interface MoveTimer<S extends string = string> extends TimerBase<S> {
  * const wake: TimerConfig<'snoozed' | 'open'> = { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open' };
  * ```
  */
-export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTimer<S>;
+export type TimerConfig<S extends string = string, P extends string = string> = ReminderTimer<S, P> | MoveTimer<S, P>;
 
 /**
  * A ticket policy as plain JSON-able data. Status ids are inferred from `statuses` as a literal union, so every
@@ -308,7 +345,7 @@ export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTime
  * };
  * ```
  */
-export interface WorkflowConfig<S extends string = string> {
+export interface WorkflowConfig<S extends string = string, P extends string = string> {
   /** The JSON Schema this file follows, for editors (`ticket-lifecycle/schema.json`); ignored by the engine. */
   readonly $schema?: string;
   readonly id?: string;
@@ -323,25 +360,48 @@ export interface WorkflowConfig<S extends string = string> {
    */
   readonly initialByChannel?: Readonly<Record<string, NoInfer<S>>>;
   /** At most `POLICY_LIMITS.maxRules` (1,000). */
-  readonly replies?: readonly ReplyRule<S>[];
+  readonly replies?: readonly ReplyRule<S, P>[];
   /** At most `POLICY_LIMITS.maxRules` (1,000). */
   readonly assignments?: readonly AssignRule<S>[];
   /** At most `POLICY_LIMITS.maxPermissionRules` (100). */
-  readonly statusChanges?: readonly StatusChangeRule<S>[];
+  readonly statusChanges?: readonly StatusChangeRule<S, P>[];
   /** Who may resolve. Default: agents and the system, from any status that is not solved or closed. */
-  readonly resolve?: OneOrMany<ActionRule<S>>;
+  readonly resolve?: OneOrMany<ActionRule<S, P>>;
   /** Who may close. Default: agents and the system, from any status that is not closed. */
-  readonly close?: OneOrMany<ActionRule<S>>;
+  readonly close?: OneOrMany<ActionRule<S, P>>;
   /** Who may snooze. Default: agents and the system, from any `new`, `open`, `pending` or `onHold` status. */
-  readonly snooze?: OneOrMany<ActionRule<S>>;
+  readonly snooze?: OneOrMany<ActionRule<S, P>>;
   /** Who may reopen explicitly. Default: agents and the system, from `solved` and `closed` statuses. */
-  readonly reopen?: OneOrMany<ActionRule<S>>;
+  readonly reopen?: OneOrMany<ActionRule<S, P>>;
   /** Who may change the assignee. Default: agents and the system, from any status; customers never. */
-  readonly assign?: OneOrMany<ActionRule<S>>;
+  readonly assign?: OneOrMany<ActionRule<S, P>>;
   /** Who may merge a ticket into another (it closes). Default: the `close` rules, for a merge closes the ticket. */
-  readonly merge?: OneOrMany<ActionRule<S>>;
+  readonly merge?: OneOrMany<ActionRule<S, P>>;
   /** At most `POLICY_LIMITS.maxTimers` (1,000), and `maxTimersPerStatus` (20) running in any one status. */
-  readonly timers?: readonly TimerConfig<S>[];
+  readonly timers?: readonly TimerConfig<S, P>[];
+  /**
+   * Who may change a ticket's priority, group and tags with an `update` event. Default: agents and the system, from
+   * any status that is not closed (a closed ticket is read-only, as in Zendesk).
+   */
+  readonly update?: OneOrMany<ActionRule<S, P>>;
+  /**
+   * The ticket priorities, lowest first (`['low', 'normal', 'high', 'urgent']`). Ids are inferred as a literal
+   * union like status ids, so a typo in a `when`, an event or `createTicket` does not compile. Without them every
+   * ticket's priority is `null`. At most `POLICY_LIMITS.maxPriorities` (100).
+   */
+  readonly priorities?: readonly P[];
+  /**
+   * The groups (teams, departments) tickets may belong to. Optional: when given, a group in a `when`, an event or
+   * `createTicket` that is not listed is refused, so a typo cannot make a rule silently never match; without them
+   * any short name is a group. At most `POLICY_LIMITS.maxGroups` (1,000).
+   */
+  readonly groups?: readonly string[];
+  /**
+   * What a reopen does to the assignee: `keep` (default; osTicket assigns back to the last agent) or `clear` (Zammad
+   * resets the owner on a follow-up when the group's `follow_up_assignment` is off:
+   * docs/reference/helpdesk-systems.md). A cleared assignee yields an `assigned` effect.
+   */
+  readonly reopenAssignee?: 'keep' | 'clear';
   /** Business-hours calendars by id, for timers that count open time only. */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
 }

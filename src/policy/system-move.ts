@@ -1,11 +1,5 @@
 import { impliedActions, type ActionName } from './implied-action.js';
-import {
-  ACTOR_BIT,
-  DEFAULT_STATUS_CHANGE,
-  type CompiledConditions,
-  type CompiledStatus,
-  type CompiledWorkflow,
-} from './workflow.js';
+import { ACTOR_BIT, type CompiledConditions, type CompiledStatus, type CompiledWorkflow } from './workflow.js';
 
 const SYSTEM = ACTOR_BIT.system;
 
@@ -35,7 +29,7 @@ export function systemMayMove(
           ? 'snooze'
           : null;
   if (own === null) {
-    const rules = compiled.statusChanges ?? [DEFAULT_STATUS_CHANGE];
+    const rules = compiled.statusChanges;
     if (
       !rules.some(
         (r) =>

@@ -1,8 +1,9 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
-import type { Ticket } from '../engine/ticket.js';
-import type { TicketEvent } from '../engine/events.js';
-import type { Actor } from './actor.js';
+import type { Ticket } from '../model/ticket.js';
+import type { TicketEvent } from '../model/events.js';
+import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
+import type { CompiledSet, CompiledWhen } from './compile-when.js';
 import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
 
 /**
@@ -60,12 +61,14 @@ export interface StatusInfo<S extends string = string> {
  * wf.initial; // 'open'
  * ```
  */
-export interface Workflow<S extends string = string> {
+export interface Workflow<S extends string = string, P extends string = string> {
   readonly id: string | null;
   readonly name: string | null;
   /** The policy as given, deep-frozen. */
-  readonly config: WorkflowConfig<S>;
+  readonly config: WorkflowConfig<S, P>;
   readonly statuses: readonly StatusInfo<S>[];
+  /** The declared `priorities`, lowest first (empty when the policy declares none). */
+  readonly priorities: readonly P[];
   readonly initial: S;
   /** The default status of each category in use. */
   readonly defaults: Readonly<Partial<Record<Category, S>>>;
@@ -90,6 +93,13 @@ export interface CompiledReply {
   readonly otherwise: 'followUp' | 'reject' | 'stay';
   /** Index of the rule in `config.replies`, or -1 for the built-in fallback. */
   readonly rule: number;
+  /** The rule applies only to tickets matching this (`null`: to every ticket). */
+  readonly when: CompiledWhen | null;
+  /**
+   * The next rule for this status and actor, tried when `when` does not match: the chain ends with a rule (or the
+   * built-in fallback) whose `when` is `null`, so it always yields an answer. `null` exactly when `when` is `null`.
+   */
+  readonly next: CompiledReply | null;
 }
 
 /**
@@ -124,10 +134,16 @@ export interface CompiledTimer {
    * `from`).
    */
   readonly elapsed: (from: number, to: number) => number;
+  /** The timer runs only for tickets matching this (`null`: every ticket); never before `attributesChangedAt`. */
+  readonly when: CompiledWhen | null;
+  /** What it sets when it fires or moves (escalation), or `null`. */
+  readonly set: CompiledSet | null;
 }
 
 /** The conditions a rule puts on a move (`RuleConditions`). Part of the compiled form: engine-internal. */
 export interface CompiledConditions {
+  /** Where the rule is in the policy (`resolve[1]`, `statusChanges[0]`); `null` for a built-in default rule. */
+  readonly path: string | null;
   readonly notWhileCustomerWaits: boolean;
   readonly requireAssignee: boolean;
   readonly guards: readonly (readonly [string, GuardPredicate])[];
@@ -139,6 +155,8 @@ export interface CompiledConditions {
  */
 export interface CompiledActionRule extends CompiledConditions {
   readonly from: ReadonlySet<string> | null;
+  /** The rule applies only to tickets matching this (`null`: to every ticket), like `from` for statuses. */
+  readonly when: CompiledWhen | null;
   readonly by: number;
   readonly forceBy: number;
   readonly keepAssignee: boolean;
@@ -150,18 +168,22 @@ export interface CompiledActionRule extends CompiledConditions {
  */
 export interface CompiledStatusChange extends CompiledConditions {
   readonly from: ReadonlySet<string> | null;
+  /** The rule applies only to tickets matching this (`null`: to every ticket), like `from` for statuses. */
+  readonly when: CompiledWhen | null;
   readonly by: number;
   readonly to: ReadonlySet<string> | null;
 }
 
 /** Without `statusChanges`, agents and the system may set any status, on no condition. */
 export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
+  path: null,
   from: null,
+  when: null,
   by: ACTOR_BIT.agent | ACTOR_BIT.system,
   to: null,
   notWhileCustomerWaits: false,
   requireAssignee: false,
-  guards: [],
+  guards: Object.freeze([]),
 });
 
 /**
@@ -177,6 +199,8 @@ export interface CompiledStatus {
   readonly acceptsUntil: boolean;
   readonly replies: Readonly<Record<Actor, CompiledReply>>;
   readonly assignTo: string | null;
+  /** A reopen from this (solved or closed) status leaves the ticket unassigned (`reopenAssignee: 'clear'`). */
+  readonly reopenClears: boolean;
   readonly timers: readonly CompiledTimer[];
   /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
   readonly freeTimers: ReadonlySet<CompiledTimer>;
@@ -203,6 +227,11 @@ export interface CompiledWorkflow {
   readonly reopen: readonly CompiledActionRule[];
   readonly assign: readonly CompiledActionRule[];
   readonly merge: readonly CompiledActionRule[];
-  /** `null`: no rules given, so agents and the system may set any status. */
-  readonly statusChanges: readonly CompiledStatusChange[] | null;
+  readonly update: readonly CompiledActionRule[];
+  /** Priority id → rank in `priorities`, 0 the lowest. */
+  readonly priorityRank: ReadonlyMap<string, number>;
+  /** The declared `groups`; `null` when the policy declares none (any short name is then a group). */
+  readonly groups: ReadonlySet<string> | null;
+  /** No rules given: the one built-in rule {@link DEFAULT_STATUS_CHANGE}, compiled here so no reader assumes it. */
+  readonly statusChanges: readonly CompiledStatusChange[];
 }

@@ -1,21 +1,14 @@
 import fc from 'fast-check';
-import type { Ticket, TicketEvent, Workflow, WorkflowIssue } from 'ticket-lifecycle';
+import type { Workflow, WorkflowIssue } from 'ticket-lifecycle';
 import type { ArbitraryEventsOptions } from './arbitrary-events.js';
-import { replay, type Scenario } from './laws.js';
+import { counterexampleLines, counterexampleSteps, type CounterexampleStep } from './counterexample.js';
+import type { Intent } from './intent.js';
+import { applicableIntents } from './intents/index.js';
+import type { Scenario } from './laws.js';
 import { describeValue, EVENTS_OPTION_CHECKS, MAX_RUNS, readOptions, wholeNumber, type Check } from './options.js';
-import { arbitraryScenario, workflowProperties } from './properties.js';
-
-/**
- * A team's own rule about its policy, checked after every accepted event: `true` when it holds, `false` or a
- * sentence saying what went wrong when it does not.
- *
- * @example
- * ```ts
- * import type { Invariant } from 'ticket-lifecycle/testing';
- * const neverReopenedTwice: Invariant = (_before, _event, after) => after.reopenCount <= 2 || 'reopened 3 times';
- * ```
- */
-export type Invariant = (before: Ticket, event: TicketEvent, after: Ticket) => boolean | string;
+import { workflowProperties } from './properties.js';
+import { firstViolation, invariantIntent, type Invariant } from './run-intents.js';
+import { arbitraryCheckScenario } from './scenarios.js';
 
 /**
  * Options of {@link checkWorkflow}.
@@ -31,7 +24,23 @@ export interface CheckWorkflowOptions extends ArbitraryEventsOptions {
   readonly numRuns?: number;
   /** fast-check's seed, a 32-bit integer: the same seed replays the same scenarios. */
   readonly seed?: number;
+  /** The team's own rules by name, checked after every accepted event (they see the whole step too). */
   readonly invariants?: Readonly<Record<string, Invariant>>;
+  /**
+   * The intents checked on every step of every scenario. Default: `applicableIntents(workflow)`, the catalogue's
+   * intents that mean something for this policy. Pass `[]` to check the laws only, or add your own:
+   * `[...applicableIntents(wf, { skip: ['noTimerLoop'] }), myIntent]`.
+   */
+  readonly intents?: readonly Intent[];
+  /**
+   * A time budget for the whole check, in milliseconds (for CI): each law and intent gets its share of what is left,
+   * and stops early (without failing) when it runs out. `runs` in the result says how many runs each one made.
+   */
+  readonly timeLimitMs?: number;
+  /** Only these checks (law, intent or invariant names): with `seed` and `path`, replays one counterexample. */
+  readonly only?: readonly string[];
+  /** The replay path of a counterexample (`CheckFailure.path`), used with its `seed` and `only: [its name]`. */
+  readonly path?: string;
 }
 
 /**
@@ -48,7 +57,12 @@ export interface CheckWorkflowOptions extends ArbitraryEventsOptions {
  * ```
  */
 export type CheckWorkflowResult =
-  | { readonly ok: true; readonly checked: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly checked: readonly string[];
+      /** How many runs each check made (fewer than `numRuns` when `timeLimitMs` ran out). */
+      readonly runs: Readonly<Record<string, number>>;
+    }
   | { readonly ok: false; readonly failures: readonly CheckFailure[]; readonly issues: readonly WorkflowIssue[] };
 
 const isInvariants: Check = (value) =>
@@ -59,11 +73,32 @@ const isInvariants: Check = (value) =>
     ? null
     : 'must be an object of functions (before, event, after) => true | string';
 
+const isIntents: Check = (value) =>
+  Array.isArray(value) &&
+  value.every(
+    (i) =>
+      typeof i === 'object' &&
+      i !== null &&
+      typeof (i as Intent).name === 'string' &&
+      typeof (i as Intent).check === 'function' &&
+      typeof (i as Intent).applies === 'function',
+  )
+    ? null
+    : 'must be a list of intents ({ name, applies, check, … })';
+
+const isNames: Check = (value) =>
+  Array.isArray(value) && value.every((n) => typeof n === 'string') ? null : 'must be a list of check names';
+
 const CHECK_OPTIONS: Readonly<Record<string, Check>> = {
   ...EVENTS_OPTION_CHECKS,
   numRuns: wholeNumber(1, MAX_RUNS),
   seed: wholeNumber(-(2 ** 31), 2 ** 31 - 1),
   invariants: isInvariants,
+  intents: isIntents,
+  timeLimitMs: wholeNumber(1, 24 * 3_600_000),
+  only: isNames,
+  path: (value) =>
+    typeof value === 'string' && /^\d+(:\d+)*$/.test(value) ? null : 'must be a replay path like "3:1:0"',
 };
 
 const looksLikeWorkflow = (value: unknown): boolean =>
@@ -83,10 +118,15 @@ const looksLikeWorkflow = (value: unknown): boolean =>
  * ```
  */
 export interface CheckFailure {
+  /** The name of the law, intent or invariant that broke. */
   readonly law: string;
+  readonly kind: 'law' | 'intent';
   readonly message: string;
   readonly scenario: Scenario | null;
+  /** The counterexample as lines: one per event, with its offset, the timers fired inside it, effects, refusal. */
   readonly steps: readonly string[];
+  /** The same, as data. */
+  readonly counterexample: readonly CounterexampleStep[];
   readonly seed: number;
   readonly path: string | null;
 }
@@ -122,75 +162,78 @@ export function checkWorkflow(workflow: Workflow, options: CheckWorkflowOptions 
   }
   const read = readOptions<CheckWorkflowOptions>(options, CHECK_OPTIONS);
   if (!read.ok) return { ok: false, failures: [], issues: read.issues };
-  const { numRuns = 200, seed, invariants = {}, ...eventOptions } = read.options;
-  const checks: (readonly [string, fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>])[] = [
-    ...Object.entries(workflowProperties(workflow, eventOptions)),
-    ...Object.entries(invariants).map(
-      ([name, invariant]) => [name, invariantProperty(workflow, name, invariant, eventOptions)] as const,
-    ),
-  ];
+  const { numRuns = 200, seed, invariants = {}, intents, timeLimitMs, only, path, ...eventOptions } = read.options;
+  const checks = allChecks(workflow, eventOptions, [
+    ...(intents ?? applicableIntents(workflow)),
+    ...Object.entries(invariants).map(([name, invariant]) => invariantIntent(name, invariant)),
+  ]).filter((c) => only === undefined || only.includes(c.name));
   const failures: CheckFailure[] = [];
-  for (const [law, property] of checks) {
-    const details = fc.check(property as fc.IPropertyWithHooks<[Scenario]>, {
+  const runs: Record<string, number> = {};
+  const started = Date.now();
+  checks.forEach((check, index) => {
+    const left = timeLimitMs === undefined ? undefined : timeLimitMs - (Date.now() - started);
+    const share = left === undefined ? undefined : Math.max(1, Math.floor(left / (checks.length - index)));
+    const details = fc.check(check.property as fc.IPropertyWithHooks<[Scenario]>, {
       numRuns,
       ...(seed !== undefined && { seed }),
+      ...(path !== undefined && { path }),
+      ...(share !== undefined && { interruptAfterTimeLimit: share, markInterruptAsFailure: false }),
     });
-    if (!details.failed) continue;
-    const scenario = law === 'total' ? null : (details.counterexample?.[0] ?? null);
-    const message = describeValue(details.errorInstance);
-    failures.push({
-      law,
-      message: message.startsWith(`${law}: `) ? message.slice(law.length + 2) : message,
-      scenario,
-      steps: scenario === null ? [] : describe(scenario),
-      seed: details.seed,
-      path: details.counterexamplePath,
-    });
-  }
+    runs[check.name] = details.numRuns;
+    if (details.failed) failures.push(failureOf(workflow, check, details));
+  });
   return failures.length === 0
-    ? { ok: true, checked: checks.map(([law]) => law) }
+    ? { ok: true, checked: checks.map((c) => c.name), runs }
     : { ok: false, failures, issues: [] };
 }
 
-function invariantProperty(
-  workflow: Workflow,
-  name: string,
-  invariant: Invariant,
-  options: ArbitraryEventsOptions,
-): fc.IPropertyWithHooks<[Scenario]> {
-  return fc.property(arbitraryScenario(workflow, options), (scenario) => {
-    for (const { before, event, result } of replay(workflow, scenario)) {
-      if (!result.ok) continue;
-      const verdict: unknown = invariant(before, event, result.ticket);
-      if (verdict === true) continue;
-      const what =
-        verdict === false
-          ? 'does not hold'
-          : typeof verdict === 'string'
-            ? verdict
-            : `returned ${describeValue(verdict)} (neither true nor a sentence)`;
-      throw new Error(
-        `${name}: ${what} (after ${event.type} at ${new Date(event.at).toISOString()}, status ${result.ticket.status})`,
-      );
-    }
-  });
+/** A law or intent as a fast-check property, and how to find the step an intent broke in a scenario. */
+interface NamedCheck {
+  readonly name: string;
+  readonly kind: 'law' | 'intent';
+  readonly property: fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>;
+  readonly intent?: Intent;
 }
 
-/** A scenario as lines a person reads: "2026-01-03T10:00:00.000Z  customer reply", "… tick". */
-function describe(scenario: Scenario): string[] {
-  const line = (at: number, text: string): string => `${new Date(at).toISOString()}  ${text}`;
+function allChecks(workflow: Workflow, options: ArbitraryEventsOptions, intents: readonly Intent[]): NamedCheck[] {
+  const scenarios = arbitraryCheckScenario(workflow, options);
   return [
-    line(
-      scenario.start,
-      `ticket created by ${scenario.by}${scenario.channel === undefined ? '' : ` via ${scenario.channel}`}`,
-    ),
-    ...scenario.events.map((event) => {
-      const { type, at, ...rest } = event;
-      const by = 'by' in rest ? `${rest.by} ` : '';
-      const details = Object.entries(rest)
-        .filter(([k]) => k !== 'by')
-        .map(([k, v]) => `${k}=${k === 'until' ? new Date(v as number).toISOString() : String(v)}`);
-      return line(at, `${by}${type}${details.length > 0 ? ` (${details.join(', ')})` : ''}`);
-    }),
+    ...Object.entries(workflowProperties(workflow, options)).map(([name, property]) => ({
+      name,
+      kind: 'law' as const,
+      property,
+    })),
+    ...intents.map((intent) => ({
+      name: intent.name,
+      kind: 'intent' as const,
+      intent,
+      property: fc.property(scenarios, (scenario) => {
+        const violation = firstViolation(workflow, scenario, intent);
+        if (violation !== null) throw new Error(violation.message);
+      }),
+    })),
   ];
+}
+
+function failureOf(workflow: Workflow, check: NamedCheck, details: fc.RunDetails<[Scenario]>): CheckFailure {
+  const shrunk = check.name === 'total' ? null : ((details.counterexample?.[0] as Scenario | undefined) ?? null);
+  const violation =
+    shrunk !== null && check.intent !== undefined ? firstViolation(workflow, shrunk, check.intent) : null;
+  // Events after the step that broke the intent tell nothing: the story ends there.
+  const scenario =
+    shrunk !== null && violation !== null ? { ...shrunk, events: shrunk.events.slice(0, violation.index + 1) } : shrunk;
+  const thrown = describeValue(details.errorInstance);
+  const message =
+    violation?.message ?? (thrown.startsWith(`${check.name}: `) ? thrown.slice(check.name.length + 2) : thrown);
+  const counterexample = scenario === null ? [] : counterexampleSteps(workflow, scenario, violation);
+  return {
+    law: check.name,
+    kind: check.kind,
+    message,
+    scenario,
+    steps: scenario === null ? [] : counterexampleLines(scenario, counterexample),
+    counterexample,
+    seed: details.seed,
+    path: details.counterexamplePath,
+  };
 }

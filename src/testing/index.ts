@@ -15,5 +15,23 @@ export {
   type CheckFailure,
   type CheckWorkflowOptions,
   type CheckWorkflowResult,
-  type Invariant,
 } from './check-workflow.js';
+export type { Invariant } from './run-intents.js';
+export {
+  checkStep,
+  intentStep,
+  type Intent,
+  type IntentStep,
+  type IntentViolation,
+  type TimerEffect,
+} from './intent.js';
+export {
+  applicableIntents,
+  INTENTS,
+  type ApplicableIntentsOptions,
+  type IntentName,
+  type IntentParameters,
+} from './intents/index.js';
+export { arbitraryBoundaryScenario } from './arbitrary-boundary.js';
+export { arbitraryCheckScenario } from './scenarios.js';
+export type { CounterexampleStep } from './counterexample.js';

@@ -9,6 +9,7 @@ import {
 } from './arbitrary-events.js';
 import { LAWS, type LawName, type Scenario } from './laws.js';
 import { eventsOptionsOrThrow } from './options.js';
+import { arbitraryCheckScenario } from './scenarios.js';
 
 /**
  * Random scenarios for a workflow: a creator, a start time and an event sequence.
@@ -57,7 +58,8 @@ function junkEvent(workflow: Workflow): fc.Arbitrary<unknown> {
 
 /**
  * The design page's laws as fast-check properties over one workflow: run them with `fc.assert` in your own test
- * runner. `total` feeds junk tickets and events; the others replay random scenarios.
+ * runner. `total` feeds junk tickets and events; the others replay scenarios of {@link arbitraryCheckScenario}
+ * (random ones, and ones that hunt timer deadlines and reopen chains).
  *
  * @example
  * ```ts
@@ -74,7 +76,7 @@ export function workflowProperties(
   workflow: Workflow,
   options: ArbitraryEventsOptions = {},
 ): Record<LawName | 'total', fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>> {
-  const scenarios = arbitraryScenario(workflow, options);
+  const scenarios = arbitraryCheckScenario(workflow, options);
   const properties: Record<string, fc.IPropertyWithHooks<[Scenario]> | fc.IPropertyWithHooks<[unknown, unknown]>> = {
     total: fc.property(
       fc.oneof(arbitraryTicket(workflow, options), fc.anything()),

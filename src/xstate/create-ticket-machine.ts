@@ -36,6 +36,8 @@ const RULE_GUARD: Readonly<Record<TicketEventType, TicketRuleGuardName>> = {
   resolve: 'resolveRule',
   close: 'closeRule',
   merge: 'mergeRule',
+  // An update moves a ticket only through the timers that depend on what it changed.
+  update: 'timerRule',
   reopen: 'reopenRule',
   snooze: 'snoozeRule',
   tick: 'timerRule',
@@ -54,6 +56,7 @@ const EFFECT_TYPES = Object.keys({
   timerBlocked: true,
   merged: true,
   assigned: true,
+  updated: true,
 } as const satisfies Record<AnyEffectType, true>) as AnyEffectType[];
 
 type EffectOf<K extends AnyEffectType> = Extract<Effect, { type: K }>;
@@ -223,11 +226,11 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
   const statusNode = (status: Workflow['statuses'][number]) => {
     const on: Record<string, unknown[]> = {};
     for (const type of TICKET_EVENT_TYPES) {
-      const { byRule, byTimer } = targets.ofStatus(status.id, type);
+      const { byRule, byTimer, when } = targets.ofStatus(status.id, type);
       on[type] = [
         ...byRule.map((to) => ({
           target: targetOf(to),
-          guard: { type: RULE_GUARD[type], params: { to } },
+          guard: { type: RULE_GUARD[type], params: { to, ...(when?.has(to) && { when: when.get(to) }) } },
           actions: 'applyTransition',
         })),
         ...byTimer.map((to) => ({

@@ -1,11 +1,4 @@
-import {
-  EVENT_TYPES,
-  type Category,
-  type OneOrMany,
-  type TicketEvent,
-  type Workflow,
-  type WorkflowConfig,
-} from 'ticket-lifecycle';
+import { EVENT_TYPES, movesOf, type Move, type MoveWhen, type TicketEvent, type Workflow } from 'ticket-lifecycle';
 
 /** The event types a status node listens to: exactly the pure engine's. */
 export type TicketEventType = TicketEvent['type'];
@@ -17,179 +10,93 @@ export type TicketEventType = TicketEvent['type'];
 export interface Targets {
   readonly byRule: readonly string[];
   readonly byTimer: readonly string[];
+  /**
+   * Targets of `byRule` that only rules with a `when` lead to, with those `when`s (any one may match): shown in
+   * the transition's guard params, so an inspector says which tickets can take it.
+   */
+  readonly when?: ReadonlyMap<string, readonly MoveWhen[]>;
 }
 
-const DONE: ReadonlySet<Category> = new Set<Category>(['solved', 'closed']);
-
-const list = <T>(value: OneOrMany<T> | undefined): readonly T[] =>
-  value === undefined ? [] : Array.isArray(value) ? (value as readonly T[]) : [value as T];
-
 /**
- * Where the transitions of a ticket machine go, read from the policy as given (`workflow.config`), never from
- * the engine's internals.
+ * Where the transitions of a ticket machine go, read from the workflow's moves table (`movesOf`), the one answer
+ * the engine, lint and the diagram share: nothing here re-reads the policy or repeats the engine's defaults.
  *
- * - `ofStatus(status, type)`: the status's own moves — its reply rules, assignment rule, resolve, close, snooze,
- *   the reopen target of a solved/closed status (`byRule`), and on `tick` where its own timers take it
- *   (`byTimer`).
+ * - `ofStatus(status, type)`: the status's moves whose target the rule decides (replies, assignment, resolve,
+ *   close, merge, snooze, the default reopen) as `byRule`, and on `tick` where its timers take it (`byTimer`).
  * - `ofAnyStatus(type)`: moves drawn once, on the machine's root (a statechart transition inherited by every
- *   status), to a status of the event's choosing: `setStatus`, a reply's "send and mark as", `reopen` with `to`.
+ *   status), to a status of the event's choosing: `setStatus`, a reply's "send and mark as" (the same rules),
+ *   `reopen` with `to`.
  *
  * Moves that happen only because timers came due before the event (a catch-up through a chain of timers, then
  * maybe the event's rule in the status they led to) are not listed: the machine routes them through its
  * `(start)` node. WHY: listed on each status, a chain of 1000 statuses linked by timers needed a transition from
  * every status to every later one, per event type (28 s and 2.2 GB to build); the router is one transition.
  *
- * WHY an over-approximation is enough: every candidate transition is guarded by "the pure transition lands
- * there", so a target that cannot happen never fires. The reading errs on the generous side wherever the
- * engine's choice depends on the ticket or the event.
+ * Every candidate transition is guarded by "the pure transition lands there" (conditions such as guards, an
+ * assignee or `when` are the engine's to judge), so a candidate whose conditions fail never fires.
  */
 export interface TargetAnalysis {
   readonly ofStatus: (status: string, type: TicketEventType) => Targets;
   readonly ofAnyStatus: (type: TicketEventType) => Targets;
 }
 
-/** "Reopen to the status's own reopen target": a reply rule's target that depends on the status it applies in. */
-const REOPEN_TARGET = Symbol('reopenTarget');
-type Target = string | typeof REOPEN_TARGET;
-
-/**
- * Targets filed by the `from`/`fromCategory` selection of the rule that leads there, so the targets of one status
- * are read in time proportional to what it gets (rules naming it, rules of its category, rules for every status),
- * never by testing every rule against every status.
- */
-class TargetsBySelection {
-  private readonly byId = new Map<string, Set<Target>>();
-  private readonly byCategory = new Map<Category, Set<Target>>();
-  private readonly everywhere = new Set<Target>();
-
-  add(ids: OneOrMany<string> | undefined, categories: OneOrMany<Category> | undefined, target: Target): void {
-    if (ids === undefined && categories === undefined) this.everywhere.add(target);
-    for (const id of list(ids)) bucket(this.byId, id).add(target);
-    for (const category of list(categories)) bucket(this.byCategory, category).add(target);
-  }
-
-  *of(status: string, category: Category): Iterable<Target> {
-    yield* this.byId.get(status) ?? [];
-    yield* this.byCategory.get(category) ?? [];
-    yield* this.everywhere;
-  }
-}
-
-const bucket = <K, V>(map: Map<K, Set<V>>, key: K): Set<V> => {
-  let set = map.get(key);
-  if (set === undefined) {
-    set = new Set();
-    map.set(key, set);
-  }
-  return set;
-};
+const NONE: Targets = { byRule: [], byTimer: [] };
 
 export function analyseTargets(workflow: Workflow): TargetAnalysis {
-  const config = workflow.config as WorkflowConfig;
+  const table = movesOf(workflow);
   const ids = workflow.statuses.map((s) => s.id);
-  const categoryOf = new Map<string, Category>(workflow.statuses.map((s) => [s.id, s.category]));
-  const reopenTo = new Map(config.statuses.map((s) => [s.id, s.reopenTo]));
-  const reopenTarget = (status: string): string | undefined => reopenTo.get(status) ?? workflow.defaults.open;
 
-  // A wake-up that restores any status (`restorePrevious: true`) is left to the router.
-  const timerMoves = new TargetsBySelection();
-  for (const timer of config.timers ?? []) {
-    if (timer.action !== 'move') continue;
-    const restore = timer.restorePrevious;
-    for (const to of [timer.to, ...(restore === undefined || restore === true ? [] : list(restore))])
-      timerMoves.add(timer.in, timer.inCategory, to);
-  }
-
-  const replies = new TargetsBySelection();
-  for (const rule of config.replies ?? []) {
-    const action = rule.action ?? (rule.to === undefined ? 'stay' : 'move');
-    if (action === 'move' && rule.to !== undefined) replies.add(rule.from, rule.fromCategory, rule.to);
-    if (action === 'reopen') replies.add(rule.from, rule.fromCategory, rule.to ?? REOPEN_TARGET);
-  }
-  // Over-approximated: every assignment rule that applies, not only the first one the engine picks.
-  const assignments = new TargetsBySelection();
-  for (const rule of config.assignments ?? [])
-    if (rule.to !== undefined) assignments.add(rule.from, rule.fromCategory, rule.to);
-
-  const ruleTargets = (status: string, type: TicketEventType): Set<string> => {
-    const category = categoryOf.get(status)!;
-    const reached = new Set<string>();
-    const add = (target: Target | undefined): void => {
-      const id = target === REOPEN_TARGET ? reopenTarget(status) : target;
-      if (id !== undefined) reached.add(id);
-    };
-    switch (type) {
-      case 'resolve':
-        add(workflow.defaults.solved);
-        break;
-      case 'close':
-      case 'merge':
-        add(workflow.defaults.closed);
-        break;
-      case 'snooze':
-        add(workflow.defaults.snoozed);
-        break;
-      case 'reopen':
-        if (DONE.has(category)) add(reopenTarget(status));
-        break;
-      case 'assign':
-        for (const to of assignments.of(status, category)) add(to);
-        break;
-      case 'reply':
-        for (const to of replies.of(status, category)) add(to);
-        // No rule for the customer: a snoozed ticket wakes (a snooze never swallows the customer).
-        if (category === 'snoozed') add(workflow.defaults.open ?? workflow.defaults.new);
-        break;
-      default: // tick and note move a ticket only through timers; setStatus goes where the event says (the root).
+  const chosen = new Map<TicketEventType, Set<string>>();
+  for (const move of table.moves) {
+    if (!move.chosen) continue;
+    // "Send and mark as" passes the setStatus rules: a reply can choose what setStatus can.
+    for (const type of move.event === 'setStatus' ? (['setStatus', 'reply'] as const) : [move.event]) {
+      const set = chosen.get(type) ?? new Set<string>();
+      for (const to of move.to) set.add(to);
+      chosen.set(type, set);
     }
-    return reached;
-  };
-
-  /** `setStatus` and "send and mark as": what the `statusChanges` allow-list lets anyone reach, from anywhere. */
-  const settable = (): Iterable<string> => {
-    const rules = config.statusChanges;
-    if (rules === undefined || rules.some((r) => r.to === undefined && r.toCategory === undefined)) return ids;
-    const reached = new Set<string>();
-    for (const rule of rules) {
-      for (const id of list(rule.to)) reached.add(id);
-      for (const category of list(rule.toCategory))
-        for (const id of ids) if (categoryOf.get(id) === category) reached.add(id);
-    }
-    return reached;
-  };
-
+  }
   const anyStatus = new Map<TicketEventType, Targets>();
-  const ofAnyStatus = (type: TicketEventType): Targets => {
-    const known = anyStatus.get(type);
-    if (known !== undefined) return known;
-    const reached = new Set<string>();
-    if (type === 'setStatus' || type === 'reply') for (const to of settable()) reached.add(to);
-    if (type === 'reopen' && ids.some((id) => DONE.has(categoryOf.get(id)!))) {
-      for (const id of ids) if (!DONE.has(categoryOf.get(id)!)) reached.add(id);
-    }
-    const targets: Targets = { byRule: ids.filter((id) => reached.has(id)), byTimer: [] };
-    anyStatus.set(type, targets);
-    return targets;
-  };
+  for (const [type, set] of chosen) anyStatus.set(type, { byRule: ids.filter((id) => set.has(id)), byTimer: [] });
 
   const ofStatus = (status: string, type: TicketEventType): Targets => {
-    const byRule = ruleTargets(status, type);
-    byRule.delete(status);
+    const entry = table.byStatus.get(status)!;
+    const byRule = new Set<string>();
+    const ruled: Move[] = [];
+    for (const move of entry.moves)
+      if (!move.chosen && move.event === type) {
+        ruled.push(move);
+        for (const to of move.to) byRule.add(to);
+      }
     const byTimer = new Set<string>();
     if (type === 'tick')
-      for (const to of timerMoves.of(status, categoryOf.get(status)!)) if (to !== status) byTimer.add(to as string);
-    return { byRule: [...byRule], byTimer: [...byTimer] };
+      for (const timer of entry.timers) for (const to of [...timer.to, ...timer.restoreTo]) byTimer.add(to);
+    byRule.delete(status);
+    byTimer.delete(status);
+    const when = whenByTarget(ruled);
+    return { byRule: [...byRule], byTimer: [...byTimer], ...(when.size > 0 && { when }) };
   };
-  return { ofStatus, ofAnyStatus };
+  return { ofStatus, ofAnyStatus: (type) => anyStatus.get(type) ?? NONE };
+}
+
+/** Per target, the `when`s of the moves leading there, for targets that no move without a `when` reaches. */
+function whenByTarget(moves: readonly Move[]): Map<string, MoveWhen[]> {
+  const byTarget = new Map<string, MoveWhen[] | null>();
+  for (const move of moves)
+    for (const to of move.to) {
+      const when = move.rule.conditions.when;
+      const known = byTarget.get(to);
+      if (when === null) byTarget.set(to, null);
+      else if (known !== null) byTarget.set(to, [...(known ?? []), when]);
+    }
+  return new Map([...byTarget].filter((entry): entry is [string, MoveWhen[]] => entry[1] !== null));
 }
 
 /** Which statuses have timers at all: only those need a live timer actor. */
 export function timedStatuses(workflow: Workflow): ReadonlySet<string> {
-  const config = workflow.config as WorkflowConfig;
-  const timers = config.timers ?? [];
-  const timedCategories = new Set<Category>(timers.flatMap((t) => list(t.inCategory)));
-  const timed = new Set<string>(timers.flatMap((t) => list(t.in)));
-  for (const s of workflow.statuses) if (timedCategories.has(s.category)) timed.add(s.id);
+  const table = movesOf(workflow);
+  const timed = new Set<string>();
+  for (const [status, { timers }] of table.byStatus) if (timers.length > 0) timed.add(status);
   return timed;
 }
 

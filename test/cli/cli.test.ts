@@ -106,21 +106,49 @@ describe('simulate', () => {
 });
 
 describe('check', () => {
-  it('runs the laws with a progress line and exits 0 when they hold', () => {
+  it('runs the laws and the applicable intents with a progress line and exits 0 when they hold', () => {
     const r = run('check', 'tawkTo', '--runs', '20', '--seed', '7');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^checking \d+ laws × 20 runs on tawkTo \(seed 7\)…\n$/);
-    expect(r.stdout).toMatch(/^ok: all \d+ laws hold for tawkTo \(20 runs each, seed 7, /);
+    expect(r.stderr).toMatch(/^checking \d+ laws and \d+ intents × 20 runs on tawkTo \(seed 7\)…\n$/);
+    expect(r.stdout).toMatch(/^ok: all \d+ laws and \d+ intents hold for tawkTo \(20 runs each, seed 7, /);
   });
 
   it('prints the shrunk counterexample and a replay command, and exits 1, when a law breaks', () => {
     const r = run('check', fixture('flaky-guard.mjs'), '--runs', '50', '--seed', '1');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^law broken: pureAndDeterministic: /m);
-    expect(r.stdout).toMatch(/^ {2}\d{4}-\d\d-\d\dT[\d:.]+Z {2}ticket created by /m);
+    expect(r.stdout).toMatch(/^ {2}\+0 +ticket created by /m);
     expect(r.stdout).toMatch(
-      /^ {2}replay: ticket-lifecycle check test\/cli\/fixtures\/flaky-guard\.mjs --runs 50 --seed -?\d+$/m,
+      /^ {2}replay: ticket-lifecycle check test\/cli\/fixtures\/flaky-guard\.mjs --runs 50 --seed -?\d+ --only pureAndDeterministic --path [\d:]+$/m,
     );
+  });
+
+  it('reports a broken intent with the timers fired inside each step, and replays it alone from the printed command', () => {
+    const r = run('check', fixture('swallowed-reply.json'), '--runs', '100', '--seed', '3');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^intent broken: customerMessageReachesTeam: a customer reply left the ticket in waiting/m,
+    );
+    expect(r.stdout).toMatch(
+      /^ {2}\+\S+ +customer reply \[waiting\]; effects: replyNeedsAttention; ✗ a customer reply/m,
+    );
+    const replay = /replay: ticket-lifecycle check \S+ (.*customerMessageReachesTeam.*)$/m
+      .exec(r.stdout)![1]!
+      .split(' ');
+    const again = run('check', fixture('swallowed-reply.json'), ...replay);
+    expect(again.code).toBe(1);
+    expect(again.stdout.match(/broken: /g)).toHaveLength(1);
+    const lines = (out: string) => out.split('\n').filter((l) => l.startsWith('  +'));
+    expect(lines(again.stdout)).toEqual(
+      lines(r.stdout.slice(r.stdout.indexOf('intent broken: customerMessageReachesTeam'))).slice(
+        0,
+        lines(again.stdout).length,
+      ),
+    );
+  });
+
+  it('refuses a replay path that is not one', () => {
+    expectBadInput(run('check', 'tawkTo', '--path', 'x'), /--path must be a replay path/);
   });
 });
 

@@ -90,14 +90,27 @@ describe('unreachableStatus', () => {
     expect(found(withArchive, 'unreachableStatus')).toEqual([]);
   });
 
-  it('counts an explicit reopen, which may land in any working status', () => {
+  it('counts an explicit reopen where the allow-list lets the actor choose its target, as the engine does', () => {
     const config: WorkflowConfig = {
       ...SOUND,
       statuses: [...STATUSES, { id: 'vendor', category: 'onHold' }],
       statusChanges: [{ by: 'agent', toCategory: ['pending', 'solved', 'closed'] }],
     };
-    expect(found(config, 'unreachableStatus')).toEqual([]);
-    expect(found({ ...config, reopen: { by: 'agent', fromCategory: 'pending' } }, 'unreachableStatus')).toEqual([
+    // A reopen naming its target passes the allow-list: here no rule lets anyone choose "vendor", so nothing leads
+    // there, and the engine refuses the move lint would otherwise have counted.
+    const wf = defineWorkflow(config);
+    const solved = { ...createTicket(wf, { at: 0 }), status: 'solved' };
+    const refused = transition(wf, solved, { type: 'reopen', by: 'agent', at: 1, to: 'vendor' });
+    expect(refused.ok ? null : refused.error.code).toBe('statusChangeNotAllowed');
+    expect(found(config, 'unreachableStatus')).toEqual([
+      { severity: 'warning', statuses: ['vendor'], path: 'statuses[4]' },
+    ]);
+    const choosable: WorkflowConfig = {
+      ...config,
+      statusChanges: [...config.statusChanges!, { by: 'agent', fromCategory: 'solved', to: 'vendor' }],
+    };
+    expect(found(choosable, 'unreachableStatus')).toEqual([]);
+    expect(found({ ...choosable, reopen: { by: 'agent', fromCategory: 'pending' } }, 'unreachableStatus')).toEqual([
       { severity: 'warning', statuses: ['vendor'], path: 'statuses[4]' },
     ]);
   });

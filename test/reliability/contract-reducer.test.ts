@@ -69,6 +69,23 @@ describe('the bench’s contract-equivalent tawk.to reducer agrees with transiti
         force: fc.boolean(),
       }),
       fc.record({ type: fc.constant('reopen'), by: actor, at: fc.constant(at), to: status }),
+      // The grown contract (issue 13): `merge`, `update` and an optional `actorId` on any event.
+      fc.record(
+        { type: fc.constant('merge'), by: actor, at: fc.constant(at), into: fc.constantFrom('t-2', '', 5, undefined) },
+        { requiredKeys: ['type', 'by', 'at'] },
+      ),
+      fc.record(
+        {
+          type: fc.constant('update'),
+          by: actor,
+          at: fc.constant(at),
+          priority: fc.constantFrom(null, 'high', 3),
+          group: fc.constantFrom(null, 'tier-2', '', 'x'.repeat(65)),
+          tags: fc.constantFrom([], ['vip'], ['b', 'a', 'b'], [''], ['x'], 'vip', Array(51).fill('t')),
+          actorId: fc.constantFrom('ana', '', 'x'.repeat(65)),
+        },
+        { requiredKeys: ['type', 'by', 'at'] },
+      ),
     );
 
   it('on random events, refusals included, from any reachable ticket', () => {

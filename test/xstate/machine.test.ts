@@ -106,8 +106,8 @@ describe('the statechart', () => {
     expect(edges(machine, 'open')).toContainEqual(['resolve', 'resolveRule', { to: 'solved' }, 'solved']);
     expect(edges(machine, 'solved')).toContainEqual(['tick', 'timerRule', { to: 'closed' }, 'closed']);
     expect(edges(machine, 'solved')).toContainEqual(['close', 'closeRule', { to: 'closed' }, 'closed']);
-    // Candidate moves are generous, their guards exact: Closed has a reopen edge, which Zendesk's rules refuse.
-    expect(edges(machine, 'closed')).toContainEqual(['reopen', 'reopenRule', { to: 'open' }, 'open']);
+    // The edges are the moves table's: Zendesk's rules let nobody reopen Closed, so Closed has no reopen edge.
+    expect(edges(machine, 'closed').filter(([event]) => event === 'reopen')).toEqual([]);
     const [fresh] = initialTransition(machine, { at: T0 });
     const closed = machine.resolveState({
       value: 'closed',

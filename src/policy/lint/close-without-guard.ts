@@ -1,6 +1,6 @@
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
-import { actorNames } from './permissions.js';
+import { actorNames } from '../rule-actors.js';
 import { quote, rulePath } from './paths.js';
 
 /**

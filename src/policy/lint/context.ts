@@ -7,7 +7,7 @@ import {
 } from '../workflow.js';
 import { buildGroups } from './build-graph.js';
 import { indexGraph, search, type StatusGraph } from './graph.js';
-import { actorsAllowed } from './permissions.js';
+import { actorsAllowed } from '../rule-actors.js';
 
 /** What every check reads: the policy, its move graph and what the graph tells, computed once. */
 export interface LintContext {

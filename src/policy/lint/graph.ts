@@ -1,5 +1,7 @@
+import type { MoveEvent } from '../moves.js';
+
 /** What kind of event a group of moves comes from. */
-export type EdgeKind = 'reply' | 'assign' | 'setStatus' | 'resolve' | 'close' | 'snooze' | 'reopen' | 'timer';
+export type EdgeKind = MoveEvent | 'timer';
 
 /**
  * Moves from every one of `sources` to every one of `targets`. One `setStatus` rule lets agents move from many

@@ -1,9 +1,9 @@
 import { impliedAction } from '../implied-action.js';
-import { ACTORS } from '../actor.js';
+import { ACTORS } from '../../model/actor.js';
 import { ACTOR_BIT } from '../workflow.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
-import { actorsAllowed } from './permissions.js';
+import { actorsAllowed } from '../rule-actors.js';
 import { quote } from './paths.js';
 
 /**

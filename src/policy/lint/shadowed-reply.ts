@@ -1,4 +1,4 @@
-import { ACTORS } from '../actor.js';
+import { ACTORS } from '../../model/actor.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
 import { selectStatuses } from './select.js';

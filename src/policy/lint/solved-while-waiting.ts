@@ -2,7 +2,7 @@ import { ACTOR_BIT } from '../workflow.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
 import { quote } from './paths.js';
-import { timerTargets } from './system-may-move.js';
+import { timerTargets } from '../timer-targets.js';
 
 const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
 

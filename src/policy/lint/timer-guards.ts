@@ -1,7 +1,8 @@
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
 import { quote, statusPath } from './paths.js';
-import { systemMayMove, timerTargets } from './system-may-move.js';
+import { timerTargets } from '../timer-targets.js';
+import { systemMayMove } from './system-may-move.js';
 
 /**
  * Timers that opt out of the rules with `bypassGuards`: the one documented path around a guard, so it is always

@@ -1,4 +1,4 @@
-import type { Actor } from '../policy/actor.js';
+import type { Actor } from './actor.js';
 
 /**
  * Who owes the next reply: the `team` (the customer's last message is unanswered) or the `customer`; `null`
@@ -16,6 +16,8 @@ export type Awaiting = 'team' | 'customer' | null;
  * A ticket: plain JSON-serialisable data, times in epoch milliseconds. Store it as it is (a JSON column, or one
  * column per field) and hand it back to `transition`; nothing in it is a class, a Date or a function. Tickets the
  * engine returns have exactly these fields, in this order: keep your own data beside the ticket, not inside it.
+ * The attributes rules read (`assignee`, `channel`, `priority`, `group`, `tags`, `attributesChangedAt`) sit together
+ * after the times; a ticket stored before the last four existed is read with `null`, `null`, `[]` and `null`.
  *
  * @example
  * ```ts
@@ -25,7 +27,7 @@ export type Awaiting = 'team' | 'customer' | null;
  * JSON.parse(JSON.stringify(ticket)); // deep-equal to ticket
  * ```
  */
-export interface Ticket<S extends string = string> {
+export interface Ticket<S extends string = string, P extends string = string> {
   readonly status: S;
   /** Grows by exactly one on every accepted event that changes the ticket (optimistic concurrency). */
   readonly version: number;
@@ -36,6 +38,17 @@ export interface Ticket<S extends string = string> {
   readonly assignee: string | null;
   /** The channel given to `createTicket` (email, chat, …), if any. */
   readonly channel: string | null;
+  /** One of the policy's `priorities`, or `null` (always, when it declares none). */
+  readonly priority: P | null;
+  /** The team or department the ticket belongs to (one of the policy's `groups` when it declares them), or `null`. */
+  readonly group: string | null;
+  /** Sorted, without duplicates: at most `TICKET_LIMITS.maxTags` (50) of 1 to 64 characters each. */
+  readonly tags: readonly string[];
+  /**
+   * The last change of `priority`, `group` or `tags` after creation (by `update` or a timer's `set`), or `null`.
+   * Timers with a `when` never act before it: a change re-targets them at the time of the change.
+   */
+  readonly attributesChangedAt: number | null;
   readonly lastCustomerMessageAt: number | null;
   /** The last reply by an agent or by the system (a bot) on the team's side. */
   readonly lastAgentMessageAt: number | null;

@@ -1,0 +1,284 @@
+import { ACTORS, type Actor } from '../model/actor.js';
+import { CATEGORIES, DONE, type Category } from './category.js';
+import { FrozenMap } from './frozen.js';
+import { impliedActions, type ActionName } from './implied-action.js';
+import type { CompiledWhen } from './compile-when.js';
+import type { Move, MoveEvent, MoveRule, MovesTable, MoveWhen, StatusMoves, TimerMove } from './moves.js';
+import { actorsAllowed, actorsOf } from './rule-actors.js';
+import { timerMoves } from './timer-moves.js';
+import {
+  ACTOR_BIT,
+  type CompiledActionRule,
+  type CompiledConditions,
+  type CompiledReply,
+  type CompiledStatus,
+  type CompiledStatusChange,
+  type Workflow,
+} from './workflow.js';
+
+const ALL_ACTORS = ACTOR_BIT.customer | ACTOR_BIT.agent | ACTOR_BIT.system;
+
+/** A builder's view of the workflow: its compiled statuses in order, and the rules described so far. */
+interface Build {
+  readonly workflow: Workflow;
+  readonly statuses: readonly CompiledStatus[];
+  readonly rules: MoveRule[];
+  readonly moves: Move[];
+  /** One description per compiled rule object and event (merge may share the close rules' objects). */
+  readonly described: Map<string, Map<unknown, MoveRule>>;
+}
+
+/**
+ * Builds the moves table (see `moves.ts`) from the compiled form, in one pass per kind of rule: each rule visits
+ * the statuses it selects, so the work is linear in the policy's size (rules' selections × actors).
+ */
+export function buildMoves(workflow: Workflow): MovesTable {
+  const { compiled, defaults } = workflow;
+  const statuses = workflow.statuses.map((s) => compiled.byId.get(s.id)!);
+  const build: Build = { workflow, statuses, rules: [], moves: [], described: new Map() };
+
+  replyMoves(build);
+  ruleMoves(build, 'assign', compiled.assign, (s) => s.assignTo);
+  const toDefault = (id: string | undefined, skip: Category) => (s: CompiledStatus) =>
+    id === undefined || s.category === skip ? null : id;
+  ruleMoves(build, 'resolve', compiled.resolve, toDefault(defaults.solved, 'solved'));
+  ruleMoves(build, 'close', compiled.close, toDefault(defaults.closed, 'closed'));
+  ruleMoves(build, 'snooze', compiled.snooze, toDefault(defaults.snoozed, 'snoozed'));
+  ruleMoves(build, 'merge', compiled.merge, () => (defaults.closed === undefined ? null : defaults.closed));
+  ruleMoves(build, 'reopen', compiled.reopen, (s) =>
+    DONE.has(s.category) && s.reopenTo !== null && !DONE.has(compiled.byId.get(s.reopenTo)!.category)
+      ? s.reopenTo
+      : null,
+  );
+  chosenMoves(build);
+
+  const timers = timerMoves(statuses, build.moves);
+  const byStatus = new Map<string, { moves: Move[]; timers: TimerMove[] }>(
+    statuses.map((s) => [s.id, { moves: [], timers: [] }]),
+  );
+  for (const move of build.moves) for (const from of move.from) byStatus.get(from)!.moves.push(move);
+  for (const timer of timers) byStatus.get(timer.from)!.timers.push(timer);
+  return {
+    rules: build.rules,
+    moves: build.moves,
+    timers,
+    byStatus: new FrozenMap<string, StatusMoves>(byStatus),
+  };
+}
+
+/** The public description of a compiled rule, made once per rule and event. */
+function describe(build: Build, event: MoveEvent, key: unknown, make: () => Omit<MoveRule, 'event'>): MoveRule {
+  let byRule = build.described.get(event);
+  if (byRule === undefined) {
+    byRule = new Map();
+    build.described.set(event, byRule);
+  }
+  let rule = byRule.get(key);
+  if (rule === undefined) {
+    rule = { event, ...make() };
+    byRule.set(key, rule);
+    build.rules.push(rule);
+  }
+  return rule;
+}
+
+const NO_CONDITIONS = { requireAssignee: false, notWhileCustomerWaits: false, guards: [], keepAssignee: false };
+
+/** The public form of a compiled `when` (lists in place of sets), as the table and the diagram show it. */
+export function describeWhen(when: CompiledWhen | null): MoveWhen | null {
+  if (when === null) return null;
+  const list = <T>(set: ReadonlySet<T> | null): T[] | null => (set === null ? null : [...set]);
+  return {
+    priority: list(when.priority),
+    group: list(when.group),
+    channel: list(when.channel),
+    tagsAny: [...when.tagsAny],
+    tagsAll: [...when.tagsAll],
+    tagsNone: [...when.tagsNone],
+  };
+}
+
+function describeRule(
+  build: Build,
+  event: MoveEvent,
+  rule: CompiledConditions & {
+    readonly by: number;
+    readonly from: ReadonlySet<string> | null;
+    readonly when: CompiledWhen | null;
+  },
+): MoveRule {
+  const action = rule as Partial<CompiledActionRule> & CompiledStatusChange;
+  return describe(build, event, rule, () => ({
+    path: rule.path,
+    by: actorsOf(rule.by),
+    forceBy: actorsOf(action.forceBy ?? 0),
+    from: rule.from === null ? null : [...rule.from],
+    conditions: {
+      requireAssignee: rule.requireAssignee,
+      notWhileCustomerWaits: rule.notWhileCustomerWaits,
+      guards: rule.guards.map(([name]) => name),
+      keepAssignee: action.keepAssignee ?? false,
+      withinMs: null,
+      when: describeWhen(rule.when),
+    },
+  }));
+}
+
+/**
+ * Moves whose target the rule decides (`target(source)`), gated by the event's own rules: per rule, per target,
+ * the actors and the sources where the rule and every other action the move amounts to let them act (the engine
+ * checks those too: resolving a closed ticket is also a reopen). Actors with the same sources share one move.
+ */
+function ruleMoves(
+  build: Build,
+  event: ActionName | 'assign' | 'merge',
+  rules: readonly CompiledActionRule[],
+  target: (source: CompiledStatus) => string | null,
+): void {
+  const { compiled } = build.workflow;
+  for (const rule of rules) {
+    const byTarget = new Map<string, Map<Actor, string[]>>();
+    for (const source of rule.from === null ? build.statuses : [...rule.from].map((id) => compiled.byId.get(id)!)) {
+      const to = target(source);
+      if (to === null || to === source.id) continue;
+      const also =
+        event === 'assign' || event === 'merge'
+          ? ALL_ACTORS
+          : impliedActions(source, compiled.byId.get(to)!).reduce(
+              (mask, action) => (action === event ? mask : mask & actorsAllowed(compiled[action], source.id)),
+              ALL_ACTORS,
+            );
+      for (const actor of actorsOf(rule.by & also)) {
+        const bySource = byTarget.get(to) ?? new Map<Actor, string[]>();
+        byTarget.set(to, bySource);
+        const list = bySource.get(actor) ?? [];
+        bySource.set(actor, list);
+        list.push(source.id);
+      }
+    }
+    for (const [to, bySource] of byTarget)
+      for (const [by, from] of shareSources(bySource))
+        build.moves.push({ event, by, from, to: [to], chosen: false, rule: describeRule(build, event, rule) });
+  }
+}
+
+/** Actors with the same list of sources, merged into one entry (in actor order). */
+function shareSources(bySource: ReadonlyMap<Actor, readonly string[]>): [Actor[], readonly string[]][] {
+  const merged = new Map<string, [Actor[], readonly string[]]>();
+  for (const actor of ACTORS) {
+    const from = bySource.get(actor);
+    if (from === undefined || from.length === 0) continue;
+    const key = from.join('\u0000');
+    const entry = merged.get(key);
+    if (entry === undefined) merged.set(key, [[actor], from]);
+    else entry[0].push(actor);
+  }
+  return [...merged.values()];
+}
+
+/**
+ * Reply moves, as the compiled reply table answers them per status and actor (the built-in rule included: a
+ * customer's reply wakes a snoozed ticket). A reopen with `within` carries its window as a condition.
+ */
+function replyMoves(build: Build): void {
+  for (const status of build.statuses) {
+    // Keyed by rule and target: the compiled candidates are per actor, the rule (and so its `when`) is shared.
+    const byRule = new Map<string, [CompiledReply, Actor[]]>();
+    for (const actor of ACTORS) {
+      // Every candidate of the status and actor: a rule with a `when` hands the tickets it does not match on.
+      for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
+        if ((reply.action !== 'move' && reply.action !== 'reopen') || reply.to === null || reply.to === status.id)
+          continue;
+        const key = `${reply.rule}\u0000${reply.to}`;
+        byRule.set(key, [reply, [...(byRule.get(key)?.[1] ?? []), actor]]);
+      }
+    }
+    for (const [reply, by] of byRule.values()) {
+      // One description per rule of the policy (the built-in one per actor set): replies compile per status.
+      const key = reply.rule >= 0 ? build.workflow.config.replies![reply.rule]! : by.join();
+      const rule = describe(build, 'reply', key, () => ({
+        path: reply.rule >= 0 ? `replies[${reply.rule}]` : null,
+        by: reply.rule >= 0 ? replyActors(build, reply.rule) : by,
+        forceBy: [],
+        from: null,
+        conditions: { ...NO_CONDITIONS, withinMs: reply.within, when: describeWhen(reply.when) },
+      }));
+      build.moves.push({ event: 'reply', by, from: [status.id], to: [reply.to!], chosen: false, rule });
+    }
+  }
+}
+
+/** The actors a reply rule of the policy names. */
+function replyActors(build: Build, index: number): Actor[] {
+  const by = build.workflow.config.replies![index]!.by;
+  const list: readonly Actor[] = by === undefined ? [] : Array.isArray(by) ? by : [by as Actor];
+  return ACTORS.filter((a) => list.includes(a));
+}
+
+/**
+ * Moves to a status the event names: `setStatus` (and a reply's "send and mark as", which passes the same rules)
+ * within each `statusChanges` rule, and `reopen` with `to` (the allow-list and the reopen rules). Whether an actor
+ * may move from a source into a category depends only on the source and the category (the action the move amounts
+ * to), so it is computed once per source and category; each rule then costs its selections.
+ */
+function chosenMoves(build: Build): void {
+  const { statuses } = build;
+  const movers = moversByCategory(build);
+  // A status that needs an `until` no timer counts to can never be set by hand; a reopen does not ask for one.
+  const settable = (s: CompiledStatus): boolean => !s.requireUntil || s.acceptsUntil;
+  const seen = new Set<string>();
+  for (const rule of build.workflow.compiled.statusChanges) {
+    // A repeated rule allows nothing more: listing it again would only multiply every reader's work.
+    const key = `${rule.by}|${[...(rule.from ?? ['*'])]}|${[...(rule.to ?? ['*'])]}|${rule.requireAssignee}|${rule.notWhileCustomerWaits}|${rule.guards.map(([n]) => n)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const sources = rule.from === null ? statuses : statuses.filter((s) => rule.from!.has(s.id));
+    const described = describeRule(build, 'setStatus', rule);
+    for (const category of CATEGORIES) {
+      const inCategory = statuses.filter((s) => s.category === category && (rule.to === null || rule.to.has(s.id)));
+      const allowedBy = movers.get(category)!;
+      const add = (event: 'setStatus' | 'reopen', from: readonly CompiledStatus[], to: readonly CompiledStatus[]) => {
+        if (to.length === 0) return;
+        const bySource = new Map<Actor, string[]>();
+        for (const actor of actorsOf(rule.by)) {
+          const bit = ACTOR_BIT[actor];
+          bySource.set(
+            actor,
+            from.filter((s) => (allowedBy.get(s.id)! & bit) !== 0).map((s) => s.id),
+          );
+        }
+        const ids = to.map((s) => s.id);
+        for (const [by, list] of shareSources(bySource))
+          build.moves.push({ event, by, from: list, to: ids, chosen: true, rule: described });
+      };
+      add('setStatus', sources, inCategory.filter(settable));
+      if (!DONE.has(category))
+        add(
+          'reopen',
+          sources.filter((s) => DONE.has(s.category)),
+          inCategory,
+        );
+    }
+  }
+}
+
+/**
+ * Per target category and source status, the actors the action rules let move from there into that category
+ * (every action the move amounts to: resolving, closing, snoozing, reopening): statuses × 7 lookups.
+ */
+function moversByCategory(build: Build): Map<Category, Map<string, number>> {
+  const { compiled } = build.workflow;
+  const movers = new Map<Category, Map<string, number>>();
+  for (const category of CATEGORIES) {
+    const probe = build.statuses.find((s) => s.category === category);
+    const bySource = new Map<string, number>();
+    movers.set(category, bySource);
+    if (probe === undefined) continue;
+    for (const source of build.statuses) {
+      let mask = ALL_ACTORS;
+      for (const action of impliedActions(source, probe)) mask &= actorsAllowed(compiled[action], source.id);
+      bySource.set(source.id, mask);
+    }
+  }
+  return movers;
+}
