@@ -127,10 +127,7 @@ async function applyRows(name: string, db: Database): Promise<Row[]> {
             JSON.stringify({ ticket, effects, changed: true }),
           ],
         );
-        await tx.query(
-          `INSERT INTO ${S}.effects (ticket_id, seq, idx, type, effect) VALUES ($1, $2, 0, $3, $4::text::jsonb)`,
-          [id, seq, 'statusChanged', JSON.stringify(effects[0])],
-        );
+        await tx.query(`INSERT INTO ${S}.outbox (ticket_id, seq, n) VALUES ($1, $2, $3)`, [id, seq, effects.length]);
       });
     }
   };
@@ -179,7 +176,7 @@ function engineRow(label: string, subject: string, share: number): Row {
 
 /** Fills the table with `count` tickets waiting on the customer since T0: all due (reminder and auto-close) at T0 + 10 days. */
 async function fillDue(db: Database, count: number): Promise<Ticket<DeskStatus>> {
-  await db.driver.query(`TRUNCATE ${S}.effects, ${S}.events, ${S}.tickets`);
+  await db.driver.query(`TRUNCATE ${S}.outbox, ${S}.events, ${S}.tickets`);
   const r = transition(desk, createTicket(desk, { at: T0, by: 'agent' }), { type: 'reply', by: 'agent', at: T0 });
   if (!r.ok) throw new Error('bench: setup refused');
   await db.driver.query(

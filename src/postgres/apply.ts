@@ -125,7 +125,10 @@ export async function apply(
   });
 }
 
-/** The ticket row, the log entry and the effects, in one statement: one round trip whatever the effect count. */
+/**
+ * The ticket row, the log entry and its outbox row (when the event has effects: the log entry holds them, the
+ * outbox row tracks their delivery), in one statement: one round trip whatever the effect count.
+ */
 async function writeEvent(
   ctx: StoreContext,
   tx: SqlQueryable,
@@ -145,9 +148,8 @@ async function writeEvent(
        INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, idempotency_key, event, result)
        VALUES ($1, $6, $8, $9, $10, $11::text::jsonb, $12::text::jsonb)
      )
-     INSERT INTO ${ctx.s}.effects (ticket_id, seq, idx, type, effect, related_ticket_id)
-     SELECT $1, $6, x.ord - 1, x.e->>'type', x.e, CASE WHEN x.e->>'type' = 'followUpRequested' THEN $13::bigint END
-     FROM jsonb_array_elements($12::text::jsonb -> 'effects') WITH ORDINALITY AS x(e, ord)`,
+     INSERT INTO ${ctx.s}.outbox (ticket_id, seq, n, related_ticket_id)
+     SELECT $1, $6, $14::integer, $13::bigint WHERE $14::integer > 0`,
     [
       id,
       ticket.status,
@@ -162,6 +164,7 @@ async function writeEvent(
       JSON.stringify(event),
       JSON.stringify(logged),
       logged.followUp?.id ?? null,
+      logged.effects.length,
     ],
   );
 }

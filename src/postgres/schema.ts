@@ -51,6 +51,41 @@ export function migrations(schema: string): readonly string[] {
     );
     CREATE INDEX effects_pending ON ${s}.effects (id) WHERE done_at IS NULL;
     `,
+    // Version 2: the outbox keeps one row per event that has effects, pointing at its log entry (which holds the
+    // effects already), instead of one row per effect carrying a copy: a sweep wrote three outbox rows and three
+    // copies per ticket, the largest part of its cost. Pending v1 rows move over, done indexes included; `effects`
+    // stays as a view with the v1 columns (one row per effect), so queries written against v1 keep working.
+    `
+    CREATE TABLE ${s}.outbox (
+      ticket_id         bigint  NOT NULL,
+      seq               integer NOT NULL,
+      pos               bigint  GENERATED ALWAYS AS IDENTITY,
+      n                 integer NOT NULL,
+      done              integer[] NOT NULL DEFAULT '{}',
+      related_ticket_id bigint,
+      attempts          integer NOT NULL DEFAULT 0,
+      leased_until      bigint,
+      completed_at      timestamptz,
+      done_at           timestamptz,
+      PRIMARY KEY (ticket_id, seq)
+    );
+    CREATE INDEX outbox_pending ON ${s}.outbox (pos) WHERE done_at IS NULL;
+    INSERT INTO ${s}.outbox (ticket_id, seq, n, done, related_ticket_id, attempts, leased_until, completed_at, done_at)
+    SELECT ticket_id, seq, count(*), coalesce(array_agg(idx ORDER BY idx) FILTER (WHERE done_at IS NOT NULL), '{}'),
+           max(related_ticket_id), max(attempts), max(leased_until), max(done_at),
+           CASE WHEN bool_and(done_at IS NOT NULL) THEN max(done_at) END
+    FROM ${s}.effects GROUP BY ticket_id, seq ORDER BY min(id);
+    DROP TABLE ${s}.effects;
+    CREATE VIEW ${s}.effects AS
+    SELECT o.ticket_id || '.' || o.seq || '.' || (x.ord - 1) AS id, o.ticket_id, o.seq, (x.ord - 1)::integer AS idx,
+           x.e ->> 'type' AS type, x.e AS effect,
+           CASE WHEN x.e ->> 'type' = 'followUpRequested' THEN o.related_ticket_id END AS related_ticket_id,
+           o.attempts, o.leased_until,
+           CASE WHEN o.done_at IS NOT NULL THEN o.done_at WHEN (x.ord - 1)::integer = ANY (o.done) THEN o.completed_at END AS done_at
+    FROM ${s}.outbox AS o
+    JOIN ${s}.events AS ev ON ev.ticket_id = o.ticket_id AND ev.seq = o.seq
+    CROSS JOIN LATERAL jsonb_array_elements(ev.result -> 'effects') WITH ORDINALITY AS x(e, ord)
+    `,
   ];
 }
 

@@ -1,47 +1,27 @@
-import { nextDeadline, transition, type Effect, type Workflow } from 'ticket-lifecycle';
-import { checkStored, fromStored, type StoreContext } from './context.js';
+import { nextDeadline, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
+import { checkStored, type StoreContext } from './context.js';
 import { databaseNow } from './create.js';
 import type { SqlQueryable } from './driver.js';
 import { fromTransitionError, storeError, type StoreError } from './errors.js';
+import { ticketChange, writeBatch, type BatchWrite } from './sweep-write.js';
 import type { SweepOptions, SweepReport } from './types.js';
 
 const DEFAULT_BATCH = 500;
 
-/**
- * What the log keeps of a sweeper's tick: its effects, not a copy of the ticket (the row has it, and a replay
- * rebuilds it). Half the bytes a sweep writes; nobody redelivers a tick, so no first result needs returning.
- */
-interface TickResult {
-  readonly effects: readonly Effect[];
-  readonly changed: boolean;
-}
-
 interface DueRow {
   readonly id: string;
+  /** Where the locked row is: the batch write goes straight to it (a TID scan), not through the primary key. */
+  readonly ctid: string;
   readonly workflow: string;
   readonly data: unknown;
   readonly last_seq: number;
 }
 
-/** One ticket's write in a batch; `log` is false when the tick changed nothing (only the deadline is rewritten). */
-interface BatchWrite {
-  readonly id: string;
-  readonly status: string;
-  readonly version: number;
-  readonly updated_at: number;
-  readonly next_deadline: number | null;
-  readonly seq: number;
-  readonly data: unknown;
-  readonly log: boolean;
-  readonly at: number;
-  readonly event: unknown;
-  readonly result: TickResult | null;
-}
-
 /**
- * `store.sweep`: claims due tickets a batch at a time with `FOR UPDATE SKIP LOCKED` (so sweepers never wait on
- * each other or on a writer's row, and never take the same ticket), ticks each, and writes the whole batch —
- * tickets, log entries, outbox rows — in one statement. A sweeper that dies mid-batch loses its transaction; the
+ * `store.sweep`: claims due tickets a batch at a time with `FOR NO KEY UPDATE SKIP LOCKED` (so sweepers never wait
+ * on each other or on a writer's row, and never take the same ticket; the key is never changed, so a follow-up
+ * referencing a claimed ticket is not blocked), ticks each, and writes the whole batch — tickets, log entries,
+ * outbox rows — in one statement (sweep-write.ts). A sweeper that dies mid-batch loses its transaction; the
  * rows unlock and the next sweeper takes them.
  */
 export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Promise<SweepReport> {
@@ -71,8 +51,8 @@ export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Prom
 
 async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size: number) {
   const { rows } = await tx.query(
-    `SELECT id::text AS id, workflow, data, last_seq FROM ${ctx.s}.tickets
-     WHERE next_deadline <= $1 ORDER BY next_deadline LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    `SELECT id::text AS id, ctid::text AS ctid, workflow, data, last_seq FROM ${ctx.s}.tickets
+     WHERE next_deadline <= $1 ORDER BY next_deadline LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
     [now, size],
   );
   const writes: BatchWrite[] = [];
@@ -84,7 +64,7 @@ async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size
     const outcome =
       workflow === undefined
         ? storeError('unknownWorkflow', `workflow "${row.workflow}" is not in this store`)
-        : tick(ctx, workflow, row, now);
+        : tick(workflow, row, now);
     if ('code' in outcome) {
       failed.push({ id: row.id, error: outcome });
       continue;
@@ -106,8 +86,9 @@ async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size
   return { claimed: rows.length, changed, effects, failed, settled };
 }
 
-function tick(ctx: StoreContext, workflow: Workflow, row: DueRow, now: number): BatchWrite | StoreError {
-  const ticket = fromStored(ctx, row.workflow, row.data);
+function tick(workflow: Workflow, row: DueRow, now: number): BatchWrite | StoreError {
+  // No field reordering (fromStored): a tick's ticket is never returned, and jsonb keeps no key order anyway.
+  const ticket = row.data as Ticket;
   // The row was due at `now`, and a deadline is never before `updatedAt`; max() only guards a clock running backwards.
   const event = { type: 'tick' as const, at: Math.max(now, ticket.updatedAt) };
   const result = transition(workflow, ticket, event);
@@ -117,42 +98,15 @@ function tick(ctx: StoreContext, workflow: Workflow, row: DueRow, now: number): 
   const t = result.ticket;
   return {
     id: row.id,
+    ctid: row.ctid,
     status: t.status,
     version: t.version,
     updated_at: t.updatedAt,
     next_deadline: nextDeadline(workflow, t),
     seq,
-    data: t,
+    ...ticketChange(ticket, t),
     log,
     at: event.at,
-    event,
     result: log ? { effects: result.effects, changed: result.changed } : null,
   };
-}
-
-/**
- * The batch goes in as one text[] of per-row JSON, parsed row by row at execution. One jsonb document for the
- * whole batch looked simpler, but the planner folds a constant jsonb argument at plan time and copies it around:
- * 200–300 ms of planning per 1,000 tickets, more than the writes themselves.
- */
-async function writeBatch(ctx: StoreContext, tx: SqlQueryable, writes: readonly BatchWrite[]): Promise<void> {
-  await tx.query(
-    `WITH input AS (
-       SELECT x.* FROM unnest($1::text[]) AS r(j), jsonb_to_record(r.j::jsonb) AS x(
-         id bigint, status text, version integer, updated_at bigint, next_deadline bigint, seq integer,
-         data jsonb, log boolean, at bigint, event jsonb, result jsonb)
-     ), t AS (
-       UPDATE ${ctx.s}.tickets AS t
-       SET status = i.status, version = i.version, updated_at = i.updated_at, next_deadline = i.next_deadline, last_seq = i.seq, data = i.data
-       FROM input AS i WHERE t.id = i.id
-     ), e AS (
-       INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, event, result)
-       SELECT id, seq, at, 'tick', event, result FROM input WHERE log
-     )
-     INSERT INTO ${ctx.s}.effects (ticket_id, seq, idx, type, effect)
-     SELECT i.id, i.seq, x.ord - 1, x.e->>'type', x.e
-     FROM input AS i CROSS JOIN LATERAL jsonb_array_elements(i.result -> 'effects') WITH ORDINALITY AS x(e, ord)
-     WHERE i.log`,
-    [writes.map((w) => JSON.stringify(w))],
-  );
 }

@@ -173,6 +173,7 @@ export interface SweepReport {
  * ```
  */
 export interface OutboxEffect<S extends string = string> {
+  /** `ticketId.seq.index`: the effect's place in the log, so the same on every redelivery. */
   readonly id: string;
   readonly ticketId: string;
   /** The event's place in the ticket's log, and the effect's place among that event's effects. */
@@ -195,6 +196,10 @@ export interface OutboxEffect<S extends string = string> {
  * ```
  */
 export interface ClaimOptions {
+  /**
+   * At most this many effects (default 100). An event's effects are leased together, so a claim stops before an
+   * event that would not fit, except the first, which always comes whole.
+   */
   readonly limit?: number;
   /** How long the claim lasts; unfinished effects come back to any consumer after it (default 60 s). */
   readonly leaseMs?: number;

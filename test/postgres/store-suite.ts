@@ -2,6 +2,7 @@
 import { nextDeadline, transition, type Ticket } from 'ticket-lifecycle';
 import { createPostgresStore, StoreFailure, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/postgres/schema.js';
 import { DAY, desk, freshStore, HOUR, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 
 export function storeSuite(open: () => Promise<TestDatabase>): void {
@@ -37,10 +38,49 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
   describe('migrate', () => {
     it('creates the schema once and is idempotent', async () => {
       await fresh();
-      expect(await store.migrate()).toEqual({ from: 1, to: 1, applied: [] });
+      expect(await store.migrate()).toEqual({ from: 2, to: 2, applied: [] });
       const other = createPostgresStore(database.db, { workflow: desk, schema: `${schema}_b` });
       const reports = await Promise.all([other.migrate(), other.migrate()]);
-      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 1]);
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 2]);
+    });
+
+    it('moves a version-1 outbox to version 2 without losing a pending effect or its attempts', async () => {
+      await fresh();
+      // A database left at version 1 (one outbox row per effect): the v1 statements, then v1 rows written by hand.
+      const old = `${schema}_v1`;
+      await rows(`CREATE SCHEMA "${old}"`);
+      for (const statement of migrations(old)[0]!
+        .split(';')
+        .filter((part) => part.trim() !== ''))
+        await rows(statement);
+      await rows(
+        `CREATE TABLE "${old}".migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      await rows(`INSERT INTO "${old}".migrations (version) VALUES (1)`);
+      const effects = [
+        { type: 'reminderDue', timer: 'auto-close', dueAt: T0, status: 'pending', index: 0 },
+        { type: 'timerFired', timer: 'auto-close', dueAt: T0, from: 'pending', to: 'closed' },
+      ];
+      await rows(
+        `INSERT INTO "${old}".events (ticket_id, seq, at, type, event, result) VALUES (7, 3, $1, 'tick', $2::text::jsonb, $3::text::jsonb)`,
+        [T0, JSON.stringify({ type: 'tick', at: T0 }), JSON.stringify({ effects, changed: true })],
+      );
+      await rows(
+        `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, attempts, done_at)
+         VALUES (7, 3, 0, 'reminderDue', $1::text::jsonb, 1, now()), (7, 3, 1, 'timerFired', $2::text::jsonb, 1, NULL)`,
+        [JSON.stringify(effects[0]), JSON.stringify(effects[1])],
+      );
+      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      expect(await upgraded.migrate()).toEqual({ from: 1, to: 2, applied: [2] });
+      const view = await rows(`SELECT id, idx, type, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY idx`);
+      expect(view).toEqual([
+        { id: '7.3.0', idx: 0, type: 'reminderDue', done: true },
+        { id: '7.3.1', idx: 1, type: 'timerFired', done: false },
+      ]);
+      const claimed = await upgraded.claimEffects();
+      expect(claimed.map((e) => [e.id, e.effect, e.attempts])).toEqual([['7.3.1', effects[1], 2]]);
+      expect(await upgraded.completeEffects(['7.3.1'])).toBe(1);
+      await rows(`DROP SCHEMA "${old}" CASCADE`);
     });
 
     it('refuses a schema name that is not a plain identifier', () => {
@@ -204,6 +244,35 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect(await store.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
     });
 
+    it("leases an event's effects together, within limit, and completes them one by one", async () => {
+      await fresh();
+      const a = await pendingTicket();
+      const b = await pendingTicket(T0 + HOUR);
+      await rows('UPDATE S.outbox SET done_at = now()'); // the agents' replies that made the tickets pending: delivered
+      // One tick each: reminder, auto-close and the timer's firing, three effects per event.
+      expect(await store.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 2, effects: 6 });
+      const tick = await rows(
+        `SELECT ticket_id::text AS id, result -> 'effects' AS effects FROM S.events WHERE type = 'tick' ORDER BY ticket_id`,
+      );
+      const [ea, eb] = tick.map((r) => r.effects as unknown[]);
+      const perEvent = ea!.length;
+      expect(perEvent).toBe(3);
+      // limit 1: the first event comes whole (its effects are never split across consumers' leases).
+      const first = await store.claimEffects({ limit: 1, leaseMs: 200 });
+      expect(first.map((e) => [e.ticketId, e.index, e.effect])).toEqual(ea!.map((effect, i) => [a, i, effect]));
+      expect(new Set(first.map((e) => e.id)).size).toBe(perEvent);
+      const second = await store.claimEffects({ limit: 100, leaseMs: 200 });
+      expect(second.map((e) => [e.ticketId, e.effect])).toEqual(eb!.map((effect) => [b, effect]));
+      // The consumer of the first event completes one effect and crashes: only the others come back.
+      expect(await store.completeEffects([first[0]!.id, first[0]!.id, 'junk', '1.2'])).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const again = await store.claimEffects({ limit: 100, leaseMs: 60_000 });
+      expect(again.filter((e) => e.ticketId === a).map((e) => e.id)).toEqual(first.slice(1).map((e) => e.id));
+      expect(await store.completeEffects(again.map((e) => e.id))).toBe(again.length);
+      expect(await count('effects', 'done_at IS NULL')).toBe(0);
+      expect(await store.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
+    });
+
     it('writes nothing for a refused event: no log entry, no effect', async () => {
       await fresh();
       const id = await pendingTicket();
@@ -250,8 +319,12 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       await fresh();
       const ids = [await pendingTicket(T0), await pendingTicket(T0 + HOUR), await pendingTicket(T0 + 5 * DAY)];
       await expectExactDeadlines();
+      const before = (await store.get(ids[1]!))!;
       const first = await store.sweep({ now: T0 + DAY + HOUR });
       expect(first).toMatchObject({ claimed: 2, changed: 2 });
+      // The sweep writes only the fields a tick changed: what is stored is still exactly what transition makes.
+      const ticked = transition(desk, before, { type: 'tick', at: T0 + DAY + HOUR });
+      expect(JSON.stringify(await store.get(ids[1]!))).toBe(JSON.stringify(ticked.ok && ticked.ticket));
       const second = await store.sweep({ now: T0 + 3 * DAY });
       expect(second).toMatchObject({ claimed: 2, changed: 2 });
       const closed = await store.get(ids[0]!);
