@@ -31,6 +31,7 @@ function copy(t: Ticket): Draft {
     until: t.until,
     snoozedFrom: t.snoozedFrom,
     timersFired: t.timersFired,
+    sla: t.sla,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Workflow } from '../policy/workflow.js';
 import { isActor } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
 import { isChannel, MAX_CHANNEL_LENGTH } from './read-ticket.js';
+import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
 
@@ -52,8 +53,8 @@ export function createTicket<S extends string>(workflow: Workflow<S>, input: Cre
     throw new RangeError(`createTicket: "channel" must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters`);
   const byCustomer = by === 'customer';
   const status = (channel === null ? undefined : workflow.compiled.initialByChannel.get(channel)) ?? workflow.initial;
-  return {
-    status: status as S,
+  const ticket: DraftTicket = {
+    status,
     version: 1,
     createdAt: at,
     updatedAt: at,
@@ -72,5 +73,9 @@ export function createTicket<S extends string>(workflow: Workflow<S>, input: Cre
     until: null,
     snoozedFrom: null,
     timersFired: NO_TIMERS_FIRED,
+    sla: null,
   };
+  // The SLA clocks start with the ticket (resolution, and first reply when a customer wrote in).
+  workflow.compiled.sla?.sync(ticket, at, null);
+  return ticket as Ticket<S>;
 }

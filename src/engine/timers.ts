@@ -4,7 +4,8 @@ import type { Effect } from './effects.js';
 import { enterStatus } from './enter-status.js';
 import { checkTimerMove } from './guards.js';
 import type { TransitionError } from './result.js';
-import { copyTicket } from './copy-ticket.js';
+import { copyTicket, type DraftTicket } from './copy-ticket.js';
+import { slaFirst } from './sla-steps.js';
 import type { Ticket } from './ticket.js';
 import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
 
@@ -160,8 +161,13 @@ export function catchUp(
 ): Ticket {
   let current = ticket;
   for (let n = 0; n < MAX_CATCH_UP_STEPS; n++) {
-    if (status.timers.length === 0) return current;
+    if (status.timers.length === 0 && compiled.sla === null) return current;
     const item = nextDue(status, current);
+    const sla = compiled.sla === null ? null : slaFirst(compiled.sla, current, item, limit, effects, steps);
+    if (sla !== null) {
+      current = sla;
+      continue;
+    }
     if (item === null || item.dueAt > limit) return current;
     if (item.kind === 'reminder') {
       current = fireReminders(status, current, limit, effects, steps);
@@ -189,6 +195,7 @@ export function catchUp(
     current = enterStatus(copyTicket(current), status, target, dueAt, 'system', 'timer', effects, closeReason(timer));
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
+    compiled.sla?.sync(current as DraftTicket, dueAt, effects);
     status = target;
   }
   return current;

@@ -5,6 +5,7 @@ import { DONE, type Category } from './category.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
+import { compileSla } from '../sla/compile-sla.js';
 import { systemMayMove } from './system-move.js';
 import type { WorkflowConfig } from './config.js';
 import { deepFreeze, FrozenMap, FrozenSet } from './frozen.js';
@@ -39,6 +40,7 @@ const CONFIG_FIELDS = [
   'merge',
   'timers',
   'calendars',
+  'sla',
 ] as const;
 
 /** Checks and compiles a policy in one pass: a `Workflow`, or every problem found. */
@@ -87,6 +89,7 @@ export function compileWorkflow(
     assign: rules('assign', new FrozenSet(all)),
     // Merging closes the ticket: without rules of its own, it passes the close rules (no path around them).
     merge: own(root, 'merge') === undefined ? close : rules('merge', unlocked),
+    sla: compileSla(reader, own(root, 'sla'), table.infos, calendars),
   };
   if (reader.issues.length > 0 || initial === null) return { ok: false, issues: reader.issues };
 

@@ -2,6 +2,7 @@ import type { CalendarConfig } from '../calendar/calendar-config.js';
 import type { Actor } from './actor.js';
 import type { Category } from './category.js';
 import type { Duration } from './duration.js';
+import type { SlaPolicyConfig } from '../sla/sla-config.js';
 
 /**
  * One value or a list of them: rules accept both so short policies stay short.
@@ -344,4 +345,9 @@ export interface WorkflowConfig<S extends string = string> {
   readonly timers?: readonly TimerConfig<S>[];
   /** Business-hours calendars by id, for timers that count open time only. */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
+  /**
+   * SLA policies, the first whose `when` matches a ticket applies: targets per metric, counted in a calendar's open
+   * time or plain time, paused where the vendor pauses. At most `POLICY_LIMITS.maxSlaPolicies` (100). See docs/sla.md.
+   */
+  readonly sla?: readonly SlaPolicyConfig<S>[];
 }

@@ -1,4 +1,5 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
+import type { CompiledSla } from '../sla/compiled-sla.js';
 import type { Ticket } from '../engine/ticket.js';
 import type { TicketEvent } from '../engine/events.js';
 import type { Actor } from './actor.js';
@@ -205,4 +206,6 @@ export interface CompiledWorkflow {
   readonly merge: readonly CompiledActionRule[];
   /** `null`: no rules given, so agents and the system may set any status. */
   readonly statusChanges: readonly CompiledStatusChange[] | null;
+  /** The SLA policies with their arithmetic bound (`src/sla/`), or `null` when the policy has no `sla`. */
+  readonly sla: CompiledSla | null;
 }

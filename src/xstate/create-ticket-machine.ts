@@ -54,6 +54,10 @@ const EFFECT_TYPES = Object.keys({
   timerBlocked: true,
   merged: true,
   assigned: true,
+  slaWarning: true,
+  slaBreached: true,
+  slaMet: true,
+  slaPolicyChanged: true,
 } as const satisfies Record<AnyEffectType, true>) as AnyEffectType[];
 
 type EffectOf<K extends AnyEffectType> = Extract<Effect, { type: K }>;

@@ -186,6 +186,8 @@ export function analyseTargets(workflow: Workflow): TargetAnalysis {
 /** Which statuses have timers at all: only those need a live timer actor. */
 export function timedStatuses(workflow: Workflow): ReadonlySet<string> {
   const config = workflow.config as WorkflowConfig;
+  // SLA marks come due wherever a clock runs: with SLA policies every status keeps a timer actor.
+  if ((config.sla ?? []).length > 0) return new Set(workflow.statuses.map((s) => s.id));
   const timers = config.timers ?? [];
   const timedCategories = new Set<Category>(timers.flatMap((t) => list(t.inCategory)));
   const timed = new Set<string>(timers.flatMap((t) => list(t.in)));
