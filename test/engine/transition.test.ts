@@ -353,6 +353,7 @@ describe('createTicket', () => {
       until: null,
       snoozedFrom: null,
       timersFired: {},
+      sla: null,
     });
   });
 
