@@ -103,7 +103,12 @@ export type Effect<S extends string = string> =
       readonly target: number;
       readonly breached: boolean;
     }
-  | { readonly type: 'slaPolicyChanged'; readonly from: string | null; readonly to: string | null; readonly at: number };
+  | {
+      readonly type: 'slaPolicyChanged';
+      readonly from: string | null;
+      readonly to: string | null;
+      readonly at: number;
+    };
 
 /**
  * What caused a status change.

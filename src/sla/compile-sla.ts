@@ -62,7 +62,8 @@ export function compileSla(
     const obj = reader.object(raw, path, POLICY_FIELDS);
     if (obj === null) return;
     const id = reader.id(own(obj, 'id'), join(path, 'id'), 'SLA policy');
-    if (id !== null && ids.has(id)) reader.report(join(path, 'id'), 'duplicateId', `SLA policy "${id}" is defined twice`);
+    if (id !== null && ids.has(id))
+      reader.report(join(path, 'id'), 'duplicateId', `SLA policy "${id}" is defined twice`);
     if (id !== null) ids.add(id);
     const calendar = readCalendar(reader, obj, path, calendars);
     const parse = calendar === null ? parseDuration : calendar.duration;

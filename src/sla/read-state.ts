@@ -9,7 +9,11 @@ import type { SlaClock, SlaState } from './state.js';
  * metrics the workflow does not measure are dropped, like stale `timersFired` keys. Every time lies between the
  * ticket's `createdAt` and `updatedAt`, so nothing read can make a deadline earlier than `updatedAt`.
  */
-export function readSlaState(value: unknown, ticket: Ticket, metrics: readonly SlaMetric[]): SlaState | null | undefined {
+export function readSlaState(
+  value: unknown,
+  ticket: Ticket,
+  metrics: readonly SlaMetric[],
+): SlaState | null | undefined {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { policy, clocks } = value as { policy?: unknown; clocks?: unknown };

@@ -70,7 +70,11 @@ const NONE: SlaStatusResult = Object.freeze({ ok: true, policy: null, metrics: O
  * if (r.ok) r.metrics[0]; // { metric: 'firstReply', state: 'running', elapsed: 600_000, remaining: 3_000_000, dueAt: 3_600_000, … }
  * ```
  */
-export function slaStatus<S extends string>(workflow: Workflow<S>, ticket: Ticket<NoInfer<S>>, now: number): SlaStatusResult {
+export function slaStatus<S extends string>(
+  workflow: Workflow<S>,
+  ticket: Ticket<NoInfer<S>>,
+  now: number,
+): SlaStatusResult {
   const { compiled } = workflow as Workflow;
   const read = readStoredTicket(compiled, ticket);
   if ('code' in read) return { ok: false, error: read };

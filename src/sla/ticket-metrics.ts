@@ -76,7 +76,8 @@ export function ticketMetrics<S extends string>(
   if (t.sla !== null && policy !== null) {
     for (const metric of sla!.metrics) {
       const clock = t.sla.clocks[metric];
-      if (clock !== undefined) clocks[metric] = clock.used + (clock.since === null ? 0 : policy.elapsed(clock.since, t.updatedAt));
+      if (clock !== undefined)
+        clocks[metric] = clock.used + (clock.since === null ? 0 : policy.elapsed(clock.since, t.updatedAt));
     }
   }
   return {

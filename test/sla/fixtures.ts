@@ -43,7 +43,7 @@ export function run(
   wf: Wf,
   at: number,
   events: readonly TicketEvent<string>[],
-): { ticket: Ticket; effects: Effect[] } {
+): { ticket: Ticket<never>; effects: Effect[] } {
   let ticket: Ticket = createTicket(wf, { at });
   const effects: Effect[] = [];
   for (const event of events) {
@@ -52,7 +52,7 @@ export function run(
     ticket = r.ticket;
     effects.push(...r.effects);
   }
-  return { ticket, effects };
+  return { ticket: ticket as Ticket<never>, effects };
 }
 
 /** Only the SLA effects, without the noise of status changes. */
