@@ -238,7 +238,7 @@ function slaPolicy(statuses: readonly StatusConfig[], index: number): fc.Arbitra
         { minLength: 1 },
       )
       .map((ids) => ({ in: ids })),
-    fc.subarray([...CATEGORIES], { minLength: 1 }).map((inCategory) => ({ inCategory })),
+    fc.subarray([...new Set(statuses.map((s) => s.category))], { minLength: 1 }).map((inCategory) => ({ inCategory })),
   );
   return fc
     .record({
