@@ -51,7 +51,7 @@ export const SLA_METRICS: readonly SlaMetric[] = /* @__PURE__ */ Object.freeze([
  * ```
  */
 export interface SlaPauseRule<S extends string = string> {
-  readonly in?: S | readonly S[];
+  readonly in?: NoInfer<S> | readonly NoInfer<S>[];
   readonly inCategory?: Category | readonly Category[];
 }
 
