@@ -96,6 +96,8 @@ function describeEffect(effect: Effect): string {
       return `SLA ${effect.metric} (${effect.policy}): ${effect.type}`;
     case 'slaPolicyChanged':
       return `SLA policy ${effect.from} → ${effect.to}`;
+    case 'updated':
+      return `updated ${Object.keys(effect.changes).join(', ')}`;
   }
 }
 

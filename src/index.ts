@@ -19,6 +19,8 @@ export type {
   TimerConfig,
   WorkflowConfig,
 } from './policy/config.js';
+export type { TagsCondition, WhenConfig } from './policy/when-config.js';
+export { TICKET_LIMITS, type TicketLimits } from './policy/ticket-limits.js';
 export { defineWorkflow, validateWorkflow, type WorkflowValidation } from './policy/define.js';
 export { POLICY_LIMITS, type PolicyLimits } from './policy/limits.js';
 export { WorkflowError, type WorkflowIssue, type WorkflowIssueCode } from './policy/issues.js';
@@ -56,8 +58,9 @@ export {
   type SnoozeEvent,
   type TickEvent,
   type TicketEvent,
+  type UpdateEvent,
 } from './engine/events.js';
-export type { Effect, EffectCause } from './engine/effects.js';
+export type { AttributeChanges, Effect, EffectCause } from './engine/effects.js';
 export type { TransitionError, TransitionErrorCode, TransitionResult } from './engine/result.js';
 export {
   SLA_METRICS,

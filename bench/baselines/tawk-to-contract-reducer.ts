@@ -26,6 +26,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set([
 ]);
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 const NO_TIMERS_FIRED: Readonly<Record<string, number>> = Object.freeze({});
+const NO_TAGS: readonly string[] = Object.freeze([]);
 
 const isTime = (v: unknown): v is number =>
   typeof v === 'number' && v >= -MAX_TIME && v <= MAX_TIME && Number.isInteger(v);
@@ -66,6 +67,18 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
   if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) return 'invalidTicket';
   if (channel !== null && (typeof channel !== 'string' || channel === '' || channel.length > 64))
     return 'invalidTicket';
+  // tawk.to declares no priorities or groups: a stored priority must be absent or null; tags a short sorted list.
+  const priority = t.priority ?? null,
+    group = t.group ?? null,
+    tags = t.tags ?? NO_TAGS;
+  if (priority !== null || (group !== null && (typeof group !== 'string' || group === '' || group.length > 64)))
+    return 'invalidTicket';
+  if (!Array.isArray(tags) || tags.length > 50) return 'invalidTicket';
+  for (let i = 0; i < tags.length; i++) {
+    const tag: unknown = tags[i];
+    if (typeof tag !== 'string' || tag === '' || tag.length > 64 || (i > 0 && tag <= tags[i - 1]))
+      return 'invalidTicket';
+  }
   const lastCustomerMessageAt = t.lastCustomerMessageAt,
     lastAgentMessageAt = t.lastAgentMessageAt,
     lastActivityAt = t.lastActivityAt;
@@ -102,6 +115,9 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
     statusChangedAt,
     assignee,
     channel,
+    priority,
+    group,
+    tags: tags.length === 0 ? NO_TAGS : [...tags],
     lastCustomerMessageAt,
     lastAgentMessageAt,
     lastActivityAt,

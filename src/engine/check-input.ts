@@ -1,6 +1,7 @@
 import type { Actor } from '../policy/actor.js';
 import type { TicketEvent } from './events.js';
 import type { TransitionError } from './result.js';
+import { isShortName } from '../policy/ticket-limits.js';
 import { isTime } from './time.js';
 
 /** A refusal; `path` names the offending field of the input (`event.at`, `ticket.reopenCount`) when there is one. */
@@ -55,7 +56,8 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     type !== 'close' &&
     type !== 'reopen' &&
     type !== 'snooze' &&
-    type !== 'merge'
+    type !== 'merge' &&
+    type !== 'update'
   ) {
     return fail('unknownEventType', `unknown event type ${show(type)}`, 'event.type');
   }
@@ -63,6 +65,9 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   if (!isActor(by)) return fail('unknownActor', `"by" must be customer, agent or system, not ${show(by)}`, 'event.by');
   const at = e.at;
   if (!isTime(at)) return badTime();
+  const actorId = e.actorId;
+  if (actorId !== undefined && !isShortName(actorId, 64))
+    return fail('invalidEvent', '"actorId" must be 1-64 characters', 'event.actorId');
   // One object shape for every event type, so the engine's property reads stay monomorphic; only the fields of
   // this type are read. The handlers check their values; the cast restates what the copy is checked against.
   const copy: EventCopy = {
@@ -77,6 +82,10 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     reason: undefined,
     force: undefined,
     into: undefined,
+    actorId,
+    priority: undefined,
+    group: undefined,
+    tags: undefined,
   };
   switch (type) {
     case 'reply':
@@ -106,6 +115,11 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
     case 'merge':
       copy.into = e.into;
       break;
+    case 'update':
+      copy.priority = e.priority;
+      copy.group = e.group;
+      copy.tags = e.tags;
+      break;
   }
   return copy as unknown as TicketEvent;
 }
@@ -123,6 +137,10 @@ interface EventCopy {
   reason: unknown;
   force: unknown;
   into: unknown;
+  actorId: string | undefined;
+  priority: unknown;
+  group: unknown;
+  tags: unknown;
 }
 
 const badTime = (): TransitionError =>

@@ -1,5 +1,6 @@
 import type { Actor } from '../policy/actor.js';
 import type { Workflow } from '../policy/workflow.js';
+import { checkGroup, checkPriority, checkTags } from './attributes.js';
 import { isActor } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
 import { isChannel, MAX_CHANNEL_LENGTH } from './read-ticket.js';
@@ -9,7 +10,8 @@ import { isTime } from './time.js';
 
 /**
  * How a ticket comes to be: when, by whom (default `customer`: a customer wrote in), through which channel
- * (a policy may start channels in different statuses), and for whom.
+ * (a policy may start channels in different statuses), for whom, and with which priority, group and tags (default
+ * `null`, `null`, `[]`).
  *
  * @example
  * ```ts
@@ -17,12 +19,17 @@ import { isTime } from './time.js';
  * const input: CreateTicketInput = { at: Date.UTC(2026, 0, 5), channel: 'email', assignee: null };
  * ```
  */
-export interface CreateTicketInput {
+export interface CreateTicketInput<P extends string = string> {
   readonly at: number;
   readonly by?: Actor;
   /** A short name (1 to 64 characters): `email`, `chat`, `whatsapp`. */
   readonly channel?: string;
   readonly assignee?: string | null;
+  /** One of the policy's `priorities` (a typo does not compile). */
+  readonly priority?: P | null;
+  readonly group?: string | null;
+  /** Sorted and deduplicated on the way in. */
+  readonly tags?: readonly string[];
 }
 
 /**
@@ -30,8 +37,8 @@ export interface CreateTicketInput {
  * message and waits on the team; created by an agent or the system, nobody has written yet.
  *
  * @throws {RangeError} when `at` is not whole epoch milliseconds in the Date range, `by` is not an actor, or
- * `channel` is not a short name (1 to 64 characters, `MAX_CHANNEL_LENGTH`): a ticket is never born invalid. Each
- * input field is read once.
+ * `channel` is not a short name (1 to 64 characters, `MAX_CHANNEL_LENGTH`), `priority` or `group` is not one the
+ * policy declares, or `tags` break `TICKET_LIMITS`: a ticket is never born invalid. Each input field is read once.
  *
  * @example
  * ```ts
@@ -42,8 +49,11 @@ export interface CreateTicketInput {
  * ticket.awaiting; // 'team'
  * ```
  */
-export function createTicket<S extends string>(workflow: Workflow<S>, input: CreateTicketInput): Ticket<S> {
-  const { at, by = 'customer', channel = null, assignee = null } = input;
+export function createTicket<S extends string, P extends string>(
+  workflow: Workflow<S, P>,
+  input: CreateTicketInput<NoInfer<P>>,
+): Ticket<S, P> {
+  const { at, by = 'customer', channel = null, assignee = null, priority = null, group = null, tags = [] } = input;
   if (!isTime(at)) throw new RangeError('createTicket: "at" must be whole epoch milliseconds within the Date range');
   if (!isActor(by)) throw new RangeError('createTicket: "by" must be customer, agent or system');
   if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
@@ -51,6 +61,14 @@ export function createTicket<S extends string>(workflow: Workflow<S>, input: Cre
   }
   if (!isChannel(channel))
     throw new RangeError(`createTicket: "channel" must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters`);
+  const checked = [
+    checkPriority(workflow.compiled, priority, 'input'),
+    checkGroup(workflow.compiled, group, 'input'),
+    checkTags(tags, 'input', false),
+  ] as const;
+  for (const value of checked)
+    if (value !== null && typeof value === 'object' && 'message' in value)
+      throw new RangeError(`createTicket: ${value.message}`);
   const byCustomer = by === 'customer';
   const status = (channel === null ? undefined : workflow.compiled.initialByChannel.get(channel)) ?? workflow.initial;
   const ticket: DraftTicket = {
@@ -61,6 +79,9 @@ export function createTicket<S extends string>(workflow: Workflow<S>, input: Cre
     statusChangedAt: at,
     assignee,
     channel,
+    priority,
+    group,
+    tags: checked[2] as readonly string[],
     lastCustomerMessageAt: byCustomer ? at : null,
     lastAgentMessageAt: null,
     lastActivityAt: at,
@@ -77,5 +98,5 @@ export function createTicket<S extends string>(workflow: Workflow<S>, input: Cre
   };
   // The SLA clocks start with the ticket (resolution, and first reply when a customer wrote in).
   workflow.compiled.sla?.sync(ticket, at, null);
-  return ticket as Ticket<S>;
+  return ticket as Ticket<S, P>;
 }

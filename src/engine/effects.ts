@@ -24,6 +24,8 @@ import type { TransitionErrorCode } from './result.js';
  *   policy made a target already past: then both are the change's time).
  * - `slaMet`: a metric's cycle was met at `at`, after `elapsed` ms of clock time against its `target`.
  * - `slaPolicyChanged`: another SLA policy applies from `at` (a change of priority, group, channel or tags).
+ * - `updated`: the priority, group or tags changed (`changes` holds each changed one, before and after), by an
+ *   `update` event (`timer: null`) or by a timer's `set` (`timer` names it: the escalation's why).
  *
  * @example
  * ```ts
@@ -37,7 +39,7 @@ import type { TransitionErrorCode } from './result.js';
  * }
  * ```
  */
-export type Effect<S extends string = string> =
+export type Effect<S extends string = string, P extends string = string> =
   | {
       readonly type: 'statusChanged';
       readonly from: S;
@@ -108,7 +110,31 @@ export type Effect<S extends string = string> =
       readonly from: string | null;
       readonly to: string | null;
       readonly at: number;
+    }
+  | {
+      readonly type: 'updated';
+      readonly at: number;
+      readonly by: Actor;
+      readonly changes: AttributeChanges<P>;
+      readonly timer: string | null;
     };
+
+/**
+ * What an `updated` effect says changed: each changed attribute with its value before and after; unchanged ones are
+ * absent.
+ *
+ * @example
+ * ```ts
+ * import type { AttributeChanges } from 'ticket-lifecycle';
+ * const escalated: AttributeChanges<'normal' | 'urgent'> = { priority: { from: 'normal', to: 'urgent' } };
+ * ```
+ */
+export interface AttributeChanges<P extends string = string> {
+  readonly priority?: { readonly from: P | null; readonly to: P | null };
+  readonly group?: { readonly from: string | null; readonly to: string | null };
+  readonly tags?: { readonly from: readonly string[]; readonly to: readonly string[] };
+  readonly assignee?: { readonly from: string | null; readonly to: string | null };
+}
 
 /**
  * What caused a status change.

@@ -6,6 +6,11 @@ interface At {
 }
 interface ByAt extends At {
   readonly by: Actor;
+  /**
+   * Who acted, in the host's terms (an agent's id): optional, 1 to 64 characters. The engine keeps no record of it;
+   * a rule may use it (a `resolve` by an agent on an unassigned ticket can assign them, as Zendesk does).
+   */
+  readonly actorId?: string;
 }
 
 /**
@@ -143,6 +148,26 @@ export interface MergeEvent extends ByAt {
 }
 
 /**
+ * Changes the ticket's priority, group or tags (each left out stays as it is; at least one is given). `tags`
+ * replaces the whole set (sorted and deduplicated on the way in). Guarded by the policy's `update` rules; a change
+ * yields an `updated` effect.
+ *
+ * @example
+ * ```ts
+ * import type { UpdateEvent } from 'ticket-lifecycle';
+ * const e: UpdateEvent<'low' | 'urgent'> = {
+ *   type: 'update', by: 'agent', at: 1_767_600_000_000, priority: 'urgent', group: 'tier-2', tags: ['vip'],
+ * };
+ * ```
+ */
+export interface UpdateEvent<P extends string = string> extends ByAt {
+  readonly type: 'update';
+  readonly priority?: P | null;
+  readonly group?: string | null;
+  readonly tags?: readonly string[];
+}
+
+/**
  * Time has passed: applies every timer that came due up to `at`, as if the scheduler had run exactly on time.
  *
  * @example
@@ -156,7 +181,7 @@ export interface TickEvent extends At {
 }
 
 /**
- * Every event `transition` accepts, typed by the policy's status ids.
+ * Every event `transition` accepts, typed by the policy's status ids and priorities.
  *
  * @example
  * ```ts
@@ -167,7 +192,7 @@ export interface TickEvent extends At {
  * ];
  * ```
  */
-export type TicketEvent<S extends string = string> =
+export type TicketEvent<S extends string = string, P extends string = string> =
   | ReplyEvent<S>
   | NoteEvent
   | AssignEvent
@@ -177,6 +202,7 @@ export type TicketEvent<S extends string = string> =
   | ReopenEvent<S>
   | SnoozeEvent
   | MergeEvent
+  | UpdateEvent<P>
   | TickEvent;
 
 /**
@@ -198,5 +224,6 @@ export const EVENT_TYPES = [
   'reopen',
   'snooze',
   'merge',
+  'update',
   'tick',
 ] as const satisfies readonly TicketEvent['type'][];

@@ -10,6 +10,7 @@ import {
 import type { TicketEvent } from './events.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
 import type { Ticket } from './ticket.js';
+import { matchesWhen } from './when.js';
 
 const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
   resolve: 'resolveNotAllowed',
@@ -18,6 +19,7 @@ const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
   reopen: 'reopenNotAllowed',
   assign: 'assignNotAllowed',
   merge: 'mergeNotAllowed',
+  update: 'updateNotAllowed',
 };
 
 /**
@@ -36,6 +38,7 @@ export function checkAction(
   let failure: TransitionError | null = null;
   for (const rule of compiled[action]) {
     if ((rule.by & bit) === 0 || (rule.from !== null && !rule.from.has(ticket.status))) continue;
+    if (!matchesWhen(rule.when, ticket)) continue;
     const reason = force ? forced(rule, bit, action) : actionConditions(rule, ticket, event, action);
     if (reason === null) return null;
     failure ??= reason;
@@ -162,6 +165,7 @@ export function checkStatusChange(
   for (const r of rules) {
     if ((r.by & bit) === 0 || (r.from !== null && !r.from.has(from.id)) || (r.to !== null && !r.to.has(to.id)))
       continue;
+    if (!matchesWhen(r.when, ticket)) continue;
     const reason = conditions(r, ticket, event, `move to "${to.id}"`);
     if (reason === null) return null;
     failure ??= reason;

@@ -20,6 +20,7 @@ import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { isTime } from './time.js';
+import { replyRuleFor } from './when.js';
 
 /**
  * What a handler works on: the ticket after due timers were applied (a copy this call made, never the caller's
@@ -36,7 +37,7 @@ export interface Step {
 }
 
 /** The step's ticket, to be changed in place: only ever this call's own copy. */
-function edit(step: Step): DraftTicket {
+export function edit(step: Step): DraftTicket {
   step.changed = true;
   return step.ticket;
 }
@@ -107,7 +108,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   // Auto-replies and out-of-office mail are activity, never a real answer: nothing moves, nobody's turn changes.
   if (event.auto === true) return touch(step, at);
 
-  const rule = status.replies[by];
+  const rule = replyRuleFor(status.replies[by], ticket);
   let { action, to } = rule;
   if (action === 'reopen' && rule.within !== null && ticket.closedAt !== null && at - ticket.closedAt >= rule.within) {
     action = rule.otherwise;

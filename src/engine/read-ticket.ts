@@ -1,4 +1,5 @@
 import type { CompiledStatus, CompiledWorkflow } from '../policy/workflow.js';
+import { checkGroup, checkPriority, checkTags, NO_TAGS } from './attributes.js';
 import { fail, isActor, unknownStatus } from './check-input.js';
 import type { DraftTicket } from './copy-ticket.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
@@ -42,7 +43,9 @@ export function lookUpStatus(compiled: CompiledWorkflow, ticket: unknown): Compi
  * `createdAt` and `updatedAt`). The engine then works on the copy only, so a hand-edited row or a getter that
  * answers differently on each read can never reach it. `status` is the one {@link lookUpStatus} found.
  *
- * Refusals carry `invalidTicket` and the field's path, or `unknownStatus` for a `snoozedFrom` the policy lacks.
+ * Refusals carry `invalidTicket` and the field's path, or `unknownStatus` for a `snoozedFrom` the policy lacks
+ * (`unknownPriority`, `unknownGroup` for a priority or group it does not declare). `priority`, `group` and `tags`
+ * were added later: a ticket stored without them reads as `null`, `null` and `[]`, never refused.
  */
 export function readTicket(
   compiled: CompiledWorkflow,
@@ -67,6 +70,15 @@ export function readTicket(
   const channel = t.channel;
   if (!isChannel(channel))
     return invalid('channel', `must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
+  const rawPriority = t.priority;
+  const priority = rawPriority === undefined ? null : checkPriority(compiled, rawPriority, 'ticket');
+  if (priority !== null && typeof priority === 'object') return priority;
+  const rawGroup = t.group;
+  const group = rawGroup === undefined ? null : checkGroup(compiled, rawGroup, 'ticket');
+  if (group !== null && typeof group === 'object') return group;
+  const rawTags = t.tags;
+  const tags = rawTags === undefined ? NO_TAGS : checkTags(rawTags, 'ticket', true);
+  if ('code' in tags) return tags;
   const lastCustomerMessageAt = t.lastCustomerMessageAt;
   if (!isMomentOrNull(lastCustomerMessageAt, createdAt, updatedAt))
     return invalid('lastCustomerMessageAt', BETWEEN_OR_NULL);
@@ -107,6 +119,9 @@ export function readTicket(
     statusChangedAt,
     assignee,
     channel,
+    priority,
+    group,
+    tags,
     lastCustomerMessageAt,
     lastAgentMessageAt,
     lastActivityAt,

@@ -9,6 +9,8 @@ import type { Ticket } from './ticket.js';
  *   `ticket.snoozedFrom`: typically a ticket stored under an older policy) or named by the event (`event.to`).
  * - `versionLimit`: the ticket's `version` reached 2^53 − 1 and cannot grow exactly any more.
  * - `invalidEvent`, `unknownEventType`, `unknownActor`, `invalidTime`: the event itself is malformed.
+ * - `unknownPriority`, `unknownGroup`, `invalidGroup`, `invalidTags`: an `update` (or a stored ticket) names a
+ *   priority or group the policy does not declare, or tags beyond `TICKET_LIMITS`.
  *
  * @example
  * ```ts
@@ -34,6 +36,11 @@ export type TransitionErrorCode =
   | 'reopenNotAllowed'
   | 'assignNotAllowed'
   | 'mergeNotAllowed'
+  | 'updateNotAllowed'
+  | 'unknownPriority'
+  | 'unknownGroup'
+  | 'invalidGroup'
+  | 'invalidTags'
   | 'customerWaiting'
   | 'assigneeRequired'
   | 'guardRejected'
@@ -72,6 +79,11 @@ export interface TransitionError {
  * }
  * ```
  */
-export type TransitionResult<S extends string = string> =
-  | { readonly ok: true; readonly ticket: Ticket<S>; readonly effects: readonly Effect<S>[]; readonly changed: boolean }
-  | { readonly ok: false; readonly ticket: Ticket<S>; readonly error: TransitionError };
+export type TransitionResult<S extends string = string, P extends string = string> =
+  | {
+      readonly ok: true;
+      readonly ticket: Ticket<S, P>;
+      readonly effects: readonly Effect<S, P>[];
+      readonly changed: boolean;
+    }
+  | { readonly ok: false; readonly ticket: Ticket<S, P>; readonly error: TransitionError };

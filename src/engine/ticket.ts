@@ -17,6 +17,8 @@ export type Awaiting = 'team' | 'customer' | null;
  * A ticket: plain JSON-serialisable data, times in epoch milliseconds. Store it as it is (a JSON column, or one
  * column per field) and hand it back to `transition`; nothing in it is a class, a Date or a function. Tickets the
  * engine returns have exactly these fields, in this order: keep your own data beside the ticket, not inside it.
+ * The attributes rules read (`assignee`, `channel`, `priority`, `group`, `tags`) sit together after the times; a
+ * ticket stored before `priority`, `group` and `tags` existed is read with `null`, `null` and `[]`.
  *
  * @example
  * ```ts
@@ -26,7 +28,7 @@ export type Awaiting = 'team' | 'customer' | null;
  * JSON.parse(JSON.stringify(ticket)); // deep-equal to ticket
  * ```
  */
-export interface Ticket<S extends string = string> {
+export interface Ticket<S extends string = string, P extends string = string> {
   readonly status: S;
   /** Grows by exactly one on every accepted event that changes the ticket (optimistic concurrency). */
   readonly version: number;
@@ -37,6 +39,12 @@ export interface Ticket<S extends string = string> {
   readonly assignee: string | null;
   /** The channel given to `createTicket` (email, chat, …), if any. */
   readonly channel: string | null;
+  /** One of the policy's `priorities`, or `null` (always, when it declares none). */
+  readonly priority: P | null;
+  /** The team or department the ticket belongs to (one of the policy's `groups` when it declares them), or `null`. */
+  readonly group: string | null;
+  /** Sorted, without duplicates: at most `TICKET_LIMITS.maxTags` (50) of 1 to 64 characters each. */
+  readonly tags: readonly string[];
   readonly lastCustomerMessageAt: number | null;
   /** The last reply by an agent or by the system (a bot) on the team's side. */
   readonly lastAgentMessageAt: number | null;

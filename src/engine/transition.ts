@@ -9,6 +9,7 @@ import type { TransitionError, TransitionResult } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
+import { update } from './update.js';
 
 const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 
@@ -40,20 +41,20 @@ const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
  * }
  * ```
  */
-export function transition<S extends string>(
-  workflow: Workflow<S>,
-  ticket: Ticket<NoInfer<S>>,
-  event: TicketEvent<NoInfer<S>>,
-): TransitionResult<S> {
+export function transition<S extends string, P extends string>(
+  workflow: Workflow<S, P>,
+  ticket: Ticket<NoInfer<S>, NoInfer<P>>,
+  event: TicketEvent<NoInfer<S>, NoInfer<P>>,
+): TransitionResult<S, P> {
   try {
-    return run(workflow as Workflow, ticket as Ticket, event) as TransitionResult<S>;
+    return run(workflow as Workflow, ticket as Ticket, event) as TransitionResult<S, P>;
   } catch (error) {
     // Unreachable for well-typed input; a last line of defence for hostile objects (throwing getters, Proxies).
     // The thrown value is described, never converted: `String()` of a null-prototype object throws in turn.
     return refuse(ticket, {
       code: 'internalError',
       message: `could not apply the event: ${describeThrown(error)}`,
-    }) as TransitionResult<S>;
+    }) as TransitionResult<S, P>;
   }
 }
 
@@ -123,6 +124,9 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
       break;
     case 'merge':
       outcome = handle.merge(step, event);
+      break;
+    case 'update':
+      outcome = update(step, event);
       break;
   }
   if ('code' in outcome) return refuse(input, outcome);

@@ -1,6 +1,7 @@
 import { ACTORS, type Actor } from './actor.js';
 import { DONE, type Category } from './category.js';
 import type { ReplyAction } from './config.js';
+import { compileWhen, type CompiledWhen } from './compile-when.js';
 import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
 import {
@@ -16,7 +17,7 @@ const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
 const REPLY_ACTIONS: readonly ReplyAction[] = ['move', 'stay', 'reopen', 'followUp', 'reject'];
 const OTHERWISE = ['followUp', 'reject', 'stay'] as const;
 
-interface ReplyRuleRead extends CompiledReply {
+interface ReplyRuleRead extends Omit<CompiledReply, 'next'> {
   readonly from: ReadonlySet<string> | null;
   readonly by: number;
 }
@@ -34,7 +35,7 @@ export function compileReplies(
   const rules: ReplyRuleRead[] = [];
   reader.array(value, 'replies', POLICY_LIMITS.maxRules, 'maxRules').forEach((raw, i) => {
     const path = join('replies', i);
-    const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'action', 'to', 'within', 'otherwise']);
+    const obj = reader.object(raw, path, ['from', 'fromCategory', 'by', 'action', 'to', 'within', 'otherwise', 'when']);
     if (obj === null) return;
     const from = reader.selection(obj, 'from', 'fromCategory', path);
     if (own(obj, 'by') === undefined)
@@ -81,7 +82,7 @@ export function compileReplies(
     const otherwise = (OTHERWISE as readonly unknown[]).includes(rawOtherwise)
       ? (rawOtherwise as (typeof OTHERWISE)[number])
       : 'followUp';
-    rules.push({ from, by, action, to, within, otherwise, rule: i });
+    rules.push({ from, by, action, to, within, otherwise, rule: i, when: compileWhen(reader, obj, path) });
   });
 
   const winners = firstMatches(
@@ -93,16 +94,22 @@ export function compileReplies(
   for (const [id, category] of reader.categoryOf) {
     const byActor = {} as Record<Actor, CompiledReply>;
     ACTORS.forEach((actor, a) => {
-      const match = winners.get(id)![a];
-      byActor[actor] = match
-        ? {
-            action: match.action,
-            to: match.action === 'reopen' ? (match.to ?? reopenTo.get(id) ?? defaults.open ?? null) : match.to,
-            within: match.within,
-            otherwise: match.otherwise,
-            rule: match.rule,
-          }
-        : fallbackReply(actor, category, defaults);
+      // Built from the last candidate back, so each rule with a `when` links to the one tried after it.
+      const candidates = winners.get(id)![a]!;
+      let reply = candidates.at(-1)?.when === null ? null : fallbackReply(actor, category, defaults);
+      for (let c = candidates.length - 1; c >= 0; c--) {
+        const match = candidates[c]!;
+        reply = {
+          action: match.action,
+          to: match.action === 'reopen' ? (match.to ?? reopenTo.get(id) ?? defaults.open ?? null) : match.to,
+          within: match.within,
+          otherwise: match.otherwise,
+          rule: match.rule,
+          when: match.when,
+          next: reply,
+        };
+      }
+      byActor[actor] = reply!;
     });
     table.set(id, byActor);
   }
@@ -110,30 +117,38 @@ export function compileReplies(
 }
 
 /**
- * For every status and every slot (an actor bit, or one slot matching every rule), the first rule in order whose
- * `from` selects the status and whose `by` has the slot's bit. Each rule visits only the statuses it selects, and
- * a rule whose slots are all taken everywhere is skipped, so the work is the sum of the selections, not
- * statuses × rules × rules.
+ * For every status and every slot (an actor bit, or one slot matching every rule), the rules in order whose `from`
+ * selects the status and whose `by` has the slot's bit, up to and including the first one without a `when` (which
+ * always matches, so no later rule is ever tried): the candidates the engine tries in order. Each rule visits only
+ * the statuses it selects, and a rule whose slots are all closed everywhere is skipped, so the work is the sum of
+ * the selections, not statuses × rules × rules.
  */
-function firstMatches<R extends { readonly from: ReadonlySet<string> | null; readonly by: number }>(
-  reader: Reader,
-  rules: readonly R[],
-  slots: readonly number[],
-): Map<string, (R | undefined)[]> {
-  const winners = new Map<string, (R | undefined)[]>();
-  for (const id of reader.categoryOf.keys())
+function firstMatches<
+  R extends { readonly from: ReadonlySet<string> | null; readonly by: number; readonly when: CompiledWhen | null },
+>(reader: Reader, rules: readonly R[], slots: readonly number[]): Map<string, R[][]> {
+  const winners = new Map<string, R[][]>();
+  const closed = new Map<string, boolean[]>();
+  for (const id of reader.categoryOf.keys()) {
     winners.set(
       id,
-      slots.map(() => undefined),
+      slots.map(() => []),
     );
+    closed.set(
+      id,
+      slots.map(() => false),
+    );
+  }
   const open = slots.map(() => reader.categoryOf.size);
   for (const rule of rules) {
     if (!slots.some((bit, s) => (rule.by & bit) !== 0 && open[s]! > 0)) continue;
     for (const id of rule.from ?? reader.categoryOf.keys()) {
       const row = winners.get(id)!;
+      const done = closed.get(id)!;
       for (let s = 0; s < slots.length; s++) {
-        if ((rule.by & slots[s]!) === 0 || row[s] !== undefined) continue;
-        row[s] = rule;
+        if ((rule.by & slots[s]!) === 0 || done[s]) continue;
+        row[s]!.push(rule);
+        if (rule.when !== null) continue;
+        done[s] = true;
         open[s]!--;
       }
     }
@@ -145,14 +160,14 @@ function firstMatches<R extends { readonly from: ReadonlySet<string> | null; rea
 function fallbackReply(actor: Actor, category: Category, defaults: Partial<Record<Category, string>>): CompiledReply {
   const wakeTo = defaults.open ?? defaults.new;
   if (actor === 'customer' && category === 'snoozed' && wakeTo !== undefined) {
-    return { action: 'move', to: wakeTo, within: null, otherwise: 'followUp', rule: -1 };
+    return { action: 'move', to: wakeTo, within: null, otherwise: 'followUp', rule: -1, when: null, next: null };
   }
-  return { action: 'stay', to: null, within: null, otherwise: 'followUp', rule: -1 };
+  return { action: 'stay', to: null, within: null, otherwise: 'followUp', rule: -1, when: null, next: null };
 }
 
 /** Reads `assignments`: the first rule matching each status gives where assigning moves it. */
 export function compileAssignments(reader: Reader, value: unknown): Map<string, string> {
-  const rules: { from: ReadonlySet<string> | null; by: number; to: string | null }[] = [];
+  const rules: { from: ReadonlySet<string> | null; by: number; to: string | null; when: null }[] = [];
   reader.array(value, 'assignments', POLICY_LIMITS.maxRules, 'maxRules').forEach((raw, i) => {
     const path = join('assignments', i);
     const obj = reader.object(raw, path, ['from', 'fromCategory', 'to']);
@@ -161,18 +176,19 @@ export function compileAssignments(reader: Reader, value: unknown): Map<string, 
     if (own(obj, 'to') === undefined) reader.report(join(path, 'to'), 'missingField', 'an assignment rule needs "to"');
     rules.push({
       from,
+      when: null,
       by: 1,
       to: own(obj, 'to') === undefined ? null : reader.status(own(obj, 'to'), join(path, 'to')),
     });
   });
   const table = new Map<string, string>();
-  for (const [id, [match]] of firstMatches(reader, rules, [1])) {
+  for (const [id, [[match] = []]] of firstMatches(reader, rules, [1])) {
     if (match?.to != null && match.to !== id) table.set(id, match.to);
   }
   return table;
 }
 
-const CONDITION_FIELDS = ['notWhileCustomerWaits', 'requireAssignee', 'guards'] as const;
+const CONDITION_FIELDS = ['notWhileCustomerWaits', 'requireAssignee', 'guards', 'when'] as const;
 
 /** Reads `RuleConditions`; guard names must have an implementation. */
 function readConditions(
@@ -218,6 +234,7 @@ export function compileStatusChanges(
       return [
         {
           from: reader.selection(obj, 'from', 'fromCategory', path),
+          when: compileWhen(reader, obj, path),
           by: reader.actors(obj, 'by', path, TEAM),
           to: reader.selection(obj, 'to', 'toCategory', path),
           ...readConditions(reader, obj, path, guards),
@@ -243,6 +260,7 @@ export function compileActionRules(
     return [
       {
         from: defaultFrom,
+        when: null,
         by: TEAM,
         notWhileCustomerWaits: false,
         requireAssignee: false,
@@ -264,6 +282,7 @@ export function compileActionRules(
     return [
       {
         from: reader.selection(obj, 'from', 'fromCategory', path) ?? unlocked,
+        when: compileWhen(reader, obj, path),
         by: reader.actors(obj, 'by', path, TEAM | ACTOR_BIT.customer),
         ...readConditions(reader, obj, path, guards),
         forceBy: reader.actors(obj, 'forceBy', path, 0),

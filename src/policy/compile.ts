@@ -6,6 +6,7 @@ import { compileActionRules, compileAssignments, compileReplies, compileStatusCh
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
 import { compileSla } from '../sla/compile-sla.js';
+import { readAttributes } from './compile-when.js';
 import { systemMayMove } from './system-move.js';
 import type { WorkflowConfig } from './config.js';
 import { deepFreeze, FrozenMap, FrozenSet } from './frozen.js';
@@ -38,6 +39,9 @@ const CONFIG_FIELDS = [
   'reopen',
   'assign',
   'merge',
+  'update',
+  'priorities',
+  'groups',
   'timers',
   'calendars',
   'sla',
@@ -65,6 +69,7 @@ export function compileWorkflow(
   const inCategories = (...cats: Category[]): ReadonlySet<string> =>
     new FrozenSet(all.filter((s) => cats.includes(reader.categoryOf.get(s)!)));
   const guards = readGuards(reader, implementations);
+  readAttributes(reader, own(root, 'priorities'), own(root, 'groups'));
 
   const initial = readInitial(reader, own(root, 'initial'), defaults);
   const initialByChannel = readInitialByChannel(reader, own(root, 'initialByChannel'));
@@ -74,7 +79,7 @@ export function compileWorkflow(
   const timers = compileTimers(reader, own(root, 'timers'), calendars);
   const unlocked = inCategories('new', 'open', 'pending', 'onHold', 'snoozed', 'solved');
   const rules = (
-    key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge',
+    key: 'resolve' | 'close' | 'snooze' | 'reopen' | 'assign' | 'merge' | 'update',
     defaultFrom: ReadonlySet<string>,
   ) => compileActionRules(reader, key, own(root, key), defaultFrom, unlocked, guards);
   const close = rules('close', unlocked);
@@ -90,6 +95,9 @@ export function compileWorkflow(
     // Merging closes the ticket: without rules of its own, it passes the close rules (no path around them).
     merge: own(root, 'merge') === undefined ? close : rules('merge', unlocked),
     sla: compileSla(reader, own(root, 'sla'), table.infos, calendars),
+    update: rules('update', unlocked),
+    priorityRank: new FrozenMap(reader.priorityRank),
+    groups: reader.groups,
   };
   if (reader.issues.length > 0 || initial === null) return { ok: false, issues: reader.issues };
 
@@ -124,6 +132,7 @@ export function compileWorkflow(
     name,
     config: data as WorkflowConfig,
     statuses: table.infos,
+    priorities: [...reader.priorityRank.keys()],
     initial,
     defaults: { ...defaults },
     compiled: { ...compiled, byId: new FrozenMap(byId) },

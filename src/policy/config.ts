@@ -3,6 +3,7 @@ import type { Actor } from './actor.js';
 import type { Category } from './category.js';
 import type { Duration } from './duration.js';
 import type { SlaPolicyConfig } from '../sla/sla-config.js';
+import type { WhenConfig } from './when-config.js';
 
 /**
  * One value or a list of them: rules accept both so short policies stay short.
@@ -96,8 +97,10 @@ export type ReplyAction = 'move' | 'stay' | 'reopen' | 'followUp' | 'reject';
  * const rule: ReplyRule<'answered'> = { by: 'agent', fromCategory: ['new', 'open'], to: 'answered' };
  * ```
  */
-export interface ReplyRule<S extends string = string> extends StatusSelector<S> {
+export interface ReplyRule<S extends string = string, P extends string = string> extends StatusSelector<S> {
   readonly by: OneOrMany<Actor>;
+  /** Only for tickets with these attributes (reply rules per channel, per priority); otherwise the next rule. */
+  readonly when?: WhenConfig<P>;
   /** Default: `move` when `to` is given, otherwise `stay`. */
   readonly action?: ReplyAction;
   readonly to?: NoInfer<S>;
@@ -136,9 +139,13 @@ export interface RuleConditions {
  * const solve: ActionRule = { by: 'agent', requireAssignee: true };
  * ```
  */
-export interface ActionRule<S extends string = string> extends StatusSelector<S>, RuleConditions {
+export interface ActionRule<S extends string = string, P extends string = string>
+  extends StatusSelector<S>,
+    RuleConditions {
   /** Default: every actor. */
   readonly by?: OneOrMany<Actor>;
+  /** Only for tickets with these attributes: otherwise the rule does not apply (another rule may). */
+  readonly when?: WhenConfig<P>;
   /** Actors whose `force: true` skips the conditions (Zammad's "close anyway"). */
   readonly forceBy?: OneOrMany<Actor>;
   /**
@@ -161,8 +168,12 @@ export interface ActionRule<S extends string = string> extends StatusSelector<S>
  * const rule: StatusChangeRule = { by: ['agent', 'system'], toCategory: ['open', 'pending', 'onHold', 'solved'] };
  * ```
  */
-export interface StatusChangeRule<S extends string = string> extends StatusSelector<S>, RuleConditions {
+export interface StatusChangeRule<S extends string = string, P extends string = string>
+  extends StatusSelector<S>,
+    RuleConditions {
   readonly by?: OneOrMany<Actor>;
+  /** Only for tickets with these attributes: otherwise the rule does not apply (another rule may). */
+  readonly when?: WhenConfig<P>;
   readonly to?: OneOrMany<NoInfer<S>>;
   readonly toCategory?: OneOrMany<Category>;
 }
@@ -309,7 +320,7 @@ export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTime
  * };
  * ```
  */
-export interface WorkflowConfig<S extends string = string> {
+export interface WorkflowConfig<S extends string = string, P extends string = string> {
   /** The JSON Schema this file follows, for editors (`ticket-lifecycle/schema.json`); ignored by the engine. */
   readonly $schema?: string;
   readonly id?: string;
@@ -324,30 +335,47 @@ export interface WorkflowConfig<S extends string = string> {
    */
   readonly initialByChannel?: Readonly<Record<string, NoInfer<S>>>;
   /** At most `POLICY_LIMITS.maxRules` (1,000). */
-  readonly replies?: readonly ReplyRule<S>[];
+  readonly replies?: readonly ReplyRule<S, P>[];
   /** At most `POLICY_LIMITS.maxRules` (1,000). */
   readonly assignments?: readonly AssignRule<S>[];
   /** At most `POLICY_LIMITS.maxPermissionRules` (100). */
-  readonly statusChanges?: readonly StatusChangeRule<S>[];
+  readonly statusChanges?: readonly StatusChangeRule<S, P>[];
   /** Who may resolve. Default: agents and the system, from any status that is not solved or closed. */
-  readonly resolve?: OneOrMany<ActionRule<S>>;
+  readonly resolve?: OneOrMany<ActionRule<S, P>>;
   /** Who may close. Default: agents and the system, from any status that is not closed. */
-  readonly close?: OneOrMany<ActionRule<S>>;
+  readonly close?: OneOrMany<ActionRule<S, P>>;
   /** Who may snooze. Default: agents and the system, from any `new`, `open`, `pending` or `onHold` status. */
-  readonly snooze?: OneOrMany<ActionRule<S>>;
+  readonly snooze?: OneOrMany<ActionRule<S, P>>;
   /** Who may reopen explicitly. Default: agents and the system, from `solved` and `closed` statuses. */
-  readonly reopen?: OneOrMany<ActionRule<S>>;
+  readonly reopen?: OneOrMany<ActionRule<S, P>>;
   /** Who may change the assignee. Default: agents and the system, from any status; customers never. */
-  readonly assign?: OneOrMany<ActionRule<S>>;
+  readonly assign?: OneOrMany<ActionRule<S, P>>;
   /** Who may merge a ticket into another (it closes). Default: the `close` rules, for a merge closes the ticket. */
-  readonly merge?: OneOrMany<ActionRule<S>>;
+  readonly merge?: OneOrMany<ActionRule<S, P>>;
   /** At most `POLICY_LIMITS.maxTimers` (1,000), and `maxTimersPerStatus` (20) running in any one status. */
   readonly timers?: readonly TimerConfig<S>[];
+  /**
+   * Who may change a ticket's priority, group and tags with an `update` event. Default: agents and the system, from
+   * any status that is not closed (a closed ticket is read-only, as in Zendesk).
+   */
+  readonly update?: OneOrMany<ActionRule<S, P>>;
+  /**
+   * The ticket priorities, lowest first (`['low', 'normal', 'high', 'urgent']`). Ids are inferred as a literal
+   * union like status ids, so a typo in a `when`, an event or `createTicket` does not compile. Without them every
+   * ticket's priority is `null`. At most `POLICY_LIMITS.maxPriorities` (100).
+   */
+  readonly priorities?: readonly P[];
+  /**
+   * The groups (teams, departments) tickets may belong to. Optional: when given, a group in a `when`, an event or
+   * `createTicket` that is not listed is refused, so a typo cannot make a rule silently never match; without them
+   * any short name is a group. At most `POLICY_LIMITS.maxGroups` (1,000).
+   */
+  readonly groups?: readonly string[];
   /** Business-hours calendars by id, for timers that count open time only. */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
   /**
    * SLA policies, the first whose `when` matches a ticket applies: targets per metric, counted in a calendar's open
    * time or plain time, paused where the vendor pauses. At most `POLICY_LIMITS.maxSlaPolicies` (100). See docs/sla.md.
    */
-  readonly sla?: readonly SlaPolicyConfig<S>[];
+  readonly sla?: readonly SlaPolicyConfig<S, P>[];
 }

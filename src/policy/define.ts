@@ -5,8 +5,9 @@ import { WorkflowError, type WorkflowIssue } from './issues.js';
 import type { Workflow, WorkflowImplementations } from './workflow.js';
 
 /**
- * Checks and compiles a policy. Status ids are inferred as a literal union from `statuses`, so every other
- * field naming a status, and every later event, is checked at compile time.
+ * Checks and compiles a policy. Status ids are inferred as a literal union from `statuses`, and priorities from
+ * `priorities`, so every other field naming a status or a priority, and every later event, is checked at compile
+ * time.
  *
  * @throws {WorkflowError} listing every problem (path, code, message) when the policy is invalid.
  *
@@ -31,13 +32,13 @@ import type { Workflow, WorkflowImplementations } from './workflow.js';
  * });
  * ```
  */
-export function defineWorkflow<const S extends string>(
-  config: WorkflowConfig<S>,
+export function defineWorkflow<const S extends string, const P extends string = string>(
+  config: WorkflowConfig<S, P>,
   implementations?: WorkflowImplementations,
-): Workflow<S> {
+): Workflow<S, P> {
   const result = validateWorkflow(config, implementations);
   if (!result.ok) throw new WorkflowError(result.issues);
-  return result.workflow as Workflow<S>;
+  return result.workflow as Workflow<S, P>;
 }
 
 /**

@@ -4,8 +4,8 @@ import type { CompiledStatus } from './workflow.js';
 /** The guarded moves: each has its own rules in a policy (`resolve`, `close`, `snooze`, `reopen`). */
 export type ActionName = 'resolve' | 'close' | 'snooze' | 'reopen';
 
-/** Every action with its own rules: the guarded moves, `assign` and `merge`. */
-export type RuledAction = ActionName | 'assign' | 'merge';
+/** Every action with its own rules: the guarded moves, `assign`, `merge` and `update`. */
+export type RuledAction = ActionName | 'assign' | 'merge' | 'update';
 
 /** Every guarded action, in a fixed order. */
 export const ACTION_NAMES: readonly ActionName[] = ['resolve', 'close', 'snooze', 'reopen'];

@@ -57,7 +57,10 @@ export type WorkflowIssueCode =
   | 'overlappingIntervals'
   | 'invalidDate'
   | 'emptyCalendar'
-  | 'unknownCalendar';
+  | 'unknownCalendar'
+  | 'unknownPriority'
+  | 'unknownGroup'
+  | 'invalidTag';
 
 /**
  * Thrown by `defineWorkflow` (and the presets) when a policy is invalid. `issues` lists every problem found, not

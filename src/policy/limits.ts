@@ -48,6 +48,10 @@ export const POLICY_LIMITS = /* @__PURE__ */ Object.freeze({
   maxReminders: 50,
   /** Entries of `sla` (SLA policies, first match wins): Zendesk's SLA policies per account are in the tens. */
   maxSlaPolicies: 100,
+  /** Entries of `priorities`: an ordered scale (Zendesk has 4, Jira 5). */
+  maxPriorities: 100,
+  /** Entries of `groups`. */
+  maxGroups: 1000,
 });
 
 /**

@@ -22,6 +22,10 @@ export class Reader {
   readonly issues: WorkflowIssue[] = [];
   /** Status id → category, filled once the statuses are read. */
   readonly categoryOf = new Map<string, Category>();
+  /** Priority id → its rank in `priorities` (0 lowest), filled before any rule is read. */
+  readonly priorityRank = new Map<string, number>();
+  /** The policy's declared `groups`, or `null` when it declares none (then any short name is a group). */
+  groups: ReadonlySet<string> | null = null;
   /** Category → its statuses in declaration order, built on first use (after the statuses are read). */
   #byCategory: ReadonlyMap<Category, readonly string[]> | null = null;
 

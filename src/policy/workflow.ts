@@ -4,6 +4,7 @@ import type { Ticket } from '../engine/ticket.js';
 import type { TicketEvent } from '../engine/events.js';
 import type { Actor } from './actor.js';
 import type { Category } from './category.js';
+import type { CompiledWhen } from './compile-when.js';
 import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
 
 /**
@@ -61,12 +62,14 @@ export interface StatusInfo<S extends string = string> {
  * wf.initial; // 'open'
  * ```
  */
-export interface Workflow<S extends string = string> {
+export interface Workflow<S extends string = string, P extends string = string> {
   readonly id: string | null;
   readonly name: string | null;
   /** The policy as given, deep-frozen. */
-  readonly config: WorkflowConfig<S>;
+  readonly config: WorkflowConfig<S, P>;
   readonly statuses: readonly StatusInfo<S>[];
+  /** The declared `priorities`, lowest first (empty when the policy declares none). */
+  readonly priorities: readonly P[];
   readonly initial: S;
   /** The default status of each category in use. */
   readonly defaults: Readonly<Partial<Record<Category, S>>>;
@@ -91,6 +94,13 @@ export interface CompiledReply {
   readonly otherwise: 'followUp' | 'reject' | 'stay';
   /** Index of the rule in `config.replies`, or -1 for the built-in fallback. */
   readonly rule: number;
+  /** The rule applies only to tickets matching this (`null`: to every ticket). */
+  readonly when: CompiledWhen | null;
+  /**
+   * The next rule for this status and actor, tried when `when` does not match: the chain ends with a rule (or the
+   * built-in fallback) whose `when` is `null`, so it always yields an answer. `null` exactly when `when` is `null`.
+   */
+  readonly next: CompiledReply | null;
 }
 
 /**
@@ -140,6 +150,8 @@ export interface CompiledConditions {
  */
 export interface CompiledActionRule extends CompiledConditions {
   readonly from: ReadonlySet<string> | null;
+  /** The rule applies only to tickets matching this (`null`: to every ticket), like `from` for statuses. */
+  readonly when: CompiledWhen | null;
   readonly by: number;
   readonly forceBy: number;
   readonly keepAssignee: boolean;
@@ -151,6 +163,8 @@ export interface CompiledActionRule extends CompiledConditions {
  */
 export interface CompiledStatusChange extends CompiledConditions {
   readonly from: ReadonlySet<string> | null;
+  /** The rule applies only to tickets matching this (`null`: to every ticket), like `from` for statuses. */
+  readonly when: CompiledWhen | null;
   readonly by: number;
   readonly to: ReadonlySet<string> | null;
 }
@@ -158,6 +172,7 @@ export interface CompiledStatusChange extends CompiledConditions {
 /** Without `statusChanges`, agents and the system may set any status, on no condition. */
 export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
   from: null,
+  when: null,
   by: ACTOR_BIT.agent | ACTOR_BIT.system,
   to: null,
   notWhileCustomerWaits: false,
@@ -204,6 +219,11 @@ export interface CompiledWorkflow {
   readonly reopen: readonly CompiledActionRule[];
   readonly assign: readonly CompiledActionRule[];
   readonly merge: readonly CompiledActionRule[];
+  readonly update: readonly CompiledActionRule[];
+  /** Priority id → rank in `priorities`, 0 the lowest. */
+  readonly priorityRank: ReadonlyMap<string, number>;
+  /** The declared `groups`; `null` when the policy declares none (any short name is then a group). */
+  readonly groups: ReadonlySet<string> | null;
   /** `null`: no rules given, so agents and the system may set any status. */
   readonly statusChanges: readonly CompiledStatusChange[] | null;
   /** The SLA policies with their arithmetic bound (`src/sla/`), or `null` when the policy has no `sla`. */

@@ -7,6 +7,8 @@ import { POLICY_LIMITS } from '../policy/limits.js';
 import { join, own, type Reader } from '../policy/reader.js';
 import type { StatusInfo } from '../policy/workflow.js';
 import type { Ticket } from '../engine/ticket.js';
+import { matchesWhen } from '../engine/when.js';
+import { compileWhen } from '../policy/compile-when.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import { fireSla, slaDue } from './due.js';
 import { readSlaState } from './read-state.js';
@@ -62,6 +64,7 @@ export function compileSla(
     const obj = reader.object(raw, path, POLICY_FIELDS);
     if (obj === null) return;
     const id = reader.id(own(obj, 'id'), join(path, 'id'), 'SLA policy');
+    const when = compileWhen(reader, obj, path);
     if (id !== null && ids.has(id))
       reader.report(join(path, 'id'), 'duplicateId', `SLA policy "${id}" is defined twice`);
     if (id !== null) ids.add(id);
@@ -72,7 +75,8 @@ export function compileSla(
     const warnBefore = reader.duration(obj, 'warnBefore', path, parse);
     const paused = readPause(reader, own(obj, 'pause'), join(path, 'pause'), defaults, pausedSet);
     if (id === null) return;
-    policies.push({ id, matches: always, targets, warnBefore, paused, ...clockOf(calendar) });
+    const matches = when === null ? always : (ticket: Ticket) => matchesWhen(when, ticket);
+    policies.push({ id, matches, targets, warnBefore, paused, ...clockOf(calendar) });
   });
   const fallback: CompiledSlaPolicy = {
     id: null,

@@ -1,5 +1,6 @@
 import type { Category } from '../policy/category.js';
 import type { Duration } from '../policy/duration.js';
+import type { WhenConfig } from '../policy/when-config.js';
 
 /**
  * What an SLA clock measures, with Zendesk's definitions (docs/sla.md):
@@ -88,11 +89,11 @@ export type SlaTargets = { readonly [M in SlaMetric]?: Duration };
  * };
  * ```
  */
-export interface SlaPolicyConfig<S extends string = string> {
+export interface SlaPolicyConfig<S extends string = string, P extends string = string> {
   /** Stable id reported in effects and `slaStatus`. */
   readonly id: string;
-  /** The tickets it applies to (priority, group, channel, tags): the `when` rules and timers take. */
-  readonly when?: Readonly<Record<string, unknown>>;
+  /** The tickets it applies to (priority, group, channel, tags): the `when` rules take. Absent: every ticket. */
+  readonly when?: WhenConfig<P>;
   /** Count only this calendar's open time (an id in the policy's `calendars`). */
   readonly calendar?: string;
   readonly targets: SlaTargets;

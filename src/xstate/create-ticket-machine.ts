@@ -36,6 +36,8 @@ const RULE_GUARD: Readonly<Record<TicketEventType, TicketRuleGuardName>> = {
   resolve: 'resolveRule',
   close: 'closeRule',
   merge: 'mergeRule',
+  // An update moves a ticket only through the timers that depend on what it changed.
+  update: 'timerRule',
   reopen: 'reopenRule',
   snooze: 'snoozeRule',
   tick: 'timerRule',
@@ -58,6 +60,7 @@ const EFFECT_TYPES = Object.keys({
   slaBreached: true,
   slaMet: true,
   slaPolicyChanged: true,
+  updated: true,
 } as const satisfies Record<AnyEffectType, true>) as AnyEffectType[];
 
 type EffectOf<K extends AnyEffectType> = Extract<Effect, { type: K }>;

@@ -333,6 +333,31 @@ describe('reopening', () => {
 
 describe('createTicket', () => {
   it('by a customer: their message is recorded and the team owes the reply', () => {
+    // toStrictEqual on the key order too: tickets have exactly the contract fields, in this order.
+    expect(Object.keys(createTicket(support, { at: T0 }))).toEqual([
+      'status',
+      'version',
+      'createdAt',
+      'updatedAt',
+      'statusChangedAt',
+      'assignee',
+      'channel',
+      'priority',
+      'group',
+      'tags',
+      'lastCustomerMessageAt',
+      'lastAgentMessageAt',
+      'lastActivityAt',
+      'awaiting',
+      'reopenCount',
+      'closedAt',
+      'closedBy',
+      'closeReason',
+      'resolvedAt',
+      'until',
+      'snoozedFrom',
+      'timersFired',
+    ]);
     expect(createTicket(support, { at: T0 })).toEqual({
       status: 'new',
       version: 1,
@@ -341,6 +366,9 @@ describe('createTicket', () => {
       statusChangedAt: T0,
       assignee: null,
       channel: null,
+      priority: null,
+      group: null,
+      tags: [],
       lastCustomerMessageAt: T0,
       lastAgentMessageAt: null,
       lastActivityAt: T0,

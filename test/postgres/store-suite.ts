@@ -306,7 +306,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       let ticket: Ticket<DeskStatus> | null = null;
       for (const entry of log.slice(1)) {
         ticket ??= (await store.log(id))[0]!.ticket as Ticket<DeskStatus>;
-        const r: ReturnType<typeof transition<DeskStatus>> = transition(desk, ticket, entry.event as never);
+        const r: ReturnType<typeof transition<DeskStatus, string>> = transition(desk, ticket, entry.event as never);
         if (r.ok) ticket = r.ticket;
       }
       expect(ticket).toEqual(await store.get(id));

@@ -208,3 +208,31 @@ describe('SLA clocks', () => {
     );
   });
 });
+
+describe('SLA policies by ticket attributes', () => {
+  const wf = desk(
+    [
+      { id: 'urgent', when: { priority: 'urgent' }, targets: { firstReply: 'PT1H', resolution: 'PT4H' } },
+      { id: 'normal', targets: { firstReply: 'PT8H', resolution: 'P2D' } },
+    ],
+    { priorities: ['normal', 'urgent'] },
+  );
+
+  it('the first policy whose when matches applies', () => {
+    expect(createTicket(wf, { at: 0, priority: 'urgent' }).sla?.policy).toBe('urgent');
+    expect(createTicket(wf, { at: 0 }).sla?.policy).toBe('normal');
+  });
+
+  it('a change of priority applies the matching policy, targets counted from each metric start (Zendesk)', () => {
+    const { ticket, effects } = run(wf, 0, [{ type: 'update', by: 'agent', at: 2 * H, priority: 'urgent' }]);
+    expect(slaEffects(effects)).toEqual([
+      { type: 'slaPolicyChanged', from: 'normal', to: 'urgent', at: 2 * H },
+      // First reply was due at 1 h under the urgent policy: already past, announced at once.
+      { type: 'slaBreached', policy: 'urgent', metric: 'firstReply', dueAt: 2 * H, at: 2 * H },
+    ]);
+    expect(nextDeadline(wf, ticket)).toBe(4 * H); // resolution: 4 h from creation
+    const back = transition(wf, ticket, { type: 'update', by: 'agent', at: 3 * H, priority: 'normal' });
+    // Under the looser policy the breach is taken back: 3 h of 8 h.
+    expect(back.ok && back.ticket.sla?.clocks.firstReply?.stage).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { isShortName, TICKET_LIMITS } from '../policy/ticket-limits.js';
+import type { CompiledWorkflow } from '../policy/workflow.js';
+import { fail, show } from './check-input.js';
+import type { TransitionError } from './result.js';
+
+/*
+ * The checks on a ticket's `priority`, `group` and `tags`, shared by `createTicket`, `update` and the reading of a
+ * stored ticket, so the three agree on what a valid value is. Each answers the checked value or a refusal whose
+ * `path` is `<where>.<field>` (`event.tags`, `ticket.priority`). Messages are short: this is the core's budget.
+ */
+
+/** The tags of a ticket without any: one shared frozen list, so reading an untagged ticket allocates nothing. */
+export const NO_TAGS: readonly string[] = Object.freeze([]);
+
+/** `null` or one of the policy's priorities. */
+export const checkPriority = (
+  compiled: CompiledWorkflow,
+  value: unknown,
+  where: string,
+): string | null | TransitionError =>
+  value === null || (typeof value === 'string' && compiled.priorityRank.has(value))
+    ? value
+    : fail('unknownPriority', `priority ${show(value)} is not declared`, `${where}.priority`);
+
+/** `null`, or a short name that is one of the policy's groups when it declares them. */
+export function checkGroup(compiled: CompiledWorkflow, value: unknown, where: string): string | null | TransitionError {
+  if (value === null || (isShortName(value, TICKET_LIMITS.maxGroupLength) && compiled.groups?.has(value) !== false))
+    return value;
+  return fail(
+    isShortName(value, TICKET_LIMITS.maxGroupLength) ? 'unknownGroup' : 'invalidGroup',
+    `group ${show(value)} is not declared or not 1-64 characters`,
+    `${where}.group`,
+  );
+}
+
+/**
+ * A list of tags as a fresh sorted list without duplicates, within `TICKET_LIMITS`. With `stored`, the list must
+ * already be sorted and unique (the engine only ever stores it so; anything else was edited by hand).
+ */
+export function checkTags(value: unknown, where: string, stored: boolean): readonly string[] | TransitionError {
+  if (Array.isArray(value) && value.length <= TICKET_LIMITS.maxTags) {
+    if (value.length === 0) return NO_TAGS;
+    const tags: unknown[] = [...value]; // each entry read once
+    if (tags.every((tag) => isShortName(tag, TICKET_LIMITS.maxTagLength))) {
+      const sorted = [...new Set(tags as string[])].sort();
+      if (!stored || (sorted.length === tags.length && sorted.every((tag, i) => tag === tags[i]))) return sorted;
+    }
+  }
+  return fail(
+    stored ? 'invalidTicket' : 'invalidTags',
+    '"tags" must be at most 50 sorted unique strings of 1-64 characters',
+    `${where}.tags`,
+  );
+}
+
+/** Two tag lists (each sorted and unique) hold the same tags. */
+export const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((tag, i) => tag === b[i]);

@@ -1,0 +1,144 @@
+import { FrozenSet } from './frozen.js';
+import { POLICY_LIMITS } from './limits.js';
+import { join, own, type Reader } from './reader.js';
+import { isShortName, TICKET_LIMITS } from './ticket-limits.js';
+
+/**
+ * A rule's or a timer's `when`, compiled once: the engine answers "does it apply to this ticket" with set lookups
+ * (`src/engine/when.ts`), and lint, the diagram, XState and the moves table read this same shape.
+ *
+ * - `priority`, `group`, `channel`: the values that match (`null` in the set: a ticket without one), or `null` when
+ *   the `when` says nothing about that attribute.
+ * - `tagsAny`: the ticket must carry one of these (empty: no such condition; an empty `any` list in a policy is
+ *   refused); `tagsAll`: every one of these; `tagsNone`: not one of these. Each list sorted, without duplicates.
+ *
+ * A `when` that constrains nothing compiles to `null` on the rule, never to an object that always matches.
+ * Part of the compiled form: engine-internal, not exported by the package.
+ */
+export interface CompiledWhen {
+  readonly priority: ReadonlySet<string | null> | null;
+  readonly group: ReadonlySet<string | null> | null;
+  readonly channel: ReadonlySet<string | null> | null;
+  readonly tagsAny: readonly string[];
+  readonly tagsAll: readonly string[];
+  readonly tagsNone: readonly string[];
+}
+
+const WHEN_FIELDS = ['priority', 'group', 'channel', 'tags'] as const;
+const TAG_FIELDS = ['any', 'all', 'none'] as const;
+
+/**
+ * Reads the `when` of the rule or timer `obj` at `path`: `null` when absent or constraining nothing. Priorities must
+ * be declared in `priorities`, groups in `groups` when the policy declares them; a list that names nothing is
+ * reported (it could never match).
+ */
+export function compileWhen(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): CompiledWhen | null {
+  const raw = own(obj, 'when');
+  if (raw === undefined) return null;
+  const whenPath = join(path, 'when');
+  const when = reader.object(raw, whenPath, WHEN_FIELDS);
+  if (when === null) return null;
+  const priority = values(reader, when, 'priority', whenPath, (value, at) => {
+    if (reader.priorityRank.has(value)) return true;
+    reader.report(at, 'unknownPriority', `unknown priority ${JSON.stringify(value)}: declare it in "priorities"`);
+    return false;
+  });
+  const group = values(reader, when, 'group', whenPath, (value, at) => {
+    if (reader.groups === null ? isShortName(value, TICKET_LIMITS.maxGroupLength) : reader.groups.has(value))
+      return true;
+    reader.report(at, 'unknownGroup', `unknown group ${JSON.stringify(value)}: declare it in "groups"`);
+    return false;
+  });
+  const channel = values(reader, when, 'channel', whenPath, (value, at) => {
+    if (isShortName(value, 64)) return true;
+    reader.report(at, 'invalidType', 'a channel is a string of 1 to 64 characters, or null');
+    return false;
+  });
+  let tagsAny: readonly string[] = [];
+  let tagsAll: readonly string[] = [];
+  let tagsNone: readonly string[] = [];
+  const rawTags = own(when, 'tags');
+  if (rawTags !== undefined) {
+    const tagsPath = join(whenPath, 'tags');
+    const tags = reader.object(rawTags, tagsPath, TAG_FIELDS);
+    if (tags !== null) {
+      tagsAny = tagList(reader, tags, 'any', tagsPath);
+      tagsAll = tagList(reader, tags, 'all', tagsPath);
+      tagsNone = tagList(reader, tags, 'none', tagsPath);
+    }
+  }
+  if (
+    priority === null &&
+    group === null &&
+    channel === null &&
+    tagsAny.length === 0 &&
+    tagsAll.length + tagsNone.length === 0
+  )
+    return null;
+  return { priority, group, channel, tagsAny, tagsAll, tagsNone };
+}
+
+/** The values of one attribute (`null` allowed), each checked by `valid`; `null` when the key is absent. */
+function values(
+  reader: Reader,
+  obj: Readonly<Record<string, unknown>>,
+  key: string,
+  path: string,
+  valid: (value: string, at: string) => boolean,
+): ReadonlySet<string | null> | null {
+  const raw = own(obj, key);
+  if (raw === undefined) return null;
+  const set = new Set<string | null>();
+  const list = reader.oneOrMany(raw, join(path, key));
+  list.forEach((value, i) => {
+    const at = join(path, Array.isArray(raw) ? `${key}[${i}]` : key);
+    if (value === null) set.add(null);
+    else if (typeof value !== 'string') reader.report(at, 'invalidType', 'must be a string or null');
+    else if (valid(value, at)) set.add(value);
+  });
+  if (Array.isArray(raw) && raw.length === 0)
+    reader.report(join(path, key), 'emptySelector', 'names nothing: it could never match');
+  return new FrozenSet(set);
+}
+
+/** One list of tags, sorted and without duplicates. */
+function tagList(reader: Reader, obj: Readonly<Record<string, unknown>>, key: string, path: string): readonly string[] {
+  const raw = own(obj, key);
+  const tags = new Set<string>();
+  reader.oneOrMany(raw, join(path, key)).forEach((tag, i) => {
+    if (isShortName(tag, TICKET_LIMITS.maxTagLength)) tags.add(tag);
+    else
+      reader.report(
+        join(path, Array.isArray(raw) ? `${key}[${i}]` : key),
+        'invalidTag',
+        `a tag is a string of 1 to ${TICKET_LIMITS.maxTagLength} characters (TICKET_LIMITS.maxTagLength)`,
+      );
+  });
+  if (key === 'any' && Array.isArray(raw) && raw.length === 0)
+    reader.report(join(path, key), 'emptySelector', 'names no tag: it could never match');
+  return [...tags].sort();
+}
+
+/**
+ * Reads `priorities` (ordered, lowest first) into `reader.priorityRank`, and `groups` into `reader.groups`, before
+ * any rule is read: every `when`, `set` and event is checked against them.
+ */
+export function readAttributes(reader: Reader, priorities: unknown, groups: unknown): void {
+  reader.array(priorities, 'priorities', POLICY_LIMITS.maxPriorities, 'maxPriorities').forEach((raw, i) => {
+    const path = join('priorities', i);
+    const id = reader.id(raw, path, 'priority');
+    if (id === null) return;
+    if (reader.priorityRank.has(id)) reader.report(path, 'duplicateId', `priority "${id}" is declared twice`);
+    else reader.priorityRank.set(id, i);
+  });
+  if (groups === undefined) return;
+  const declared = new Set<string>();
+  reader.array(groups, 'groups', POLICY_LIMITS.maxGroups, 'maxGroups').forEach((raw, i) => {
+    const path = join('groups', i);
+    const id = reader.id(raw, path, 'group');
+    if (id === null) return;
+    if (declared.has(id)) reader.report(path, 'duplicateId', `group "${id}" is declared twice`);
+    declared.add(id);
+  });
+  reader.groups = new FrozenSet(declared);
+}
