@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
 import { calendarCase } from './cases/calendar.js';
+import { slaCase } from './cases/sla.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { machineTimerChain } from './cases/machine-timer-chain.js';
 import { postgresStore } from './cases/postgres-store.js';
@@ -42,6 +43,7 @@ const CASES: readonly BenchCase[] = [
   ticketJsonSize,
   postgresStore,
   calendarCase,
+  slaCase,
 ];
 
 const CHILD_FLAG = '--child';

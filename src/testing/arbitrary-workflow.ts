@@ -227,7 +227,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
 }
 
 /**
- * A random SLA policy: one to four targets, sometimes a calendar, a warning lead time (sometimes longer than a
+ * A random SLA policy: sometimes for one channel only, one to four targets, sometimes a calendar, a warning lead time (sometimes longer than a
  * target: that target then has no warning) and pause overrides.
  */
 function slaPolicy(statuses: readonly StatusConfig[], index: number): fc.Arbitrary<SlaPolicyConfig> {
@@ -246,11 +246,13 @@ function slaPolicy(statuses: readonly StatusConfig[], index: number): fc.Arbitra
       lengths: fc.array(durations, { minLength: 4, maxLength: 4 }),
       calendar: fc.option(fc.constantFrom(...calendarIds), { nil: undefined, freq: 3 }),
       warnBefore: maybe(durations),
+      when: maybe(fc.constantFrom({ channel: 'chat' }, { channel: [null] })),
       pause: maybe(fc.dictionary(fc.constantFrom('all', ...SLA_METRICS), pauseRule, { maxKeys: 2 })),
     })
     .map(
-      ({ metrics, lengths, calendar, warnBefore, pause }): SlaPolicyConfig => ({
+      ({ metrics, lengths, calendar, warnBefore, when, pause }): SlaPolicyConfig => ({
         id: `sla${index}`,
+        ...(when !== undefined && { when }),
         targets: Object.fromEntries(metrics.map((m, i) => [m, lengths[i]!])),
         ...(calendar !== undefined && { calendar }),
         ...(warnBefore !== undefined && { warnBefore }),
