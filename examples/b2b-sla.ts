@@ -9,7 +9,6 @@ import {
   type Effect,
   nextDeadline,
   slaStatus,
-  type Ticket,
   type TicketEvent,
   ticketMetrics,
   transition,
@@ -66,8 +65,8 @@ function describe(effect: Effect): string | null {
 }
 
 // Friday 16:30: a normal ticket comes in; the customer escalates it on Monday morning.
-let ticket: Ticket = createTicket(desk, { at: at(9, 16, 30), priority: 'normal' });
-const events: TicketEvent[] = [
+let ticket = createTicket(desk, { at: at(9, 16, 30), priority: 'normal' });
+const events: TicketEvent<(typeof desk)['initial'], 'normal' | 'urgent'>[] = [
   { type: 'update', by: 'agent', at: at(12, 9, 10), priority: 'urgent' }, // 40 business minutes in: urgent now
   { type: 'tick', at: at(12, 9, 30) },
   { type: 'reply', by: 'agent', at: at(12, 9, 40) }, // → waiting: the clocks pause

@@ -1,4 +1,4 @@
-import { slaStatus, transition, type Ticket } from 'ticket-lifecycle';
+import { slaStatus, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 import { historiesFor, replay } from './transition-throughput.js';
 import { countEvents } from '../fixtures/lifecycles.js';
@@ -11,7 +11,8 @@ const BUDGET_MS = 1_000;
 const HOUR = 3_600_000;
 
 /** Zendesk with three SLA metrics on every ticket (first reply, next reply, resolution), measured against plain Zendesk. */
-const withSla = () => zendesk({ sla: { targets: { firstReply: 'PT1H', nextReply: 'PT4H', resolution: 'P2D' } } });
+const withSla = (): Workflow =>
+  zendesk({ sla: { targets: { firstReply: 'PT1H', nextReply: 'PT4H', resolution: 'P2D' } } });
 
 /**
  * Issue 14: `transition` with three SLA metrics running applies ≥ 1 M events/s, and `slaStatus` over 1 M tickets

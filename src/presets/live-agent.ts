@@ -33,7 +33,8 @@ export interface LiveAgentOptions {
   readonly customerConfirms?: boolean;
   /**
    * SLA level: first answer and next answer times (https://support.liveagent.com/304582-Service-Level-Agreement-SLA),
-   * counted in New and Open only, in business hours or around the clock.
+   * counted in New and Open only, in business hours or around the clock. Without `targets`, the internal 7-day
+   * answer time LiveAgent applies when no SLA level does.
    */
   readonly sla?: PresetSla<'firstReply' | 'nextReply'>;
 }
@@ -55,6 +56,8 @@ const SLA: VendorSla<'firstReply' | 'nextReply'> = {
   // Answer times only, counted in New and Open: every other status pauses them (slaPaused), and resolving
   // satisfies no answer SLA.
   pause: { all: {} },
+  // "A ticket with no SLA level gets an internal 7-day answer time."
+  fallback: { firstReply: 'P7D', nextReply: 'P7D' },
 };
 
 /**

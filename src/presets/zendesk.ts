@@ -46,6 +46,8 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution
   // Periodic update never pauses, and total resolution time counts New, Open, Pending and On-hold alike; requester
   // wait time pauses in Pending and agent work time in Pending and On-hold (the defaults).
   pause: { periodicUpdate: {}, resolution: {} },
+  // The ticket priorities of Zendesk's API, lowest first: SLA policies usually differ by priority.
+  priorities: ['low', 'normal', 'high', 'urgent'],
 };
 
 /**

@@ -81,7 +81,11 @@ export function slaStatus<S extends string>(
   const sla = compiled.sla;
   if (sla === null) return NONE;
   const at = isTime(now) && now > read.updatedAt ? now : read.updatedAt;
-  const t = catchUp(compiled, read, compiled.byId.get(read.status)!, at, null, null);
+  const status = compiled.byId.get(read.status)!;
+  // Most tickets of a list have nothing due: the catch-up (a copy per step) is only for those that do.
+  const due = sla.due(read);
+  const t =
+    status.timers.length === 0 && (due === null || due > at) ? read : catchUp(compiled, read, status, at, null, null);
   const state = t.sla;
   if (state === null) return NONE;
   const policy = sla.byId(state.policy);

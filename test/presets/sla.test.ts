@@ -1,6 +1,6 @@
 // SLA options of the presets: each vendor's metrics and pause rules, as its public docs describe them.
 import { describe, expect, it } from 'vitest';
-import { slaStatus, type SlaMetric, type Ticket, type Workflow } from 'ticket-lifecycle';
+import { createTicket, nextDeadline, slaStatus, type SlaMetric, type Ticket, type Workflow } from 'ticket-lifecycle';
 import { freshdesk, jiraServiceManagement, liveAgent, zammad, zendesk } from 'ticket-lifecycle/presets';
 import { effectsOf, expectInvalidOption, HOUR, MINUTE, run, T0 } from './helpers.js';
 
@@ -38,6 +38,14 @@ describe(`zendesk SLA (${ZENDESK_SLA}; definitions: ${ZENDESK_METRICS})`, () => 
   });
   it('total resolution time counts New, Open, Pending and On-hold', () => {
     expect(elapsed(wf, ticket, 'resolution', now)).toBe(10 * HOUR);
+  });
+  it('SLA policies per priority (low, normal, high, urgent), the general targets for the rest', () => {
+    const byPriority = zendesk({
+      sla: { byPriority: { urgent: { firstReply: 'PT1H' } }, targets: { firstReply: 'PT8H' } },
+    });
+    expect(createTicket(byPriority, { at: T0, priority: 'urgent' }).sla?.policy).toBe('zendesk-urgent');
+    expect(createTicket(byPriority, { at: T0, priority: 'low' }).sla?.policy).toBe('zendesk');
+    expectInvalidOption(() => zendesk({ sla: { byPriority: { asap: {} } as never } }), 'sla.byPriority.asap');
   });
   it('refuses a metric Zendesk does not have, as an option error', () => {
     expectInvalidOption(() => zendesk({ sla: { targets: { lunch: 'PT1H' } as never } }), 'sla.targets.lunch');
@@ -103,6 +111,12 @@ describe(`liveagent SLA (${LIVEAGENT_SLA})`, () => {
     ]);
     expect(ticket.status).toBe('open');
     expect(ticket.sla?.clocks.nextReply).toMatchObject({ start: T0 + HOUR, since: T0 + HOUR });
+  });
+  it('without an SLA level, the internal 7-day answer time applies', () => {
+    const internal = liveAgent({ sla: {} });
+    const ticket = createTicket(internal, { at: T0 });
+    expect(ticket.sla?.policy).toBe('liveagent-default');
+    expect(nextDeadline(internal, ticket)).toBe(T0 + 7 * 24 * HOUR);
   });
   it('resolving does not satisfy an answer SLA: the clock stops unmet', () => {
     const { ticket, effects } = run(wf, [{ type: 'resolve', by: 'agent', at: T0 + 10 * MINUTE }]);
