@@ -357,6 +357,7 @@ describe('createTicket', () => {
       'until',
       'snoozedFrom',
       'timersFired',
+      'sla',
     ]);
     expect(createTicket(support, { at: T0 })).toEqual({
       status: 'new',
