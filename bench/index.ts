@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { actorSend } from './cases/actor-send.js';
 import { calendarCase } from './cases/calendar.js';
+import { slaCase } from './cases/sla.js';
 import { defineLintCase } from './cases/define-lint.js';
 import { explorePresets } from './cases/explore-presets.js';
 import { machineTimerChain } from './cases/machine-timer-chain.js';
@@ -44,6 +45,7 @@ const CASES: readonly BenchCase[] = [
   postgresStore,
   calendarCase,
   explorePresets,
+  slaCase,
 ];
 
 const CHILD_FLAG = '--child';

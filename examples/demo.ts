@@ -90,6 +90,12 @@ function describeEffect(effect: Effect): string {
       return `timer ${effect.timer} held back: ${effect.message}`;
     case 'merged':
       return `merged into ticket ${effect.into}`;
+    case 'slaWarning':
+    case 'slaBreached':
+    case 'slaMet':
+      return `SLA ${effect.metric} (${effect.policy}): ${effect.type}`;
+    case 'slaPolicyChanged':
+      return `SLA policy ${effect.from} → ${effect.to}`;
     case 'updated':
       return `updated ${Object.keys(effect.changes).join(', ')}`;
   }

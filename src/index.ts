@@ -73,3 +73,13 @@ export {
 } from './model/events.js';
 export type { AttributeChanges, Effect, EffectCause } from './engine/effects.js';
 export type { TransitionError, TransitionErrorCode, TransitionResult } from './engine/result.js';
+export {
+  SLA_METRICS,
+  type SlaMetric,
+  type SlaPauseRule,
+  type SlaPolicyConfig,
+  type SlaTargets,
+} from './sla/sla-config.js';
+export type { SlaClock, SlaState } from './sla/state.js';
+export { slaStatus, type SlaMetricStatus, type SlaStatusResult } from './sla/sla-status.js';
+export { ticketMetrics, type MetricSpan, type TicketMetrics } from './sla/ticket-metrics.js';

@@ -136,6 +136,7 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
     until,
     snoozedFrom,
     timersFired: NO_TIMERS_FIRED,
+    sla: null,
   };
 }
 

@@ -35,6 +35,7 @@ function copy(t: Ticket): Draft {
     until: t.until,
     snoozedFrom: t.snoozedFrom,
     timersFired: t.timersFired,
+    sla: t.sla,
   };
 }
 

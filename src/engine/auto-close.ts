@@ -1,4 +1,4 @@
-import type { Workflow } from '../policy/workflow.js';
+import type { CompiledStatus, CompiledWorkflow, Workflow } from '../policy/workflow.js';
 import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
@@ -73,10 +73,11 @@ function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, no
   }
   // Most tickets of a sweep rest in a status with no timer: nothing is due, whatever the rest of the ticket holds,
   // so the field check (most of a sweep's time) is skipped.
-  if (status.timers.length === 0) return status.idle as unknown as AutoCloseEvaluation<S>;
+  if (status.timers.length === 0 && compiled.sla === null) return status.idle as unknown as AutoCloseEvaluation<S>;
   const copy = readTicket(compiled, ticket, status);
   if ('code' in copy)
     return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: false, nextCheckAt: null };
+  if (compiled.sla !== null) return catchUpAll(compiled, copy, status, now);
   const first = nextDue(status, copy);
   // The common case in a sweep: nothing due yet.
   if (first === null || first.dueAt > now) {
@@ -101,6 +102,16 @@ function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, no
       return { due: [step], status: target.id as S, close: target.category === 'closed', nextCheckAt: null };
     }
   }
+  return catchUpAll(compiled, copy, status, now);
+}
+
+/** Applies, on the read copy, everything due by `now` (status timers and SLA marks), and tells where it lands. */
+function catchUpAll<S extends string>(
+  compiled: CompiledWorkflow,
+  copy: Ticket,
+  status: CompiledStatus,
+  now: number,
+): AutoCloseEvaluation<S> {
   const steps: DueTimer<S>[] = [];
   const after = catchUp(compiled, copy, status, now, null, steps);
   const landed = compiled.byId.get(after.status)!;
@@ -108,8 +119,15 @@ function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, no
     due: steps,
     status: after.status as S,
     close: landed.category === 'closed',
-    nextCheckAt: nextDue(landed, after)?.dueAt ?? null,
+    nextCheckAt: nextDueAt(compiled, landed, after),
   };
+}
+
+/** The next moment anything is due on `ticket` (a status timer or an SLA mark), or `null`. */
+function nextDueAt(compiled: CompiledWorkflow, status: CompiledStatus, ticket: Ticket): number | null {
+  const timer = status.timers.length === 0 ? null : (nextDue(status, ticket)?.dueAt ?? null);
+  const mark = compiled.sla === null ? null : compiled.sla.due(ticket);
+  return timer === null ? mark : mark === null ? timer : Math.min(timer, mark);
 }
 
 /**
@@ -136,9 +154,9 @@ function deadline(workflow: Workflow, ticket: object): number | null {
   const { compiled } = workflow;
   const status = lookUpStatus(compiled, ticket);
   // No timer, no deadline: that holds for a malformed ticket too, so the field check is skipped.
-  if ('code' in status || status.timers.length === 0) return null;
+  if ('code' in status || (status.timers.length === 0 && compiled.sla === null)) return null;
   const copy = readTicket(compiled, ticket, status);
-  return 'code' in copy ? null : (nextDue(status, copy)?.dueAt ?? null);
+  return 'code' in copy ? null : nextDueAt(compiled, status, copy);
 }
 
 /** The status an invalid ticket names, echoed in the answer's `status` field and never acted on. */

@@ -34,5 +34,6 @@ export function copyTicket(t: Ticket): DraftTicket {
     until: t.until,
     snoozedFrom: t.snoozedFrom,
     timersFired: t.timersFired,
+    sla: t.sla,
   };
 }

@@ -4,6 +4,7 @@ import { checkGroup, checkPriority, checkTags } from './attributes.js';
 import { isActor } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
 import { isChannel, MAX_CHANNEL_LENGTH } from './read-ticket.js';
+import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
 
@@ -70,8 +71,8 @@ export function createTicket<S extends string, P extends string>(
       throw new RangeError(`createTicket: ${value.message}`);
   const byCustomer = by === 'customer';
   const status = (channel === null ? undefined : workflow.compiled.initialByChannel.get(channel)) ?? workflow.initial;
-  return {
-    status: status as S,
+  const ticket: DraftTicket = {
+    status,
     version: 1,
     createdAt: at,
     updatedAt: at,
@@ -94,5 +95,9 @@ export function createTicket<S extends string, P extends string>(
     until: null,
     snoozedFrom: null,
     timersFired: NO_TIMERS_FIRED,
+    sla: null,
   };
+  // The SLA clocks start with the ticket (resolution, and first reply when a customer wrote in).
+  workflow.compiled.sla?.sync(ticket, at, null);
+  return ticket as Ticket<S, P>;
 }

@@ -10,8 +10,11 @@
  */
 export interface DueTimer<S extends string = string> {
   readonly timer: string;
-  /** `blocked`: a move the rules refused the system; the ticket stays (see the `timerBlocked` effect). */
-  readonly kind: 'reminder' | 'move' | 'blocked';
+  /**
+   * `blocked`: a move the rules refused the system; the ticket stays (see the `timerBlocked` effect).
+   * `slaWarning`, `slaBreached`: an SLA mark (`timer` is `sla:<metric>`); the ticket stays.
+   */
+  readonly kind: 'reminder' | 'move' | 'blocked' | 'slaWarning' | 'slaBreached';
   readonly dueAt: number;
   readonly from: S;
   readonly to: S;

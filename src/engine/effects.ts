@@ -1,4 +1,5 @@
 import type { Actor } from '../model/actor.js';
+import type { SlaMetric } from '../sla/sla-config.js';
 import type { TransitionErrorCode } from './result.js';
 
 /**
@@ -18,6 +19,11 @@ import type { TransitionErrorCode } from './result.js';
  *   changes the ticket.
  * - `merged`: the ticket was merged into ticket `into` and closed; move its conversation there.
  * - `assigned`: the assignee changed.
+ * - `slaWarning`: an SLA target of `policy` is due at `dueAt` (announced `warnBefore` earlier, at `at`).
+ * - `slaBreached`: an SLA target was missed: `dueAt` was its due time (`at` equals it, except when a change of
+ *   policy made a target already past: then both are the change's time).
+ * - `slaMet`: a metric's cycle was met at `at`, after `elapsed` ms of clock time against its `target`.
+ * - `slaPolicyChanged`: another SLA policy applies from `at` (a change of priority, group, channel or tags).
  * - `updated`: the priority, group or tags changed (`changes` holds each changed one, before and after), by an
  *   `update` event (`timer: null`) or by a timer's `set` (`timer` names it: the escalation's why).
  *
@@ -76,6 +82,35 @@ export type Effect<S extends string = string, P extends string = string> =
     }
   | { readonly type: 'merged'; readonly into: string; readonly at: number; readonly by: Actor }
   | { readonly type: 'assigned'; readonly from: string | null; readonly to: string | null; readonly at: number }
+  | {
+      readonly type: 'slaWarning';
+      readonly policy: string;
+      readonly metric: SlaMetric;
+      readonly dueAt: number;
+      readonly at: number;
+    }
+  | {
+      readonly type: 'slaBreached';
+      readonly policy: string;
+      readonly metric: SlaMetric;
+      readonly dueAt: number;
+      readonly at: number;
+    }
+  | {
+      readonly type: 'slaMet';
+      readonly policy: string;
+      readonly metric: SlaMetric;
+      readonly at: number;
+      readonly elapsed: number;
+      readonly target: number;
+      readonly breached: boolean;
+    }
+  | {
+      readonly type: 'slaPolicyChanged';
+      readonly from: string | null;
+      readonly to: string | null;
+      readonly at: number;
+    }
   | {
       readonly type: 'updated';
       readonly at: number;

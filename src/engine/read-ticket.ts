@@ -114,7 +114,7 @@ export function readTicket(
     return unknownStatus(snoozedFrom, 'ticket.snoozedFrom');
   const timersFired = readTimersFired(t.timersFired, status);
   if (timersFired === null) return invalid('timersFired', 'must be an object of whole counts from 0');
-  return {
+  const read: DraftTicket = {
     status: status.id,
     version: version as number,
     createdAt,
@@ -138,7 +138,13 @@ export function readTicket(
     until,
     snoozedFrom,
     timersFired,
+    sla: null,
   };
+  // Absent (a ticket stored before SLAs) reads as `null`; without SLA policies there are no clocks to keep.
+  const sla = compiled.sla === null ? null : compiled.sla.read(t.sla, read);
+  if (sla === undefined) return invalid('sla', 'must be SLA clocks (see SlaState) or null');
+  read.sla = sla;
+  return read;
 }
 
 const BETWEEN_OR_NULL = 'must be a time between createdAt and updatedAt, or null';

@@ -5,6 +5,7 @@ import { enterStatus } from './enter-status.js';
 import { checkTimerMove } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
+import { slaFirst } from './sla-steps.js';
 import type { Ticket } from '../model/ticket.js';
 import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
 import { setChanges } from './attributes.js';
@@ -175,8 +176,13 @@ export function catchUp(
 ): Ticket {
   let current = ticket;
   for (let n = 0; n < MAX_CATCH_UP_STEPS; n++) {
-    if (status.timers.length === 0) return current;
+    if (status.timers.length === 0 && compiled.sla === null) return current;
     const item = nextDue(status, current);
+    const sla = compiled.sla === null ? null : slaFirst(compiled.sla, current, item, limit, effects, steps);
+    if (sla !== null) {
+      current = sla;
+      continue;
+    }
     if (item === null || item.dueAt > limit) return current;
     if (item.kind === 'reminder') {
       current = fireReminders(status, current, limit, effects, steps);
@@ -205,6 +211,7 @@ export function catchUp(
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
     if (timer.set !== null) applySet(current as DraftTicket, timer, dueAt, effects);
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
+    compiled.sla?.sync(current as DraftTicket, dueAt, effects);
     status = target;
   }
   return current;

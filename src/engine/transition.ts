@@ -134,6 +134,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   // Only a ticket with fired timers in this stay can hold a blocked one: most skip the status lookup.
   if (step.changed && event.type !== 'tick' && outcome.timersFired !== NO_TIMERS_FIRED)
     armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
+  if (step.changed && compiled.sla !== null) compiled.sla.sync(outcome as DraftTicket, event.at, effects);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
     return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };

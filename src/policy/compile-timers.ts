@@ -179,7 +179,7 @@ const plainLater = (start: number, ms: number): number => start + ms;
 const plainElapsed = (from: number, to: number): number => to - from;
 
 /** A timer's clock: plain time, or a calendar's open time (see `CompiledTimer.later`). */
-function clockOf(calendar: CompiledCalendar | null): Pick<CompiledTimer, 'later' | 'elapsed'> {
+export function clockOf(calendar: CompiledCalendar | null): Pick<CompiledTimer, 'later' | 'elapsed'> {
   if (calendar === null) return { later: plainLater, elapsed: plainElapsed };
   return {
     later: (start, ms) => calendar.add(start, ms) ?? Number.MAX_SAFE_INTEGER,
@@ -187,7 +187,7 @@ function clockOf(calendar: CompiledCalendar | null): Pick<CompiledTimer, 'later'
   };
 }
 
-function readCalendar(
+export function readCalendar(
   reader: Reader,
   obj: Readonly<Record<string, unknown>>,
   path: string,

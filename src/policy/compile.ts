@@ -5,6 +5,7 @@ import { DONE, type Category } from './category.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
+import { compileSla } from '../sla/compile-sla.js';
 import { readAttributes } from './compile-when.js';
 import { systemMayMove } from './system-move.js';
 import type { WorkflowConfig } from './config.js';
@@ -44,6 +45,7 @@ const CONFIG_FIELDS = [
   'reopenAssignee',
   'timers',
   'calendars',
+  'sla',
 ] as const;
 
 /** Checks and compiles a policy in one pass: a `Workflow`, or every problem found. */
@@ -96,6 +98,7 @@ export function compileWorkflow(
     assign: rules('assign', new FrozenSet(all)),
     // Merging closes the ticket: without rules of its own, it passes the close rules (no path around them).
     merge: own(root, 'merge') === undefined ? close : rules('merge', unlocked),
+    sla: compileSla(reader, own(root, 'sla'), table.infos, calendars),
     update: rules('update', unlocked),
     priorityRank: new FrozenMap(reader.priorityRank),
     groups: reader.groups,

@@ -2,6 +2,7 @@ import type { CalendarConfig } from '../calendar/calendar-config.js';
 import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
 import type { Duration } from './duration.js';
+import type { SlaPolicyConfig } from '../sla/sla-config.js';
 import type { WhenConfig } from './when-config.js';
 
 /**
@@ -404,4 +405,9 @@ export interface WorkflowConfig<S extends string = string, P extends string = st
   readonly reopenAssignee?: 'keep' | 'clear';
   /** Business-hours calendars by id, for timers that count open time only. */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
+  /**
+   * SLA policies, the first whose `when` matches a ticket applies: targets per metric, counted in a calendar's open
+   * time or plain time, paused where the vendor pauses. At most `POLICY_LIMITS.maxSlaPolicies` (100). See docs/sla.md.
+   */
+  readonly sla?: readonly SlaPolicyConfig<S, P>[];
 }

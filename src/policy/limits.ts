@@ -46,6 +46,8 @@ export const POLICY_LIMITS = /* @__PURE__ */ Object.freeze({
   maxListLength: 1000,
   /** `reminders` of one move timer. */
   maxReminders: 50,
+  /** Entries of `sla` (SLA policies, first match wins): Zendesk's SLA policies per account are in the tens. */
+  maxSlaPolicies: 100,
   /** Entries of `priorities`: an ordered scale (Zendesk has 4, Jira 5). */
   maxPriorities: 100,
   /** Entries of `groups`. */

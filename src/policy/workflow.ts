@@ -1,4 +1,5 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
+import type { CompiledSla } from '../sla/compiled-sla.js';
 import type { Ticket } from '../model/ticket.js';
 import type { TicketEvent } from '../model/events.js';
 import type { Actor } from '../model/actor.js';
@@ -234,4 +235,6 @@ export interface CompiledWorkflow {
   readonly groups: ReadonlySet<string> | null;
   /** No rules given: the one built-in rule {@link DEFAULT_STATUS_CHANGE}, compiled here so no reader assumes it. */
   readonly statusChanges: readonly CompiledStatusChange[];
+  /** The SLA policies with their arithmetic bound (`src/sla/`), or `null` when the policy has no `sla`. */
+  readonly sla: CompiledSla | null;
 }

@@ -1,4 +1,5 @@
 import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, HOUR, PresetOptions } from './options.js';
 
 /**
@@ -16,6 +17,11 @@ export interface FreshdeskOptions {
    * triggers only see tickets updated in the last 30 days). Default: off, as Freshdesk ships it.
    */
   readonly closeResolvedAfter?: Duration;
+  /**
+   * SLA targets: first response, every response and resolution due, in calendar or business hours. The clocks
+   * stop in statuses whose SLA timer is off: Pending (https://support.freshdesk.com/en/support/solutions/articles/37600-understanding-ticket-statuses).
+   */
+  readonly sla?: PresetSla<'firstReply' | 'nextReply' | 'resolution'>;
 }
 
 /**
@@ -28,6 +34,13 @@ export interface FreshdeskOptions {
  * ```
  */
 export type FreshdeskStatus = 'open' | 'pending' | 'resolved' | 'closed';
+
+/** What freshdesk's SLAs measure and where they pause (docs/sla.md). */
+const SLA: VendorSla<'firstReply' | 'nextReply' | 'resolution'> = {
+  metrics: ['firstReply', 'nextReply', 'resolution'],
+  // Only statuses whose "SLA timer" is off pause the clocks: Pending, as Freshdesk ships it (slaPaused).
+  pause: { all: {} },
+};
 
 /**
  * Freshdesk's lifecycle
@@ -68,15 +81,17 @@ export type FreshdeskStatus = 'open' | 'pending' | 'resolved' | 'closed';
  * ```
  */
 export function freshdesk(options: FreshdeskOptions = {}): Workflow<FreshdeskStatus> {
-  const read = new PresetOptions(options, ['closeResolvedAfter']);
+  const read = new PresetOptions(options, ['closeResolvedAfter', 'sla']);
   // Time triggers only see tickets updated in the last 30 days: a longer delay would never fire.
   const closeMs = read.duration('closeResolvedAfter', null, {
     min: HOUR,
     max: 30 * DAY,
     describe: 'a duration from one hour to 30 days',
   });
+  const sla = readSlaOption(read, 'freshdesk', SLA);
   read.done();
   return defineWorkflow({
+    ...sla,
     id: 'freshdesk',
     name: 'Freshdesk',
     statuses: [

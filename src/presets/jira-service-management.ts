@@ -1,4 +1,5 @@
 import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, PresetOptions } from './options.js';
 
 /**
@@ -16,6 +17,11 @@ export interface JiraServiceManagementOptions {
   readonly closeResolvedAfter?: Duration | false;
   /** Remind (`reminderDue`) once an issue has waited this long for the customer. Default `P5D`. */
   readonly remindWaitingAfter?: Duration | false;
+  /**
+   * SLA goals: time to first response and time to resolution, on an SLA calendar or around the clock; both pause
+   * while Waiting for customer (https://confluence.atlassian.com/jirakb/understanding-why-an-sla-is-paused-in-a-jira-service-management-ticket-1271267987.html).
+   */
+  readonly sla?: PresetSla<'firstReply' | 'resolution'>;
 }
 
 /**
@@ -35,6 +41,13 @@ export type JiraServiceManagementStatus =
   | 'closed';
 
 const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] as const;
+
+/** What jira-service-management's SLAs measure and where they pause (docs/sla.md). */
+const SLA: VendorSla<'firstReply' | 'resolution'> = {
+  metrics: ['firstReply', 'resolution'],
+  // "Pause on: Waiting for customer", the shipped SLA goals' only pause condition (slaPaused).
+  pause: { all: {} },
+};
 
 /**
  * Jira Service Management's service-request lifecycle with its legacy automation presets
@@ -79,13 +92,15 @@ const WORKING = ['waiting_for_support', 'waiting_for_customer', 'in_progress'] a
 export function jiraServiceManagement(
   options: JiraServiceManagementOptions = {},
 ): Workflow<JiraServiceManagementStatus> {
-  const read = new PresetOptions(options, ['closeResolvedAfter', 'remindWaitingAfter']);
+  const read = new PresetOptions(options, ['closeResolvedAfter', 'remindWaitingAfter', 'sla']);
   const rule = { describe: 'a positive duration', offWith: false } as const;
   const closeMs = read.duration('closeResolvedAfter', 10 * DAY, rule);
   const remindMs = read.duration('remindWaitingAfter', 5 * DAY, rule);
+  const sla = readSlaOption(read, 'jira-service-management', SLA);
   read.done();
 
   return defineWorkflow({
+    ...sla,
     id: 'jira-service-management',
     name: 'Jira Service Management',
     statuses: [

@@ -1,4 +1,5 @@
 import { defineWorkflow, type ActionRule, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, PresetOptions } from './options.js';
 
 /**
@@ -30,6 +31,12 @@ export interface LiveAgentOptions {
    * Default `false`.
    */
   readonly customerConfirms?: boolean;
+  /**
+   * SLA level: first answer and next answer times (https://support.liveagent.com/304582-Service-Level-Agreement-SLA),
+   * counted in New and Open only, in business hours or around the clock. Without `targets`, the internal 7-day
+   * answer time LiveAgent applies when no SLA level does.
+   */
+  readonly sla?: PresetSla<'firstReply' | 'nextReply'>;
 }
 
 /**
@@ -42,6 +49,16 @@ export interface LiveAgentOptions {
  * ```
  */
 export type LiveAgentStatus = 'new' | 'open' | 'answered' | 'postponed' | 'resolved' | 'closed';
+
+/** What live-agent's SLAs measure and where they pause (docs/sla.md). */
+const SLA: VendorSla<'firstReply' | 'nextReply'> = {
+  metrics: ['firstReply', 'nextReply'],
+  // Answer times only, counted in New and Open: every other status pauses them (slaPaused), and resolving
+  // satisfies no answer SLA.
+  pause: { all: {} },
+  // "A ticket with no SLA level gets an internal 7-day answer time."
+  fallback: { firstReply: 'P7D', nextReply: 'P7D' },
+};
 
 /**
  * LiveAgent's lifecycle (https://support.liveagent.com/465329-Ticket-Statuses-Overview; every fact with its
@@ -92,6 +109,7 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
     'reminders',
     'closeFollowsResolved',
     'customerConfirms',
+    'sla',
   ]);
   const reopenResolved = read.boolean('reopenResolved', true);
   const autoCloseAfter = read.duration('autoCloseAfter', 7 * DAY, { describe: 'a positive duration', offWith: false });
@@ -99,6 +117,7 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
   const closeFollowsResolved = read.boolean('closeFollowsResolved', false);
   const customerConfirms = read.boolean('customerConfirms', false);
   if (autoCloseAfter === null && reminders.length > 0) read.report('reminders', 'needs autoCloseAfter');
+  const sla = readSlaOption(read, 'liveagent', SLA);
   read.done();
 
   const closeFrom: LiveAgentStatus[] = closeFollowsResolved ? ['resolved'] : ['resolved', 'postponed'];
@@ -107,6 +126,7 @@ export function liveAgent(options: LiveAgentOptions = {}): Workflow<LiveAgentSta
     { by: 'customer', from: 'resolved' },
   ];
   return defineWorkflow({
+    ...sla,
     id: 'liveagent',
     name: 'LiveAgent',
     statuses: [

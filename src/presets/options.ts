@@ -111,6 +111,16 @@ export class PresetOptions {
     return list;
   }
 
+  /** A plain object option (`undefined` when absent); anything else is reported and read as absent. */
+  record(key: string): Readonly<Record<string, unknown>> | undefined {
+    const value = this.raw(key);
+    if (value === undefined) return undefined;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return value as Readonly<Record<string, unknown>>;
+    this.report(key, 'must be an object');
+    return undefined;
+  }
+
   /** Throws every problem found, as one `WorkflowError`; does nothing when there was none. */
   done(): void {
     if (this.issues.length > 0) throw new WorkflowError(this.issues);

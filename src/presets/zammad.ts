@@ -1,4 +1,5 @@
 import { defineWorkflow, type ReplyRule, type Workflow } from 'ticket-lifecycle';
+import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, PresetOptions } from './options.js';
 
 /**
@@ -21,6 +22,12 @@ export interface ZammadOptions {
   readonly followUp?: 'reopen' | 'newTicket' | 'newTicketAfter';
   /** With `newTicketAfter` (and only with it, where it is required): the window in whole days, from 1 to 36,500. */
   readonly reopenWithinDays?: number;
+  /**
+   * SLA targets (https://admin-docs.zammad.org/en/latest/manage/slas.html): first response, update time
+   * (`nextReply`) and solution time, in the calendar's business hours or around the clock, with an escalation
+   * warning `warnBefore`. Pending and closed states freeze the clocks.
+   */
+  readonly sla?: PresetSla<'firstReply' | 'nextReply' | 'resolution'>;
 }
 
 /**
@@ -37,6 +44,13 @@ export type ZammadStatus = 'new' | 'open' | 'pending_reminder' | 'pending_close'
 /** Durations stop at 100 years; a window beyond that means "always reopen" anyway. */
 const MAX_DAYS = 36_500;
 const FOLLOW_UPS = ['reopen', 'newTicket', 'newTicketAfter'] as const;
+
+/** What zammad's SLAs measure and where they pause (docs/sla.md). */
+const SLA: VendorSla<'firstReply' | 'nextReply' | 'resolution'> = {
+  metrics: ['firstReply', 'nextReply', 'resolution'],
+  // Frozen in the states that ignore escalation (pending reminder, pending close, closed: slaPaused), nowhere else.
+  pause: { all: {} },
+};
 
 /**
  * Zammad's lifecycle, read in its source (https://github.com/zammad/zammad; the files and commits, and where the
@@ -85,7 +99,7 @@ const FOLLOW_UPS = ['reopen', 'newTicket', 'newTicketAfter'] as const;
  * ```
  */
 export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
-  const read = new PresetOptions(options, ['followUp', 'reopenWithinDays']);
+  const read = new PresetOptions(options, ['followUp', 'reopenWithinDays', 'sla']);
   const followUp = read.oneOf('followUp', FOLLOW_UPS, 'reopen');
   const reopenWithinDays = read.integer('reopenWithinDays', 1, MAX_DAYS);
   if (followUp === 'newTicketAfter' && !read.has('reopenWithinDays')) {
@@ -93,6 +107,7 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
   } else if (followUp !== 'newTicketAfter' && read.has('reopenWithinDays')) {
     read.report('reopenWithinDays', 'only with followUp newTicketAfter');
   }
+  const sla = readSlaOption(read, 'zammad', SLA);
   read.done();
 
   const closedFollowUp: ReplyRule<ZammadStatus> =
@@ -104,6 +119,7 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
   const working = ['new', 'open', 'pending_reminder', 'pending_close'] as const;
 
   return defineWorkflow({
+    ...sla,
     id: 'zammad',
     name: 'Zammad',
     statuses: [

@@ -1,4 +1,5 @@
 import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, HOUR, PresetOptions } from './options.js';
 
 /**
@@ -18,6 +19,14 @@ export interface ZendeskOptions {
    * the help center's "mark as solved"): a customer `resolve`, or a reply "sent as" Solved. Default `false`.
    */
   readonly requesterCanSolve?: boolean;
+  /**
+   * SLA targets (https://support.zendesk.com/hc/en-us/articles/4408829459866): first and next reply, periodic
+   * update, total resolution, requester wait and agent work time, in calendar or business hours. Requester wait
+   * time pauses in Pending, agent work time in Pending and On-hold; the others run until solved (docs/sla.md).
+   */
+  readonly sla?: PresetSla<
+    'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution' | 'requesterWait' | 'agentWork'
+  >;
 }
 
 /**
@@ -30,6 +39,16 @@ export interface ZendeskOptions {
  * ```
  */
 export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+
+/** What zendesk's SLAs measure and where they pause (docs/sla.md). */
+const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution' | 'requesterWait' | 'agentWork'> = {
+  metrics: ['firstReply', 'nextReply', 'periodicUpdate', 'resolution', 'requesterWait', 'agentWork'],
+  // Periodic update never pauses, and total resolution time counts New, Open, Pending and On-hold alike; requester
+  // wait time pauses in Pending and agent work time in Pending and On-hold (the defaults).
+  pause: { periodicUpdate: {}, resolution: {} },
+  // The ticket priorities of Zendesk's API, lowest first: SLA policies usually differ by priority.
+  priorities: ['low', 'normal', 'high', 'urgent'],
+};
 
 /**
  * Zendesk Support's lifecycle and its native, unchangeable rules
@@ -67,16 +86,18 @@ export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'cl
  * ```
  */
 export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
-  const read = new PresetOptions(options, ['closeAfter', 'requesterCanSolve']);
+  const read = new PresetOptions(options, ['closeAfter', 'requesterCanSolve', 'sla']);
   const ms = read.duration('closeAfter', 4 * DAY, {
     min: HOUR,
     max: 28 * DAY,
     describe: 'a duration from one hour to 28 days',
   });
   const requesterCanSolve = read.boolean('requesterCanSolve', false);
+  const sla = readSlaOption(read, 'zendesk', SLA);
   read.done();
   const working = ['new', 'open', 'pending', 'onHold'] as const;
   return defineWorkflow({
+    ...sla,
     id: 'zendesk',
     name: 'Zendesk',
     statuses: [

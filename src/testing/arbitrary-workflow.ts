@@ -10,6 +10,8 @@ import {
   type Category,
   type GuardPredicate,
   type ReplyRule,
+  SLA_METRICS,
+  type SlaPolicyConfig,
   type StatusConfig,
   type TimerAnchor,
   type TimerConfig,
@@ -33,6 +35,8 @@ export interface ArbitraryWorkflowOptions {
   readonly maxRules?: number;
   /** Timers at most. Default 4. */
   readonly maxTimers?: number;
+  /** SLA policies at most (`sla`). Default 2. */
+  readonly maxSlaPolicies?: number;
 }
 
 /**
@@ -280,10 +284,45 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
 }
 
 /**
+ * A random SLA policy: sometimes for one channel only, one to four targets, sometimes a calendar, a warning lead time (sometimes longer than a
+ * target: that target then has no warning) and pause overrides.
+ */
+function slaPolicy(statuses: readonly StatusConfig[], index: number): fc.Arbitrary<SlaPolicyConfig> {
+  const pauseRule = fc.oneof(
+    fc
+      .subarray(
+        statuses.map((s) => s.id),
+        { minLength: 1 },
+      )
+      .map((ids) => ({ in: ids })),
+    fc.subarray([...new Set(statuses.map((s) => s.category))], { minLength: 1 }).map((inCategory) => ({ inCategory })),
+  );
+  return fc
+    .record({
+      metrics: fc.subarray([...SLA_METRICS], { minLength: 1, maxLength: 4 }),
+      lengths: fc.array(durations, { minLength: 4, maxLength: 4 }),
+      calendar: fc.option(fc.constantFrom(...calendarIds), { nil: undefined, freq: 3 }),
+      warnBefore: maybe(durations),
+      when: maybe(fc.constantFrom({ channel: 'chat' }, { channel: [null] })),
+      pause: maybe(fc.dictionary(fc.constantFrom('all', ...SLA_METRICS), pauseRule, { maxKeys: 2 })),
+    })
+    .map(
+      ({ metrics, lengths, calendar, warnBefore, when, pause }): SlaPolicyConfig => ({
+        id: `sla${index}`,
+        ...(when !== undefined && { when }),
+        targets: Object.fromEntries(metrics.map((m, i) => [m, lengths[i]!])),
+        ...(calendar !== undefined && { calendar }),
+        ...(warnBefore !== undefined && { warnBefore }),
+        ...(pause !== undefined && { pause }),
+      }),
+    );
+}
+
+/**
  * Random valid policy configs: statuses in every category (with reopen targets, required `until`s and SLA
  * flags), per-channel start statuses, reply rules of every action, guards, status-change allow-lists with targets,
- * assignment moves, and timers with anchors, reminders, repeats, snooze wake-ups, customer-wait pauses and
- * business-hours calendars. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
+ * assignment moves, timers with anchors, reminders, repeats, snooze wake-ups, customer-wait pauses and
+ * business-hours calendars, and SLA policies with targets, warnings, calendars and pause overrides. Every config it yields passes `validateWorkflow` with {@link ARBITRARY_GUARDS}.
  *
  * @example
  * ```ts
@@ -293,7 +332,7 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
  * ```
  */
 export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}): fc.Arbitrary<WorkflowConfig> {
-  const { maxStatusesPerCategory = 3, maxRules = 8, maxTimers = 4 } = options;
+  const { maxStatusesPerCategory = 3, maxRules = 8, maxTimers = 4, maxSlaPolicies = 2 } = options;
   return arbitraryShape(maxStatusesPerCategory).chain((shape) => {
     const ids = shape.statuses.map((s) => s.id);
     const working = shape.statuses.filter((s) => s.category !== 'solved' && s.category !== 'closed').map((s) => s.id);
@@ -338,11 +377,14 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
         reopenAssignee: maybe(fc.constantFrom<'keep' | 'clear'>('keep', 'clear')),
         update: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         groups: fc.option(fc.constant([...ARBITRARY_GROUPS]), { nil: undefined }),
+        sla: fc
+          .integer({ min: 0, max: maxSlaPolicies })
+          .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => slaPolicy(shape.statuses, i)))),
         reopenTo: fc.array(maybe(fc.constantFrom(...working)), { minLength: ids.length, maxLength: ids.length }),
         requireUntil: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
         initialByChannel: maybe(fc.constantFrom(...working).map((status) => ({ chat: status }))),
       })
-      .map(({ timers: drafted, reopenTo, requireUntil, ...rules }) => {
+      .map(({ timers: drafted, sla, reopenTo, requireUntil, ...rules }) => {
         const timerList = drafted.filter((t): t is TimerConfig => t !== null);
         const countsToUntil = new Set(timerList.filter((t) => t.since === 'until').flatMap((t) => [t.in ?? []].flat()));
         // Per-status options that only mean something where they apply: a reopen target on solved/closed statuses,
@@ -354,7 +396,8 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
           ...(requireUntil[i] === true && countsToUntil.has(status.id) && { requireUntil: true }),
         }));
         const config: Record<string, unknown> = { statuses, timers: timerList, priorities: [...ARBITRARY_PRIORITIES] };
-        const used = new Set(timerList.flatMap((t) => (t.calendar === undefined ? [] : [t.calendar])));
+        if (sla.length > 0) config.sla = sla;
+        const used = new Set([...timerList, ...sla].flatMap((t) => (t.calendar === undefined ? [] : [t.calendar])));
         if (used.size > 0) config.calendars = Object.fromEntries([...used].map((id) => [id, CALENDARS[id]]));
         for (const [key, value] of Object.entries(rules)) if (value !== undefined) config[key] = value;
         return config as unknown as WorkflowConfig;

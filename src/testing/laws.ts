@@ -1,5 +1,4 @@
 import {
-  createTicket,
   evaluateAutoClose,
   nextDeadline,
   transition,
@@ -9,7 +8,11 @@ import {
   type TransitionResult,
   type Workflow,
 } from 'ticket-lifecycle';
+import { eachStep, first, replay } from './replay.js';
+import { SLA_LAWS, sameSlaEffects } from './sla-laws.js';
 import { deepEqual, deepFreeze, jsonCopy } from './structural.js';
+
+export { replay };
 
 /**
  * A ticket's life to check a law on: who created it and at what time, and the events that followed.
@@ -39,43 +42,8 @@ export interface Scenario {
  */
 export type Law = (workflow: Workflow, scenario: Scenario) => string | null;
 
-interface Step {
-  readonly before: Ticket;
-  readonly event: TicketEvent;
-  readonly result: TransitionResult;
-}
-
-/** Applies the events in order, keeping refused ones out of the ticket, and records every step. */
-export function replay(workflow: Workflow, scenario: Scenario): Step[] {
-  let ticket = createTicket(workflow, {
-    at: scenario.start,
-    by: scenario.by,
-    ...(scenario.channel !== undefined && { channel: scenario.channel }),
-  });
-  return scenario.events.map((event) => {
-    const result = transition(workflow, ticket, event);
-    const step = { before: ticket, event, result };
-    if (result.ok) ticket = result.ticket;
-    return step;
-  });
-}
-
 const TEAM_FACING = new Set(['new', 'open', 'onHold']);
 const withoutVersion = (t: Ticket): Ticket => ({ ...t, version: 0 });
-
-function first<T>(items: readonly T[], check: (item: T, index: number) => string | null): string | null {
-  for (let i = 0; i < items.length; i++) {
-    const problem = check(items[i]!, i);
-    if (problem !== null) return problem;
-  }
-  return null;
-}
-
-/** A law checked on every step of the scenario's replay: the first problem found, or `null`. */
-const eachStep =
-  (check: (step: Step, workflow: Workflow) => string | null): Law =>
-  (workflow, scenario) =>
-    first(replay(workflow, scenario), (step) => check(step, workflow));
 
 /**
  * The laws every policy gets for free (design page, "Invariants"), as plain checks over a {@link Scenario}.
@@ -129,8 +97,9 @@ export const LAWS = {
   }),
 
   /**
-   * Ticks inserted anywhere change no status and no status time, at the same instant as an event included (every
-   * event first applies what is due at or before its time): sweep frequency never matters.
+   * Ticks inserted anywhere, at the same instant as an event included (every event first applies what is due at or
+   * before its time), change no status, no status time and no SLA clock, and the SLA effects stay the same at the
+   * same times: sweep frequency never matters.
    */
   sweeperIndependence: (workflow, scenario) => {
     // A sweep strictly between two events, and one at the very instant of each event, just before it.
@@ -144,18 +113,21 @@ export const LAWS = {
       previous = Math.max(previous, event.at);
     }
     const ticked = replay(workflow, { ...scenario, events });
-    return first(replay(workflow, scenario), ({ result, event }, i) => {
-      const other = ticked[original[i]!]!.result;
-      if (result.ok !== other.ok)
-        return `${event.type} was ${result.ok ? 'accepted' : 'refused'} without ticks and not with them`;
-      // A refused event returns its input untouched: compare both tickets as the event saw them, at its time.
-      const settle = (r: TransitionResult): Ticket =>
-        r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at }).ticket;
-      const [a, b] = [settle(result), settle(other)];
-      return a.status === b.status && a.statusChangedAt === b.statusChangedAt
-        ? null
-        : `after ${event.type}: ${a.status}@${a.statusChangedAt} without ticks, ${b.status}@${b.statusChangedAt} with`;
-    });
+    return (
+      first(replay(workflow, scenario), ({ result, event }, i) => {
+        const other = ticked[original[i]!]!.result;
+        if (result.ok !== other.ok)
+          return `${event.type} was ${result.ok ? 'accepted' : 'refused'} without ticks and not with them`;
+        // A refused event returns its input untouched: compare both tickets as the event saw them, at its time.
+        const settle = (r: TransitionResult): Ticket =>
+          r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at }).ticket;
+        const [a, b] = [settle(result), settle(other)];
+        if (!deepEqual(a.sla, b.sla)) return `after ${event.type}: the SLA clocks differ with ticks`;
+        return a.status === b.status && a.statusChangedAt === b.statusChangedAt
+          ? null
+          : `after ${event.type}: ${a.status}@${a.statusChangedAt} without ticks, ${b.status}@${b.statusChangedAt} with`;
+      }) ?? sameSlaEffects(replay(workflow, scenario), ticked)
+    );
   },
 
   /** Nothing is due before `nextDeadline`, something is due at it, and it is never before `updatedAt`. */
@@ -212,6 +184,8 @@ export const LAWS = {
     }
     return null;
   }),
+
+  ...SLA_LAWS,
 } satisfies Record<string, Law>;
 
 /**

@@ -56,6 +56,10 @@ const EFFECT_TYPES = Object.keys({
   timerBlocked: true,
   merged: true,
   assigned: true,
+  slaWarning: true,
+  slaBreached: true,
+  slaMet: true,
+  slaPolicyChanged: true,
   updated: true,
 } as const satisfies Record<AnyEffectType, true>) as AnyEffectType[];
 

@@ -94,6 +94,8 @@ function whenByTarget(moves: readonly Move[]): Map<string, MoveWhen[]> {
 
 /** Which statuses have timers at all: only those need a live timer actor. */
 export function timedStatuses(workflow: Workflow): ReadonlySet<string> {
+  // SLA marks come due wherever a clock runs: with SLA policies every status keeps a timer actor.
+  if ((workflow.config.sla ?? []).length > 0) return new Set(workflow.statuses.map((s) => s.id));
   const table = movesOf(workflow);
   const timed = new Set<string>();
   for (const [status, { timers }] of table.byStatus) if (timers.length > 0) timed.add(status);

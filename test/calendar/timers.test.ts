@@ -92,11 +92,14 @@ describe('on a 24/7 calendar every timer behaves exactly as without one', () => 
       const plain = compile({
         ...config,
         timers: (config.timers ?? []).map(({ calendar: _, ...t }) => t as TimerConfig),
+        ...(config.sla !== undefined && { sla: config.sla.map(({ calendar: _, ...p }) => p) }),
         calendars: {},
       });
       const onCalendar = compile({
         ...config,
         timers: (config.timers ?? []).map((t) => ({ ...t, calendar: 'always' })),
+        // SLA clocks too: the kit's random policies carry SLA policies, some on calendars.
+        ...(config.sla !== undefined && { sla: config.sla.map((p) => ({ ...p, calendar: 'always' })) }),
         calendars: { always },
       });
       return arbitraryEvents(plain, { maxLength: 25, start: Date.UTC(2018, 9, 1) }).map((events) => ({

@@ -358,6 +358,7 @@ describe('createTicket', () => {
       'until',
       'snoozedFrom',
       'timersFired',
+      'sla',
     ]);
     expect(createTicket(support, { at: T0 })).toEqual({
       status: 'new',
@@ -383,6 +384,7 @@ describe('createTicket', () => {
       until: null,
       snoozedFrom: null,
       timersFired: {},
+      sla: null,
     });
   });
 

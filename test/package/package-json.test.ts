@@ -156,9 +156,12 @@ describe('layers (relative imports): model → policy → engine → adapters, n
     // The shared model (Actor, Ticket, TicketEvent) sits under everything and imports nothing.
     model: [],
     // One layer in two folders: the policy compiles its calendars, and a calendar reads durations as the policy does.
-    policy: ['calendar', 'model'],
+    policy: ['calendar', 'model', 'sla'],
     calendar: ['policy', 'model'],
-    engine: ['policy', 'model'],
+    // The SLA clocks are one more part of the core: the policy compiles them (binding their arithmetic, so the engine
+    // only calls it), the engine's ticket and effects carry their types, and they read the policy and the engine.
+    engine: ['policy', 'model', 'sla'],
+    sla: ['policy', 'engine', 'calendar', 'model'],
     diagram: ['policy', 'model'],
     xstate: [],
     testing: [],
@@ -252,21 +255,24 @@ describe('size budgets (.size-limit.json)', () => {
     // measures 6.95 kB, under issue 13's 8 kB ceiling. Issue 6's 5 kB no longer holds; tighten this when it shrinks.
     // Issue 13's ticket attributes (priority, group, tags, the update event, `when` on rules and timers, escalation
     // `set`, re-targeting, reopenAssignee) took it to 8.31 kB: OVER issue 13's 8 kB ceiling by 0.31 kB, mostly
-    // refusal messages (template strings are ~0.5 kB of the gzip). Reported as not met; tighten this when it shrinks.
+    // refusal messages (template strings are ~0.5 kB of the gzip). Issue 14's SLA hooks (marks in the catch-up,
+    // clocks synced after each change, read with the ticket) add more; the SLA arithmetic itself is bound at compile
+    // time and lives in the defineWorkflow budget.
     expect(limit('core runtime (')).toBe('8.4 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe(
       '{ createTicket, transition, can, evaluateAutoClose, nextDeadline }',
     );
     // Issue 6 asks 3 kB; one options reader refusing unknown options and Zendesk's assign, merge and end-user-solve
-    // rules took it to 3.06 kB. Tighten this when it shrinks.
-    expect(limit('presets')).toBe('3.1 kB');
+    // rules took it to 3.06 kB; issue 14's SLA options (five vendors' metrics and pauses) to 3.81 kB. Tighten this
+    // when it shrinks.
+    expect(limit('presets')).toBe('3.9 kB');
     // Issue 6 asks 3 kB; issue 9's hardening (checked snapshots, TicketMachineError, a by-value event cache) and the
     // merge rule took it to 3.31 kB. Tighten this when it shrinks.
     expect(limit('xstate')).toBe('3.4 kB');
     // Issue 6 asks 4 kB; the kit measured 4.7 kB, and issue 9's option checks (invalidOption issues instead of a
     // throw) and generated calendars, assign rules and bypassing timers took it to 6.15 kB; issue 16's intent
     // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, and exploreWorkflow (alphabet, state
-    // key, search, liveness, paths) 4.2 kB more: 16.82 kB (a dev-time tool, never in the core's budget). Tighten
+    // key, search, liveness, paths) 4.2 kB more: 16.82 kB, issue 14's SLA policies and laws a little more (a dev-time tool, never in the core's budget). Tighten
     // this when it shrinks.
     expect(limit('testing')).toBe('16.9 kB');
     for (const part of [
@@ -274,6 +280,7 @@ describe('size budgets (.size-limit.json)', () => {
       'core: lintWorkflow',
       'core: toMermaid',
       'core entry, everything',
+      'core: SLA reads',
     ]) {
       expect(limit(part), part).toBeDefined();
     }

@@ -1,0 +1,41 @@
+import type { SlaMetric } from './sla-config.js';
+
+/**
+ * One SLA clock inside a ticket: one cycle of one metric (a `nextReply` cycle per unanswered customer message, a
+ * `periodicUpdate` cycle per team reply; the other metrics have one cycle per ticket). Times in epoch ms; `used` is
+ * ms of the policy calendar's open time (plain time without a calendar).
+ *
+ * @example
+ * ```ts
+ * import type { SlaClock } from 'ticket-lifecycle';
+ * const running: SlaClock = { start: 0, used: 0, since: 0, metAt: null, stage: 0 };
+ * ```
+ */
+export interface SlaClock {
+  /** When the cycle began: the target counts from here. */
+  readonly start: number;
+  /** Clock time counted before `since`: the stretches before the last pause. */
+  readonly used: number;
+  /** Counting since this moment; `null` while paused or stopped. */
+  readonly since: number | null;
+  /** When the cycle was met; `null` while open (a reopen clears `resolution`'s and resumes it). */
+  readonly metAt: number | null;
+  /** What was announced: `0` nothing, `1` the warning, `2` the breach. */
+  readonly stage: 0 | 1 | 2;
+}
+
+/**
+ * The SLA state a ticket carries (its `sla` field): the policy that applies (`null`: none matches) and one clock
+ * per metric that has started. Clocks run for every metric some SLA policy of the workflow measures, so when
+ * another policy starts to apply its targets count from each metric's start. About 90 bytes of JSON per clock.
+ *
+ * @example
+ * ```ts
+ * import type { SlaState } from 'ticket-lifecycle';
+ * const state: SlaState = { policy: 'urgent', clocks: { firstReply: { start: 0, used: 0, since: 0, metAt: null, stage: 0 } } };
+ * ```
+ */
+export interface SlaState {
+  readonly policy: string | null;
+  readonly clocks: { readonly [M in SlaMetric]?: SlaClock };
+}
