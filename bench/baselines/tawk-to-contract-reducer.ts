@@ -73,7 +73,9 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
   // tawk.to declares no priorities or groups: a stored priority must be absent or null; tags a short sorted list.
   const priority = t.priority ?? null,
     group = t.group ?? null,
-    tags = t.tags ?? NO_TAGS;
+    tags = t.tags ?? NO_TAGS,
+    attributesChangedAt = t.attributesChangedAt ?? null;
+  if (!between(attributesChangedAt, createdAt, updatedAt)) return 'invalidTicket';
   if (priority !== null || (group !== null && (typeof group !== 'string' || group === '' || group.length > 64)))
     return 'invalidTicket';
   if (!Array.isArray(tags) || tags.length > 50) return 'invalidTicket';
@@ -121,6 +123,7 @@ function readTicket(value: unknown): Draft | TransitionErrorCode {
     priority,
     group,
     tags: tags.length === 0 ? NO_TAGS : [...tags],
+    attributesChangedAt,
     lastCustomerMessageAt,
     lastAgentMessageAt,
     lastActivityAt,

@@ -22,6 +22,7 @@ function copy(t: Ticket): Draft {
     priority: t.priority,
     group: t.group,
     tags: t.tags,
+    attributesChangedAt: t.attributesChangedAt,
     lastCustomerMessageAt: t.lastCustomerMessageAt,
     lastAgentMessageAt: t.lastAgentMessageAt,
     lastActivityAt: t.lastActivityAt,

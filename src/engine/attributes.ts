@@ -1,6 +1,10 @@
 import { isShortName, TICKET_LIMITS } from '../policy/ticket-limits.js';
 import type { CompiledWorkflow } from '../policy/workflow.js';
 import { fail, show } from './check-input.js';
+import type { CompiledSet } from '../policy/compile-when.js';
+import type { DraftTicket } from './copy-ticket.js';
+import type { Ticket } from './ticket.js';
+import type { AttributeChanges } from './effects.js';
 import type { TransitionError } from './result.js';
 
 /*
@@ -54,5 +58,34 @@ export function checkTags(value: unknown, where: string, stored: boolean): reado
 }
 
 /** Two tag lists (each sorted and unique) hold the same tags. */
-export const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
+const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((tag, i) => tag === b[i]);
+
+const CHANGEABLE = ['assignee', 'group', 'priority', 'tags'] as const;
+
+/** Whether a timer's `set` would change the ticket (a `set` names no tags). */
+export const setChanges = (ticket: Ticket, set: CompiledSet): boolean =>
+  CHANGEABLE.some((key) => key !== 'tags' && set[key] !== undefined && set[key] !== ticket[key]);
+
+/**
+ * Gives `next` (a copy this call made) the attributes `values` names, and answers what changed (`null`: nothing).
+ * A change of group, priority or tags stamps `attributesChangedAt`: the timers with a `when` re-target from `at`.
+ * Shared by `update` and a timer's `set`, so both record changes alike.
+ */
+export function applyChanges(
+  next: DraftTicket,
+  values: { readonly [K in (typeof CHANGEABLE)[number]]?: DraftTicket[K] },
+  at: number,
+): AttributeChanges | null {
+  let changes: Record<string, { from: unknown; to: unknown }> | null = null;
+  for (const key of CHANGEABLE) {
+    const to = values[key];
+    const from = next[key];
+    if (to === undefined || to === from || (key === 'tags' && sameTags(to as string[], from as string[]))) continue;
+    changes ??= {};
+    changes[key] = { from, to };
+    (next as Record<string, unknown>)[key] = to;
+    if (key !== 'assignee') next.attributesChangedAt = at;
+  }
+  return changes as AttributeChanges | null;
+}

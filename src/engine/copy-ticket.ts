@@ -21,6 +21,7 @@ export function copyTicket(t: Ticket): DraftTicket {
     priority: t.priority,
     group: t.group,
     tags: t.tags,
+    attributesChangedAt: t.attributesChangedAt,
     lastCustomerMessageAt: t.lastCustomerMessageAt,
     lastAgentMessageAt: t.lastAgentMessageAt,
     lastActivityAt: t.lastActivityAt,

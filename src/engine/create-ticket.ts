@@ -81,6 +81,7 @@ export function createTicket<S extends string, P extends string>(
     priority,
     group,
     tags: checked[2] as readonly string[],
+    attributesChangedAt: null,
     lastCustomerMessageAt: byCustomer ? at : null,
     lastAgentMessageAt: null,
     lastActivityAt: at,

@@ -34,6 +34,10 @@ export function enterStatus(
   next.timersFired = NO_TIMERS_FIRED;
   next.snoozedFrom = to.category !== 'snoozed' ? null : from.category === 'snoozed' ? next.snoozedFrom : from.id;
   if (reopened) next.reopenCount++;
+  if (reopened && from.reopenClears && next.assignee !== null) {
+    effects?.push({ type: 'assigned', from: next.assignee, to: null, at });
+    next.assignee = null;
+  }
   if (to.category === 'solved') next.resolvedAt = at;
   if (to.category === 'closed') {
     next.closedAt = at;

@@ -37,7 +37,7 @@ export interface Step {
 }
 
 /** The step's ticket, to be changed in place: only ever this call's own copy. */
-export function edit(step: Step): DraftTicket {
+function edit(step: Step): DraftTicket {
   step.changed = true;
   return step.ticket;
 }

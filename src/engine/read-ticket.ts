@@ -79,6 +79,9 @@ export function readTicket(
   const rawTags = t.tags;
   const tags = rawTags === undefined ? NO_TAGS : checkTags(rawTags, 'ticket', true);
   if ('code' in tags) return tags;
+  const attributesChangedAt = t.attributesChangedAt ?? null;
+  if (!isMomentOrNull(attributesChangedAt, createdAt, updatedAt))
+    return invalid('attributesChangedAt', BETWEEN_OR_NULL);
   const lastCustomerMessageAt = t.lastCustomerMessageAt;
   if (!isMomentOrNull(lastCustomerMessageAt, createdAt, updatedAt))
     return invalid('lastCustomerMessageAt', BETWEEN_OR_NULL);
@@ -122,6 +125,7 @@ export function readTicket(
     priority,
     group,
     tags,
+    attributesChangedAt,
     lastCustomerMessageAt,
     lastAgentMessageAt,
     lastActivityAt,

@@ -16,8 +16,8 @@ export type Awaiting = 'team' | 'customer' | null;
  * A ticket: plain JSON-serialisable data, times in epoch milliseconds. Store it as it is (a JSON column, or one
  * column per field) and hand it back to `transition`; nothing in it is a class, a Date or a function. Tickets the
  * engine returns have exactly these fields, in this order: keep your own data beside the ticket, not inside it.
- * The attributes rules read (`assignee`, `channel`, `priority`, `group`, `tags`) sit together after the times; a
- * ticket stored before `priority`, `group` and `tags` existed is read with `null`, `null` and `[]`.
+ * The attributes rules read (`assignee`, `channel`, `priority`, `group`, `tags`, `attributesChangedAt`) sit together
+ * after the times; a ticket stored before the last four existed is read with `null`, `null`, `[]` and `null`.
  *
  * @example
  * ```ts
@@ -44,6 +44,11 @@ export interface Ticket<S extends string = string, P extends string = string> {
   readonly group: string | null;
   /** Sorted, without duplicates: at most `TICKET_LIMITS.maxTags` (50) of 1 to 64 characters each. */
   readonly tags: readonly string[];
+  /**
+   * The last change of `priority`, `group` or `tags` after creation (by `update` or a timer's `set`), or `null`.
+   * Timers with a `when` never act before it: a change re-targets them at the time of the change.
+   */
+  readonly attributesChangedAt: number | null;
   readonly lastCustomerMessageAt: number | null;
   /** The last reply by an agent or by the system (a bot) on the team's side. */
   readonly lastAgentMessageAt: number | null;

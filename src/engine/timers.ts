@@ -4,9 +4,12 @@ import type { Effect } from './effects.js';
 import { enterStatus } from './enter-status.js';
 import { checkTimerMove } from './guards.js';
 import type { TransitionError } from './result.js';
-import { copyTicket } from './copy-ticket.js';
+import { copyTicket, type DraftTicket } from './copy-ticket.js';
 import type { Ticket } from './ticket.js';
 import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
+import { setChanges } from './attributes.js';
+import { applySet } from './timer-set.js';
+import { matchesWhen } from './when.js';
 
 /** The next thing a status's timers will do, and when. */
 export interface DueItem {
@@ -63,16 +66,23 @@ function firedCount(ticket: Ticket, id: string): number {
 }
 
 /**
- * The moment a timer's clock counts from, or `null` while it cannot run (no anchor yet, or paused while the
- * customer waits). Its floor, the earliest it may act, is {@link timerFloor}: two numbers, no object per timer.
+ * The moment a timer's clock counts from, or `null` while it cannot run (no anchor yet, paused while the customer
+ * waits, or its `when` does not hold). Its floor, the earliest it may act, is {@link timerFloor}: two numbers, no
+ * object per timer.
  */
 function timerAnchor(timer: CompiledTimer, ticket: Ticket): number | null {
-  return timer.skipWhileCustomerWaits && ticket.awaiting === 'team' ? null : anchorTime(timer, ticket);
+  if (timer.skipWhileCustomerWaits && ticket.awaiting === 'team') return null;
+  return matchesWhen(timer.when, ticket) ? anchorTime(timer, ticket) : null;
 }
 
-/** Never before the stay began; a paused timer never before the reply that ended the customer's wait. */
+/**
+ * Never before the stay began; a paused timer never before the reply that ended the customer's wait; a timer with a
+ * `when` never before the last change of attributes (which may be what made it apply).
+ */
 function timerFloor(timer: CompiledTimer, ticket: Ticket): number {
-  const floor = ticket.statusChangedAt;
+  let floor = ticket.statusChangedAt;
+  const changed = ticket.attributesChangedAt;
+  if (timer.when !== null && changed !== null && changed > floor) floor = changed;
   const reply = ticket.lastAgentMessageAt;
   return timer.skipWhileCustomerWaits && reply !== null && reply > floor ? reply : floor;
 }
@@ -193,6 +203,7 @@ export function catchUp(
     // A copy per move: `transition` tells by identity whether timers changed the ticket it read.
     current = enterStatus(copyTicket(current), status, target, dueAt, 'system', 'timer', effects, closeReason(timer));
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
+    if (timer.set !== null) applySet(current as DraftTicket, timer, dueAt, effects);
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
     status = target;
   }
@@ -257,8 +268,11 @@ function fireReminders(
     } else {
       const next = count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
       if (next !== null && next <= horizon) {
-        const missed =
-          timer.calendar === null
+        // Missed repetitions fold into the latest, except one whose `set` changes the ticket: that change happens
+        // at its first repetition, as an on-time scheduler makes it (later ones then change nothing and fold).
+        const missed = changer(timer, ticket)
+          ? 0
+          : timer.calendar === null
             ? repeatsBetween(next, horizon, timer.repeatEvery)
             : Math.floor(timer.elapsed(next, horizon) / timer.repeatEvery);
         // `next + missed × every` is at most `horizon`, a time: never null here.
@@ -271,6 +285,9 @@ function fireReminders(
     }
   }
   if (!sorted) fired.sort(byDueTime);
+  // A reminder whose `set` changes the ticket ends the batch: the change decides which timers apply after it.
+  const setter = fired.findIndex((item) => changer(item.timer, ticket));
+  if (setter >= 0) fired.length = setter + 1;
   const next = copyTicket(ticket);
   const counts: Record<string, number> = { ...ticket.timersFired };
   for (const { timer, dueAt, index } of fired) {
@@ -278,10 +295,15 @@ function fireReminders(
     next.updatedAt = dueAt;
     effects?.push({ type: 'reminderDue', timer: timer.id, dueAt, status: status.id, index });
     steps?.push({ timer: timer.id, kind: 'reminder', dueAt, from: status.id, to: status.id });
+    if (timer.set !== null && timer.action === 'remind') applySet(next, timer, dueAt, effects);
   }
   next.timersFired = counts;
   return next;
 }
+
+/** A reminder whose `set` would change the ticket. */
+const changer = (timer: CompiledTimer, ticket: Ticket): boolean =>
+  timer.action === 'remind' && timer.set !== null && setChanges(ticket, timer.set);
 
 /** A move timer's target, or for a wake-up the status held before snoozing when `restorePrevious` allows it. */
 export function moveTarget(timer: CompiledTimer, ticket: Ticket): string {

@@ -1,9 +1,9 @@
-import { checkGroup, checkPriority, checkTags, sameTags } from './attributes.js';
+import { applyChanges, checkGroup, checkPriority, checkTags } from './attributes.js';
 import { fail } from './check-input.js';
-import type { AttributeChanges } from './effects.js';
+import { copyTicket } from './copy-ticket.js';
 import type { UpdateEvent } from './events.js';
 import { checkAction } from './guards.js';
-import { edit, type Outcome, type Step } from './handlers.js';
+import type { Outcome, Step } from './handlers.js';
 
 /**
  * `update`: checks each given attribute (`unknownPriority`, `unknownGroup`, `invalidGroup`, `invalidTags`, path
@@ -14,28 +14,24 @@ import { edit, type Outcome, type Step } from './handlers.js';
 export function update(step: Step, event: UpdateEvent): Outcome {
   const { ticket } = step;
   const compiled = step.workflow.compiled;
-  const { priority: p, group: g, tags: t } = event;
+  const { priority: p, group: g, tags: t, at, by } = event;
   if (p === undefined && g === undefined && t === undefined)
     return fail('invalidEvent', 'an update needs "priority", "group" or "tags"', 'event');
-  const priority = p === undefined ? ticket.priority : checkPriority(compiled, p, 'event');
-  if (priority !== null && typeof priority === 'object') return priority;
-  const group = g === undefined ? ticket.group : checkGroup(compiled, g, 'event');
-  if (group !== null && typeof group === 'object') return group;
-  const tags = t === undefined ? ticket.tags : checkTags(t, 'event', false);
-  if ('code' in tags) return tags;
-
-  const changes: { -readonly [K in keyof AttributeChanges]: AttributeChanges[K] } = {};
-  if (priority !== ticket.priority) changes.priority = { from: ticket.priority, to: priority };
-  if (group !== ticket.group) changes.group = { from: ticket.group, to: group };
-  if (!sameTags(tags, ticket.tags)) changes.tags = { from: ticket.tags, to: tags };
-  if (Object.keys(changes).length === 0) return ticket;
-  const refused = checkAction(compiled, 'update', ticket, event, event.by, false);
+  const priority = p === undefined ? undefined : checkPriority(compiled, p, 'event');
+  if (priority != null && typeof priority === 'object') return priority;
+  const group = g === undefined ? undefined : checkGroup(compiled, g, 'event');
+  if (group != null && typeof group === 'object') return group;
+  const tags = t === undefined ? undefined : checkTags(t, 'event', false);
+  if (tags !== undefined && 'code' in tags) return tags;
+  // The change is made on a copy of its own: the rules judge the ticket before it, and nothing changed means no
+  // check at all (as assigning the current assignee).
+  const next = copyTicket(ticket);
+  const changes = applyChanges(next, { priority, group, tags }, at);
+  if (changes === null) return ticket;
+  const refused = checkAction(compiled, 'update', ticket, event, by, false);
   if (refused !== null) return refused;
-  step.effects.push({ type: 'updated', at: event.at, by: event.by, changes, timer: null });
-  const next = edit(step);
-  next.priority = priority;
-  next.group = group;
-  next.tags = tags;
-  next.updatedAt = event.at;
+  step.effects.push({ type: 'updated', at, by, changes, timer: null });
+  step.changed = true;
+  next.updatedAt = at;
   return next;
 }

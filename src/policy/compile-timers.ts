@@ -1,6 +1,7 @@
 import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
 import type { TimerAnchor } from './config.js';
 import { parseDuration } from './duration.js';
+import { compileSet, compileWhen } from './compile-when.js';
 import { FrozenSet } from './frozen.js';
 import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
@@ -31,6 +32,8 @@ const TIMER_FIELDS = [
   'reason',
   'bypassGuards',
   'calendar',
+  'when',
+  'set',
 ] as const;
 
 /**
@@ -126,6 +129,8 @@ export function compileTimers(
       order,
       calendar,
       ...clockOf(calendar),
+      when: compileWhen(reader, obj, path),
+      set: compileSet(reader, obj, path),
     };
     for (const status of statuses) {
       const list = byStatus.get(status);

@@ -24,6 +24,15 @@ export interface CompiledWhen {
   readonly tagsNone: readonly string[];
 }
 
+/**
+ * A timer's `set`, checked: only the attributes it names, each with its new value. Part of the compiled form.
+ */
+export interface CompiledSet {
+  readonly assignee?: string | null;
+  readonly group?: string | null;
+  readonly priority?: string | null;
+}
+
 const WHEN_FIELDS = ['priority', 'group', 'channel', 'tags'] as const;
 const TAG_FIELDS = ['any', 'all', 'none'] as const;
 
@@ -141,4 +150,40 @@ export function readAttributes(reader: Reader, priorities: unknown, groups: unkn
     declared.add(id);
   });
   reader.groups = new FrozenSet(declared);
+}
+
+/** Reads a timer's `set`: `null` when absent. An empty `set` is reported (it would do nothing). */
+export function compileSet(reader: Reader, obj: Readonly<Record<string, unknown>>, path: string): CompiledSet | null {
+  const raw = own(obj, 'set');
+  if (raw === undefined) return null;
+  const setPath = join(path, 'set');
+  const set = reader.object(raw, setPath, ['assignee', 'group', 'priority']);
+  if (set === null) return null;
+  const out: { assignee?: string | null; group?: string | null; priority?: string | null } = {};
+  const assignee = own(set, 'assignee');
+  if (assignee === null || (typeof assignee === 'string' && assignee !== '')) out.assignee = assignee;
+  else if (assignee !== undefined)
+    reader.report(join(setPath, 'assignee'), 'invalidType', 'must be a non-empty string or null');
+  const group = own(set, 'group');
+  if (
+    group === null ||
+    (typeof group === 'string' && (reader.groups?.has(group) ?? isShortName(group, TICKET_LIMITS.maxGroupLength)))
+  )
+    out.group = group;
+  else if (group !== undefined)
+    reader.report(
+      join(setPath, 'group'),
+      'unknownGroup',
+      `unknown group ${JSON.stringify(group)}: declare it in "groups"`,
+    );
+  const priority = own(set, 'priority');
+  if (priority === null || (typeof priority === 'string' && reader.priorityRank.has(priority))) out.priority = priority;
+  else if (priority !== undefined)
+    reader.report(
+      join(setPath, 'priority'),
+      'unknownPriority',
+      `unknown priority ${JSON.stringify(priority)}: declare it in "priorities"`,
+    );
+  if (Object.keys(set).length === 0) reader.report(setPath, 'emptySelector', 'sets nothing');
+  return out;
 }

@@ -41,6 +41,7 @@ const CONFIG_FIELDS = [
   'update',
   'priorities',
   'groups',
+  'reopenAssignee',
   'timers',
   'calendars',
 ] as const;
@@ -67,6 +68,9 @@ export function compileWorkflow(
   const inCategories = (...cats: Category[]): ReadonlySet<string> =>
     new FrozenSet(all.filter((s) => cats.includes(reader.categoryOf.get(s)!)));
   const guards = readGuards(reader, implementations);
+  const reopenAssignee = own(root, 'reopenAssignee');
+  if (reopenAssignee !== undefined && reopenAssignee !== 'keep' && reopenAssignee !== 'clear')
+    reader.report('reopenAssignee', 'invalidType', 'must be "keep" or "clear"');
   readAttributes(reader, own(root, 'priorities'), own(root, 'groups'));
 
   const initial = readInitial(reader, own(root, 'initial'), defaults);
@@ -118,6 +122,7 @@ export function compileWorkflow(
         acceptsUntil: statusTimers.some((t) => t.anchors.includes('until')),
         replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
         assignTo: assignments.get(info.id) ?? null,
+        reopenClears: reopenAssignee === 'clear' && DONE.has(info.category),
         timers: statusTimers,
         freeTimers,
         idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },

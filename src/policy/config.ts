@@ -209,7 +209,7 @@ export type TimerAnchor =
   | 'until'
   | 'created';
 
-interface TimerBase<S extends string> {
+interface TimerBase<S extends string, P extends string = string> {
   /** Unique id, reported in effects and `evaluateAutoClose`. */
   readonly id: string;
   /** The statuses the timer runs in. */
@@ -230,6 +230,32 @@ interface TimerBase<S extends string> {
    * one week's worth of the calendar's open time (see `docs/calendars.md`).
    */
   readonly calendar?: string;
+  /**
+   * Runs only for tickets with these attributes. Checked at every moment: a change of priority, group or tags
+   * starts or stops the timer then, and it never acts before that change (docs/attributes.md).
+   */
+  readonly when?: WhenConfig<P>;
+  /**
+   * Escalation: what the timer sets when it fires (a reminder) or moves (a move timer): "after 4 business hours
+   * unanswered: priority urgent, group tier-2, unassigned". An `updated` effect names the timer.
+   */
+  readonly set?: TimerSet<P>;
+}
+
+/**
+ * What a timer sets when it fires: each given attribute takes that value (`null` clears it). Priorities and groups
+ * are checked like everywhere else; the assignee is set as the policy says, without the `assign` rules.
+ *
+ * @example
+ * ```ts
+ * import type { TimerSet } from 'ticket-lifecycle';
+ * const escalate: TimerSet<'normal' | 'urgent'> = { priority: 'urgent', group: 'tier-2', assignee: null };
+ * ```
+ */
+export interface TimerSet<P extends string = string> {
+  readonly assignee?: string | null;
+  readonly group?: string | null;
+  readonly priority?: NoInfer<P> | null;
 }
 
 /**
@@ -244,7 +270,7 @@ interface TimerBase<S extends string> {
  * };
  * ```
  */
-export interface ReminderTimer<S extends string = string> extends TimerBase<S> {
+export interface ReminderTimer<S extends string = string, P extends string = string> extends TimerBase<S, P> {
   readonly action: 'remind';
   readonly repeatEvery?: Duration;
 }
@@ -266,7 +292,7 @@ export interface ReminderTimer<S extends string = string> extends TimerBase<S> {
  * };
  * ```
  */
-export interface MoveTimer<S extends string = string> extends TimerBase<S> {
+export interface MoveTimer<S extends string = string, P extends string = string> extends TimerBase<S, P> {
   readonly action: 'move';
   readonly to: NoInfer<S>;
   /** Snooze wake-up: go back to the status held before snoozing when it is one of these (or any, with `true`). */
@@ -291,7 +317,7 @@ export interface MoveTimer<S extends string = string> extends TimerBase<S> {
  * const wake: TimerConfig<'snoozed' | 'open'> = { id: 'wake', in: 'snoozed', since: 'until', action: 'move', to: 'open' };
  * ```
  */
-export type TimerConfig<S extends string = string> = ReminderTimer<S> | MoveTimer<S>;
+export type TimerConfig<S extends string = string, P extends string = string> = ReminderTimer<S, P> | MoveTimer<S, P>;
 
 /**
  * A ticket policy as plain JSON-able data. Status ids are inferred from `statuses` as a literal union, so every
@@ -352,7 +378,7 @@ export interface WorkflowConfig<S extends string = string, P extends string = st
   /** Who may merge a ticket into another (it closes). Default: the `close` rules, for a merge closes the ticket. */
   readonly merge?: OneOrMany<ActionRule<S, P>>;
   /** At most `POLICY_LIMITS.maxTimers` (1,000), and `maxTimersPerStatus` (20) running in any one status. */
-  readonly timers?: readonly TimerConfig<S>[];
+  readonly timers?: readonly TimerConfig<S, P>[];
   /**
    * Who may change a ticket's priority, group and tags with an `update` event. Default: agents and the system, from
    * any status that is not closed (a closed ticket is read-only, as in Zendesk).
@@ -370,6 +396,12 @@ export interface WorkflowConfig<S extends string = string, P extends string = st
    * any short name is a group. At most `POLICY_LIMITS.maxGroups` (1,000).
    */
   readonly groups?: readonly string[];
+  /**
+   * What a reopen does to the assignee: `keep` (default; osTicket assigns back to the last agent) or `clear` (Zammad
+   * resets the owner on a follow-up when the group's `follow_up_assignment` is off:
+   * docs/reference/helpdesk-systems.md). A cleared assignee yields an `assigned` effect.
+   */
+  readonly reopenAssignee?: 'keep' | 'clear';
   /** Business-hours calendars by id, for timers that count open time only. */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
 }

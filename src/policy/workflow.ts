@@ -3,7 +3,7 @@ import type { Ticket } from '../engine/ticket.js';
 import type { TicketEvent } from '../engine/events.js';
 import type { Actor } from './actor.js';
 import type { Category } from './category.js';
-import type { CompiledWhen } from './compile-when.js';
+import type { CompiledSet, CompiledWhen } from './compile-when.js';
 import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
 
 /**
@@ -134,6 +134,10 @@ export interface CompiledTimer {
    * `from`).
    */
   readonly elapsed: (from: number, to: number) => number;
+  /** The timer runs only for tickets matching this (`null`: every ticket); never before `attributesChangedAt`. */
+  readonly when: CompiledWhen | null;
+  /** What it sets when it fires or moves (escalation), or `null`. */
+  readonly set: CompiledSet | null;
 }
 
 /** The conditions a rule puts on a move (`RuleConditions`). Part of the compiled form: engine-internal. */
@@ -192,6 +196,8 @@ export interface CompiledStatus {
   readonly acceptsUntil: boolean;
   readonly replies: Readonly<Record<Actor, CompiledReply>>;
   readonly assignTo: string | null;
+  /** A reopen from this (solved or closed) status leaves the ticket unassigned (`reopenAssignee: 'clear'`). */
+  readonly reopenClears: boolean;
   readonly timers: readonly CompiledTimer[];
   /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
   readonly freeTimers: ReadonlySet<CompiledTimer>;

@@ -76,6 +76,15 @@ function draft<S extends string>(workflow: Workflow<S>): fc.Arbitrary<Draft> {
     kind(1, { type: type('reopen'), by: actor, to: sometimes(50, status) }),
     kind(1, { type: type('snooze'), by: actor, until: sometimes(60, later) }),
     kind(1, { type: type('merge'), by: actor, into: fc.constantFrom('t-2', '') }),
+    // Updates use the workflow's priorities, now and then one it lacks, or tags over the limit: refusals are laws too.
+    kind(2, {
+      type: type('update'),
+      by: actor,
+      priority: sometimes(60, fc.constantFrom<string | null>(...workflow.priorities, null, 'bogus')),
+      group: sometimes(40, fc.constantFrom('tier-1', 'tier-2', null)),
+      tags: sometimes(40, fc.subarray(['vip', 'spam', 'vip'])),
+      actorId: sometimes(20, fc.constant('ana')),
+    }),
     kind(2, { type: type('tick') }),
   );
 }

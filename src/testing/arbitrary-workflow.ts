@@ -63,6 +63,55 @@ const durations = fc.constantFrom(MINUTE, 30 * MINUTE, 2 * 60 * MINUTE, DAY, 3 *
 const actors = fc.subarray([...ACTORS] as Actor[], { minLength: 1 });
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
 
+/** The attributes random policies speak of: `arbitraryEvents` updates tickets with the same vocabulary. */
+const ARBITRARY_PRIORITIES = ['low', 'normal', 'urgent'] as const;
+const ARBITRARY_GROUPS = ['tier-1', 'tier-2'] as const;
+const ARBITRARY_TAGS = ['vip', 'spam'] as const;
+
+/** Drops the keys whose value is `undefined` (optional fields left out, as a policy author would). */
+const defined = <T extends object>(obj: T): T =>
+  Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+
+const some = <T>(values: readonly T[]): fc.Arbitrary<T[]> => fc.subarray([...values], { minLength: 1 });
+
+/** A random `when` (about one rule or timer in four has one), over every attribute and tag condition. */
+const when: fc.Arbitrary<Record<string, unknown> | undefined> = fc.option(
+  fc
+    .record({
+      priority: maybe(some([...ARBITRARY_PRIORITIES, null])),
+      group: maybe(some([...ARBITRARY_GROUPS, null])),
+      channel: maybe(some(['chat', 'email', null])),
+      tags: maybe(
+        fc
+          .record({
+            any: maybe(some(ARBITRARY_TAGS)),
+            all: maybe(some(ARBITRARY_TAGS)),
+            none: maybe(some(ARBITRARY_TAGS)),
+          })
+          .map(defined),
+      ),
+    })
+    .map(defined),
+  { nil: undefined, freq: 3 },
+);
+
+/** `rule` with a random `when` now and then. */
+const withWhen = <T extends object>(rule: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.tuple(rule, when).map(([r, w]) => (w === undefined ? r : { ...r, when: w }));
+
+/** A timer's escalation `set`, now and then. */
+const set = fc.option(
+  fc
+    .record({
+      assignee: maybe(fc.constantFrom('ana', null)),
+      group: maybe(fc.constantFrom(...ARBITRARY_GROUPS, null)),
+      priority: maybe(fc.constantFrom(...ARBITRARY_PRIORITIES, null)),
+    })
+    .map(defined)
+    .filter((s) => Object.keys(s).length > 0),
+  { nil: undefined, freq: 4 },
+);
+
 const week = (days: string, open: readonly OpenInterval[]): CalendarConfig['week'] =>
   Object.fromEntries(days.split(' ').map((d) => [d, open]));
 /**
@@ -134,36 +183,39 @@ function selector(statuses: readonly StatusConfig[]): fc.Arbitrary<{ from?: stri
 
 function replyRule(statuses: readonly StatusConfig[], working: readonly string[]): fc.Arbitrary<ReplyRule> {
   const ids = statuses.map((s) => s.id);
-  return fc
-    .tuple(selector(statuses), actors, fc.constantFrom(...ids), fc.constantFrom(...working))
-    .chain(([from, by, to, reopenTo]) =>
-      fc.oneof(
-        fc.constant<ReplyRule>({ ...from, by, to }),
-        fc.constant<ReplyRule>({ ...from, by, action: 'stay' }),
-        fc.constant<ReplyRule>({ ...from, by, action: 'followUp' }),
-        fc.constant<ReplyRule>({ ...from, by, action: 'reject' }),
-        fc
-          .record({
-            to: maybe(fc.constant(reopenTo)),
-            within: maybe(durations),
-            otherwise: fc.constantFrom('followUp', 'reject', 'stay') as fc.Arbitrary<'followUp' | 'reject' | 'stay'>,
-          })
-          .map(
-            ({ to, within, otherwise }): ReplyRule => ({
-              ...from,
-              by,
-              action: 'reopen',
-              ...(to !== undefined && { to }),
-              ...(within !== undefined && { within, otherwise }),
-            }),
-          ),
+  return withWhen(
+    fc
+      .tuple(selector(statuses), actors, fc.constantFrom(...ids), fc.constantFrom(...working))
+      .chain(([from, by, to, reopenTo]) =>
+        fc.oneof(
+          fc.constant<ReplyRule>({ ...from, by, to }),
+          fc.constant<ReplyRule>({ ...from, by, action: 'stay' }),
+          fc.constant<ReplyRule>({ ...from, by, action: 'followUp' }),
+          fc.constant<ReplyRule>({ ...from, by, action: 'reject' }),
+          fc
+            .record({
+              to: maybe(fc.constant(reopenTo)),
+              within: maybe(durations),
+              otherwise: fc.constantFrom('followUp', 'reject', 'stay') as fc.Arbitrary<'followUp' | 'reject' | 'stay'>,
+            })
+            .map(
+              ({ to, within, otherwise }): ReplyRule => ({
+                ...from,
+                by,
+                action: 'reopen',
+                ...(to !== undefined && { to }),
+                ...(within !== undefined && { within, otherwise }),
+              }),
+            ),
+        ),
       ),
-    );
+  );
 }
 
 function actionRule(statuses: readonly StatusConfig[]): fc.Arbitrary<ActionRule> {
   return fc
     .record({
+      when,
       from: selector(statuses),
       by: maybe(actors),
       waits: fc.boolean(),
@@ -171,8 +223,9 @@ function actionRule(statuses: readonly StatusConfig[]): fc.Arbitrary<ActionRule>
       guard: fc.boolean(),
       forceBy: maybe(actors),
     })
-    .map(({ from, by, waits, assignee, guard, forceBy }) => ({
+    .map(({ from, by, waits, assignee, guard, forceBy, when: w }) => ({
       ...from,
+      ...(w && { when: w }),
       ...(by && { by }),
       ...(waits && { notWhileCustomerWaits: true }),
       ...(assignee && { requireAssignee: true }),
@@ -197,6 +250,8 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
       repeat: maybe(durations),
       bypass: fc.boolean(),
       calendar: fc.option(fc.constantFrom(...calendarIds), { nil: undefined, freq: 3 }),
+      when,
+      set,
     })
     .map((t): TimerConfig | null => {
       const base = {
@@ -205,6 +260,8 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
         ...(t.untilOnly ? { since: 'until' as const } : { since: t.anchors, after: t.after }),
         ...(t.skip && { skipWhileCustomerWaits: true }),
         ...(t.calendar !== undefined && { calendar: t.calendar }),
+        ...(t.when !== undefined && { when: t.when }),
+        ...(t.set !== undefined && { set: t.set }),
       };
       if (!t.move) return { ...base, action: 'remind', ...(t.repeat !== undefined && { repeatEvery: t.repeat }) };
       // Moves only climb in rank (and never into their own statuses), so no policy has a timer cycle.
@@ -253,9 +310,10 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
         statusChanges: maybe(
           fc.array(
             fc
-              .tuple(selector(shape.statuses), selector(shape.statuses), maybe(actors), fc.boolean())
-              .map(([from, target, by, guarded]) => ({
+              .tuple(selector(shape.statuses), selector(shape.statuses), maybe(actors), fc.boolean(), when)
+              .map(([from, target, by, guarded, w]) => ({
                 ...from,
+                ...(w && { when: w }),
                 ...(target.from && { to: target.from }),
                 ...(target.fromCategory && { toCategory: target.fromCategory }),
                 ...(by && { by }),
@@ -277,6 +335,9 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
           ),
         ),
         timers,
+        reopenAssignee: maybe(fc.constantFrom<'keep' | 'clear'>('keep', 'clear')),
+        update: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
+        groups: fc.option(fc.constant([...ARBITRARY_GROUPS]), { nil: undefined }),
         reopenTo: fc.array(maybe(fc.constantFrom(...working)), { minLength: ids.length, maxLength: ids.length }),
         requireUntil: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
         initialByChannel: maybe(fc.constantFrom(...working).map((status) => ({ chat: status }))),
@@ -292,7 +353,7 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
             (status.category === 'solved' || status.category === 'closed') && { reopenTo: reopenTo[i] }),
           ...(requireUntil[i] === true && countsToUntil.has(status.id) && { requireUntil: true }),
         }));
-        const config: Record<string, unknown> = { statuses, timers: timerList };
+        const config: Record<string, unknown> = { statuses, timers: timerList, priorities: [...ARBITRARY_PRIORITIES] };
         const used = new Set(timerList.flatMap((t) => (t.calendar === undefined ? [] : [t.calendar])));
         if (used.size > 0) config.calendars = Object.fromEntries([...used].map((id) => [id, CALENDARS[id]]));
         for (const [key, value] of Object.entries(rules)) if (value !== undefined) config[key] = value;

@@ -250,3 +250,44 @@ describe('policy validation of priorities, groups and when', () => {
     expect(desk.priorities).toEqual(['low', 'normal', 'high', 'urgent']);
   });
 });
+
+describe('reopenAssignee', () => {
+  // Zammad resets the owner on a follow-up; osTicket assigns back (docs/reference/helpdesk-systems.md, Zammad and
+  // osTicket sections).
+  const policy = (reopenAssignee: 'keep' | 'clear') =>
+    defineWorkflow({
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'solved', category: 'solved' },
+      ],
+      replies: [{ by: 'customer', from: 'solved', action: 'reopen' }],
+      reopenAssignee,
+    });
+  const reopened = (reopenAssignee: 'keep' | 'clear') => {
+    const wf = policy(reopenAssignee);
+    const t = createTicket(wf, { at: T0, assignee: 'ana' });
+    const solved = transition(wf, t, { type: 'resolve', by: 'agent', at: T0 + 1 });
+    if (!solved.ok) throw new Error(solved.error.message);
+    return transition(wf, solved.ticket, { type: 'reply', by: 'customer', at: T0 + 2 });
+  };
+
+  it('keep: the assignee stays', () => {
+    const r = reopened('keep');
+    expect(r.ok && r.ticket).toMatchObject({ status: 'open', assignee: 'ana' });
+  });
+
+  it('clear: the reopen unassigns, with an assigned effect', () => {
+    const r = reopened('clear');
+    expect(r.ok && r.ticket).toMatchObject({ status: 'open', assignee: null });
+    expect(r.ok && r.effects.find((e) => e.type === 'assigned')).toEqual({
+      type: 'assigned',
+      from: 'ana',
+      to: null,
+      at: T0 + 2,
+    });
+  });
+
+  it('anything else is a policy error', () => {
+    expect(validateWorkflow({ statuses: [{ id: 'open', category: 'open' }], reopenAssignee: 'drop' }).ok).toBe(false);
+  });
+});

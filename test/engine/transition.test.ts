@@ -333,7 +333,7 @@ describe('reopening', () => {
 
 describe('createTicket', () => {
   it('by a customer: their message is recorded and the team owes the reply', () => {
-    // toStrictEqual on the key order too: tickets have exactly the contract fields, in this order.
+    // The key order too: tickets have exactly the contract fields, in this order.
     expect(Object.keys(createTicket(support, { at: T0 }))).toEqual([
       'status',
       'version',
@@ -345,6 +345,7 @@ describe('createTicket', () => {
       'priority',
       'group',
       'tags',
+      'attributesChangedAt',
       'lastCustomerMessageAt',
       'lastAgentMessageAt',
       'lastActivityAt',
@@ -369,6 +370,7 @@ describe('createTicket', () => {
       priority: null,
       group: null,
       tags: [],
+      attributesChangedAt: null,
       lastCustomerMessageAt: T0,
       lastAgentMessageAt: null,
       lastActivityAt: T0,

@@ -61,7 +61,10 @@ export type LintCode =
   | 'emptyAnchor'
   | 'solvedWhileCustomerWaits'
   | 'timerBypassesGuard'
-  | 'deadTimerTarget';
+  | 'deadTimerTarget'
+  | 'whenNeverMatches'
+  | 'unusedCalendar'
+  | 'priorityNeverSet';
 
 /**
  * One risk found in a valid policy: what (`code`), how bad (`severity`), the statuses involved, a sentence for

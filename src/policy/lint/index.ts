@@ -17,6 +17,7 @@ import { unreachableStatus } from './unreachable-status.js';
 import { solvedWhileCustomerWaits } from './solved-while-waiting.js';
 import { emptyAnchor } from './timer-anchors.js';
 import { deadTimerTarget, timerBypassesGuard } from './timer-guards.js';
+import { priorityNeverSet, unusedCalendar, whenNeverMatches } from './attributes.js';
 
 export type { LintCode, LintFinding, LintSeverity } from './finding.js';
 
@@ -38,6 +39,9 @@ const CHECKS: readonly ((ctx: LintContext) => LintFinding[])[] = [
   solvedWhileCustomerWaits,
   timerBypassesGuard,
   deadTimerTarget,
+  whenNeverMatches,
+  unusedCalendar,
+  priorityNeverSet,
 ];
 
 /**
