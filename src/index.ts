@@ -17,6 +17,7 @@ export type {
   StatusSelector,
   TimerAnchor,
   TimerConfig,
+  TimerSet,
   WorkflowConfig,
 } from './policy/config.js';
 export type { TagsCondition, WhenConfig } from './policy/when-config.js';
