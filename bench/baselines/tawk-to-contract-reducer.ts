@@ -339,6 +339,7 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
       t.group = group;
       t.tags = sorted;
       t.updatedAt = at;
+      t.attributesChangedAt = at;
       changed = true;
       break;
     }

@@ -1,6 +1,7 @@
 import { ACTORS, type Actor } from '../model/actor.js';
 import type { CompiledReply, Workflow } from '../policy/workflow.js';
 import { describeWhen } from '../policy/build-moves.js';
+import { whenCanMatch } from '../policy/compile-when.js';
 import type { DiagramParts } from './diagram-model.js';
 import { showDuration } from './show-duration.js';
 import { whenText } from './when-text.js';
@@ -30,6 +31,7 @@ export function replyEdges(workflow: Workflow, parts: DiagramParts): void {
     for (const actor of ACTORS) {
       // Every candidate: a rule with a `when` hands the tickets it does not match on to the next one.
       for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
+        if (!whenCanMatch(reply.when)) continue;
         const when = reply.when === null ? '' : ` [${whenText(describeWhen(reply.when)!)}]`;
         for (const [to, suffix] of outcomes(workflow, id, reply)) add(to, `${suffix}${when}`, actor);
       }

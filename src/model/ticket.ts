@@ -1,5 +1,5 @@
 import type { Actor } from './actor.js';
-import type { SlaState } from '../sla/state.js';
+import type { SlaState } from './sla-state.js';
 
 /**
  * Who owes the next reply: the `team` (the customer's last message is unanswered) or the `customer`; `null`

@@ -2,9 +2,9 @@ import { ACTORS, type Actor } from '../model/actor.js';
 import { CATEGORIES, DONE, type Category } from './category.js';
 import { FrozenMap } from './frozen.js';
 import { impliedActions, type ActionName } from './implied-action.js';
-import type { CompiledWhen } from './compile-when.js';
+import { type CompiledWhen, whenCanMatch } from './compile-when.js';
 import type { Move, MoveEvent, MoveRule, MovesTable, MoveWhen, StatusMoves, TimerMove } from './moves.js';
-import { actorsAllowed, actorsOf } from './rule-actors.js';
+import { actorsAllowedAll, actorsOf } from './rule-actors.js';
 import { timerMoves } from './timer-moves.js';
 import {
   ACTOR_BIT,
@@ -137,6 +137,7 @@ function ruleMoves(
 ): void {
   const { compiled } = build.workflow;
   for (const rule of rules) {
+    if (!whenCanMatch(rule.when)) continue;
     const byTarget = new Map<string, Map<Actor, string[]>>();
     for (const source of rule.from === null ? build.statuses : [...rule.from].map((id) => compiled.byId.get(id)!)) {
       const to = target(source);
@@ -144,9 +145,12 @@ function ruleMoves(
       const also =
         event === 'assign' || event === 'merge'
           ? ALL_ACTORS
-          : impliedActions(source, compiled.byId.get(to)!).reduce(
-              (mask, action) => (action === event ? mask : mask & actorsAllowed(compiled[action], source.id)),
-              ALL_ACTORS,
+          : actorsAllowedAll(
+              compiled,
+              impliedActions(source, compiled.byId.get(to)!).filter((action) => action !== event),
+              source.id,
+              rule.when,
+              rule.by,
             );
       for (const actor of actorsOf(rule.by & also)) {
         const bySource = byTarget.get(to) ?? new Map<Actor, string[]>();
@@ -189,6 +193,7 @@ function replyMoves(build: Build): void {
       for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
         if ((reply.action !== 'move' && reply.action !== 'reopen') || reply.to === null || reply.to === status.id)
           continue;
+        if (!whenCanMatch(reply.when)) continue;
         const key = `${reply.rule}\u0000${reply.to}`;
         byRule.set(key, [reply, [...(byRule.get(key)?.[1] ?? []), actor]]);
       }
@@ -228,15 +233,18 @@ function chosenMoves(build: Build): void {
   const settable = (s: CompiledStatus): boolean => !s.requireUntil || s.acceptsUntil;
   const seen = new Set<string>();
   for (const rule of build.workflow.compiled.statusChanges) {
+    if (!whenCanMatch(rule.when)) continue;
     // A repeated rule allows nothing more: listing it again would only multiply every reader's work.
-    const key = `${rule.by}|${[...(rule.from ?? ['*'])]}|${[...(rule.to ?? ['*'])]}|${rule.requireAssignee}|${rule.notWhileCustomerWaits}|${rule.guards.map(([n]) => n)}`;
+    const key = `${rule.by}|${[...(rule.from ?? ['*'])]}|${[...(rule.to ?? ['*'])]}|${rule.requireAssignee}|${rule.notWhileCustomerWaits}|${rule.guards.map(([n]) => n)}|${JSON.stringify(describeWhen(rule.when))}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const sources = rule.from === null ? statuses : statuses.filter((s) => rule.from!.has(s.id));
     const described = describeRule(build, 'setStatus', rule);
+    // A rule with a `when` moves only tickets that match it: the implied actions' rules must meet it too.
+    const ruleMovers = rule.when === null ? movers : moversByCategory(build, rule.when);
     for (const category of CATEGORIES) {
       const inCategory = statuses.filter((s) => s.category === category && (rule.to === null || rule.to.has(s.id)));
-      const allowedBy = movers.get(category)!;
+      const allowedBy = ruleMovers.get(category)!;
       const add = (event: 'setStatus' | 'reopen', from: readonly CompiledStatus[], to: readonly CompiledStatus[]) => {
         if (to.length === 0) return;
         const bySource = new Map<Actor, string[]>();
@@ -266,7 +274,7 @@ function chosenMoves(build: Build): void {
  * Per target category and source status, the actors the action rules let move from there into that category
  * (every action the move amounts to: resolving, closing, snoozing, reopening): statuses × 7 lookups.
  */
-function moversByCategory(build: Build): Map<Category, Map<string, number>> {
+function moversByCategory(build: Build, when: CompiledWhen | null = null): Map<Category, Map<string, number>> {
   const { compiled } = build.workflow;
   const movers = new Map<Category, Map<string, number>>();
   for (const category of CATEGORIES) {
@@ -275,9 +283,7 @@ function moversByCategory(build: Build): Map<Category, Map<string, number>> {
     movers.set(category, bySource);
     if (probe === undefined) continue;
     for (const source of build.statuses) {
-      let mask = ALL_ACTORS;
-      for (const action of impliedActions(source, probe)) mask &= actorsAllowed(compiled[action], source.id);
-      bySource.set(source.id, mask);
+      bySource.set(source.id, actorsAllowedAll(compiled, impliedActions(source, probe), source.id, when, ALL_ACTORS));
     }
   }
   return movers;

@@ -187,3 +187,38 @@ export function compileSet(reader: Reader, obj: Readonly<Record<string, unknown>
   if (Object.keys(set).length === 0) reader.report(setPath, 'emptySelector', 'sets nothing');
   return out;
 }
+
+/**
+ * Whether some ticket can match a compiled `when` (`null` matches every ticket): not when a tag is both required and
+ * excluded, or every tag of `any` is excluded. The moves table leaves out rules that can never apply; lint's
+ * `whenNeverMatches` reports them.
+ */
+export function whenCanMatch(when: CompiledWhen | null): boolean {
+  if (when === null) return true;
+  const none = new Set(when.tagsNone);
+  if (when.tagsAll.some((tag) => none.has(tag))) return false;
+  return when.tagsAny.length === 0 || when.tagsAny.some((tag) => !none.has(tag));
+}
+
+/** Whether attribute lists leave some value all accept (`null`: any value). */
+function listsMeet(lists: readonly (ReadonlySet<string | null> | null)[]): boolean {
+  const given = lists.filter((l): l is ReadonlySet<string | null> => l !== null);
+  if (given.length === 0) return true;
+  for (const value of given[0]!) if (given.every((l) => l.has(value))) return true;
+  return false;
+}
+
+/**
+ * Whether some ticket matches every `when` of a list: a move that also passes other actions' rules (a `setStatus`
+ * into closed is also a close) exists only where their `when`s meet. Exact for conjunctions: each field must keep
+ * a value all accept, no required tag may be excluded by any, and each `any` must keep a tag none excludes.
+ */
+export function whensMeet(whens: readonly (CompiledWhen | null)[]): boolean {
+  const given = whens.filter((w): w is CompiledWhen => w !== null);
+  if (given.length === 0) return true;
+  for (const field of ['priority', 'group', 'channel'] as const)
+    if (!listsMeet(given.map((w) => w[field]))) return false;
+  const none = new Set(given.flatMap((w) => w.tagsNone));
+  if (given.some((w) => w.tagsAll.some((t) => none.has(t)))) return false;
+  return given.every((w) => w.tagsAny.length === 0 || w.tagsAny.some((t) => !none.has(t)));
+}

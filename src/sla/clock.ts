@@ -1,4 +1,4 @@
-import type { SlaClock } from './state.js';
+import type { SlaClock } from '../model/sla-state.js';
 
 /*
  * The arithmetic of one clock, pure: no policy, no ticket. A clock counts in stretches: `used` holds what the

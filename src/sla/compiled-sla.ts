@@ -3,7 +3,7 @@ import type { Effect } from '../engine/effects.js';
 import type { DraftTicket } from '../engine/copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import type { SlaMetric } from './sla-config.js';
-import type { SlaState } from './state.js';
+import type { SlaState } from '../model/sla-state.js';
 
 /** One SLA policy, checked and compiled. Engine-internal. */
 export interface CompiledSlaPolicy {

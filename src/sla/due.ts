@@ -6,7 +6,7 @@ import { MAX_TIME } from '../policy/time.js';
 import { nextMark } from './clock.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
-import type { SlaClock } from './state.js';
+import type { SlaClock } from '../model/sla-state.js';
 
 /**
  * When a running clock reaches its next mark (warning, then breach): the moment its counted time gets there, and

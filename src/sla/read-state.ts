@@ -1,7 +1,7 @@
 import { isTime } from '../policy/time.js';
 import type { Ticket } from '../model/ticket.js';
 import type { SlaMetric } from './sla-config.js';
-import type { SlaClock, SlaState } from './state.js';
+import type { SlaClock, SlaState } from '../model/sla-state.js';
 
 /**
  * A stored `sla` field read once into a fresh copy and checked: `null` when absent (a ticket stored before SLAs,

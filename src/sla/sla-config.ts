@@ -1,26 +1,9 @@
+import type { SlaMetric } from '../model/sla-state.js';
 import type { Category } from '../policy/category.js';
 import type { Duration } from '../policy/duration.js';
 import type { WhenConfig } from '../policy/when-config.js';
 
-/**
- * What an SLA clock measures, with Zendesk's definitions (docs/sla.md):
- *
- * - `firstReply`: from the customer's first message (the ticket's creation, usually) to the first reply on the
- *   team's side.
- * - `nextReply`: from the oldest unanswered customer message to the next reply on the team's side (every
- *   exchange after the first).
- * - `periodicUpdate`: from one team reply to the next, while the ticket is worked on.
- * - `resolution`: from creation until solved; a reopen resumes it.
- * - `requesterWait`: the time the customer waits (Zendesk's requester wait time: not counted while pending).
- * - `agentWork`: the time the team works (Zendesk's agent work time: not counted while pending or on hold).
- *
- * @example
- * ```ts
- * import type { SlaMetric } from 'ticket-lifecycle';
- * const metric: SlaMetric = 'firstReply';
- * ```
- */
-export type SlaMetric = 'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution' | 'requesterWait' | 'agentWork';
+export type { SlaMetric } from '../model/sla-state.js';
 
 /**
  * Every {@link SlaMetric}, in the order effects and `slaStatus` list them.

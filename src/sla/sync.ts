@@ -4,7 +4,7 @@ import type { Ticket } from '../model/ticket.js';
 import { counted, meetClock, openClock, pauseClock, reachedStage, resumeClock } from './clock.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
-import type { SlaClock, SlaState } from './state.js';
+import type { SlaClock, SlaState } from '../model/sla-state.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
 

@@ -1,4 +1,22 @@
-import type { SlaMetric } from './sla-config.js';
+/**
+ * What an SLA clock measures, with Zendesk's definitions (docs/sla.md):
+ *
+ * - `firstReply`: from the customer's first message (the ticket's creation, usually) to the first reply on the
+ *   team's side.
+ * - `nextReply`: from the oldest unanswered customer message to the next reply on the team's side (every
+ *   exchange after the first).
+ * - `periodicUpdate`: from one team reply to the next, while the ticket is worked on.
+ * - `resolution`: from creation until solved; a reopen resumes it.
+ * - `requesterWait`: the time the customer waits (Zendesk's requester wait time: not counted while pending).
+ * - `agentWork`: the time the team works (Zendesk's agent work time: not counted while pending or on hold).
+ *
+ * @example
+ * ```ts
+ * import type { SlaMetric } from 'ticket-lifecycle';
+ * const metric: SlaMetric = 'firstReply';
+ * ```
+ */
+export type SlaMetric = 'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution' | 'requesterWait' | 'agentWork';
 
 /**
  * One SLA clock inside a ticket: one cycle of one metric (a `nextReply` cycle per unanswered customer message, a
