@@ -12,15 +12,18 @@ export function reminderAfterMove(ctx: LintContext): LintFinding[] {
   for (const { timer, statuses } of ctx.timers) {
     if (timer.action !== 'move') continue;
     const raw = ctx.workflow.config.timers?.[timer.order];
-    const reminders = raw !== undefined && raw.action === 'move' ? (raw.reminders ?? []) : [];
-    reminders.forEach((value, i) => {
-      const ms = parseDuration(value);
+    const written = raw !== undefined && raw.action === 'move' ? (raw.reminders ?? []) : [];
+    // On the timer's own clock, as `after` is: with a calendar, open time where a day is a business day. Comparing
+    // plain durations would flag sound calendar timers (three business days with a reminder after two).
+    const parse = timer.calendar === null ? parseDuration : timer.calendar.duration;
+    written.forEach((value, i) => {
+      const ms = parse(value);
       if (ms === null || ms < timer.after) return;
       findings.push({
         code: 'reminderAfterMove',
         severity: 'error',
         statuses: statuses.map((s) => s.id),
-        message: `reminder ${formatDuration(ms)} of timer "${timer.id}" is due at or after its move (${timer.after === 0 ? 'at "until"' : formatDuration(timer.after)}), so it can never be sent`,
+        message: `reminder ${formatDuration(parseDuration(value) ?? ms)} of timer "${timer.id}" is due at or after its move (${timer.after === 0 ? 'at "until"' : formatDuration(timer.after)}), so it can never be sent`,
         path: `timers[${timer.order}].reminders[${i}]`,
       });
     });
