@@ -189,15 +189,15 @@ export function compileSet(reader: Reader, obj: Readonly<Record<string, unknown>
 }
 
 /**
- * Whether some ticket can match a compiled `when` (`null` matches every ticket): not when a tag is both required and
- * excluded, or every tag of `any` is excluded. The moves table leaves out rules that can never apply; lint's
- * `whenNeverMatches` reports them.
+ * Whether some tag list meets tag conditions: no required tag (`all`) is excluded (`none`), and every `any` list
+ * keeps a tag `none` leaves. The one definition of contradictory tags, for the moves table and lint alike.
  */
-export function whenCanMatch(when: CompiledWhen | null): boolean {
-  if (when === null) return true;
-  const none = new Set(when.tagsNone);
-  if (when.tagsAll.some((tag) => none.has(tag))) return false;
-  return when.tagsAny.length === 0 || when.tagsAny.some((tag) => !none.has(tag));
+export function tagsMeet(
+  all: readonly string[],
+  none: ReadonlySet<string>,
+  anys: readonly (readonly string[])[],
+): boolean {
+  return !all.some((t) => none.has(t)) && anys.every((any) => any.length === 0 || any.some((t) => !none.has(t)));
 }
 
 /** Whether attribute lists leave some value all accept (`null`: any value). */
@@ -211,14 +211,23 @@ function listsMeet(lists: readonly (ReadonlySet<string | null> | null)[]): boole
 /**
  * Whether some ticket matches every `when` of a list: a move that also passes other actions' rules (a `setStatus`
  * into closed is also a close) exists only where their `when`s meet. Exact for conjunctions: each field must keep
- * a value all accept, no required tag may be excluded by any, and each `any` must keep a tag none excludes.
+ * a value all accept, and the tags must meet ({@link tagsMeet}).
  */
 export function whensMeet(whens: readonly (CompiledWhen | null)[]): boolean {
   const given = whens.filter((w): w is CompiledWhen => w !== null);
-  if (given.length === 0) return true;
   for (const field of ['priority', 'group', 'channel'] as const)
     if (!listsMeet(given.map((w) => w[field]))) return false;
-  const none = new Set(given.flatMap((w) => w.tagsNone));
-  if (given.some((w) => w.tagsAll.some((t) => none.has(t)))) return false;
-  return given.every((w) => w.tagsAny.length === 0 || w.tagsAny.some((t) => !none.has(t)));
+  return tagsMeet(
+    given.flatMap((w) => w.tagsAll),
+    new Set(given.flatMap((w) => w.tagsNone)),
+    given.map((w) => w.tagsAny),
+  );
+}
+
+/**
+ * Whether some ticket can match a compiled `when` (`null` matches every ticket). The moves table leaves out rules
+ * that can never apply; lint's `whenNeverMatches` reports them.
+ */
+export function whenCanMatch(when: CompiledWhen | null): boolean {
+  return whensMeet([when]);
 }

@@ -2,6 +2,7 @@ import type { WorkflowConfig } from '../config.js';
 import type { WhenConfig } from '../when-config.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
+import { tagsMeet } from '../compile-when.js';
 
 type Config = WorkflowConfig<string, string>;
 const list = <T>(value: T | readonly T[] | undefined): readonly T[] =>
@@ -39,9 +40,9 @@ export function whenNeverMatches(ctx: LintContext): LintFinding[] {
   const findings: LintFinding[] = [];
   for (const [path, when] of whens(ctx.workflow.config as Config)) {
     const none = new Set(list(when.tags?.none));
-    const all = list(when.tags?.all).filter((tag) => none.has(tag));
     const any = list(when.tags?.any);
-    if (all.length === 0 && !(any.length > 0 && any.every((tag) => none.has(tag)))) continue;
+    if (tagsMeet(list(when.tags?.all), none, [any])) continue;
+    const all = list(when.tags?.all).filter((tag) => none.has(tag));
     findings.push({
       code: 'whenNeverMatches',
       severity: 'warning',
