@@ -56,9 +56,9 @@ const ROUNDS = 3;
 const seconds = (ns: number): number => ns / 1e9;
 const middle = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ratios = (xs: readonly number[]) => ({ median: middle(xs), low: Math.min(...xs), high: Math.max(...xs) });
-/** The median ratio with its range, and the machine's load while it was measured (the ratios move with it). */
+/** The median ratio (ours ÷ baseline: above 1 is slower) with its range, and the machine's load while it was measured (the ratios move with it). */
 const spread = (median: number, low: number, high: number): string =>
-  `${formatRatio(median)} slower (${formatRatio(low)}–${formatRatio(high)}, load ${loadavg()[0]!.toFixed(1)})`;
+  `${formatRatio(median)} (${formatRatio(low)}–${formatRatio(high)}, load ${loadavg()[0]!.toFixed(1)})`;
 const rate = (count: number, ns: number): string => `${Math.round(count / seconds(ns)).toLocaleString('en')}/s`;
 const time = async (fn: () => Promise<unknown>): Promise<number> => {
   const start = process.hrtime.bigint();
