@@ -16,10 +16,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db.close());
 
-describe.each<[string, Workflow]>([
+const PRESETS: readonly (readonly [string, Workflow])[] = [
   ['zendesk', zendesk()],
   ['liveAgent', liveAgent()],
-])('store vs transition (%s)', (name, workflow) => {
+];
+
+describe.each(PRESETS)('store vs transition (%s)', (name, workflow) => {
   it('answers and stores what transition gives, event by event, and the log replays to it', {
     timeout: 120_000,
   }, async () => {
@@ -48,10 +50,7 @@ describe.each<[string, Workflow]>([
   });
 });
 
-describe.each<[string, Workflow]>([
-  ['zendesk', zendesk()],
-  ['liveAgent', liveAgent()],
-])('store.sweep vs tick (%s)', (name, workflow) => {
+describe.each(PRESETS)('store.sweep vs tick (%s)', (name, workflow) => {
   // The sweep writes only the fields a tick changed, merged into the stored jsonb with `||` (sweep-write.ts), and
   // claims from either end of the due range: whatever it claims, what is stored must be the engine's tick, exactly.
   it('stores exactly what a tick at the sweep time gives, for any ticket, and the log still replays to it', {
