@@ -98,7 +98,7 @@ export function compileSla(
       return fallback;
     },
     byId: (id) => byId.get(id) ?? fallback,
-    read: (state, ticket) => readSlaState(state, ticket, sla.metrics),
+    read: (state, ticket) => readSlaState(sla, state, ticket, sla.metrics),
     sync: (ticket, at, effects) => syncSla(sla, ticket, at, effects),
     due: (ticket) => slaDue(sla, ticket),
     fire: (ticket, dueAt, effects, steps) => fireSla(sla, ticket, dueAt, effects, steps),
