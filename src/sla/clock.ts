@@ -9,8 +9,8 @@ import type { SlaClock } from '../model/sla-state.js';
 type Elapsed = (from: number, to: number) => number;
 
 /**
- * A clock with these fields. Every clock is built here, field by field: the engine freezes the clocks it returns,
- * and spreading a frozen object (`{ ...clock, since }`) takes V8's slow path, several times a literal's cost.
+ * A clock with these fields, frozen (a sealed state holds it, see `sealed.ts`). Every clock is built here, field by
+ * field: spreading a frozen object (`{ ...clock, since }`) takes V8's slow path, several times a literal's cost.
  */
 export const makeClock = (
   start: number,
@@ -18,7 +18,7 @@ export const makeClock = (
   since: number | null,
   metAt: number | null,
   stage: 0 | 1 | 2,
-): SlaClock => ({ start, used, since, metAt, stage });
+): SlaClock => Object.freeze({ start, used, since, metAt, stage });
 
 /** A new cycle starting at `at`, not yet counting (the caller resumes it where the status counts). */
 export const openClock = (at: number): SlaClock => makeClock(at, 0, null, null, 0);

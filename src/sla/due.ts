@@ -3,6 +3,7 @@ import type { DueTimer } from '../engine/due-timer.js';
 import type { Effect } from '../engine/effects.js';
 import type { Ticket } from '../model/ticket.js';
 import { MAX_TIME } from '../policy/time.js';
+import { openActivity } from './activity.js';
 import { atStage, nextMark } from './clock.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
@@ -68,7 +69,14 @@ export function fireSla(
     steps?.push({ timer: `sla:${metric}`, kind: type, dueAt, from: ticket.status, to: ticket.status });
   }
   const next = copyTicket(ticket);
-  next.sla = sealSlaState(sla, state.policy, clocks);
+  next.sla = sealSlaState(
+    sla,
+    ticket.createdAt,
+    dueAt,
+    state.policy,
+    clocks,
+    state.activity ?? openActivity(ticket, sla.categoryOf(ticket.status), ticket.statusChangedAt, false),
+  );
   next.updatedAt = dueAt;
   return next;
 }

@@ -1,3 +1,5 @@
+import type { Category } from '../policy/category.js';
+import { openActivity, readActivity } from './activity.js';
 import { makeClock } from './clock.js';
 import { isTime } from '../policy/time.js';
 import type { Ticket } from '../model/ticket.js';
@@ -8,7 +10,8 @@ import { isSealedFor, sealSlaState } from './sealed.js';
 /**
  * A stored `sla` field read once and checked: `null` when absent (a ticket stored before SLAs, or under a policy
  * without them: its clocks start at its next change), `undefined` when malformed. A state the engine sealed for
- * `owner` is taken as it is (see `sealed.ts`); any other is copied, checked, and the copy sealed. Clocks of metrics
+ * `owner` is taken as it is (see `sealed.ts`); any other is copied, checked, and the copy sealed (`category`: the
+ * ticket's, where counting starts for a state stored without `activity`). Clocks of metrics
  * the workflow does not measure are dropped, like stale `timersFired` keys. Every time lies between the ticket's
  * `createdAt` and `updatedAt`, so nothing read can make a deadline earlier than `updatedAt`.
  */
@@ -17,11 +20,12 @@ export function readSlaState(
   value: unknown,
   ticket: Ticket,
   metrics: readonly SlaMetric[],
+  category: Category,
 ): SlaState | null | undefined {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
   if (isSealedFor(value, owner, ticket.createdAt, ticket.updatedAt)) return value;
-  const { policy, clocks } = value as { policy?: unknown; clocks?: unknown };
+  const { policy, clocks, activity } = value as { policy?: unknown; clocks?: unknown; activity?: unknown };
   if (policy !== null && (typeof policy !== 'string' || policy === '')) return undefined;
   if (typeof clocks !== 'object' || clocks === null || Array.isArray(clocks)) return undefined;
   const copy: { [M in SlaMetric]?: SlaClock } = {};
@@ -31,7 +35,13 @@ export function readSlaState(
     if (clock === undefined) return undefined;
     copy[metric] = clock;
   }
-  return sealSlaState(owner, policy, copy);
+  // Stored before activity was kept: counting starts with the stay in the ticket's status.
+  const read =
+    activity === undefined
+      ? openActivity(ticket, category, ticket.statusChangedAt, false)
+      : readActivity(activity, ticket);
+  if (read === undefined) return undefined;
+  return sealSlaState(owner, ticket.createdAt, ticket.updatedAt, policy, copy, read);
 }
 
 function readClock(value: unknown, createdAt: number, updatedAt: number): SlaClock | undefined {

@@ -1,15 +1,15 @@
-import type { SlaClock, SlaState } from '../model/sla-state.js';
+import type { SlaActivity, SlaClock, SlaState } from '../model/sla-state.js';
 import type { SlaMetric } from './sla-config.js';
 
 /*
  * Why seal: every event reads the ticket's SLA state, and reading a stored one means checking every clock and
- * copying it (a getter or a Proxy must never reach the engine). The states the engine makes are frozen, clocks
- * included, and carry private fields saying for which workflow and between which times they were made: a frozen
- * object of plain data cannot change and a private field cannot be forged, so when such a state comes back it is
- * taken as it is, once its times fit the ticket it comes in. Anything else (a JSON-parsed row, an object built by
- * hand) is checked and copied by `readSlaState`, and the copy sealed in turn. Measured: sealing costs about a
- * tenth of what checking and copying did on every read. Not a WeakMap: millions of live entries make the garbage
- * collector's ephemeron pass cost over a microsecond per new state.
+ * copying it (a getter or a Proxy must never reach the engine). The states the engine makes hold only frozen
+ * clocks, a frozen clocks record and a frozen activity, and private fields saying for which workflow and between
+ * which times they were made and what their public fields held: a private field cannot be forged, so when such a
+ * state comes back with its fields as made, it is taken as it is once its times fit the ticket it comes in.
+ * Anything else (a JSON-parsed row, an object built or edited by hand) is checked and copied by `readSlaState`,
+ * and the copy sealed in turn. Not a WeakMap: millions of live entries make the garbage collector's ephemeron
+ * pass cost over a microsecond per new state.
  */
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
@@ -17,46 +17,67 @@ type Clocks = { [M in SlaMetric]?: SlaClock };
 class SealedSlaState implements SlaState {
   readonly policy: string | null;
   readonly clocks: Clocks;
+  readonly activity: SlaActivity;
   /** The compiled SLA runtime it was made by: its metrics are the only keys of `clocks`. */
   readonly #owner: object;
-  /** The earliest and latest time any clock holds. */
+  /** Every time the state holds lies in `[#earliest, #latest]`. */
   readonly #earliest: number;
   readonly #latest: number;
+  /** The public fields as made: compared by identity instead of freezing the state itself (half the cost). */
+  readonly #policy: string | null;
+  readonly #clocks: Clocks;
+  readonly #activity: SlaActivity;
 
-  constructor(owner: object, policy: string | null, clocks: Clocks) {
-    let earliest = Number.POSITIVE_INFINITY;
-    let latest = Number.NEGATIVE_INFINITY;
-    for (const key in clocks) {
-      const clock = clocks[key as SlaMetric]!;
-      if (!Object.isFrozen(clock)) Object.freeze(clock);
-      // `since` and `metAt` are never before `start`.
-      if (clock.start < earliest) earliest = clock.start;
-      const last = Math.max(clock.start, clock.since ?? clock.start, clock.metAt ?? clock.start);
-      if (last > latest) latest = last;
-    }
+  constructor(
+    owner: object,
+    earliest: number,
+    latest: number,
+    policy: string | null,
+    clocks: Clocks,
+    activity: SlaActivity,
+  ) {
     this.policy = policy;
     this.clocks = Object.freeze(clocks);
+    this.activity = activity;
     this.#owner = owner;
     this.#earliest = earliest;
     this.#latest = latest;
-    Object.freeze(this);
+    this.#policy = policy;
+    this.#clocks = clocks;
+    this.#activity = activity;
   }
 
   static fits(value: object, owner: object, createdAt: number, updatedAt: number): boolean {
-    return #owner in value && value.#owner === owner && value.#earliest >= createdAt && value.#latest <= updatedAt;
+    return (
+      #owner in value &&
+      value.#owner === owner &&
+      value.#earliest >= createdAt &&
+      value.#latest <= updatedAt &&
+      value.policy === value.#policy &&
+      value.clocks === value.#clocks &&
+      value.activity === value.#activity
+    );
   }
 }
 
 /**
- * A new SLA state, frozen with its clocks and marked as made by the engine for `owner` (the workflow's compiled
- * SLA runtime). Every clock must already be checked: made by the engine, or read by `readSlaState`.
+ * A new SLA state marked as made by the engine for `owner` (the workflow's compiled SLA runtime), every time it
+ * holds in `[earliest, latest]` (the ticket's `createdAt` and the instant of the change). Its clocks (from
+ * `makeClock`) and activity are frozen already; the clocks record is frozen here.
  */
-export const sealSlaState = (owner: object, policy: string | null, clocks: Clocks): SlaState =>
-  new SealedSlaState(owner, policy, clocks);
+export const sealSlaState = (
+  owner: object,
+  earliest: number,
+  latest: number,
+  policy: string | null,
+  clocks: Clocks,
+  activity: SlaActivity,
+): SlaState & { readonly activity: SlaActivity } =>
+  new SealedSlaState(owner, earliest, latest, policy, clocks, activity);
 
 /**
- * Whether `value` is a state the engine sealed for `owner` whose times all lie in `[createdAt, updatedAt]`: then it
- * is read as it is. Otherwise it must be read the slow way.
+ * Whether `value` is a state the engine sealed for `owner`, as it was made, whose times all lie in
+ * `[createdAt, updatedAt]`: then it is read as it is. Otherwise it must be read the slow way.
  */
 export const isSealedFor = (value: object, owner: object, createdAt: number, updatedAt: number): value is SlaState =>
   SealedSlaState.fits(value, owner, createdAt, updatedAt);

@@ -6,6 +6,7 @@ import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
 import { copyClocks, sealSlaState } from './sealed.js';
+import { openActivity, stepActivity } from './activity.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
 
@@ -23,6 +24,13 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
   const switched = before !== null && before.policy !== policy.id;
   if (switched) clocks = rebase(clocks, sla.byId(before.policy), at);
   const done = sla.done.has(ticket.status);
+  const category = sla.categoryOf(ticket.status);
+  // `createTicket` syncs the new ticket: its opening messages count.
+  const created = before === null && ticket.version === 1 && at === ticket.createdAt;
+  const activity =
+    before?.activity === undefined
+      ? openActivity(ticket, category, at, created)
+      : stepActivity(before.activity, ticket, category, at, switched, sla.byId(before.policy).elapsed);
   let out: Clocks | null = switched ? clocks : null;
   for (const metric of sla.metrics) {
     const clock = clocks[metric];
@@ -42,8 +50,8 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
     effects?.push({ type: 'slaPolicyChanged', from: before.policy, to: policy.id, at });
     out = settle(out!, policy, at, effects);
   }
-  if (before !== null && out === null) return;
-  ticket.sla = sealSlaState(sla, policy.id, out ?? clocks);
+  if (before !== null && out === null && activity === before.activity) return;
+  ticket.sla = sealSlaState(sla, ticket.createdAt, at, policy.id, out ?? clocks, activity);
 }
 
 /** The cycle this change met, if any: a clock met now, or a `periodicUpdate` cycle the next one replaced. */
