@@ -1,5 +1,3 @@
-import type { Category } from '../policy/category.js';
-
 /**
  * What an SLA clock measures, with Zendesk's definitions (docs/sla.md):
  *
@@ -91,9 +89,12 @@ export interface SlaActivity {
   readonly seenCustomerAt: number | null;
   readonly seenTeamAt: number | null;
   readonly seenAwaiting: 'team' | 'customer' | null;
-  /** The category the ticket is in, and since when that stretch counts. */
-  readonly category: Category;
+  /**
+   * The status category (a `Category`; a string here, as the shared model names no policy type) the ticket is in,
+   * and since when that stretch counts.
+   */
+  readonly category: string;
   readonly since: number;
   /** Finished stretches per category: `[calendar ms, business ms]`. */
-  readonly time: { readonly [C in Category]?: readonly [calendar: number, business: number] };
+  readonly time: { readonly [category: string]: readonly [calendar: number, business: number] };
 }

@@ -13,7 +13,7 @@ import { isTime } from '../policy/time.js';
  */
 
 type Elapsed = (from: number, to: number) => number;
-type Time = { -readonly [C in Category]?: readonly [number, number] };
+type Time = { [category: string]: readonly [number, number] };
 
 /** An activity with these fields, built as one literal (one shape for every activity the engine makes). */
 const makeActivity = (
@@ -84,7 +84,7 @@ export function stepActivity(
 /** `time` with `[since, to)` added to `category`, on the clock `elapsed`: a new frozen record (`time` when empty). */
 export function addStretch(
   time: SlaActivity['time'],
-  category: Category,
+  category: string,
   since: number,
   to: number,
   elapsed: Elapsed,
