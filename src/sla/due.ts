@@ -8,7 +8,7 @@ import { atStage, nextMark } from './clock.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
-import { copyClocks, sealSlaState } from './sealed.js';
+import { copyClocks, SealedSlaState } from './sealed.js';
 
 /**
  * When a running clock reaches its next mark (warning, then breach): the moment its counted time gets there, and
@@ -69,7 +69,7 @@ export function fireSla(
     steps?.push({ timer: `sla:${metric}`, kind: type, dueAt, from: ticket.status, to: ticket.status });
   }
   const next = copyTicket(ticket);
-  next.sla = sealSlaState(
+  next.sla = new SealedSlaState(
     sla,
     ticket.createdAt,
     dueAt,

@@ -5,7 +5,7 @@ import { isTime } from '../policy/time.js';
 import type { Ticket } from '../model/ticket.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaClock, SlaState } from '../model/sla-state.js';
-import { isSealedFor, sealSlaState } from './sealed.js';
+import { isSealedFor, SealedSlaState } from './sealed.js';
 
 /**
  * A stored `sla` field read once and checked: `null` when absent (a ticket stored before SLAs, or under a policy
@@ -41,7 +41,7 @@ export function readSlaState(
       ? openActivity(ticket, category, ticket.statusChangedAt, false)
       : readActivity(activity, ticket);
   if (read === undefined) return undefined;
-  return sealSlaState(owner, ticket.createdAt, ticket.updatedAt, policy, copy, read);
+  return new SealedSlaState(owner, ticket.createdAt, ticket.updatedAt, policy, copy, read);
 }
 
 function readClock(value: unknown, createdAt: number, updatedAt: number): SlaClock | undefined {

@@ -14,7 +14,12 @@ import type { SlaMetric } from './sla-config.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
 
-class SealedSlaState implements SlaState {
+/**
+ * A new SLA state marked as made by the engine for `owner` (the workflow's compiled SLA runtime), every time it
+ * holds in `[earliest, latest]` (the ticket's `createdAt` and the instant of the change). Its clocks (from
+ * `makeClock`) and activity are frozen already; the clocks record is frozen here.
+ */
+export class SealedSlaState implements SlaState {
   readonly policy: string | null;
   readonly clocks: Clocks;
   readonly activity: SlaActivity;
@@ -59,21 +64,6 @@ class SealedSlaState implements SlaState {
     );
   }
 }
-
-/**
- * A new SLA state marked as made by the engine for `owner` (the workflow's compiled SLA runtime), every time it
- * holds in `[earliest, latest]` (the ticket's `createdAt` and the instant of the change). Its clocks (from
- * `makeClock`) and activity are frozen already; the clocks record is frozen here.
- */
-export const sealSlaState = (
-  owner: object,
-  earliest: number,
-  latest: number,
-  policy: string | null,
-  clocks: Clocks,
-  activity: SlaActivity,
-): SlaState & { readonly activity: SlaActivity } =>
-  new SealedSlaState(owner, earliest, latest, policy, clocks, activity);
 
 /**
  * Whether `value` is a state the engine sealed for `owner`, as it was made, whose times all lie in

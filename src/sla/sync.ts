@@ -5,7 +5,7 @@ import { atStage, counted, makeClock, meetClock, openClock, pauseClock, reachedS
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
-import { copyClocks, sealSlaState } from './sealed.js';
+import { copyClocks, SealedSlaState } from './sealed.js';
 import { openActivity, stepActivity } from './activity.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
@@ -51,7 +51,7 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
     out = settle(out!, policy, at, effects);
   }
   if (before !== null && out === null && activity === before.activity) return;
-  ticket.sla = sealSlaState(sla, ticket.createdAt, at, policy.id, out ?? clocks, activity);
+  ticket.sla = new SealedSlaState(sla, ticket.createdAt, at, policy.id, out ?? clocks, activity);
 }
 
 /** The cycle this change met, if any: a clock met now, or a `periodicUpdate` cycle the next one replaced. */
