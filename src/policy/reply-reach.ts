@@ -30,7 +30,7 @@ export type AttributeDomains = readonly [
  * worst case): once spent, the candidates not yet decided count as reachable, so the table may over-approximate on
  * policies built to defeat it (far beyond any real helpdesk's), never miss a move.
  */
-export const REPLY_SEARCH_BUDGET = 200_000;
+export const REPLY_SEARCH_BUDGET = 100_000;
 
 /** The steps left of {@link REPLY_SEARCH_BUDGET}, shared by every chain of one table. */
 export interface SearchBudget {
@@ -54,7 +54,9 @@ export function reachableReplies(
   const out = new Set<CompiledReply>();
   const search = (state: Partial, earlier: number, last: number): boolean => {
     if (earlier === last) return true;
-    if (--budget.left < 0) return true;
+    // Each step copies the state: charged by its size, so the budget bounds the time, not only the steps.
+    budget.left -= 1 + state.all.size + state.none.size + state.anys.length + excludedCount(state);
+    if (budget.left < 0) return true;
     const when = chain[earlier]!.when;
     // A `when`-less candidate before the last never happens: the chain ends at the first one.
     if (when === null) return false;
@@ -69,6 +71,8 @@ export function reachableReplies(
   });
   return out;
 }
+
+const excludedCount = (state: Partial): number => state.fields.reduce((n, f) => n + f.excluded.size, 0);
 
 function empty(): Partial {
   return {
