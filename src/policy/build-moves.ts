@@ -6,7 +6,7 @@ import { type CompiledWhen, whenCanMatch } from './compile-when.js';
 import type { Move, MoveEvent, MoveRule, MovesTable, MoveWhen, StatusMoves, TimerMove } from './moves.js';
 import { actorsAllowedAll, actorsOf } from './rule-actors.js';
 import { timerMoves } from './timer-moves.js';
-import { type AttributeDomains, REPLY_SEARCH_BUDGET, reachableReplies, type SearchBudget } from './reply-reach.js';
+import { replyCandidates } from './reply-candidates.js';
 import {
   ACTOR_BIT,
   type CompiledActionRule,
@@ -205,39 +205,17 @@ function shareSources(bySource: ReadonlyMap<Actor, readonly string[]>): [Actor[]
  * customer's reply wakes a snoozed ticket). A reopen with `within` carries its window as a condition.
  */
 function replyMoves(build: Build): void {
-  const { compiled } = build.workflow;
-  const domains: AttributeDomains = [
-    new Set<string | null>([null, ...compiled.priorityRank.keys()]),
-    compiled.groups === null ? null : new Set<string | null>([null, ...compiled.groups]),
-    null,
-  ];
-  const budget: SearchBudget = { left: REPLY_SEARCH_BUDGET };
-  // Chains of the same rules (in the same order) reach the same candidates: searched once, by rule positions.
-  const reached = new Map<string, readonly boolean[]>();
+  const reached = replyCandidates(build.workflow);
   for (const status of build.statuses) {
     // Keyed by rule and target: the compiled candidates are per actor, the rule (and so its `when`) is shared.
     const byRule = new Map<string, [CompiledReply, Actor[]]>();
     for (const actor of ACTORS) {
-      const first = status.replies[actor];
-      const chain: CompiledReply[] = [];
-      for (let reply: CompiledReply | null = first; reply !== null; reply = reply.next) chain.push(reply);
-      let reachable: readonly boolean[] | undefined;
-      if (chain.length > 1) {
-        const key = chain.map((r) => r.rule).join();
-        reachable = reached.get(key);
-        if (reachable === undefined) {
-          const set = reachableReplies(first, domains, budget);
-          reachable = chain.map((r) => set.has(r));
-          reached.set(key, reachable);
-        }
-      }
       // The candidates of the status and actor that some ticket reaches: one matching the rule's `when` and no
       // earlier candidate's (first match wins).
-      for (let c = 0; c < chain.length; c++) {
-        const reply = chain[c]!;
+      for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
         if ((reply.action !== 'move' && reply.action !== 'reopen') || reply.to === null || reply.to === status.id)
           continue;
-        if (reachable === undefined ? !whenCanMatch(reply.when) : !reachable[c]) continue;
+        if (!reached.has(reply)) continue;
         const key = `${reply.rule}\u0000${reply.to}`;
         byRule.set(key, [reply, [...(byRule.get(key)?.[1] ?? []), actor]]);
       }
