@@ -27,7 +27,8 @@ const policy = (extra: object = {}) =>
     ...extra,
   });
 
-const tick = (wf: ReturnType<typeof policy>, t: Ticket<'open' | 'closed', 'normal' | 'urgent'>, at: number) => {
+type PolicyTicket = Ticket<'open' | 'closed', 'normal' | 'urgent'>;
+const tick = (wf: ReturnType<typeof policy>, t: PolicyTicket, at: number) => {
   const r = transition(wf, t, { type: 'tick', at });
   if (!r.ok) throw new Error(r.error.message);
   return r;
