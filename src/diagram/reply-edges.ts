@@ -1,7 +1,7 @@
 import { ACTORS, type Actor } from '../model/actor.js';
 import type { CompiledReply, Workflow } from '../policy/workflow.js';
 import { describeWhen } from '../policy/build-moves.js';
-import { whenCanMatch } from '../policy/compile-when.js';
+import { replyCandidates } from '../policy/reply-candidates.js';
 import type { DiagramParts } from './diagram-model.js';
 import { showDuration } from './show-duration.js';
 import { whenText } from './when-text.js';
@@ -18,6 +18,7 @@ const OUTCOME: Readonly<Record<'stay' | 'followUp' | 'reject', string>> = {
  * (an explicit `stay`, a follow-up, a rejection) are drawn as loops; a reply that simply matches no rule is not.
  */
 export function replyEdges(workflow: Workflow, parts: DiagramParts): void {
+  const reached = replyCandidates(workflow);
   for (const { id } of workflow.statuses) {
     const status = workflow.compiled.byId.get(id)!;
     // Same target and same wording: one edge naming every actor.
@@ -29,9 +30,10 @@ export function replyEdges(workflow: Workflow, parts: DiagramParts): void {
       merged.set(key, entry);
     };
     for (const actor of ACTORS) {
-      // Every candidate: a rule with a `when` hands the tickets it does not match on to the next one.
+      // Every candidate some ticket reaches: a rule with a `when` hands the tickets it does not match on to the
+      // next one, and a candidate earlier ones shadow is never reached.
       for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
-        if (!whenCanMatch(reply.when)) continue;
+        if (!reached.has(reply)) continue;
         const when = reply.when === null ? '' : ` [${whenText(describeWhen(reply.when)!)}]`;
         for (const [to, suffix] of outcomes(workflow, id, reply)) add(to, `${suffix}${when}`, actor);
       }

@@ -25,11 +25,14 @@ const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
 /** An event someone makes (every event but `tick`). */
 type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
 
-/** What a rule check judges: the ticket as it stands (its status is where the rules apply) and the event. */
+/**
+ * What a rule check judges: the ticket as it stands, the event, and the status whose candidate rules apply
+ * (`rules`: the ticket's status, or for a snooze of a snoozed ticket the status it was snoozed from).
+ */
 export interface ActionStep {
-  readonly compiled: CompiledWorkflow;
   readonly ticket: Ticket;
   readonly event: ActorEvent;
+  readonly rules: CompiledStatus;
 }
 
 /** A move a check judges: an {@link ActionStep} from the status `from` to the status `to`. */
@@ -39,19 +42,20 @@ export interface MoveStep extends ActionStep {
 }
 
 /**
- * Whether the event's actor may `action` from the ticket's status: allowed when any rule allows it. When a rule
- * matches the status and actor but a condition fails, that condition is the reason given (it tells the agent what
- * to fix).
+ * Whether the event's actor may `action` from the step's status: its candidates (the rules that select the status
+ * and name the actor, compiled in `policy/decisions.ts`) are tried in order, and the first whose `when` and
+ * conditions hold allows it. When a candidate matches but a condition fails, the first such condition is the reason
+ * given (it tells the agent what to fix).
  */
 export function checkAction(step: ActionStep, action: RuledAction, force: boolean): TransitionError | null {
-  const { compiled, ticket, event } = step;
+  const { ticket, event } = step;
   const by = event.by;
-  const bit = ACTOR_BIT[by];
+  const candidates = step.rules.decide[action][by];
   let failure: TransitionError | null = null;
-  for (const rule of compiled[action]) {
-    if ((rule.by & bit) === 0 || (rule.from !== null && !rule.from.has(ticket.status))) continue;
-    if (!matchesWhen(rule.when, ticket)) continue;
-    const reason = force ? forced(rule, bit, action) : actionConditions(rule, ticket, event, action);
+  for (let i = 0; i < candidates.length; i++) {
+    const rule = candidates[i]!;
+    if (rule.when !== null && !matchesWhen(rule.when, ticket)) continue;
+    const reason = force ? forced(rule, ACTOR_BIT[by], action) : actionConditions(rule, ticket, event, action);
     if (reason === null) return null;
     failure ??= reason;
   }
@@ -131,13 +135,12 @@ export function checkMove(step: MoveStep): TransitionError | null {
  * wherever an actor names the target: `setStatus`, "send and mark as", and a `reopen` with `to`.
  */
 export function checkStatusChange(step: MoveStep): TransitionError | null {
-  const { compiled, ticket, from, to, event } = step;
-  const bit = ACTOR_BIT[event.by];
+  const { ticket, from, to, event } = step;
+  const candidates = from.decide.setStatus[event.by];
   let failure: TransitionError | null = null;
-  for (const r of compiled.statusChanges) {
-    if ((r.by & bit) === 0 || (r.from !== null && !r.from.has(from.id)) || (r.to !== null && !r.to.has(to.id)))
-      continue;
-    if (!matchesWhen(r.when, ticket)) continue;
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i]!;
+    if ((r.to !== null && !r.to.has(to.id)) || (r.when !== null && !matchesWhen(r.when, ticket))) continue;
     const reason = conditions(r, ticket, event, `move to "${to.id}"`);
     if (reason === null) return null;
     failure ??= reason;
@@ -155,7 +158,7 @@ export function checkStatusChange(step: MoveStep): TransitionError | null {
  * `resolve` into a solved one, `snooze` into a snoozed one, `setStatus` anywhere else. `null` when allowed.
  */
 export function checkTimerMove(
-  compiled: CompiledWorkflow,
+  _compiled: CompiledWorkflow,
   ticket: Ticket,
   from: CompiledStatus,
   to: CompiledStatus,
@@ -165,10 +168,10 @@ export function checkTimerMove(
   const category = to.category;
   const by = 'system';
   if (category === 'closed')
-    return checkActionMove({ compiled, ticket, from, to, event: { type: 'close', by, at, reason } }, 'close', false);
+    return checkActionMove({ ticket, rules: from, from, to, event: { type: 'close', by, at, reason } }, 'close', false);
   if (category === 'solved')
-    return checkActionMove({ compiled, ticket, from, to, event: { type: 'resolve', by, at } }, 'resolve', false);
+    return checkActionMove({ ticket, rules: from, from, to, event: { type: 'resolve', by, at } }, 'resolve', false);
   if (category === 'snoozed' && from.category !== 'snoozed')
-    return checkActionMove({ compiled, ticket, from, to, event: { type: 'snooze', by, at } }, 'snooze', false);
-  return checkMove({ compiled, ticket, from, to, event: { type: 'setStatus', by, at, to: to.id } });
+    return checkActionMove({ ticket, rules: from, from, to, event: { type: 'snooze', by, at } }, 'snooze', false);
+  return checkMove({ ticket, rules: from, from, to, event: { type: 'setStatus', by, at, to: to.id } });
 }

@@ -46,8 +46,8 @@ export type Outcome = Ticket | TransitionError;
 
 /** The move from the step's status to `to` that `event` asks for, as the rule checks judge it. */
 const moveStep = (step: Step, to: CompiledStatus, event: MoveStep['event']): MoveStep => ({
-  compiled: step.workflow.compiled,
   ticket: step.ticket,
+  rules: step.status,
   from: step.status,
   to,
   event,
@@ -143,7 +143,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
     chosen === null
       ? null
       : ((chosen === status ? null : checkUntil(undefined, at, chosen)) ??
-        checkMove({ compiled: step.workflow.compiled, ticket: next, from: status, to: chosen, event }));
+        checkMove({ ticket: next, rules: status, from: status, to: chosen, event }));
   if (refused !== null) return refused;
   if (chosen !== null && (chosen !== status || action !== 'reopen')) {
     if (chosen !== status) {
@@ -171,7 +171,7 @@ export function assign(step: Step, event: AssignEvent): Outcome {
     return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
   }
   if (assignee === ticket.assignee) return ticket;
-  const refused = checkAction({ compiled: step.workflow.compiled, ticket, event }, 'assign', false);
+  const refused = checkAction({ ticket, event, rules: status }, 'assign', false);
   if (refused !== null) return refused;
   effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at });
   const next = edit(step);
@@ -188,8 +188,7 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
   const refused =
-    checkUntil(until, at, target) ??
-    checkMove({ compiled: step.workflow.compiled, ticket, from: status, to: target, event });
+    checkUntil(until, at, target) ?? checkMove({ ticket, rules: status, from: status, to: target, event });
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(edit(step), status, until!, at);
@@ -248,9 +247,13 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   }
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
-  const asIf =
-    again && ticket.snoozedFrom !== null ? Object.assign(copyTicket(ticket), { status: ticket.snoozedFrom }) : ticket;
-  const refused = checkActionMove({ ...moveStep(step, target, event), ticket: asIf }, 'snooze', false);
+  const from = again && ticket.snoozedFrom !== null ? step.workflow.compiled.byId.get(ticket.snoozedFrom) : undefined;
+  const asIf = from === undefined ? ticket : Object.assign(copyTicket(ticket), { status: from.id });
+  const refused = checkActionMove(
+    { ...moveStep(step, target, event), ticket: asIf, rules: from ?? status },
+    'snooze',
+    false,
+  );
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
   if (again) return rearmUntil(edit(step), status, until ?? null, at);
@@ -266,7 +269,7 @@ export function merge(step: Step, event: MergeEvent): Outcome {
     return fail('invalidEvent', '"into" must be the non-empty id of the target ticket');
   const target = defaultStatus(step, 'closed');
   if (isError(target)) return target;
-  const refused = checkAction({ compiled: step.workflow.compiled, ticket: step.ticket, event }, 'merge', false);
+  const refused = checkAction({ ticket: step.ticket, event, rules: step.status }, 'merge', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'merged', into, at, by });
   return enterStatus(edit(step), step.status, target, at, by, 'merge', step.effects, `merged:${into}`);

@@ -28,7 +28,7 @@ export function update(step: Step, event: UpdateEvent): Outcome {
   const next = copyTicket(ticket);
   const changes = applyChanges(next, { priority, group, tags }, at);
   if (changes === null) return ticket;
-  const refused = checkAction({ compiled, ticket, event }, 'update', false);
+  const refused = checkAction({ ticket, event, rules: step.status }, 'update', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'updated', at, by, changes, timer: null });
   step.changed = true;

@@ -1,11 +1,12 @@
 import { ACTORS, type Actor } from '../model/actor.js';
 import { CATEGORIES, DONE, type Category } from './category.js';
 import { FrozenMap } from './frozen.js';
-import { impliedActions, type ActionName } from './implied-action.js';
+import { impliedActions, type ActionName, type RuledAction } from './implied-action.js';
 import { type CompiledWhen, whenCanMatch } from './compile-when.js';
 import type { Move, MoveEvent, MoveRule, MovesTable, MoveWhen, StatusMoves, TimerMove } from './moves.js';
 import { actorsAllowedAll, actorsOf } from './rule-actors.js';
 import { timerMoves } from './timer-moves.js';
+import { replyCandidates } from './reply-candidates.js';
 import {
   ACTOR_BIT,
   type CompiledActionRule,
@@ -125,9 +126,31 @@ function describeRule(
 }
 
 /**
+ * Per rule of one kind (in the order the rules are given), per actor, the statuses where the rule is a candidate:
+ * the decision structure (`decisions.ts`) read back, so the table lists exactly what the engine tries.
+ */
+function candidateSources<R>(
+  build: Build,
+  kind: RuledAction | 'setStatus',
+  rules: readonly R[],
+): Map<R, Map<Actor, CompiledStatus[]>> {
+  const out = new Map<R, Map<Actor, CompiledStatus[]>>(rules.map((rule) => [rule, new Map()]));
+  for (const status of build.statuses)
+    for (const actor of ACTORS)
+      for (const rule of status.decide[kind][actor] as readonly R[]) {
+        const bySource = out.get(rule)!;
+        const list = bySource.get(actor) ?? [];
+        bySource.set(actor, list);
+        list.push(status);
+      }
+  return out;
+}
+
+/**
  * Moves whose target the rule decides (`target(source)`), gated by the event's own rules: per rule, per target,
- * the actors and the sources where the rule and every other action the move amounts to let them act (the engine
- * checks those too: resolving a closed ticket is also a reopen). Actors with the same sources share one move.
+ * the actors and the sources where the rule is a candidate and every other action the move amounts to lets them
+ * act (the engine checks those too: resolving a closed ticket is also a reopen). Actors with the same sources share
+ * one move.
  */
 function ruleMoves(
   build: Build,
@@ -136,23 +159,20 @@ function ruleMoves(
   target: (source: CompiledStatus) => string | null,
 ): void {
   const { compiled } = build.workflow;
-  for (const rule of rules) {
+  for (const [rule, byActor] of candidateSources(build, event, rules)) {
     if (!whenCanMatch(rule.when)) continue;
     const byTarget = new Map<string, Map<Actor, string[]>>();
-    for (const source of rule.from === null ? build.statuses : [...rule.from].map((id) => compiled.byId.get(id)!)) {
-      const to = target(source);
-      if (to === null || to === source.id) continue;
-      const also =
-        event === 'assign' || event === 'merge'
-          ? ALL_ACTORS
-          : actorsAllowedAll(
-              compiled,
-              impliedActions(source, compiled.byId.get(to)!).filter((action) => action !== event),
-              source.id,
-              rule.when,
-              rule.by,
-            );
-      for (const actor of actorsOf(rule.by & also)) {
+    for (const [actor, sources] of byActor) {
+      for (const source of sources) {
+        const to = target(source);
+        if (to === null || to === source.id) continue;
+        const others = impliedActions(source, compiled.byId.get(to)!).filter((action) => action !== event);
+        if (
+          event !== 'assign' &&
+          event !== 'merge' &&
+          actorsAllowedAll(source, others, rule.when, ACTOR_BIT[actor]) === 0
+        )
+          continue;
         const bySource = byTarget.get(to) ?? new Map<Actor, string[]>();
         byTarget.set(to, bySource);
         const list = bySource.get(actor) ?? [];
@@ -185,15 +205,17 @@ function shareSources(bySource: ReadonlyMap<Actor, readonly string[]>): [Actor[]
  * customer's reply wakes a snoozed ticket). A reopen with `within` carries its window as a condition.
  */
 function replyMoves(build: Build): void {
+  const reached = replyCandidates(build.workflow);
   for (const status of build.statuses) {
     // Keyed by rule and target: the compiled candidates are per actor, the rule (and so its `when`) is shared.
     const byRule = new Map<string, [CompiledReply, Actor[]]>();
     for (const actor of ACTORS) {
-      // Every candidate of the status and actor: a rule with a `when` hands the tickets it does not match on.
+      // The candidates of the status and actor that some ticket reaches: one matching the rule's `when` and no
+      // earlier candidate's (first match wins).
       for (let reply: CompiledReply | null = status.replies[actor]; reply !== null; reply = reply.next) {
         if ((reply.action !== 'move' && reply.action !== 'reopen') || reply.to === null || reply.to === status.id)
           continue;
-        if (!whenCanMatch(reply.when)) continue;
+        if (!reached.has(reply)) continue;
         const key = `${reply.rule}\u0000${reply.to}`;
         byRule.set(key, [reply, [...(byRule.get(key)?.[1] ?? []), actor]]);
       }
@@ -232,40 +254,37 @@ function chosenMoves(build: Build): void {
   // A status that needs an `until` no timer counts to can never be set by hand; a reopen does not ask for one.
   const settable = (s: CompiledStatus): boolean => !s.requireUntil || s.acceptsUntil;
   const seen = new Set<string>();
-  for (const rule of build.workflow.compiled.statusChanges) {
+  const rules = build.workflow.compiled.statusChanges;
+  for (const [rule, byActor] of candidateSources(build, 'setStatus', rules)) {
     if (!whenCanMatch(rule.when)) continue;
     // A repeated rule allows nothing more: listing it again would only multiply every reader's work.
     const key = `${rule.by}|${[...(rule.from ?? ['*'])]}|${[...(rule.to ?? ['*'])]}|${rule.requireAssignee}|${rule.notWhileCustomerWaits}|${rule.guards.map(([n]) => n)}|${JSON.stringify(describeWhen(rule.when))}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const sources = rule.from === null ? statuses : statuses.filter((s) => rule.from!.has(s.id));
     const described = describeRule(build, 'setStatus', rule);
     // A rule with a `when` moves only tickets that match it: the implied actions' rules must meet it too.
     const ruleMovers = rule.when === null ? movers : moversByCategory(build, rule.when);
     for (const category of CATEGORIES) {
       const inCategory = statuses.filter((s) => s.category === category && (rule.to === null || rule.to.has(s.id)));
       const allowedBy = ruleMovers.get(category)!;
-      const add = (event: 'setStatus' | 'reopen', from: readonly CompiledStatus[], to: readonly CompiledStatus[]) => {
+      const add = (event: 'setStatus' | 'reopen', done: boolean, to: readonly CompiledStatus[]) => {
         if (to.length === 0) return;
         const bySource = new Map<Actor, string[]>();
-        for (const actor of actorsOf(rule.by)) {
+        for (const [actor, sources] of byActor) {
           const bit = ACTOR_BIT[actor];
           bySource.set(
             actor,
-            from.filter((s) => (allowedBy.get(s.id)! & bit) !== 0).map((s) => s.id),
+            sources
+              .filter((s) => (!done || DONE.has(s.category)) && (allowedBy.get(s.id)! & bit) !== 0)
+              .map((s) => s.id),
           );
         }
         const ids = to.map((s) => s.id);
         for (const [by, list] of shareSources(bySource))
           build.moves.push({ event, by, from: list, to: ids, chosen: true, rule: described });
       };
-      add('setStatus', sources, inCategory.filter(settable));
-      if (!DONE.has(category))
-        add(
-          'reopen',
-          sources.filter((s) => DONE.has(s.category)),
-          inCategory,
-        );
+      add('setStatus', false, inCategory.filter(settable));
+      if (!DONE.has(category)) add('reopen', true, inCategory);
     }
   }
 }
@@ -275,7 +294,6 @@ function chosenMoves(build: Build): void {
  * (every action the move amounts to: resolving, closing, snoozing, reopening): statuses × 7 lookups.
  */
 function moversByCategory(build: Build, when: CompiledWhen | null = null): Map<Category, Map<string, number>> {
-  const { compiled } = build.workflow;
   const movers = new Map<Category, Map<string, number>>();
   for (const category of CATEGORIES) {
     const probe = build.statuses.find((s) => s.category === category);
@@ -283,7 +301,7 @@ function moversByCategory(build: Build, when: CompiledWhen | null = null): Map<C
     movers.set(category, bySource);
     if (probe === undefined) continue;
     for (const source of build.statuses) {
-      bySource.set(source.id, actorsAllowedAll(compiled, impliedActions(source, probe), source.id, when, ALL_ACTORS));
+      bySource.set(source.id, actorsAllowedAll(source, impliedActions(source, probe), when, ALL_ACTORS));
     }
   }
   return movers;

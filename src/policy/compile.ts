@@ -8,6 +8,7 @@ import { compileTimers } from './compile-timers.js';
 import { compileSla } from '../sla/compile-sla.js';
 import { readAttributes } from './compile-when.js';
 import { systemMayMove } from './system-move.js';
+import { compileDecisions } from './decisions.js';
 import type { WorkflowConfig } from './config.js';
 import { deepFreeze, FrozenMap, FrozenSet } from './frozen.js';
 import type { WorkflowIssue } from './issues.js';
@@ -106,13 +107,13 @@ export function compileWorkflow(
   if (reader.issues.length > 0 || initial === null) return { ok: false, issues: reader.issues };
 
   const byId: [string, CompiledStatus][] = [];
-  const rulesOnly = compiled as CompiledWorkflow;
+  const decisions = compileDecisions(all, compiled);
   for (const info of table.infos) {
     const statusTimers = timers.get(info.id) ?? [];
+    const decide = decisions.get(info.id)!;
     const freeTimers = new FrozenSet(
       statusTimers.filter(
-        (t) =>
-          t.to !== null && systemMayMove(rulesOnly, info, { id: t.to, category: reader.categoryOf.get(t.to)! }, true),
+        (t) => t.to !== null && systemMayMove(decide, info, { category: reader.categoryOf.get(t.to)!, id: t.to }, true),
       ),
     );
     byId.push([
@@ -124,6 +125,7 @@ export function compileWorkflow(
         requireUntil: table.requireUntil.has(info.id),
         acceptsUntil: statusTimers.some((t) => t.anchors.includes('until')),
         replies: replies.get(info.id) as Record<Actor, CompiledStatus['replies'][Actor]>,
+        decide,
         assignTo: assignments.get(info.id) ?? null,
         reopenClears: reopenAssignee === 'clear' && DONE.has(info.category),
         timers: statusTimers,

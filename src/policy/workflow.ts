@@ -5,6 +5,7 @@ import type { TicketEvent } from '../model/events.js';
 import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
 import type { CompiledSet, CompiledWhen } from './compile-when.js';
+import type { StatusDecisions } from './decisions.js';
 import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
 
 /**
@@ -199,6 +200,8 @@ export interface CompiledStatus {
   /** Some timer of this status counts from `until`, so `until` means something here. */
   readonly acceptsUntil: boolean;
   readonly replies: Readonly<Record<Actor, CompiledReply>>;
+  /** Per ruled event and actor, the rules that can apply here, in order: what the engine tries (`decisions.ts`). */
+  readonly decide: StatusDecisions;
   readonly assignTo: string | null;
   /** A reopen from this (solved or closed) status leaves the ticket unassigned (`reopenAssignee: 'clear'`). */
   readonly reopenClears: boolean;

@@ -58,7 +58,7 @@ export function createContext(workflow: Workflow): LintContext {
   if (
     snoozed !== undefined &&
     reachable.has(snoozed) &&
-    [...reachable].some((s) => actorsAllowed(compiled.snooze, s) !== 0)
+    [...reachable].some((s) => actorsAllowed(compiled.byId.get(s)!, 'snooze') !== 0)
   ) {
     untilSettable.add(snoozed);
   }

@@ -21,7 +21,7 @@ export function replyBypassesGuard(ctx: LintContext): LintFinding[] {
       if (reply.action !== 'move' || reply.to === null || reply.to === status.id) continue;
       const action = impliedAction(status, ctx.compiled.byId.get(reply.to)!);
       if (action !== 'resolve' && action !== 'close' && action !== 'snooze') continue;
-      if ((actorsAllowed(ctx.compiled[action], status.id) & ACTOR_BIT[actor]) !== 0) continue;
+      if ((actorsAllowed(status, action) & ACTOR_BIT[actor]) !== 0) continue;
       const entry = byRule.get(reply.rule) ?? {
         action,
         actors: new Set<string>(),

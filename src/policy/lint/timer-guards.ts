@@ -13,7 +13,7 @@ export function timerBypassesGuard(ctx: LintContext): LintFinding[] {
   for (const { timer, statuses } of ctx.timers) {
     if (timer.action !== 'move' || !timer.bypassGuards) continue;
     const refused = statuses.filter((s) =>
-      timerTargets(timer).some((t) => t !== s.id && !systemMayMove(ctx.compiled, s, ctx.compiled.byId.get(t)!)),
+      timerTargets(timer).some((t) => t !== s.id && !systemMayMove(s, ctx.compiled.byId.get(t)!)),
     );
     findings.push({
       code: 'timerBypassesGuard',
@@ -51,7 +51,7 @@ export function deadTimerTarget(ctx: LintContext): LintFinding[] {
     if (moves.length === 0) continue;
     const dead = moves.every(
       ({ timer, source }) =>
-        (!timer.bypassGuards && !systemMayMove(ctx.compiled, source, status)) ||
+        (!timer.bypassGuards && !systemMayMove(source, status)) ||
         (timer.anchors.every((a) => a === 'until') && !ctx.untilSettable.has(source.id)),
     );
     if (!dead) continue;
