@@ -258,9 +258,7 @@ describe('size budgets (.size-limit.json)', () => {
     // refusal messages (template strings are ~0.5 kB of the gzip). Issue 14's SLA hooks (marks in the catch-up,
     // clocks synced after each change, read with the ticket) took it to 8.75 kB, 0.75 kB OVER the ceiling (reported
     // as not met); the SLA arithmetic itself is bound at compile time and lives in the defineWorkflow budget.
-    // F1's sweeper-independence fix (reminders fold up to the first set, SLA re-selection at a reminder's instant)
-    // took it to 8.89 kB.
-    expect(limit('core runtime (')).toBe('8.9 kB');
+    expect(limit('core runtime (')).toBe('8.8 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe(
       '{ createTicket, transition, can, evaluateAutoClose, nextDeadline }',
     );
@@ -275,9 +273,8 @@ describe('size budgets (.size-limit.json)', () => {
     // throw) and generated calendars, assign rules and bypassing timers took it to 6.15 kB; issue 16's intent
     // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, and exploreWorkflow (alphabet, state
     // key, search, liveness, paths) 4.2 kB more: 16.82 kB; issue 13's attributes and issue 14's SLA policies in the
-    // generators 18.02 kB (a dev-time tool, never in the core's budget); F1's generator changes 18.13 kB. Tighten
-    // this when it shrinks.
-    expect(limit('testing')).toBe('18.2 kB');
+    // generators 18.02 kB (a dev-time tool, never in the core's budget). Tighten this when it shrinks.
+    expect(limit('testing')).toBe('18.1 kB');
     for (const part of [
       'core runtime + defineWorkflow',
       'core: lintWorkflow',
