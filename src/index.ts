@@ -81,6 +81,6 @@ export {
   type SlaPolicyConfig,
   type SlaTargets,
 } from './sla/sla-config.js';
-export type { SlaClock, SlaState } from './model/sla-state.js';
+export type { SlaActivity, SlaClock, SlaState } from './model/sla-state.js';
 export { slaStatus, type SlaMetricStatus, type SlaStatusResult } from './sla/sla-status.js';
 export { ticketMetrics, type MetricSpan, type TicketMetrics } from './sla/ticket-metrics.js';

@@ -30,17 +30,32 @@ export interface BatchWrite {
 
 /**
  * What a tick changed, as the stored row needs it: the top-level fields whose value is not the one read (the engine
- * shares what it leaves alone, so `!==` finds them; a field it rebuilt unchanged is only sent again), merged with
- * jsonb `||` into the locked row's `data`. A tick changes a few fields of a ticket: the server parses a third of
- * the bytes. A field the engine removed cannot be merged away: then the whole ticket goes.
+ * shares what it leaves alone, so `!==` finds them), merged with jsonb `||` into the locked row's `data`. A tick
+ * changes a few fields of a ticket: the server parses a third of the bytes. A field the engine rebuilt unchanged is
+ * sent again, except an empty list or map rebuilt empty (`tags`, `timersFired`: the commonest, and a seventh of a
+ * close's patch). A field the engine removed cannot be merged away: then the whole ticket goes.
  */
 export function ticketChange(before: Ticket, after: Ticket): Pick<BatchWrite, 'data' | 'full'> {
   const was = before as unknown as Readonly<Record<string, unknown>>;
   const now = after as unknown as Readonly<Record<string, unknown>>;
   for (const key of Object.keys(was)) if (!Object.hasOwn(now, key)) return { data: now, full: true };
   const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(now)) if (now[key] !== was[key]) patch[key] = now[key];
+  for (const key of Object.keys(now)) {
+    if (now[key] !== was[key] && !bothEmpty(now[key], was[key])) patch[key] = now[key];
+  }
   return { data: patch, full: false };
+}
+
+/** Two empty arrays, or two empty plain objects: the same JSON, so the stored value can stay. */
+function bothEmpty(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === 0 && b.length === 0;
+  return isEmptyMap(a) && isEmptyMap(b);
+}
+
+function isEmptyMap(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }
 
 type Scalar = string | number | boolean | null;

@@ -8,6 +8,14 @@ import type { SweepOptions, SweepReport } from './types.js';
 
 const DEFAULT_BATCH = 500;
 
+/**
+ * Which end of the due range a sweep claims from: calls alternate, oldest first then newest first. Every claim
+ * steps over the rows other sweepers hold at its end of the index (`SKIP LOCKED` still visits and tries each one);
+ * with two ends, concurrent sweepers hold half as many rows in each other's way. Every due ticket is still swept by
+ * the call that claims it (a sweep runs until nothing is due), and a tick's outcome does not depend on the order.
+ */
+let sweepsStarted = 0;
+
 interface DueRow {
   readonly id: string;
   /** Where the locked row is: the batch write goes straight to it (a TID scan), not through the primary key. */
@@ -18,7 +26,8 @@ interface DueRow {
 }
 
 /**
- * `store.sweep`: claims due tickets a batch at a time with `FOR NO KEY UPDATE SKIP LOCKED` (so sweepers never wait
+ * `store.sweep`: claims due tickets a batch at a time, from one end of the due range (`sweepsStarted`), with
+ * `FOR NO KEY UPDATE SKIP LOCKED` (so sweepers never wait
  * on each other or on a writer's row, and never take the same ticket; the key is never changed, so a follow-up
  * referencing a claimed ticket is not blocked), ticks each, and writes the whole batch — tickets, log entries,
  * outbox rows — in one statement (sweep-write.ts). A sweeper that dies mid-batch loses its transaction; the
@@ -33,9 +42,10 @@ export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Prom
   let effects = 0;
   let batches = 0;
   const failed: { id: string; error: StoreError }[] = [];
+  const order = sweepsStarted++ % 2 === 0 ? 'ASC' : 'DESC';
   while (claimed < limit) {
     const size = Math.min(batchSize, limit - claimed);
-    const batch = await ctx.driver.transaction((tx) => sweepBatch(ctx, tx, now, size));
+    const batch = await ctx.driver.transaction((tx) => sweepBatch(ctx, tx, now, size, order));
     batches++;
     claimed += batch.claimed;
     changed += batch.changed;
@@ -49,10 +59,10 @@ export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Prom
   return { now, claimed, changed, effects, batches, failed };
 }
 
-async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size: number) {
+async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size: number, order: 'ASC' | 'DESC') {
   const { rows } = await tx.query(
     `SELECT id::text AS id, ctid::text AS ctid, workflow, data, last_seq FROM ${ctx.s}.tickets
-     WHERE next_deadline <= $1 ORDER BY next_deadline LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+     WHERE next_deadline <= $1 ORDER BY next_deadline ${order} LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
     [now, size],
   );
   const writes: BatchWrite[] = [];

@@ -87,6 +87,7 @@ export function compileSla(
     ...clockOf(null),
   };
   const byId = new FrozenMap<string | null, CompiledSlaPolicy>(policies.map((p) => [p.id, p]));
+  const categories = new FrozenMap<string, Category>(statuses.map((s) => [s.id, s.category]));
   const sla: CompiledSla = {
     metrics: SLA_METRICS.filter((m) => measured.has(m)),
     policies,
@@ -98,7 +99,8 @@ export function compileSla(
       return fallback;
     },
     byId: (id) => byId.get(id) ?? fallback,
-    read: (state, ticket) => readSlaState(state, ticket, sla.metrics),
+    categoryOf: (status) => categories.get(status)!,
+    read: (state, ticket) => readSlaState(sla, state, ticket, sla.metrics, sla.categoryOf(ticket.status)),
     sync: (ticket, at, effects) => syncSla(sla, ticket, at, effects),
     due: (ticket) => slaDue(sla, ticket),
     fire: (ticket, dueAt, effects, steps) => fireSla(sla, ticket, dueAt, effects, steps),

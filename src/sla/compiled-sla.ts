@@ -2,6 +2,7 @@ import type { DueTimer } from '../engine/due-timer.js';
 import type { Effect } from '../engine/effects.js';
 import type { DraftTicket } from '../engine/copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
+import type { Category } from '../policy/category.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaState } from '../model/sla-state.js';
 
@@ -31,6 +32,8 @@ export interface CompiledSla {
   readonly fallback: CompiledSlaPolicy;
   /** Statuses in `solved` and `closed`: every clock stops there, and `resolution` is met. */
   readonly done: ReadonlySet<string>;
+  /** The category of a status of the workflow. */
+  categoryOf(status: string): Category;
   /** The policy that applies to `ticket` now. */
   select(ticket: Ticket): CompiledSlaPolicy;
   /** The policy a ticket's state names, or the fallback. */

@@ -3,10 +3,12 @@ import type { DueTimer } from '../engine/due-timer.js';
 import type { Effect } from '../engine/effects.js';
 import type { Ticket } from '../model/ticket.js';
 import { MAX_TIME } from '../policy/time.js';
-import { nextMark } from './clock.js';
+import { openActivity } from './activity.js';
+import { atStage, nextMark } from './clock.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
+import { copyClocks, SealedSlaState } from './sealed.js';
 
 /**
  * When a running clock reaches its next mark (warning, then breach): the moment its counted time gets there, and
@@ -54,20 +56,27 @@ export function fireSla(
 ): Ticket {
   const state = ticket.sla!;
   const policy = sla.byId(state.policy);
-  const clocks: { [M in SlaMetric]?: SlaClock } = { ...state.clocks };
+  const clocks: { [M in SlaMetric]?: SlaClock } = copyClocks(state.clocks);
   for (const metric of sla.metrics) {
     const clock = clocks[metric];
     const target = policy.targets[metric];
     if (markDue(clock, target, policy, ticket.updatedAt) !== dueAt) continue;
     const stage = nextMark(clock!, target!, policy.warnBefore)!.stage;
-    clocks[metric] = { ...clock!, stage };
+    clocks[metric] = atStage(clock!, stage);
     const type = stage === 2 ? 'slaBreached' : 'slaWarning';
     const breachAt = stage === 2 ? dueAt : policy.later(clock!.since!, target! - clock!.used);
     effects?.push({ type, policy: policy.id!, metric, dueAt: breachAt, at: dueAt });
     steps?.push({ timer: `sla:${metric}`, kind: type, dueAt, from: ticket.status, to: ticket.status });
   }
   const next = copyTicket(ticket);
-  next.sla = { policy: state.policy, clocks };
+  next.sla = new SealedSlaState(
+    sla,
+    ticket.createdAt,
+    dueAt,
+    state.policy,
+    clocks,
+    state.activity ?? openActivity(ticket, sla.categoryOf(ticket.status), ticket.statusChangedAt, false),
+  );
   next.updatedAt = dueAt;
   return next;
 }

@@ -1,10 +1,12 @@
 import type { DraftTicket } from '../engine/copy-ticket.js';
 import type { Effect } from '../engine/effects.js';
 import type { Ticket } from '../model/ticket.js';
-import { counted, meetClock, openClock, pauseClock, reachedStage, resumeClock } from './clock.js';
+import { atStage, counted, makeClock, meetClock, openClock, pauseClock, reachedStage, resumeClock } from './clock.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
-import type { SlaClock, SlaState } from '../model/sla-state.js';
+import type { SlaClock } from '../model/sla-state.js';
+import { copyClocks, SealedSlaState } from './sealed.js';
+import { openActivity, stepActivity } from './activity.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
 
@@ -22,12 +24,19 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
   const switched = before !== null && before.policy !== policy.id;
   if (switched) clocks = rebase(clocks, sla.byId(before.policy), at);
   const done = sla.done.has(ticket.status);
+  const category = sla.categoryOf(ticket.status);
+  // `createTicket` syncs the new ticket: its opening messages count.
+  const created = before === null && ticket.version === 1 && at === ticket.createdAt;
+  const activity =
+    before?.activity === undefined
+      ? openActivity(ticket, category, at, created)
+      : stepActivity(before.activity, ticket, category, at, switched, sla.byId(before.policy).elapsed);
   let out: Clocks | null = switched ? clocks : null;
   for (const metric of sla.metrics) {
     const clock = clocks[metric];
     const next = step(metric, clock, ticket, at, policy, done);
     if (next === clock) continue;
-    out ??= { ...clocks };
+    out ??= copyClocks(clocks);
     if (next === undefined) delete out[metric];
     else out[metric] = next;
     const met = metOf(metric, clock, next, at, policy);
@@ -41,9 +50,8 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
     effects?.push({ type: 'slaPolicyChanged', from: before.policy, to: policy.id, at });
     out = settle(out!, policy, at, effects);
   }
-  if (before !== null && out === null) return;
-  const state: SlaState = { policy: policy.id, clocks: out ?? clocks };
-  ticket.sla = state;
+  if (before !== null && out === null && activity === before.activity) return;
+  ticket.sla = new SealedSlaState(sla, ticket.createdAt, at, policy.id, out ?? clocks, activity);
 }
 
 /** The cycle this change met, if any: a clock met now, or a `periodicUpdate` cycle the next one replaced. */
@@ -102,7 +110,7 @@ function step(
       // resolution, requesterWait, agentWork: one cycle from creation, met when solved, resumed by a reopen.
       if (c === undefined) c = openClock(at);
       else if (c.metAt === null && done) return meetClock(c, at, policy.elapsed);
-      else if (c.metAt !== null && !done) c = { ...c, metAt: null };
+      else if (c.metAt !== null && !done) c = makeClock(c.start, c.used, c.since, null, c.stage);
   }
   if (c.metAt !== null) return c;
   return policy.paused[metric].has(t.status) ? pauseClock(c, at, policy.elapsed) : resumeClock(c, at);
@@ -114,7 +122,7 @@ function rebase(clocks: Clocks, old: CompiledSlaPolicy, at: number): Clocks {
   for (const key in clocks) {
     const metric = key as SlaMetric;
     const c = clocks[metric]!;
-    out[metric] = c.since === null ? c : { ...c, used: counted(c, at, old.elapsed), since: at };
+    out[metric] = c.since === null ? c : makeClock(c.start, counted(c, at, old.elapsed), at, c.metAt, c.stage);
   }
   return out;
 }
@@ -124,7 +132,7 @@ function rebase(clocks: Clocks, old: CompiledSlaPolicy, at: number): Clocks {
  * change's time), and a looser target takes back a warning or a breach the clock has not reached under it.
  */
 function settle(clocks: Clocks, policy: CompiledSlaPolicy, at: number, effects: Effect[] | null): Clocks {
-  const out: Clocks = { ...clocks };
+  const out = copyClocks(clocks);
   for (const key in clocks) {
     const metric = key as SlaMetric;
     const c = clocks[metric]!;
@@ -132,14 +140,14 @@ function settle(clocks: Clocks, policy: CompiledSlaPolicy, at: number, effects: 
     if (c.metAt !== null) continue;
     const reached = target === undefined ? 0 : reachedStage(counted(c, at, policy.elapsed), target, policy.warnBefore);
     if (reached <= c.stage) {
-      if (reached < c.stage) out[metric] = { ...c, stage: reached };
+      if (reached < c.stage) out[metric] = atStage(c, reached);
       continue;
     }
     if (policy.id !== null) {
       const dueAt = reached === 2 ? at : policy.later(at, target! - counted(c, at, policy.elapsed));
       effects?.push({ type: reached === 2 ? 'slaBreached' : 'slaWarning', policy: policy.id, metric, dueAt, at });
     }
-    out[metric] = { ...c, stage: reached };
+    out[metric] = atStage(c, reached);
   }
   return out;
 }

@@ -1,4 +1,12 @@
-import { slaStatus, transition, type Effect, type SlaClock, type SlaMetric, type Ticket } from 'ticket-lifecycle';
+import {
+  slaStatus,
+  ticketMetrics,
+  transition,
+  type Effect,
+  type SlaClock,
+  type SlaMetric,
+  type Ticket,
+} from 'ticket-lifecycle';
 import { eachStep, type Step } from './replay.js';
 import { deepEqual } from './structural.js';
 
@@ -73,5 +81,35 @@ export const SLA_LAWS = {
       if (next.used !== clock.used || next.since !== null) return `${metric} counted while paused`;
     }
     return null;
+  }),
+
+  /**
+   * `ticketMetrics` adds up: the calendar time per category sums to the time from `countedSince` to `updatedAt`,
+   * business time never exceeds calendar time, and each step adds one reply on the side whose message it recorded
+   * (a changed `lastCustomerMessageAt`, `lastAgentMessageAt` or turn), none otherwise.
+   */
+  ticketMetricsAddUp: eachStep(({ before, result }, workflow) => {
+    if (!result.ok) return null;
+    const [m0, m1] = [ticketMetrics(workflow, before), ticketMetrics(workflow, result.ticket)];
+    if (!m1.ok) return `ticketMetrics refuses the engine's ticket: ${m1.error.code}`;
+    const { replies, timeInCategory, countedSince } = m1.metrics;
+    if (replies === null || timeInCategory === null || countedSince === null) return null;
+    let total = 0;
+    for (const span of Object.values(timeInCategory)) {
+      if (span.business > span.calendar) return `business time ${span.business} exceeds calendar time ${span.calendar}`;
+      total += span.calendar;
+    }
+    if (total !== result.ticket.updatedAt - countedSince)
+      return `time per category sums to ${total}, not ${result.ticket.updatedAt - countedSince}`;
+    const was = m0.ok && m0.metrics.countedSince === countedSince ? m0.metrics.replies : null;
+    if (was === null) return null;
+    const [a, b] = [before, result.ticket];
+    const customer =
+      a.lastCustomerMessageAt !== b.lastCustomerMessageAt || (a.awaiting !== b.awaiting && b.awaiting === 'team');
+    const team = !customer && (a.lastAgentMessageAt !== b.lastAgentMessageAt || a.awaiting !== b.awaiting);
+    const expected = { customer: was.customer + (customer ? 1 : 0), team: was.team + (team ? 1 : 0) };
+    return deepEqual(replies, expected)
+      ? null
+      : `replies ${JSON.stringify(replies)} after a step from ${JSON.stringify(was)}, expected ${JSON.stringify(expected)}`;
   }),
 } satisfies Record<string, (...args: never[]) => string | null>;

@@ -257,8 +257,9 @@ describe('size budgets (.size-limit.json)', () => {
     // `set`, re-targeting, reopenAssignee) took it to 8.31 kB: OVER issue 13's 8 kB ceiling by 0.31 kB, mostly
     // refusal messages (template strings are ~0.5 kB of the gzip). Issue 14's SLA hooks (marks in the catch-up,
     // clocks synced after each change, read with the ticket) took it to 8.75 kB, 0.75 kB OVER the ceiling (reported
-    // as not met); the SLA arithmetic itself is bound at compile time and lives in the defineWorkflow budget.
-    expect(limit('core runtime (')).toBe('8.8 kB');
+    // as not met); the SLA arithmetic itself is bound at compile time and lives in the defineWorkflow budget. The
+    // round-5 timer fixes (F1, main) measured 8.89 kB, 0.89 kB OVER the ceiling (the sla branch changes no engine file).
+    expect(limit('core runtime (')).toBe('8.9 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe(
       '{ createTicket, transition, can, evaluateAutoClose, nextDeadline }',
     );
@@ -273,8 +274,9 @@ describe('size budgets (.size-limit.json)', () => {
     // throw) and generated calendars, assign rules and bypassing timers took it to 6.15 kB; issue 16's intent
     // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, and exploreWorkflow (alphabet, state
     // key, search, liveness, paths) 4.2 kB more: 16.82 kB; issue 13's attributes and issue 14's SLA policies in the
-    // generators 18.02 kB (a dev-time tool, never in the core's budget). Tighten this when it shrinks.
-    expect(limit('testing')).toBe('18.1 kB');
+    // generators 18.02 kB (a dev-time tool, never in the core's budget); the ticketMetricsAddUp law and the setter
+    // scenarios 18.46 kB. Tighten this when it shrinks.
+    expect(limit('testing')).toBe('18.5 kB');
     for (const part of [
       'core runtime + defineWorkflow',
       'core: lintWorkflow',

@@ -42,6 +42,8 @@ describe('SLA laws', () => {
           expect(m.metrics.fullResolution.business).toBe(m.metrics.fullResolution.calendar);
         if (m.ok && m.metrics.firstReply !== null)
           expect(m.metrics.firstReply.business).toBe(m.metrics.firstReply.calendar);
+        for (const span of Object.values((m.ok && m.metrics.timeInCategory) || {}))
+          expect(span.business).toBe(span.calendar);
       }),
       { numRuns },
     );
