@@ -88,7 +88,7 @@ describe('availableActions', () => {
       }),
       { numRuns },
     );
-  }, 60_000); // One transition per status and candidate, for every random case: heavy on a loaded machine.
+  }); // One transition per status and candidate, for every random case: heavy on a loaded machine (vitest.config.ts).
 
   it('draws Zendesk buttons: no Solve without an assignee, no Unassign on Solved', () => {
     const wf = zendesk();

@@ -270,7 +270,10 @@ export async function runRace(options: RaceOptions): Promise<RaceReport> {
   await Promise.all(tasks.slice(0, writers + sweepers));
   const final = await store.sweep({});
   swept += final.changed;
-  const drainUntil = Date.now() + 3_000;
+  // Drain until the outbox is empty: crashed batches come back after their 300 ms lease. The cap only guards a hang
+  // (the audit then reports what is left); it is generous because a loaded CI machine drains slowly, and a short
+  // wall-clock budget there would fail the audit for no fault of the store.
+  const drainUntil = Date.now() + 45_000;
   const pendingEffects = async (): Promise<number> =>
     (
       (await pool.query(`SELECT count(*)::int AS n FROM "${schema}".effects WHERE done_at IS NULL`)).rows[0] as {

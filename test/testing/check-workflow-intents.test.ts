@@ -51,7 +51,9 @@ describe('checkWorkflow and intents', () => {
   it('stops within a time budget without failing, and says how many runs each check made', () => {
     const started = Date.now();
     const report = checkWorkflow(zendesk(), { numRuns: 1_000_000, timeLimitMs: 1500, seed: 1 });
-    expect(Date.now() - started).toBeLessThan(6000);
+    // A million runs would take hours: ending within 30 s proves the budget stops it, with room for a loaded CI
+    // machine (each check may overrun its share by one run, and vitest workers share 2 cores).
+    expect(Date.now() - started).toBeLessThan(30_000);
     if (!report.ok) throw new Error(report.failures.map((f) => f.message).join('\n'));
     expect(Object.keys(report.runs)).toEqual(report.checked);
     expect(Object.values(report.runs).every((n) => n < 1_000_000)).toBe(true);
