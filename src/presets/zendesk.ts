@@ -120,10 +120,12 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
   const businessHours = read.record('businessHours') as CalendarConfig | undefined;
   const sla = readSlaOption(read, 'zendesk', SLA);
   read.done();
+  // On a calendar a day is a business day's worth of open time: the duration goes as written, not as 24-hour ms.
+  const after = businessHours === undefined ? ms : (options.closeAfter ?? 'P4D');
   const autoClose = {
     id: 'auto-close',
     in: 'solved',
-    after: ms,
+    after,
     action: 'move',
     to: 'closed',
     reason: 'solved-timeout',

@@ -66,12 +66,20 @@ function draft<S extends string>(workflow: Workflow<S>): fc.Arbitrary<Draft> {
   const status = fc.constantFrom(...workflow.statuses.map((s) => s.id));
   const type = <T extends TicketEvent['type']>(name: T) => fc.constant(name);
   const force = sometimes(20, fc.constant(true));
+  const actorId = sometimes(50, fc.constantFrom('ana', 'bo'));
   return fc.oneof(
-    kind(6, { type: type('reply'), by: actor, status: sometimes(20, status), auto: sometimes(10, fc.constant(true)) }),
+    kind(6, {
+      type: type('reply'),
+      by: actor,
+      status: sometimes(20, status),
+      auto: sometimes(10, fc.constant(true)),
+      actorId: sometimes(30, fc.constant('ana')),
+    }),
     kind(1, { type: type('note'), by: actor }),
     kind(1, { type: type('assign'), by: actor, assignee: fc.constantFrom('ana', 'bo', null) }),
-    kind(2, { type: type('setStatus'), by: actor, to: status, until: sometimes(30, later) }),
-    kind(1, { type: type('resolve'), by: actor, force }),
+    // An agent's id lets a resolve rule with `assignSolver` assign them (a solve may then pass `requireAssignee`).
+    kind(2, { type: type('setStatus'), by: actor, to: status, until: sometimes(30, later), actorId }),
+    kind(1, { type: type('resolve'), by: actor, force, actorId }),
     kind(1, { type: type('close'), by: actor, reason: fc.constant('done'), force }),
     kind(1, { type: type('reopen'), by: actor, to: sometimes(50, status) }),
     kind(1, { type: type('snooze'), by: actor, until: sometimes(60, later) }),
