@@ -1,4 +1,5 @@
 import { defineWorkflow, type CalendarConfig, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readBusinessHours } from './business-hours.js';
 import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, HOUR, PresetOptions } from './options.js';
 
@@ -117,15 +118,13 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
   });
   const requesterCanSolve = read.boolean('requesterCanSolve', false);
   const assignSolver = read.boolean('autoAssignOnSolve', true);
-  const businessHours = read.record('businessHours') as CalendarConfig | undefined;
+  const hours = readBusinessHours(read);
   const sla = readSlaOption(read, 'zendesk', SLA);
   read.done();
-  // On a calendar a day is a business day's worth of open time: the duration goes as written, not as 24-hour ms.
-  const after = businessHours === undefined ? ms : (options.closeAfter ?? 'P4D');
   const autoClose = {
     id: 'auto-close',
     in: 'solved',
-    after,
+    ...hours.after(ms, options.closeAfter, 'P4D'),
     action: 'move',
     to: 'closed',
     reason: 'solved-timeout',
@@ -133,7 +132,7 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
   const working = ['new', 'open', 'pending', 'onHold'] as const;
   return defineWorkflow({
     ...sla,
-    ...(businessHours !== undefined && { calendars: { ...sla.calendars, automations: businessHours } }),
+    ...hours.calendars(sla.calendars),
     id: 'zendesk',
     name: 'Zendesk',
     statuses: [
@@ -174,10 +173,10 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
     close: { by: 'system', fromCategory: 'solved' },
     reopen: { by: ['agent', 'system'], fromCategory: 'solved' },
     timers:
-      businessHours === undefined
+      hours.calendar === undefined
         ? [autoClose]
         : [
-            { ...autoClose, calendar: 'automations' },
+            autoClose,
             // "Tickets are automatically closed 28 days after they're set to Solved, regardless of any triggers or
             // automations" (native rules): business hours can stretch the automation past it.
             { id: 'native-close', in: 'solved', after: 'P28D', action: 'move', to: 'closed', reason: 'solved-timeout' },
