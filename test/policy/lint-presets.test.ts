@@ -8,6 +8,12 @@ const defaults = Object.entries(presets)
   .filter(([, make]) => typeof make === 'function')
   .map(([name, make]) => [`${name}()`, make as () => Workflow] as const);
 
+const DAY_9_TO_5 = [['09:00', '17:00']] as const;
+const OFFICE = {
+  timeZone: 'Europe/Paris',
+  week: { mon: DAY_9_TO_5, tue: DAY_9_TO_5, wed: DAY_9_TO_5, thu: DAY_9_TO_5, fri: DAY_9_TO_5 },
+};
+
 /** Option combinations that change the lifecycle, so their lint results are documented too. */
 const variants: readonly (readonly [string, () => Workflow])[] = [
   ['liveAgent({ reopenResolved: false })', () => presets.liveAgent({ reopenResolved: false })],
@@ -22,6 +28,11 @@ const variants: readonly (readonly [string, () => Workflow])[] = [
     () => presets.chatwoot({ autoResolveAfter: 'PT1H', ignoreWaiting: true, botActive: true }),
   ],
   ['osTicket({ reopen: false })', () => presets.osTicket({ reopen: false })],
+  ['zendesk({ businessHours })', () => presets.zendesk({ businessHours: OFFICE })],
+  [
+    'jiraServiceManagement({ closeResolvedAfter: P3D, businessHours })',
+    () => presets.jiraServiceManagement({ closeResolvedAfter: 'P3D', businessHours: OFFICE }),
+  ],
   [
     'jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false })',
     () => presets.jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false }),
@@ -54,6 +65,9 @@ const EXPECTED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
   'chatwoot({ autoResolveAfter, ignoreWaiting, botActive })': [],
   'osTicket({ reopen: false })': ['closeWithoutGuard:open'],
   'jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false })': [],
+  // Once per closing timer: the business-hours auto-close and the native 28-day close.
+  'zendesk({ businessHours })': ['solvedWhileCustomerWaits:solved', 'solvedWhileCustomerWaits:solved'],
+  'jiraServiceManagement({ closeResolvedAfter: P3D, businessHours })': ['solvedWhileCustomerWaits:resolved'],
 };
 
 describe('every preset lints with no errors', () => {
