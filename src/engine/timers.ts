@@ -185,7 +185,7 @@ export function catchUp(
     }
     if (item === null || item.dueAt > limit) return current;
     if (item.kind === 'reminder') {
-      current = fireReminders(status, current, limit, effects, steps);
+      current = fireReminders(compiled, status, current, limit, effects, steps);
       continue;
     }
     const { timer, dueAt } = item;
@@ -228,28 +228,43 @@ interface FiredReminder {
 const byDueTime = (a: FiredReminder, b: FiredReminder): number => a.dueAt - b.dueAt || a.timer.order - b.timer.order;
 
 /**
- * Fires, in due order, every reminder due by `lastTime` and before the stay's first move (at the same instant as
- * the move, reminders go first), as one step. A repeating reminder that came due several times while nobody
- * looked fires once, for its latest repetition (its `index` tells how many were missed): nobody wants 500
- * identical mails after an outage. The ticket ends exactly where an on-time scheduler leaves it, and catching up
- * costs at most two steps per status change, however long the outage. One pass over the status's timers; the
- * list is sorted only when timers came due out of declaration order, which is rare.
+ * Fires, in due order, every reminder due by `lastTime` and before the stay's first move and the next SLA mark (at
+ * the same instant as either, reminders wait), as one step. A repeating reminder that came due several times while
+ * nobody looked fires once, for its latest repetition (its `index` tells how many were missed): nobody wants 500
+ * identical mails after an outage. A reminder whose `set` changes the ticket ends the batch, and nothing folds past
+ * it: the change decides what applies after it. So the ticket ends exactly where an on-time scheduler leaves it,
+ * whatever moments the host ticks at, and a catch-up takes a bounded number of steps however long the outage (the
+ * policy reader refuses repeating reminders that undo each other's `set`). One pass over the status's timers to
+ * find the limits, one to collect; the list is sorted only when timers came due out of declaration order.
  */
 function fireReminders(
+  compiled: CompiledWorkflow,
   status: CompiledStatus,
   ticket: Ticket,
   lastTime: number,
   effects: Effect[] | null,
   steps: DueTimer[] | null,
 ): Ticket {
-  let horizon = lastTime;
+  const slaAt = compiled.sla === null ? null : compiled.sla.due(ticket);
+  let horizon = slaAt === null ? lastTime : Math.min(lastTime, slaAt - 1);
+  // The first reminder whose `set` changes the ticket, as (time, declaration order): reminders fold up to it.
+  let changeAt = Number.POSITIVE_INFINITY;
+  let changeOrder = 0;
   for (const timer of status.timers) {
-    const anchor = timer.action === 'move' ? timerAnchor(timer, ticket) : null;
-    const moveAt =
-      anchor === null
-        ? null
-        : moveDueAt(timer, anchor, timerFloor(timer, ticket), ticket, firedCount(ticket, timer.id));
-    if (moveAt !== null) horizon = Math.min(horizon, moveAt);
+    const anchor = timerAnchor(timer, ticket);
+    if (anchor === null) continue;
+    const floor = timerFloor(timer, ticket);
+    const count = firedCount(ticket, timer.id);
+    if (timer.action === 'move') {
+      const moveAt = moveDueAt(timer, anchor, floor, ticket, count);
+      if (moveAt !== null) horizon = Math.min(horizon, moveAt);
+    } else if (changer(timer, ticket)) {
+      const at = reminderAt(timer, anchor, floor, count);
+      if (at !== null && (at < changeAt || (at === changeAt && timer.order < changeOrder))) {
+        changeAt = at;
+        changeOrder = timer.order;
+      }
+    }
   }
   const fired: FiredReminder[] = [];
   let sorted = true;
@@ -273,16 +288,20 @@ function fireReminders(
     } else if (timer.repeatEvery === null) {
       if (count === 0 && base <= horizon) add({ timer, dueAt: base, index: 0 });
     } else {
+      // Missed repetitions fold into the latest before the first change (or at its instant, when declared before
+      // it): the change may decide whether the later ones apply. A changing reminder itself never folds.
+      const until = changer(timer, ticket)
+        ? null
+        : Math.min(horizon, timer.order < changeOrder ? changeAt : changeAt - 1);
       const next = count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
-      if (next !== null && next <= horizon) {
-        // Missed repetitions fold into the latest, except one whose `set` changes the ticket: that change happens
-        // at its first repetition, as an on-time scheduler makes it (later ones then change nothing and fold).
-        const missed = changer(timer, ticket)
-          ? 0
-          : timer.calendar === null
-            ? repeatsBetween(next, horizon, timer.repeatEvery)
-            : Math.floor(timer.elapsed(next, horizon) / timer.repeatEvery);
-        // `next + missed × every` is at most `horizon`, a time: never null here.
+      if (next !== null && next <= (until ?? horizon)) {
+        const missed =
+          until === null
+            ? 0
+            : timer.calendar === null
+              ? repeatsBetween(next, until, timer.repeatEvery)
+              : Math.floor(timer.elapsed(next, until) / timer.repeatEvery);
+        // `next + missed × every` is at most `until`, a time: never null here.
         add({
           timer,
           dueAt: repeatAt(timer, next, missed, timer.repeatEvery)!,
@@ -305,7 +324,16 @@ function fireReminders(
     if (timer.set !== null && timer.action === 'remind') applySet(next, timer, dueAt, effects);
   }
   next.timersFired = counts;
+  // A change of priority or group may select another SLA policy, from the change's instant, as an update does.
+  if (setter >= 0) compiled.sla?.sync(next, fired[setter]!.dueAt, effects);
   return next;
+}
+
+/** When a reminder timer next fires (its first time, or its next repetition), or `null` if it will not. */
+function reminderAt(timer: CompiledTimer, anchor: number, floor: number, count: number): number | null {
+  const base = Math.max(timer.later(anchor, timer.after), floor);
+  if (timer.repeatEvery === null) return count === 0 ? base : null;
+  return count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
 }
 
 /** A reminder whose `set` would change the ticket. */

@@ -5,6 +5,7 @@ import { compileSet, compileWhen } from './compile-when.js';
 import { FrozenSet } from './frozen.js';
 import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
+import { reportSetConflicts } from './set-conflicts.js';
 import { timerTargets } from './timer-targets.js';
 import type { CompiledTimer } from './workflow.js';
 
@@ -148,6 +149,7 @@ export function compileTimers(
     }
   });
   if (!crowded) reportCycles(reader, byStatus);
+  if (!crowded) reportSetConflicts(reader, byStatus);
   return byStatus;
 }
 

@@ -50,6 +50,7 @@ export type WorkflowIssueCode =
   | 'emptySelector'
   | 'timerSelfLoop'
   | 'timerCycle'
+  | 'conflictingSet'
   | 'invalidOption'
   | 'unknownTimeZone'
   | 'invalidTime'

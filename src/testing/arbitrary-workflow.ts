@@ -284,6 +284,24 @@ function timer(shape: Shape, index: number): fc.Arbitrary<TimerConfig | null> {
 }
 
 /**
+ * `timers` without the `set` entries a policy reader refuses (`conflictingSet`): a repeating reminder keeps an
+ * attribute's value only when no earlier repeating reminder of a shared status sets it to another value.
+ */
+function withoutConflictingSets(timers: readonly TimerConfig[]): TimerConfig[] {
+  const values = new Map<string, unknown>(); // `${status} ${attribute}` → value
+  return timers.map((t) => {
+    if (t.action !== 'remind' || t.repeatEvery === undefined || t.set === undefined) return t;
+    const statuses = [t.in ?? []].flat() as string[];
+    const kept = Object.entries(t.set).filter(([key, value]) =>
+      statuses.every((s) => !values.has(`${s} ${key}`) || values.get(`${s} ${key}`) === value),
+    );
+    for (const [key, value] of kept) for (const s of statuses) values.set(`${s} ${key}`, value);
+    const { set: _dropped, ...rest } = t;
+    return kept.length === 0 ? rest : { ...t, set: Object.fromEntries(kept) };
+  });
+}
+
+/**
  * A random SLA policy: sometimes for one channel only, one to four targets, sometimes a calendar, a warning lead time (sometimes longer than a
  * target: that target then has no warning) and pause overrides.
  */
@@ -389,7 +407,7 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
         initialByChannel: maybe(fc.constantFrom(...working).map((status) => ({ chat: status }))),
       })
       .map(({ timers: drafted, sla, reopenTo, requireUntil, ...rules }) => {
-        const timerList = drafted.filter((t): t is TimerConfig => t !== null);
+        const timerList = withoutConflictingSets(drafted.filter((t): t is TimerConfig => t !== null));
         const countsToUntil = new Set(timerList.filter((t) => t.since === 'until').flatMap((t) => [t.in ?? []].flat()));
         // Per-status options that only mean something where they apply: a reopen target on solved/closed statuses,
         // and a required `until` where a timer counts to it.

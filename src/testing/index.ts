@@ -9,7 +9,8 @@ export {
 } from './arbitrary-workflow.js';
 export { arbitraryEvent, arbitraryEvents, arbitraryTicket, type ArbitraryEventsOptions } from './arbitrary-events.js';
 export { LAWS, type Law, type LawName, type Scenario } from './laws.js';
-export { arbitraryScenario, workflowProperties } from './properties.js';
+export { arbitraryScenario } from './arbitrary-scenario.js';
+export { workflowProperties } from './properties.js';
 export {
   checkWorkflow,
   type CheckFailure,

@@ -3,7 +3,7 @@ import type { Workflow } from 'ticket-lifecycle';
 import { arbitraryBoundaryScenario } from './arbitrary-boundary.js';
 import type { ArbitraryEventsOptions } from './arbitrary-events.js';
 import type { Scenario } from './laws.js';
-import { arbitraryScenario } from './properties.js';
+import { arbitraryScenario } from './arbitrary-scenario.js';
 
 /**
  * The scenarios the kit checks policies on: one in three fully random (every actor does anything, at any time), two
