@@ -424,7 +424,7 @@ export interface WorkflowConfig<S extends string = string, P extends string = st
    * docs/reference/helpdesk-systems.md). A cleared assignee yields an `assigned` effect.
    */
   readonly reopenAssignee?: 'keep' | 'clear';
-  /** Business-hours calendars by id, for timers that count open time only. */
+  /** Business-hours calendars by id, for timers that count open time only. At most `POLICY_LIMITS.maxCalendars` (100). */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
   /**
    * SLA policies, the first whose `when` matches a ticket applies: targets per metric, counted in a calendar's open
