@@ -2,17 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Workflow } from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
 import { lintWorkflow } from 'ticket-lifecycle';
+import { officeHours } from '../presets/helpers.js';
 
 /** Every preset with its default options, whatever presets the entry exports now or later. */
 const defaults = Object.entries(presets)
   .filter(([, make]) => typeof make === 'function')
   .map(([name, make]) => [`${name}()`, make as () => Workflow] as const);
 
-const DAY_9_TO_5 = [['09:00', '17:00']] as const;
-const OFFICE = {
-  timeZone: 'Europe/Paris',
-  week: { mon: DAY_9_TO_5, tue: DAY_9_TO_5, wed: DAY_9_TO_5, thu: DAY_9_TO_5, fri: DAY_9_TO_5 },
-};
+const OFFICE = officeHours('Europe/Paris');
 
 /** Option combinations that change the lifecycle, so their lint results are documented too. */
 const variants: readonly (readonly [string, () => Workflow])[] = [

@@ -7,7 +7,18 @@ import {
   type JiraServiceManagementOptions,
   type JiraServiceManagementStatus,
 } from 'ticket-lifecycle/presets';
-import { DAY, effectsOf, expectInvalidOption, HOUR, refusal, run, statusAfter, T0 } from './helpers.js';
+import {
+  DAY,
+  effectsOf,
+  expectClosesAt,
+  expectInvalidOption,
+  HOUR,
+  officeHours,
+  refusal,
+  run,
+  statusAfter,
+  T0,
+} from './helpers.js';
 
 const AUTOMATION = 'https://confluence.atlassian.com/servicedeskcloud/automating-your-service-desk-732528900.html';
 
@@ -168,25 +179,13 @@ describe(`jiraServiceManagement: "Close resolved issue", resolved for 10 days ($
 // (an SLA goal on the project's calendar, https://confluence.atlassian.com/cloudkb/how-to-use-automation-rules-in-jira-service-desk-for-auto-transitioning-issues-after-a-certain-period-of-time-852464037.html).
 // A business day is one day's worth of the calendar's open time (docs/calendars.md).
 describe('jiraServiceManagement: "auto-close 3 business days after resolved" (ITSM, businessHours)', () => {
-  const nineToFive = [['09:00', '17:00']] as const;
-  const office = {
-    timeZone: 'Europe/London', // UTC in January: local times read as UTC below
-    week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
-  };
+  const office = officeHours('Europe/London'); // UTC in January: local times read as UTC below
   const itsm = jiraServiceManagement({ closeResolvedAfter: 'P3D', businessHours: office });
   const resolvedAt = (at: number, w = itsm) => run(w, [{ type: 'resolve', by: 'agent', at }]).ticket;
   const TUESDAY_15 = Date.UTC(2026, 0, 6, 15);
 
   it('closes a request resolved Tuesday 15:00 on Friday 15:00, and not a millisecond before', () => {
-    const friday = Date.UTC(2026, 0, 9, 15);
-    const t = resolvedAt(TUESDAY_15);
-    expect(nextDeadline(itsm, t)).toBe(friday);
-    expect(statusAfter(itsm, [{ type: 'tick', at: friday - 1 }], t)).toBe('resolved');
-    expect(run(itsm, [{ type: 'tick', at: friday }], t).ticket).toMatchObject({
-      status: 'closed',
-      closedAt: friday,
-      closeReason: 'resolved-timeout',
-    });
+    expectClosesAt(itsm, resolvedAt(TUESDAY_15), Date.UTC(2026, 0, 9, 15), 'resolved-timeout');
   });
 
   it('skips a holiday: with Wednesday off it closes the following Monday 15:00', () => {

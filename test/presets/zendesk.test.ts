@@ -2,7 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { createTicket, evaluateAutoClose, movesOf, nextDeadline, transition } from 'ticket-lifecycle';
 import { zendesk, type ZendeskOptions } from 'ticket-lifecycle/presets';
-import { DAY, effectsOf, expectInvalidOption, HOUR, MINUTE, refusal, run, statusAfter, T0 } from './helpers.js';
+import {
+  DAY,
+  effectsOf,
+  expectClosesAt,
+  expectInvalidOption,
+  HOUR,
+  MINUTE,
+  officeHours,
+  refusal,
+  run,
+  statusAfter,
+  T0,
+} from './helpers.js';
 
 const NATIVE = 'https://support.zendesk.com/hc/en-us/articles/4408894213018-About-native-system-ticket-rules';
 const AUTOMATIONS = 'https://support.zendesk.com/hc/en-us/articles/4408835051546';
@@ -329,24 +341,13 @@ describe(`zendesk: auto assign tickets upon solve (${NATIVE})`, () => {
 // days after they're set to Solved, regardless of any triggers or automations" (About native system ticket rules,
 // https://support.zendesk.com/hc/en-us/articles/4408894213018).
 describe('zendesk: automations in business hours (businessHours)', () => {
-  const nineToFive = [['09:00', '17:00']] as const;
-  const office = {
-    timeZone: 'Europe/Rome',
-    week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
-  };
+  const office = officeHours('Europe/Rome');
   const business = zendesk({ closeAfter: 'PT16H', businessHours: office });
   // Monday 5 January 2026, 10:00 in Rome (09:00 UTC): solved by Ana on an unassigned ticket.
   const solvedInOffice = run(business, [{ type: 'resolve', by: 'agent', at: T0, actorId: 'ana' }]).ticket;
 
   it('counts the auto-close in open hours: 16 business hours after Monday 10:00 is Wednesday 10:00 Rome time', () => {
-    const due = Date.UTC(2026, 0, 7, 9);
-    expect(nextDeadline(business, solvedInOffice)).toBe(due);
-    expect(statusAfter(business, [{ type: 'tick', at: due - 1 }], solvedInOffice)).toBe('solved');
-    expect(run(business, [{ type: 'tick', at: due }], solvedInOffice).ticket).toMatchObject({
-      status: 'closed',
-      closedAt: due,
-      closeReason: 'solved-timeout',
-    });
+    expectClosesAt(business, solvedInOffice, Date.UTC(2026, 0, 7, 9), 'solved-timeout');
   });
 
   it('a day is one business day of open time: P2D from Friday 16:00 is Tuesday 16:00', () => {
