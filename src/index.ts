@@ -5,6 +5,7 @@ export { CATEGORIES, type Category } from './policy/category.js';
 export { formatDuration, parseDuration, type Duration } from './policy/duration.js';
 export type {
   ActionRule,
+  ResolveRule,
   RuleConditions,
   AssignRule,
   MoveTimer,
@@ -72,7 +73,7 @@ export {
   type TicketEvent,
   type UpdateEvent,
 } from './model/events.js';
-export type { AttributeChanges, Effect, EffectCause } from './engine/effects.js';
+export type { AssignCause, AttributeChanges, Effect, EffectCause } from './engine/effects.js';
 export type { TransitionError, TransitionErrorCode, TransitionResult } from './engine/result.js';
 export {
   SLA_METRICS,

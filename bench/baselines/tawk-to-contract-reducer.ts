@@ -261,7 +261,7 @@ export function tawkToContractReducer(input: Ticket, rawEvent: TicketEvent): Tra
       if (assignee === t.assignee) break;
       // The default assign rule: agents and the system, never customers.
       if (by === 'customer') return refuse(input, 'assignNotAllowed', 'customers may not assign');
-      effects.push({ type: 'assigned', from: t.assignee, to: assignee, at });
+      effects.push({ type: 'assigned', from: t.assignee, to: assignee, at, cause: 'assign' });
       t.assignee = assignee;
       t.updatedAt = at;
       changed = true;

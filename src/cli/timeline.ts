@@ -35,7 +35,7 @@ export function describeEffect(effect: Effect): string {
     case 'timerFired':
       return `timer ${effect.timer} fired (due ${when(effect.dueAt)}): ${effect.from} → ${effect.to}`;
     case 'assigned':
-      return `assigned to ${effect.to ?? 'nobody'}`;
+      return `assigned to ${effect.to ?? 'nobody'}${effect.cause === 'solver' ? ' (the agent who solved it)' : ''}`;
     default:
       return JSON.stringify(effect);
   }

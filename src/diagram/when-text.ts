@@ -17,6 +17,7 @@ export function whenText(when: MoveWhen): string {
 export function conditionWords(conditions: MoveConditions): string[] {
   return [
     ...(conditions.requireAssignee ? ['requireAssignee'] : []),
+    ...(conditions.assignSolver ? ['assignSolver'] : []),
     ...(conditions.notWhileCustomerWaits ? ['notWhileCustomerWaits'] : []),
     ...conditions.guards,
     ...(conditions.when === null ? [] : [whenText(conditions.when)]),

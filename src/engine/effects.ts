@@ -18,7 +18,8 @@ import type { TransitionErrorCode } from './result.js';
  *   is missing, a guard refused …). The ticket stays; the timer is tried again after the next event that
  *   changes the ticket.
  * - `merged`: the ticket was merged into ticket `into` and closed; move its conversation there.
- * - `assigned`: the assignee changed.
+ * - `assigned`: the assignee changed, `cause` says why: an `assign` event, a `reopen` that clears it
+ *   (`reopenAssignee: 'clear'`), or the agent who solved an unassigned ticket (`solver`: `assignSolver`).
  * - `slaWarning`: an SLA target of `policy` is due at `dueAt` (announced `warnBefore` earlier, at `at`).
  * - `slaBreached`: an SLA target was missed: `dueAt` was its due time (`at` equals it, except when a change of
  *   policy made a target already past: then both are the change's time).
@@ -81,7 +82,13 @@ export type Effect<S extends string = string, P extends string = string> =
       readonly message: string;
     }
   | { readonly type: 'merged'; readonly into: string; readonly at: number; readonly by: Actor }
-  | { readonly type: 'assigned'; readonly from: string | null; readonly to: string | null; readonly at: number }
+  | {
+      readonly type: 'assigned';
+      readonly from: string | null;
+      readonly to: string | null;
+      readonly at: number;
+      readonly cause: AssignCause;
+    }
   | {
       readonly type: 'slaWarning';
       readonly policy: string;
@@ -135,6 +142,18 @@ export interface AttributeChanges<P extends string = string> {
   readonly tags?: { readonly from: readonly string[]; readonly to: readonly string[] };
   readonly assignee?: { readonly from: string | null; readonly to: string | null };
 }
+
+/**
+ * Why the assignee changed: an `assign` event, a reopen that clears it (`reopenAssignee: 'clear'`), or the agent who
+ * solved an unassigned ticket becoming its assignee (`solver`: a `resolve` rule with `assignSolver`).
+ *
+ * @example
+ * ```ts
+ * import type { AssignCause } from 'ticket-lifecycle';
+ * const cause: AssignCause = 'solver';
+ * ```
+ */
+export type AssignCause = 'assign' | 'reopen' | 'solver';
 
 /**
  * What caused a status change.

@@ -35,7 +35,7 @@ export function enterStatus(
   next.snoozedFrom = to.category !== 'snoozed' ? null : from.category === 'snoozed' ? next.snoozedFrom : from.id;
   if (reopened) next.reopenCount++;
   if (reopened && from.reopenClears && next.assignee !== null) {
-    effects?.push({ type: 'assigned', from: next.assignee, to: null, at });
+    effects?.push({ type: 'assigned', from: next.assignee, to: null, at, cause: 'reopen' });
     next.assignee = null;
   }
   if (to.category === 'solved') next.resolvedAt = at;

@@ -14,6 +14,7 @@ import type {
   SnoozeEvent,
   TicketEvent,
 } from '../model/events.js';
+import { assignSolver } from './assign-solver.js';
 import { fail, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
@@ -139,6 +140,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   // reopens: that would be a path around the reopen rule (test/engine/no-path-around-guards.test.ts).
   const chosen = event.status === undefined ? null : targetStatus(step, event.status);
   if (chosen !== null && isError(chosen)) return chosen;
+  if (chosen !== null) assignSolver(step, status, chosen, event);
   const refused =
     chosen === null
       ? null
@@ -173,7 +175,7 @@ export function assign(step: Step, event: AssignEvent): Outcome {
   if (assignee === ticket.assignee) return ticket;
   const refused = checkAction({ ticket, event, rules: status }, 'assign', false);
   if (refused !== null) return refused;
-  effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at });
+  effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at, cause: 'assign' });
   const next = edit(step);
   next.assignee = assignee;
   next.updatedAt = at;
@@ -187,6 +189,7 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   if (isError(target)) return target;
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
+  assignSolver(step, status, target, event);
   const refused =
     checkUntil(until, at, target) ?? checkMove({ ticket, rules: status, from: status, to: target, event });
   if (refused !== null) return refused;
@@ -201,6 +204,7 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   const target = defaultStatus(step, 'solved');
   if (isError(target)) return target;
   if (step.status.category === 'solved') return step.ticket;
+  assignSolver(step, step.status, target, event);
   const refused = checkActionMove(moveStep(step, target, event), 'resolve', event.force === true);
   if (refused !== null) return refused;
   return enterStatus(edit(step), step.status, target, event.at, event.by, 'resolve', step.effects);

@@ -83,7 +83,13 @@ function describe(build: Build, event: MoveEvent, key: unknown, make: () => Omit
   return rule;
 }
 
-const NO_CONDITIONS = { requireAssignee: false, notWhileCustomerWaits: false, guards: [], keepAssignee: false };
+const NO_CONDITIONS = {
+  requireAssignee: false,
+  notWhileCustomerWaits: false,
+  guards: [],
+  keepAssignee: false,
+  assignSolver: false,
+};
 
 /** The public form of a compiled `when` (lists in place of sets), as the table and the diagram show it. */
 export function describeWhen(when: CompiledWhen | null): MoveWhen | null {
@@ -119,6 +125,7 @@ function describeRule(
       notWhileCustomerWaits: rule.notWhileCustomerWaits,
       guards: rule.guards.map(([name]) => name),
       keepAssignee: action.keepAssignee ?? false,
+      assignSolver: action.assignSolver ?? false,
       withinMs: null,
       when: describeWhen(rule.when),
     },

@@ -21,6 +21,11 @@ export function compileCalendars(reader: Reader, value: unknown): Map<string, Co
   const ids = typeof value === 'object' && value !== null ? Object.keys(value) : [];
   const root = reader.object(value, 'calendars', ids);
   if (root === null) return calendars;
+  if (ids.length > POLICY_LIMITS.maxCalendars) {
+    const limit = `at most ${POLICY_LIMITS.maxCalendars} are allowed (POLICY_LIMITS.maxCalendars)`;
+    reader.report('calendars', 'tooMany', `${ids.length} calendars; ${limit}`);
+    return calendars;
+  }
   for (const rawId of ids) {
     const path = join('calendars', rawId);
     const id = reader.id(rawId, path, 'calendar');

@@ -270,17 +270,21 @@ export function compileActionRules(
         guards: [],
         forceBy: 0,
         keepAssignee: false,
+        assignSolver: false,
       },
     ];
   }
   const list = reader.oneOrMany(value, key, POLICY_LIMITS.maxPermissionRules, 'maxPermissionRules');
   return list.flatMap((raw, i) => {
     const path = Array.isArray(value) ? join(key, i) : key;
-    const fields = ['from', 'fromCategory', 'by', 'forceBy', 'keepAssignee', ...CONDITION_FIELDS];
+    const fields = ['from', 'fromCategory', 'by', 'forceBy', 'keepAssignee', 'assignSolver', ...CONDITION_FIELDS];
     const obj = reader.object(raw, path, fields);
     if (obj === null) return [];
     if (own(obj, 'keepAssignee') !== undefined && key !== 'assign') {
       reader.report(join(path, 'keepAssignee'), 'unexpectedField', '"keepAssignee" only goes with assign rules');
+    }
+    if (own(obj, 'assignSolver') !== undefined && key !== 'resolve') {
+      reader.report(join(path, 'assignSolver'), 'unexpectedField', '"assignSolver" only goes with resolve rules');
     }
     return [
       {
@@ -290,6 +294,7 @@ export function compileActionRules(
         ...readConditions(reader, obj, path, guards),
         forceBy: reader.actors(obj, 'forceBy', path, 0),
         keepAssignee: reader.boolean(obj, 'keepAssignee', path),
+        assignSolver: reader.boolean(obj, 'assignSolver', path),
       },
     ];
   });

@@ -156,6 +156,27 @@ export interface ActionRule<S extends string = string, P extends string = string
 }
 
 /**
+ * A `resolve` rule: an {@link ActionRule} that may also give an unassigned ticket to the agent who solves it.
+ *
+ * @example
+ * ```ts
+ * import type { ResolveRule } from 'ticket-lifecycle';
+ * // Zendesk: solving needs an assignee, and with "auto assign tickets upon solve" the solving agent becomes it.
+ * const solve: ResolveRule = { by: ['agent', 'system'], requireAssignee: true, assignSolver: true };
+ * ```
+ */
+export interface ResolveRule<S extends string = string, P extends string = string> extends ActionRule<S, P> {
+  /**
+   * An agent's move into a solved status (`resolve`, `setStatus`, a reply "sent as" solved) on an unassigned ticket
+   * first assigns that agent, named by the event's `actorId`, when this rule applies to the ticket (its statuses,
+   * actors and `when`); the rules then judge the assigned ticket, so `requireAssignee` holds. The host gets an
+   * `assigned` effect with `cause: 'solver'`. Without an `actorId`, or by a customer or the system, nothing is
+   * assigned (Zendesk: "auto assign tickets upon solve"; docs/attributes.md).
+   */
+  readonly assignSolver?: boolean;
+}
+
+/**
  * Which `setStatus` moves are allowed. When a policy lists none, agents and the system may set any status and
  * customers none. Moves into `solved` or `closed` statuses must also pass the `resolve` or `close` rules. The
  * conditions guard entering a status that is not closing (Zammad: the checklist must be done before
@@ -367,7 +388,7 @@ export interface WorkflowConfig<S extends string = string, P extends string = st
   /** At most `POLICY_LIMITS.maxPermissionRules` (100). */
   readonly statusChanges?: readonly StatusChangeRule<S, P>[];
   /** Who may resolve. Default: agents and the system, from any status that is not solved or closed. */
-  readonly resolve?: OneOrMany<ActionRule<S, P>>;
+  readonly resolve?: OneOrMany<ResolveRule<S, P>>;
   /** Who may close. Default: agents and the system, from any status that is not closed. */
   readonly close?: OneOrMany<ActionRule<S, P>>;
   /** Who may snooze. Default: agents and the system, from any `new`, `open`, `pending` or `onHold` status. */
@@ -403,7 +424,7 @@ export interface WorkflowConfig<S extends string = string, P extends string = st
    * docs/reference/helpdesk-systems.md). A cleared assignee yields an `assigned` effect.
    */
   readonly reopenAssignee?: 'keep' | 'clear';
-  /** Business-hours calendars by id, for timers that count open time only. */
+  /** Business-hours calendars by id, for timers that count open time only. At most `POLICY_LIMITS.maxCalendars` (100). */
   readonly calendars?: Readonly<Record<string, CalendarConfig>>;
   /**
    * SLA policies, the first whose `when` matches a ticket applies: targets per metric, counted in a calendar's open

@@ -52,6 +52,8 @@ export const POLICY_LIMITS = /* @__PURE__ */ Object.freeze({
   maxPriorities: 100,
   /** Entries of `groups`. */
   maxGroups: 1000,
+  /** Keys of `calendars`: each compiles its zone's offsets; a team has a handful (one per office or region). */
+  maxCalendars: 100,
 });
 
 /**

@@ -45,7 +45,8 @@ export interface MoveWhen {
  * ```ts
  * import type { MoveConditions } from 'ticket-lifecycle';
  * const none: MoveConditions = {
- *   requireAssignee: false, notWhileCustomerWaits: false, guards: [], keepAssignee: false, withinMs: null, when: null,
+ *   requireAssignee: false, notWhileCustomerWaits: false, guards: [], keepAssignee: false, assignSolver: false,
+ *   withinMs: null, when: null,
  * };
  * ```
  */
@@ -58,6 +59,11 @@ export interface MoveConditions {
   readonly guards: readonly string[];
   /** `assign` rules: unassigning (`assignee: null`) is refused. */
   readonly keepAssignee: boolean;
+  /**
+   * `resolve` rules: an agent's move into solved on an unassigned ticket first assigns that agent (the event's
+   * `actorId`), so `requireAssignee` holds for an agent's event that names them (Zendesk's auto-assign upon solve).
+   */
+  readonly assignSolver: boolean;
   /** A reply's reopen: only while less than this many milliseconds have passed since the ticket closed. */
   readonly withinMs: number | null;
   /**

@@ -162,6 +162,8 @@ export interface CompiledActionRule extends CompiledConditions {
   readonly by: number;
   readonly forceBy: number;
   readonly keepAssignee: boolean;
+  /** `resolve` rules only: an agent solving an unassigned ticket becomes its assignee (by the event's `actorId`). */
+  readonly assignSolver: boolean;
 }
 
 /**

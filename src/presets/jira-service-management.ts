@@ -1,4 +1,5 @@
-import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { defineWorkflow, type CalendarConfig, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readBusinessHours } from './business-hours.js';
 import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, PresetOptions } from './options.js';
 
@@ -17,6 +18,14 @@ export interface JiraServiceManagementOptions {
   readonly closeResolvedAfter?: Duration | false;
   /** Remind (`reminderDue`) once an issue has waited this long for the customer. Default `P5D`. */
   readonly remindWaitingAfter?: Duration | false;
+  /**
+   * Count both automations in these business hours (a day is then one business day's worth of open time,
+   * docs/calendars.md). With `closeResolvedAfter: 'P3D'` this is the ITSM template's "auto-close 3 business days
+   * after resolved"
+   * (https://support.atlassian.com/ja/jira-service-management-cloud/docs/auto-close-incidents-after-they-are-resolved).
+   * Default: calendar time.
+   */
+  readonly businessHours?: CalendarConfig;
   /**
    * SLA goals: time to first response and time to resolution, on an SLA calendar or around the clock; both pause
    * while Waiting for customer (https://confluence.atlassian.com/jirakb/understanding-why-an-sla-is-paused-in-a-jira-service-management-ticket-1271267987.html).
@@ -73,11 +82,13 @@ const SLA: VendorSla<'firstReply' | 'resolution'> = {
  * - Closed is non-editable (`jira.issue.editable = false`, as in Jira's default workflows): a customer comment
  *   yields `followUpRequested` (the host raises a linked request), a team comment is rejected.
  * - Closing is the Resolved → Closed transition, by agents or the system; customers change the status only by
- *   commenting. The ITSM template's "3 business days" and the SLA-based timers are calendar-aware and left to
- *   the host: the preset counts calendar time.
+ *   commenting. The automations count calendar time unless `businessHours` is given: then they count its open
+ *   time, and `{ closeResolvedAfter: 'P3D', businessHours }` is the ITSM template's "auto-close 3 business days
+ *   after resolved".
  *
- * @throws {WorkflowError} (`invalidOption`) when an option is neither a positive duration nor `false`, or for an
- * option this preset does not know.
+ * @throws {WorkflowError} (`invalidOption`) when a duration option is neither a positive duration nor `false`,
+ * `businessHours` is not an object, or for an option this preset does not know; an invalid calendar is reported by
+ * `defineWorkflow` under `calendars.automations`.
  *
  * @example
  * ```ts
@@ -92,15 +103,19 @@ const SLA: VendorSla<'firstReply' | 'resolution'> = {
 export function jiraServiceManagement(
   options: JiraServiceManagementOptions = {},
 ): Workflow<JiraServiceManagementStatus> {
-  const read = new PresetOptions(options, ['closeResolvedAfter', 'remindWaitingAfter', 'sla']);
+  const read = new PresetOptions(options, ['closeResolvedAfter', 'remindWaitingAfter', 'businessHours', 'sla']);
   const rule = { describe: 'a positive duration', offWith: false } as const;
   const closeMs = read.duration('closeResolvedAfter', 10 * DAY, rule);
   const remindMs = read.duration('remindWaitingAfter', 5 * DAY, rule);
+  const hours = readBusinessHours(read);
   const sla = readSlaOption(read, 'jira-service-management', SLA);
   read.done();
+  // `false` turned a rule off above (null): what is left is a duration or absent.
+  const written = (value: Duration | false | undefined): Duration | undefined => (value === false ? undefined : value);
 
   return defineWorkflow({
     ...sla,
+    ...hours.calendars(sla.calendars),
     id: 'jira-service-management',
     name: 'Jira Service Management',
     statuses: [
@@ -131,7 +146,7 @@ export function jiraServiceManagement(
             {
               id: 'close-resolved',
               in: 'resolved' as const,
-              after: closeMs,
+              ...hours.after(closeMs, written(options.closeResolvedAfter), 'P10D'),
               action: 'move' as const,
               to: 'closed' as const,
               reason: 'resolved-timeout',
@@ -139,7 +154,14 @@ export function jiraServiceManagement(
           ]),
       ...(remindMs === null
         ? []
-        : [{ id: 'prompt-customer', in: 'waiting_for_customer' as const, after: remindMs, action: 'remind' as const }]),
+        : [
+            {
+              id: 'prompt-customer',
+              in: 'waiting_for_customer' as const,
+              ...hours.after(remindMs, written(options.remindWaitingAfter), 'P5D'),
+              action: 'remind' as const,
+            },
+          ]),
     ],
   });
 }

@@ -1,4 +1,5 @@
-import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { defineWorkflow, type CalendarConfig, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readBusinessHours } from './business-hours.js';
 import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, HOUR, PresetOptions } from './options.js';
 
@@ -19,6 +20,19 @@ export interface ZendeskOptions {
    * the help center's "mark as solved"): a customer `resolve`, or a reply "sent as" Solved. Default `false`.
    */
   readonly requesterCanSolve?: boolean;
+  /**
+   * "Auto assign tickets upon solve" (on by default in Zendesk,
+   * https://support.zendesk.com/hc/en-us/articles/4408894213018): an agent who solves an unassigned ticket becomes
+   * its assignee, named by the event's `actorId` (`assignSolver` on the resolve rule). Default `true`.
+   */
+  readonly autoAssignOnSolve?: boolean;
+  /**
+   * Count the automations in these business hours ("Hours since solved" in business hours,
+   * https://support.zendesk.com/hc/en-us/articles/4408836495130): `closeAfter` is then open time, a day being one
+   * business day's worth (docs/calendars.md). Zendesk's native rule still closes a solved ticket 28 calendar days
+   * after it was solved, whatever the automations count. Default: calendar time.
+   */
+  readonly businessHours?: CalendarConfig;
   /**
    * SLA targets (https://support.zendesk.com/hc/en-us/articles/4408829459866): first and next reply, periodic
    * update, total resolution, requester wait and agent work time, in calendar or business hours. Requester wait
@@ -60,6 +74,9 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution
  * - Agents submit as a status ("Submit as …"): an agent reply moves nothing by itself.
  * - Solving requires an assignee, and a Solved ticket keeps one: unassigning it is refused ("Solved tickets must
  *   have an assigned agent"). Closed is set only by business rules (the system), never by agents.
+ * - "Auto assign tickets upon solve" (`autoAssignOnSolve`, on by default): an agent who solves an unassigned ticket
+ *   with an event naming them (`actorId`) becomes its assignee; an `assigned` effect with `cause: 'solver'`.
+ * - `businessHours`: the auto-close counts business hours; the native 28-day close still counts calendar time.
  * - End users never assign. With `requesterCanSolve`, an end user may mark an assigned request solved.
  * - Merging (agents and the system, any status but Closed) closes the source ticket with reason `merged:<id>`
  *   and a `merged` effect naming the target ticket.
@@ -73,8 +90,9 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution
  * 09:15 closes at the first run at least 96 hours later, up to about two hours late. The preset closes at the
  * exact due time, the time Zendesk's rule names, whenever the host's sweeper runs.
  *
- * @throws {WorkflowError} (`invalidOption`) when `closeAfter` is outside one hour to 28 days, or for an option
- * this preset does not know.
+ * @throws {WorkflowError} (`invalidOption`) when `closeAfter` is outside one hour to 28 days, `autoAssignOnSolve`
+ * is not a boolean or `businessHours` not an object, or for an option this preset does not know; an invalid
+ * calendar is reported by `defineWorkflow` under `calendars.automations`.
  *
  * @example
  * ```ts
@@ -86,18 +104,35 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution
  * ```
  */
 export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
-  const read = new PresetOptions(options, ['closeAfter', 'requesterCanSolve', 'sla']);
+  const read = new PresetOptions(options, [
+    'closeAfter',
+    'requesterCanSolve',
+    'autoAssignOnSolve',
+    'businessHours',
+    'sla',
+  ]);
   const ms = read.duration('closeAfter', 4 * DAY, {
     min: HOUR,
     max: 28 * DAY,
     describe: 'a duration from one hour to 28 days',
   });
   const requesterCanSolve = read.boolean('requesterCanSolve', false);
+  const assignSolver = read.boolean('autoAssignOnSolve', true);
+  const hours = readBusinessHours(read);
   const sla = readSlaOption(read, 'zendesk', SLA);
   read.done();
+  const autoClose = {
+    id: 'auto-close',
+    in: 'solved',
+    ...hours.after(ms, options.closeAfter, 'P4D'),
+    action: 'move',
+    to: 'closed',
+    reason: 'solved-timeout',
+  } as const;
   const working = ['new', 'open', 'pending', 'onHold'] as const;
   return defineWorkflow({
     ...sla,
+    ...hours.calendars(sla.calendars),
     id: 'zendesk',
     name: 'Zendesk',
     statuses: [
@@ -125,7 +160,7 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
         : []),
     ],
     resolve: [
-      { by: ['agent', 'system'], requireAssignee: true },
+      { by: ['agent', 'system'], requireAssignee: true, ...(assignSolver && { assignSolver: true }) },
       ...(requesterCanSolve ? [{ by: 'customer' as const, fromCategory: working, requireAssignee: true }] : []),
     ],
     // Agents merge tickets of any status but Closed, whoever may close them (closing is for business rules).
@@ -137,6 +172,14 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
     ],
     close: { by: 'system', fromCategory: 'solved' },
     reopen: { by: ['agent', 'system'], fromCategory: 'solved' },
-    timers: [{ id: 'auto-close', in: 'solved', after: ms, action: 'move', to: 'closed', reason: 'solved-timeout' }],
+    timers:
+      hours.calendar === undefined
+        ? [autoClose]
+        : [
+            autoClose,
+            // "Tickets are automatically closed 28 days after they're set to Solved, regardless of any triggers or
+            // automations" (native rules): business hours can stretch the automation past it.
+            { id: 'native-close', in: 'solved', after: 'P28D', action: 'move', to: 'closed', reason: 'solved-timeout' },
+          ],
   });
 }

@@ -379,7 +379,11 @@ export function arbitraryWorkflowConfig(options: ArbitraryWorkflowOptions = {}):
             { minLength: 1, maxLength: 3 },
           ),
         ),
-        resolve: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
+        resolve: maybe(
+          fc
+            .array(fc.tuple(actionRule(shape.statuses), fc.boolean()), { minLength: 1, maxLength: 2 })
+            .map((rules) => rules.map(([rule, solver]) => (solver ? { ...rule, assignSolver: true } : rule))),
+        ),
         close: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         snooze: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),
         reopen: maybe(fc.array(actionRule(shape.statuses), { minLength: 1, maxLength: 2 })),

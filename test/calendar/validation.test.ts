@@ -90,6 +90,43 @@ describe('calendars in a policy', () => {
     ]);
   });
 
+  it('catches an empty interval, overlaps written out of order or repeated, and dates no calendar has', () => {
+    expect(
+      issuesOf({
+        statuses,
+        calendars: {
+          office: {
+            timeZone: 'UTC',
+            week: {
+              mon: [['09:00', '09:00']],
+              tue: [
+                ['12:00', '18:00'],
+                ['09:00', '12:30'],
+              ],
+              wed: [
+                ['09:00', '17:00'],
+                ['09:00', '17:00'],
+              ],
+              thu: [
+                ['00:00', '24:00'],
+                ['23:59', '24:00'],
+              ],
+            },
+            holidays: ['2025-02-29', '2026-13-01', '2026-04-31', '2024-02-29'],
+          },
+        },
+      }),
+    ).toEqual([
+      { path: 'calendars.office.week.mon[0]', code: 'invalidInterval' },
+      { path: 'calendars.office.week.tue[0]', code: 'overlappingIntervals' }, // the one starting inside the other
+      { path: 'calendars.office.week.wed[1]', code: 'overlappingIntervals' },
+      { path: 'calendars.office.week.thu[1]', code: 'overlappingIntervals' },
+      { path: 'calendars.office.holidays[0]', code: 'invalidDate' },
+      { path: 'calendars.office.holidays[1]', code: 'invalidDate' },
+      { path: 'calendars.office.holidays[2]', code: 'invalidDate' },
+    ]);
+  });
+
   it('refuses calendars that are not objects and ids that are not ids', () => {
     expect(issuesOf({ statuses, calendars: [] })).toEqual([{ path: 'calendars', code: 'invalidType' }]);
     expect(

@@ -284,6 +284,7 @@ describe('reopenAssignee', () => {
       from: 'ana',
       to: null,
       at: T0 + 2,
+      cause: 'reopen',
     });
   });
 

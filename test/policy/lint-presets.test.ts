@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Workflow } from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
 import { lintWorkflow } from 'ticket-lifecycle';
+import { officeHours } from '../presets/helpers.js';
 
 /** Every preset with its default options, whatever presets the entry exports now or later. */
 const defaults = Object.entries(presets)
   .filter(([, make]) => typeof make === 'function')
   .map(([name, make]) => [`${name}()`, make as () => Workflow] as const);
+
+const OFFICE = officeHours('Europe/Paris');
 
 /** Option combinations that change the lifecycle, so their lint results are documented too. */
 const variants: readonly (readonly [string, () => Workflow])[] = [
@@ -22,6 +25,11 @@ const variants: readonly (readonly [string, () => Workflow])[] = [
     () => presets.chatwoot({ autoResolveAfter: 'PT1H', ignoreWaiting: true, botActive: true }),
   ],
   ['osTicket({ reopen: false })', () => presets.osTicket({ reopen: false })],
+  ['zendesk({ businessHours })', () => presets.zendesk({ businessHours: OFFICE })],
+  [
+    'jiraServiceManagement({ closeResolvedAfter: P3D, businessHours })',
+    () => presets.jiraServiceManagement({ closeResolvedAfter: 'P3D', businessHours: OFFICE }),
+  ],
   [
     'jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false })',
     () => presets.jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false }),
@@ -54,6 +62,9 @@ const EXPECTED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
   'chatwoot({ autoResolveAfter, ignoreWaiting, botActive })': [],
   'osTicket({ reopen: false })': ['closeWithoutGuard:open'],
   'jiraServiceManagement({ closeResolvedAfter: false, remindWaitingAfter: false })': [],
+  // Once per closing timer: the business-hours auto-close and the native 28-day close.
+  'zendesk({ businessHours })': ['solvedWhileCustomerWaits:solved', 'solvedWhileCustomerWaits:solved'],
+  'jiraServiceManagement({ closeResolvedAfter: P3D, businessHours })': ['solvedWhileCustomerWaits:resolved'],
 };
 
 describe('every preset lints with no errors', () => {

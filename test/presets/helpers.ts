@@ -3,6 +3,7 @@
 import { assert, expect } from 'vitest';
 import {
   createTicket,
+  nextDeadline,
   transition,
   type CreateTicketInput,
   type Effect,
@@ -87,4 +88,26 @@ export function expectInvalidOption(build: () => unknown, path: string): void {
   }
   expect(error).toBeInstanceOf(WorkflowError);
   expect((error as WorkflowError).issues).toEqual([expect.objectContaining({ path, code: 'invalidOption' })]);
+}
+
+/** A Monday–Friday 09:00–17:00 office in `timeZone`: the business hours of the presets' business-time scenarios. */
+export function officeHours(timeZone: string) {
+  const day = [['09:00', '17:00']] as const;
+  return { timeZone, week: { mon: day, tue: day, wed: day, thu: day, fri: day } };
+}
+
+/** A timer closes `ticket` exactly at `due` (it is still open 1 ms before), with `reason`, and says so in advance. */
+export function expectClosesAt<S extends string>(
+  workflow: Workflow<S>,
+  ticket: Ticket<NoInfer<S>>,
+  due: number,
+  reason: string,
+): void {
+  expect(nextDeadline(workflow, ticket)).toBe(due);
+  expect(statusAfter(workflow, [{ type: 'tick', at: due - 1 }], ticket)).toBe(ticket.status);
+  expect(run(workflow, [{ type: 'tick', at: due }], ticket).ticket).toMatchObject({
+    closedAt: due,
+    closedBy: 'system',
+    closeReason: reason,
+  });
 }

@@ -7,7 +7,18 @@ import {
   type JiraServiceManagementOptions,
   type JiraServiceManagementStatus,
 } from 'ticket-lifecycle/presets';
-import { DAY, effectsOf, expectInvalidOption, HOUR, refusal, run, statusAfter, T0 } from './helpers.js';
+import {
+  DAY,
+  effectsOf,
+  expectClosesAt,
+  expectInvalidOption,
+  HOUR,
+  officeHours,
+  refusal,
+  run,
+  statusAfter,
+  T0,
+} from './helpers.js';
 
 const AUTOMATION = 'https://confluence.atlassian.com/servicedeskcloud/automating-your-service-desk-732528900.html';
 
@@ -160,6 +171,43 @@ describe(`jiraServiceManagement: "Close resolved issue", resolved for 10 days ($
     const start = run(manual, [{ type: 'resolve', by: 'agent', at: RESOLVED_AT }]).ticket;
     expect(nextDeadline(manual, start)).toBeNull();
     expect(statusAfter(manual, [{ type: 'tick', at: RESOLVED_AT + 365 * DAY }], start)).toBe('resolved');
+  });
+});
+
+// The ITSM template's legacy rule "auto-close 3 business days after resolved":
+// https://support.atlassian.com/ja/jira-service-management-cloud/docs/auto-close-incidents-after-they-are-resolved
+// (an SLA goal on the project's calendar, https://confluence.atlassian.com/cloudkb/how-to-use-automation-rules-in-jira-service-desk-for-auto-transitioning-issues-after-a-certain-period-of-time-852464037.html).
+// A business day is one day's worth of the calendar's open time (docs/calendars.md).
+describe('jiraServiceManagement: "auto-close 3 business days after resolved" (ITSM, businessHours)', () => {
+  const office = officeHours('Europe/London'); // UTC in January: local times read as UTC below
+  const itsm = jiraServiceManagement({ closeResolvedAfter: 'P3D', businessHours: office });
+  const resolvedAt = (at: number, w = itsm) => run(w, [{ type: 'resolve', by: 'agent', at }]).ticket;
+  const TUESDAY_15 = Date.UTC(2026, 0, 6, 15);
+
+  it('closes a request resolved Tuesday 15:00 on Friday 15:00, and not a millisecond before', () => {
+    expectClosesAt(itsm, resolvedAt(TUESDAY_15), Date.UTC(2026, 0, 9, 15), 'resolved-timeout');
+  });
+
+  it('skips a holiday: with Wednesday off it closes the following Monday 15:00', () => {
+    const holiday = jiraServiceManagement({
+      closeResolvedAfter: 'P3D',
+      businessHours: { ...office, holidays: ['2026-01-07'] },
+    });
+    expect(nextDeadline(holiday, resolvedAt(TUESDAY_15, holiday))).toBe(Date.UTC(2026, 0, 12, 15));
+  });
+
+  it('resolved on a Saturday, closes at the end of Wednesday', () => {
+    expect(nextDeadline(itsm, resolvedAt(Date.UTC(2026, 0, 10, 11)))).toBe(Date.UTC(2026, 0, 14, 17));
+  });
+
+  it('counts the customer prompt in business days too (default P5D: a working week)', () => {
+    const waiting = run(itsm, [{ type: 'reply', by: 'agent', at: TUESDAY_15 }]).ticket;
+    expect(nextDeadline(itsm, waiting)).toBe(Date.UTC(2026, 0, 13, 15));
+  });
+
+  it('refuses a businessHours that is not an object, and reports a bad calendar by its path', () => {
+    expectInvalidOption(() => jiraServiceManagement({ businessHours: [] as never }), 'businessHours');
+    expect(() => jiraServiceManagement({ businessHours: { ...office, week: {} } })).toThrow(/calendars\.automations/);
   });
 });
 

@@ -1,8 +1,20 @@
 // Zendesk scenarios. Sources: Zendesk's help center (URLs below) and docs/presets.md#zendesk for the preset's choices.
 import { describe, expect, it } from 'vitest';
-import { createTicket, evaluateAutoClose, nextDeadline, transition } from 'ticket-lifecycle';
+import { createTicket, evaluateAutoClose, movesOf, nextDeadline, transition } from 'ticket-lifecycle';
 import { zendesk, type ZendeskOptions } from 'ticket-lifecycle/presets';
-import { DAY, effectsOf, expectInvalidOption, HOUR, MINUTE, refusal, run, statusAfter, T0 } from './helpers.js';
+import {
+  DAY,
+  effectsOf,
+  expectClosesAt,
+  expectInvalidOption,
+  HOUR,
+  MINUTE,
+  officeHours,
+  refusal,
+  run,
+  statusAfter,
+  T0,
+} from './helpers.js';
 
 const NATIVE = 'https://support.zendesk.com/hc/en-us/articles/4408894213018-About-native-system-ticket-rules';
 const AUTOMATIONS = 'https://support.zendesk.com/hc/en-us/articles/4408835051546';
@@ -256,5 +268,103 @@ describe('zendesk: merging closes the source ticket', () => {
 
   it('refuses a merge without a target id', () => {
     expect(refusal(wf, open, { type: 'merge', by: 'agent', at: T0 + 2 * HOUR, into: '' }).code).toBe('invalidEvent');
+  });
+});
+
+// "If the setting auto assign tickets upon solve is enabled, an agent submits a ticket as Solved, and there is no
+// assignee, the system automatically makes the agent who solved the ticket the assignee"
+// (https://support.zendesk.com/hc/en-us/articles/4408894213018-About-native-system-ticket-rules); the setting is
+// on by default: https://support.zendesk.com/hc/de/articles/4408832762650 ("Standardmäßig …"). Solved by a trigger or
+// an automation (the system), an unassigned ticket stays unassigned there: the preset refuses it, as solving needs one.
+describe(`zendesk: auto assign tickets upon solve (${NATIVE})`, () => {
+  const pending = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'pending' }]).ticket;
+  const at = T0 + 2 * HOUR;
+
+  it('makes the agent who solves an unassigned ticket its assignee, by resolve, setStatus or "Submit as Solved"', () => {
+    for (const event of [
+      { type: 'resolve', by: 'agent', at, actorId: 'ana' },
+      { type: 'setStatus', by: 'agent', at, to: 'solved', actorId: 'ana' },
+      { type: 'reply', by: 'agent', at, status: 'solved', actorId: 'ana' },
+    ] as const) {
+      const r = transition(wf, pending, event);
+      expect(r.ok && r.ticket).toMatchObject({ status: 'solved', assignee: 'ana' });
+      // Who was assigned and why, before the status change it made possible.
+      expect(r.ok && r.effects.slice(0, 2)).toEqual([
+        { type: 'assigned', from: null, to: 'ana', at, cause: 'solver' },
+        { type: 'statusChanged', from: 'pending', to: 'solved', at, cause: event.type },
+      ]);
+    }
+  });
+
+  it('solves a New ticket straight away, without opening it first', () => {
+    const r = transition(wf, fresh, { type: 'resolve', by: 'agent', at, actorId: 'bo' });
+    expect(r.ok && r.ticket).toMatchObject({ status: 'solved', assignee: 'bo' });
+    expect(r.ok && r.effects.filter((e) => e.type === 'statusChanged')).toHaveLength(1);
+  });
+
+  it('keeps the assignee an assigned ticket has', () => {
+    const r = transition(wf, open, { type: 'resolve', by: 'agent', at, actorId: 'bo' });
+    expect(r.ok && r.ticket.assignee).toBe('ana');
+    expect(r.ok && r.effects.some((e) => e.type === 'assigned')).toBe(false);
+  });
+
+  it('assigns nobody without an agent id, for the system, or with the setting off: solving is then refused', () => {
+    expect(refusal(wf, pending, { type: 'resolve', by: 'agent', at }).code).toBe('assigneeRequired');
+    expect(refusal(wf, pending, { type: 'resolve', by: 'system', at, actorId: 'trigger-7' }).code).toBe(
+      'assigneeRequired',
+    );
+    const off = zendesk({ autoAssignOnSolve: false });
+    const p = run(off, [{ type: 'setStatus', by: 'agent', at: T0 + HOUR, to: 'pending' }]).ticket;
+    expect(refusal(off, p, { type: 'resolve', by: 'agent', at, actorId: 'ana' }).code).toBe('assigneeRequired');
+  });
+
+  it('changes nothing when the solve is refused (a Closed ticket, an end user)', () => {
+    expect(refusal(wf, closed, { type: 'resolve', by: 'agent', at: SOLVED_AT + 5 * DAY, actorId: 'ana' }).code).toBe(
+      'resolveNotAllowed',
+    );
+    expect(refusal(wf, pending, { type: 'resolve', by: 'customer', at, actorId: 'ana' }).code).toBe(
+      'resolveNotAllowed',
+    );
+  });
+
+  it('shows the rule in the moves table', () => {
+    const resolve = movesOf(wf)
+      .byStatus.get('open')!
+      .moves.find((m) => m.event === 'resolve')!;
+    expect(resolve.rule.conditions).toMatchObject({ requireAssignee: true, assignSolver: true });
+    expect(movesOf(zendesk({ autoAssignOnSolve: false })).rules.some((r) => r.conditions.assignSolver)).toBe(false);
+  });
+});
+
+// Automations in business hours: "Hours since …" conditions can count calendar or business hours
+// (https://support.zendesk.com/hc/en-us/articles/4408836495130); native rule: "Tickets are automatically closed 28
+// days after they're set to Solved, regardless of any triggers or automations" (About native system ticket rules,
+// https://support.zendesk.com/hc/en-us/articles/4408894213018).
+describe('zendesk: automations in business hours (businessHours)', () => {
+  const office = officeHours('Europe/Rome');
+  const business = zendesk({ closeAfter: 'PT16H', businessHours: office });
+  // Monday 5 January 2026, 10:00 in Rome (09:00 UTC): solved by Ana on an unassigned ticket.
+  const solvedInOffice = run(business, [{ type: 'resolve', by: 'agent', at: T0, actorId: 'ana' }]).ticket;
+
+  it('counts the auto-close in open hours: 16 business hours after Monday 10:00 is Wednesday 10:00 Rome time', () => {
+    expectClosesAt(business, solvedInOffice, Date.UTC(2026, 0, 7, 9), 'solved-timeout');
+  });
+
+  it('a day is one business day of open time: P2D from Friday 16:00 is Tuesday 16:00', () => {
+    const days = zendesk({ closeAfter: 'P2D', businessHours: office });
+    const friday = Date.UTC(2026, 0, 9, 15);
+    const t = run(days, [{ type: 'resolve', by: 'agent', at: friday, actorId: 'ana' }]).ticket;
+    expect(nextDeadline(days, t)).toBe(Date.UTC(2026, 0, 13, 15));
+  });
+
+  it('still closes 28 calendar days after solving when business hours stretch the automation further', () => {
+    const long = zendesk({ closeAfter: 'P28D', businessHours: office });
+    const t = run(long, [{ type: 'resolve', by: 'agent', at: T0, actorId: 'ana' }]).ticket;
+    expect(nextDeadline(long, t)).toBe(T0 + 28 * DAY);
+  });
+
+  it('refuses a businessHours that is not an object, and reports a bad calendar by its path', () => {
+    expectInvalidOption(() => zendesk({ businessHours: 'office' as never }), 'businessHours');
+    expect(() => zendesk({ businessHours: { ...office, timeZone: 'Mars/Olympus' } })).toThrow(/calendars\.automations/);
   });
 });

@@ -76,6 +76,30 @@ describe('every policy limit is refused with a code and a path', () => {
       'timers[0].reminders',
     ],
     [
+      'calendars',
+      'maxCalendars',
+      (n: number) => ({
+        calendars: Object.fromEntries(
+          range(n).map((i) => [`c${i}`, { timeZone: 'UTC', week: { mon: [['09:00', '17:00']] } }]),
+        ),
+      }),
+      'calendars',
+    ],
+    [
+      'holidays',
+      'maxListLength',
+      (n: number) => ({
+        calendars: {
+          office: {
+            timeZone: 'UTC',
+            week: { mon: [['09:00', '17:00']] },
+            holidays: range(n).map((i) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10)),
+          },
+        },
+      }),
+      'calendars.office.holidays',
+    ],
+    [
       'channels',
       'maxChannels',
       (n: number) => ({ initialByChannel: Object.fromEntries(range(n).map((i) => [`c${i}`, 'open'])) }),

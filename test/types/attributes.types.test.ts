@@ -27,6 +27,20 @@ function typos(): void {
   transition(wf, ticket, { type: 'update', by: 'agent', at: 1, priority: 'hgh' });
   // @ts-expect-error tags must be a list
   transition(wf, ticket, { type: 'update', by: 'agent', at: 1, tags: 'vip' });
+  // @ts-expect-error a timer's when: a typo in `priority`
+  defineWorkflow({ statuses: [...statuses], priorities: [...priorities], timers: [{ id: 't', in: 'open', after: 'PT1H', action: 'remind', when: { priority: 'urgnt' } }] });
+  // @ts-expect-error a timer's escalation: a typo in the priority it sets
+  defineWorkflow({ statuses: [...statuses], priorities: [...priorities], timers: [{ id: 't', in: 'open', after: 'PT1H', action: 'remind', set: { priority: 'urgnt' } }] });
+  // @ts-expect-error an SLA policy's when: a typo in `priority`
+  defineWorkflow({ statuses: [...statuses], priorities: [...priorities], sla: [{ id: 's', when: { priority: 'hgh' }, targets: { firstReply: 'PT1H' } }] });
+  // @ts-expect-error a stored ticket whose priority the policy lacks
+  const stored: Ticket<Id, Priority> = { ...ticket, priority: 'critical' };
+  // @ts-expect-error assignSolver goes with resolve rules only
+  defineWorkflow({ statuses: [...statuses], close: { by: 'agent', assignSolver: true } });
+  // @ts-expect-error assignSolver is a boolean
+  defineWorkflow({ statuses: [...statuses], resolve: { by: 'agent', assignSolver: 'agent' } });
+  defineWorkflow({ statuses: [...statuses], resolve: [{ by: 'agent', requireAssignee: true, assignSolver: true }] });
+  expectTypeOf(stored).toBeObject();
 }
 
 describe('priorities in a policy', () => {

@@ -274,7 +274,7 @@ describe('effects', () => {
     actor.start();
     actor.send({ type: 'assign', by: 'agent', at: T0 + 1, assignee: 'ana' });
     expect(seen).toEqual([
-      { type: 'assigned', from: null, to: 'ana', at: T0 + 1 },
+      { type: 'assigned', from: null, to: 'ana', at: T0 + 1, cause: 'assign' },
       { type: 'statusChanged', from: 'new', to: 'open', at: T0 + 1, cause: 'assign' },
     ]);
   });
@@ -289,7 +289,7 @@ describe('effects', () => {
       assignee: 'ana',
     });
     expect(actions.map((a) => [a.type, a.params])).toEqual([
-      ['assigned', { type: 'assigned', from: null, to: 'ana', at: T0 + 1 }],
+      ['assigned', { type: 'assigned', from: null, to: 'ana', at: T0 + 1, cause: 'assign' }],
       ['xstate.emit', { event: { type: 'statusChanged', from: 'new', to: 'open', at: T0 + 1, cause: 'assign' } }],
     ]);
   });

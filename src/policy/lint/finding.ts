@@ -37,6 +37,10 @@ export type LintSeverity = 'error' | 'warning';
  * - `timerBypassesGuard` (warning): a move timer opts out of the rules with `bypassGuards`.
  * - `deadTimerTarget` (warning): only timers lead into a status, and none of them can ever act (the rules refuse
  *   the system the move, or their `until` can never be set).
+ * - `whenNeverMatches` (warning): a `when` whose tag conditions contradict each other: the rule or timer never applies.
+ * - `unusedCalendar` (warning): a calendar no timer counts in.
+ * - `priorityNeverSet` (warning): a `when` awaits a priority that no `update` and no timer `set` can give a ticket.
+ * - `assignSolverNeverActs` (warning): a resolve rule's `assignSolver` by which no agent can ever resolve.
  * - `suspiciousDuration` (warning): a timer closes a solved ticket, or solves or closes a pending one, in less than
  *   a day.
  * - `thirdPartyInPending` (warning): a pending status (waiting for the customer) whose name says a third party
@@ -73,6 +77,7 @@ export type LintCode =
   | 'whenNeverMatches'
   | 'unusedCalendar'
   | 'priorityNeverSet'
+  | 'assignSolverNeverActs'
   | 'suspiciousDuration'
   | 'thirdPartyInPending'
   | 'wakeUpPaused'

@@ -18,6 +18,7 @@ import { solvedWhileCustomerWaits } from './solved-while-waiting.js';
 import { emptyAnchor } from './timer-anchors.js';
 import { deadTimerTarget, timerBypassesGuard } from './timer-guards.js';
 import { priorityNeverSet, unusedCalendar, whenNeverMatches } from './attributes.js';
+import { assignSolverNeverActs } from './assign-solver.js';
 import { restoreLoop } from './restore-loop.js';
 import { suspiciousDuration } from './suspicious-duration.js';
 import { thirdPartyInPending } from './third-party-pending.js';
@@ -46,6 +47,7 @@ const CHECKS: readonly ((ctx: LintContext) => LintFinding[])[] = [
   whenNeverMatches,
   unusedCalendar,
   priorityNeverSet,
+  assignSolverNeverActs,
   suspiciousDuration,
   thirdPartyInPending,
   wakeUpPaused,

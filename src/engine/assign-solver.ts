@@ -1,0 +1,31 @@
+import { ACTOR_BIT, type CompiledStatus } from '../policy/workflow.js';
+import type { TicketEvent } from '../model/events.js';
+import type { Step } from './handlers.js';
+import { matchesWhen } from './when.js';
+
+/**
+ * `assignSolver` (Zendesk's "auto assign tickets upon solve"): before the rules judge an agent's move from `from`
+ * into the solved status `to`, an unassigned ticket gets the agent the event names (`actorId`) as its assignee,
+ * when a `resolve` rule with `assignSolver` applies to the ticket (its statuses, actors and `when`). The rules then
+ * judge the assigned ticket, so `requireAssignee` holds; if they refuse, the whole event is refused and nothing
+ * changes. The `assigned` effect says who and why (`cause: 'solver'`).
+ *
+ * Called where a handler has its target and has not yet checked the move: it edits the step's own copy in place.
+ */
+export function assignSolver(step: Step, from: CompiledStatus, to: CompiledStatus, event: TicketEvent): void {
+  if (to.category !== 'solved' || from.category === 'solved' || event.type === 'tick') return;
+  const { ticket } = step;
+  if (event.by !== 'agent' || event.actorId === undefined || ticket.assignee !== null) return;
+  const applies = step.workflow.compiled.resolve.some(
+    (rule) =>
+      rule.assignSolver &&
+      (rule.by & ACTOR_BIT.agent) !== 0 &&
+      (rule.from === null || rule.from.has(from.id)) &&
+      matchesWhen(rule.when, ticket),
+  );
+  if (!applies) return;
+  step.effects.push({ type: 'assigned', from: null, to: event.actorId, at: event.at, cause: 'solver' });
+  step.changed = true;
+  ticket.assignee = event.actorId;
+  ticket.updatedAt = event.at;
+}
