@@ -258,15 +258,16 @@ describe('size budgets (.size-limit.json)', () => {
     // refusal messages (template strings are ~0.5 kB of the gzip). Issue 14's SLA hooks (marks in the catch-up,
     // clocks synced after each change, read with the ticket) took it to 8.75 kB, 0.75 kB OVER the ceiling (reported
     // as not met); the SLA arithmetic itself is bound at compile time and lives in the defineWorkflow budget. The
-    // round-5 timer fixes (F1, main) measured 8.89 kB, 0.89 kB OVER the ceiling (the sla branch changes no engine file).
-    expect(limit('core runtime (')).toBe('8.9 kB');
+    // round-5 timer fixes (F1: reminders fold only up to a change, an SLA mark or a move) measured 8.89 kB, and issue
+    // 13's `assignSolver` (the solving agent assigned by actorId) 9.06 kB: 1.06 kB OVER the ceiling (reported as not met).
+    expect(limit('core runtime (')).toBe('9.1 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe(
       '{ createTicket, transition, can, evaluateAutoClose, nextDeadline }',
     );
     // Issue 6 asks 3 kB; one options reader refusing unknown options and Zendesk's assign, merge and end-user-solve
-    // rules took it to 3.06 kB; issue 14's SLA options (five vendors' metrics and pauses) to 3.81 kB. Tighten this
-    // when it shrinks.
-    expect(limit('presets')).toBe('3.9 kB');
+    // rules took it to 3.06 kB; issue 14's SLA options (five vendors' metrics and pauses) to 3.81 kB; issue 13's
+    // business-hours options (Zendesk, JSM) and Zendesk's assign-on-solve to 4.03 kB. Tighten this when it shrinks.
+    expect(limit('presets')).toBe('4.1 kB');
     // Issue 6 asks 3 kB; issue 9's hardening (checked snapshots, TicketMachineError, a by-value event cache) and the
     // merge rule took it to 3.31 kB. Tighten this when it shrinks.
     expect(limit('xstate')).toBe('3.4 kB');
@@ -275,8 +276,8 @@ describe('size budgets (.size-limit.json)', () => {
     // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, and exploreWorkflow (alphabet, state
     // key, search, liveness, paths) 4.2 kB more: 16.82 kB; issue 13's attributes and issue 14's SLA policies in the
     // generators 18.02 kB (a dev-time tool, never in the core's budget); the ticketMetricsAddUp law and the setter
-    // scenarios 18.46 kB. Tighten this when it shrinks.
-    expect(limit('testing')).toBe('18.5 kB');
+    // scenarios 18.46 kB; assignSolver and actor ids in the generators 18.59 kB. Tighten this when it shrinks.
+    expect(limit('testing')).toBe('18.7 kB');
     for (const part of [
       'core runtime + defineWorkflow',
       'core: lintWorkflow',
