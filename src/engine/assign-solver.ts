@@ -1,4 +1,4 @@
-import { ACTOR_BIT, type CompiledStatus } from '../policy/workflow.js';
+import type { CompiledStatus } from '../policy/workflow.js';
 import type { TicketEvent } from '../model/events.js';
 import type { Step } from './handlers.js';
 import { matchesWhen } from './when.js';
@@ -16,13 +16,8 @@ export function assignSolver(step: Step, from: CompiledStatus, to: CompiledStatu
   if (to.category !== 'solved' || from.category === 'solved' || event.type === 'tick') return;
   const { ticket } = step;
   if (event.by !== 'agent' || event.actorId === undefined || ticket.assignee !== null) return;
-  const applies = step.workflow.compiled.resolve.some(
-    (rule) =>
-      rule.assignSolver &&
-      (rule.by & ACTOR_BIT.agent) !== 0 &&
-      (rule.from === null || rule.from.has(from.id)) &&
-      matchesWhen(rule.when, ticket),
-  );
+  // The compiled candidates of an agent's resolve from `from`: the rules' statuses and actors, decided once.
+  const applies = from.decide.resolve.agent.some((rule) => rule.assignSolver && matchesWhen(rule.when, ticket));
   if (!applies) return;
   step.effects.push({ type: 'assigned', from: null, to: event.actorId, at: event.at, cause: 'solver' });
   step.changed = true;

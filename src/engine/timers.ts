@@ -251,16 +251,16 @@ function fireReminders(
   let changeAt = Number.POSITIVE_INFINITY;
   let changeOrder = 0;
   for (const timer of status.timers) {
-    const anchor = timerAnchor(timer, ticket);
-    if (anchor === null) continue;
-    const floor = timerFloor(timer, ticket);
-    const count = firedCount(ticket, timer.id);
     if (timer.action === 'move') {
-      const moveAt = moveDueAt(timer, anchor, floor, ticket, count);
+      const anchor = timerAnchor(timer, ticket);
+      const moveAt =
+        anchor === null
+          ? null
+          : moveDueAt(timer, anchor, timerFloor(timer, ticket), ticket, firedCount(ticket, timer.id));
       if (moveAt !== null) horizon = Math.min(horizon, moveAt);
     } else if (changer(timer, ticket)) {
-      const at = reminderAt(timer, anchor, floor, count);
-      if (at !== null && (at < changeAt || (at === changeAt && timer.order < changeOrder))) {
+      const at = timerDue(timer, ticket)?.dueAt;
+      if (at !== undefined && (at < changeAt || (at === changeAt && timer.order < changeOrder))) {
         changeAt = at;
         changeOrder = timer.order;
       }
@@ -327,13 +327,6 @@ function fireReminders(
   // A change of priority or group may select another SLA policy, from the change's instant, as an update does.
   if (setter >= 0) compiled.sla?.sync(next, fired[setter]!.dueAt, effects);
   return next;
-}
-
-/** When a reminder timer next fires (its first time, or its next repetition), or `null` if it will not. */
-function reminderAt(timer: CompiledTimer, anchor: number, floor: number, count: number): number | null {
-  const base = Math.max(timer.later(anchor, timer.after), floor);
-  if (timer.repeatEvery === null) return count === 0 ? base : null;
-  return count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
 }
 
 /** A reminder whose `set` would change the ticket. */
