@@ -1,7 +1,6 @@
 import type { SlaActivity } from '../model/sla-state.js';
 import type { Ticket } from '../model/ticket.js';
 import { CATEGORIES, type Category } from '../policy/category.js';
-import { isTime } from '../policy/time.js';
 
 /*
  * Messages by side and time per category, kept beside the clocks and brought up to date by the same sync. Only
@@ -97,35 +96,52 @@ export function addStretch(
   return Object.freeze(out);
 }
 
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** Checked with compares, not `isTime`: a value between two times is a time when it is a whole number. */
+const isWithin = (v: unknown, t: Ticket): v is number =>
+  typeof v === 'number' && v >= t.createdAt && v <= t.updatedAt && Number.isInteger(v);
+const isCategory = (v: unknown): v is Category => (CATEGORIES as readonly unknown[]).includes(v);
+
 /**
- * A stored activity checked and copied, or `undefined` when malformed: times between the ticket's `createdAt` and
- * `updatedAt`, counts and spans whole and not negative, a known category.
+ * A stored activity checked into a plain copy, each field read once, or `undefined` when malformed: times between
+ * the ticket's `createdAt` and `updatedAt`, counts and spans whole and not negative, known categories. Not frozen:
+ * `sealState` freezes it when a ticket the engine returns carries it.
  */
 export function readActivity(value: unknown, ticket: Ticket): SlaActivity | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const a = value as Record<string, unknown>;
   const { from, customerReplies, teamReplies, seenCustomerAt, seenTeamAt, seenAwaiting, category, since, time } = a;
-  const within = (v: unknown): v is number => isTime(v) && v >= ticket.createdAt && v <= ticket.updatedAt;
-  const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-  if (!within(from) || !within(since) || since < from) return undefined;
-  if (!count(customerReplies) || !count(teamReplies)) return undefined;
-  if ((seenCustomerAt !== null && !within(seenCustomerAt)) || (seenTeamAt !== null && !within(seenTeamAt)))
+  if (!isWithin(from, ticket) || !isWithin(since, ticket) || since < from) return undefined;
+  if (!isCount(customerReplies) || !isCount(teamReplies)) return undefined;
+  if (
+    (seenCustomerAt !== null && !isWithin(seenCustomerAt, ticket)) ||
+    (seenTeamAt !== null && !isWithin(seenTeamAt, ticket))
+  )
     return undefined;
   if (seenAwaiting !== null && seenAwaiting !== 'team' && seenAwaiting !== 'customer') return undefined;
-  if (!CATEGORIES.includes(category as Category)) return undefined;
+  if (!isCategory(category)) return undefined;
   if (typeof time !== 'object' || time === null || Array.isArray(time)) return undefined;
+  // One pass over the keys, each span read once: an unknown key is refused, an inherited category skipped.
   const copy: Time = {};
-  for (const key in time) if (!CATEGORIES.includes(key as Category)) return undefined;
-  for (const c of CATEGORIES) {
-    if (!Object.hasOwn(time, c)) continue;
-    const span = (time as Record<string, unknown>)[c];
-    if (!Array.isArray(span) || span.length !== 2 || !count(span[0]) || !count(span[1])) return undefined;
-    copy[c] = Object.freeze([span[0], span[1]] as const);
+  for (const key in time) {
+    if (!isCategory(key)) return undefined;
+    if (!Object.hasOwn(time, key)) continue;
+    const span = (time as Record<string, unknown>)[key];
+    if (!Array.isArray(span) || span.length !== 2) return undefined;
+    const calendar = span[0];
+    const business = span[1];
+    if (!isCount(calendar) || !isCount(business)) return undefined;
+    copy[key] = [calendar, business];
   }
-  const seen = {
-    lastCustomerMessageAt: seenCustomerAt,
-    lastAgentMessageAt: seenTeamAt,
-    awaiting: seenAwaiting as Ticket['awaiting'],
+  return {
+    from,
+    customerReplies,
+    teamReplies,
+    seenCustomerAt,
+    seenTeamAt,
+    seenAwaiting,
+    category,
+    since,
+    time: copy,
   };
-  return makeActivity(from, customerReplies, teamReplies, seen, category as Category, since, Object.freeze(copy));
 }

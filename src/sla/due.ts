@@ -8,7 +8,7 @@ import { atStage, nextMark } from './clock.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
-import { copyClocks, SealedSlaState } from './sealed.js';
+import { copyClocks, freezeCopy, SealedSlaState } from './sealed.js';
 
 /**
  * When a running clock reaches its next mark (warning, then breach): the moment its counted time gets there, and
@@ -55,6 +55,7 @@ export function fireSla(
   steps: DueTimer[] | null,
 ): Ticket {
   const state = ticket.sla!;
+  freezeCopy(state);
   const policy = sla.byId(state.policy);
   const clocks: { [M in SlaMetric]?: SlaClock } = copyClocks(state.clocks);
   for (const metric of sla.metrics) {

@@ -7,8 +7,10 @@ import type { SlaMetric } from './sla-config.js';
  * clocks, a frozen clocks record and a frozen activity, and private fields saying for which workflow and between
  * which times they were made and what their public fields held: a private field cannot be forged, so when such a
  * state comes back with its fields as made, it is taken as it is once its times fit the ticket it comes in.
- * Anything else (a JSON-parsed row, an object built or edited by hand) is checked and copied by `readSlaState`,
- * and the copy sealed in turn. Not a WeakMap: millions of live entries make the garbage collector's ephemeron
+ * Anything else (a JSON-parsed row, an object built or edited by hand) is checked and copied by `readSlaState`
+ * into a plain copy that is not sealed: a read-only query (`slaStatus`, a sweep over stored rows) only reads it and
+ * pays for no freezing. Only when that copy goes into a state the engine makes (a change, a fired mark) are its
+ * parts frozen (`freezeCopy`), so every state a returned ticket carries is sealed. Not a WeakMap: millions of live entries make the garbage collector's ephemeron
  * pass cost over a microsecond per new state.
  */
 
@@ -52,6 +54,10 @@ export class SealedSlaState implements SlaState {
     this.#activity = activity;
   }
 
+  static sealed(value: object): boolean {
+    return #owner in value;
+  }
+
   static fits(value: object, owner: object, createdAt: number, updatedAt: number): boolean {
     return (
       #owner in value &&
@@ -71,6 +77,20 @@ export class SealedSlaState implements SlaState {
  */
 export const isSealedFor = (value: object, owner: object, createdAt: number, updatedAt: number): value is SlaState =>
   SealedSlaState.fits(value, owner, createdAt, updatedAt);
+
+/**
+ * Before any part of `state` goes into a new sealed state: when it is `readSlaState`'s plain copy (made during
+ * this call, so nobody else holds it), its clocks and activity are frozen in place, as the engine's own are.
+ */
+export function freezeCopy(state: SlaState): void {
+  if (SealedSlaState.sealed(state)) return;
+  for (const key in state.clocks) Object.freeze(state.clocks[key as SlaMetric]);
+  const activity = state.activity;
+  if (activity === undefined) return;
+  for (const key in activity.time) Object.freeze(activity.time[key]);
+  Object.freeze(activity.time);
+  Object.freeze(activity);
+}
 
 /** A fresh, unfrozen copy of a clocks record to edit: a loop, since spreading a frozen object is V8's slow path. */
 export function copyClocks(clocks: Clocks): Clocks {

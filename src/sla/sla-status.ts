@@ -82,10 +82,10 @@ export function slaStatus<S extends string>(
   if (sla === null) return NONE;
   const at = isTime(now) && now > read.updatedAt ? now : read.updatedAt;
   const status = compiled.byId.get(read.status)!;
-  // Most tickets of a list have nothing due: the catch-up (a copy per step) is only for those that do.
-  const due = sla.due(read);
-  const t =
-    status.timers.length === 0 && (due === null || due > at) ? read : catchUp(compiled, read, status, at, null, null);
+  // Only a status timer due by `at` can change what the answer says (a move may pause or stop a clock): an SLA
+  // mark changes a clock's `stage` alone, which nothing below reads (`breached` is told from the time counted).
+  // So a ticket in a status without timers (most of a list) is answered from the read copy, with no catch-up.
+  const t = status.timers.length === 0 ? read : catchUp(compiled, read, status, at, null, null);
   const state = t.sla;
   if (state === null) return NONE;
   const policy = sla.byId(state.policy);

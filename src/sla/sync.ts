@@ -5,7 +5,7 @@ import { atStage, counted, makeClock, meetClock, openClock, pauseClock, reachedS
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
 import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
-import { copyClocks, SealedSlaState } from './sealed.js';
+import { copyClocks, freezeCopy, SealedSlaState } from './sealed.js';
 import { openActivity, stepActivity } from './activity.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
@@ -15,10 +15,11 @@ type Clocks = { [M in SlaMetric]?: SlaClock };
  * this call). The clocks read only the ticket, never the event: everything an event changes happens at its one
  * instant `at`, so comparing the ticket with its clocks tells what happened (a team reply after a cycle's start
  * meets it, a solved status meets `resolution`, leaving solved resumes it, a paused status pauses the rest).
- * Unchanged clocks keep their objects, and an unchanged state its object.
+ * Unchanged clocks keep their objects, and an unchanged sealed state its object.
  */
 export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effects: Effect[] | null): void {
   const before = ticket.sla;
+  if (before !== null) freezeCopy(before);
   const policy = sla.select(ticket);
   let clocks: Clocks = before === null ? {} : before.clocks;
   const switched = before !== null && before.policy !== policy.id;
@@ -50,7 +51,8 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
     effects?.push({ type: 'slaPolicyChanged', from: before.policy, to: policy.id, at });
     out = settle(out!, policy, at, effects);
   }
-  if (before !== null && out === null && activity === before.activity) return;
+  // Nothing changed: a sealed state stays as it is; a read copy is sealed now, as the ticket is returned.
+  if (before !== null && out === null && activity === before.activity && SealedSlaState.sealed(before)) return;
   ticket.sla = new SealedSlaState(sla, ticket.createdAt, at, policy.id, out ?? clocks, activity);
 }
 
