@@ -103,11 +103,12 @@ const isWithin = (v: unknown, t: Ticket): v is number =>
 const isCategory = (v: unknown): v is Category => (CATEGORIES as readonly unknown[]).includes(v);
 
 /**
- * A stored activity checked into a plain copy, each field read once, or `undefined` when malformed: times between
- * the ticket's `createdAt` and `updatedAt`, counts and spans whole and not negative, known categories. Not frozen:
- * `sealState` freezes it when a ticket the engine returns carries it.
+ * A stored activity checked, each field read once, or `undefined` when malformed: times between the ticket's
+ * `createdAt` and `updatedAt`, counts and spans whole and not negative, known categories. With `keep`, the answer
+ * is a plain copy (not frozen: `freezeCopy` freezes it when a state the engine makes takes it); without, only the
+ * check is made and `null` says it passed (a read-only query that never reads the activity copies nothing).
  */
-export function readActivity(value: unknown, ticket: Ticket): SlaActivity | undefined {
+export function readActivity(value: unknown, ticket: Ticket, keep: boolean): SlaActivity | null | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const a = value as Record<string, unknown>;
   const { from, customerReplies, teamReplies, seenCustomerAt, seenTeamAt, seenAwaiting, category, since, time } = a;
@@ -122,7 +123,7 @@ export function readActivity(value: unknown, ticket: Ticket): SlaActivity | unde
   if (!isCategory(category)) return undefined;
   if (typeof time !== 'object' || time === null || Array.isArray(time)) return undefined;
   // One pass over the keys, each span read once: an unknown key is refused, an inherited category skipped.
-  const copy: Time = {};
+  const copy: Time | null = keep ? {} : null;
   for (const key in time) {
     if (!isCategory(key)) return undefined;
     if (!Object.hasOwn(time, key)) continue;
@@ -131,8 +132,9 @@ export function readActivity(value: unknown, ticket: Ticket): SlaActivity | unde
     const calendar = span[0];
     const business = span[1];
     if (!isCount(calendar) || !isCount(business)) return undefined;
-    copy[key] = [calendar, business];
+    if (copy !== null) copy[key] = [calendar, business];
   }
+  if (copy === null) return null;
   return {
     from,
     customerReplies,

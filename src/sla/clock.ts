@@ -23,9 +23,13 @@ export const makeClock = (
 /** A new cycle starting at `at`, not yet counting (the caller resumes it where the status counts). */
 export const openClock = (at: number): SlaClock => makeClock(at, 0, null, null, 0);
 
+/** What a clock that `used` before `since` (`null`: paused) has counted by `now` (not before `since`). */
+export const countedBy = (used: number, since: number | null, now: number, elapsed: Elapsed): number =>
+  since === null ? used : used + elapsed(since, now);
+
 /** What the clock has counted by `now` (`now` not before `since`). */
 export const counted = (clock: SlaClock, now: number, elapsed: Elapsed): number =>
-  clock.since === null ? clock.used : clock.used + elapsed(clock.since, now);
+  countedBy(clock.used, clock.since, now, elapsed);
 
 export const pauseClock = (clock: SlaClock, at: number, elapsed: Elapsed): SlaClock =>
   clock.since === null ? clock : makeClock(clock.start, counted(clock, at, elapsed), null, clock.metAt, clock.stage);

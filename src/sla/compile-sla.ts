@@ -100,7 +100,8 @@ export function compileSla(
     },
     byId: (id) => byId.get(id) ?? fallback,
     categoryOf: (status) => categories.get(status)!,
-    read: (state, ticket) => readSlaState(sla, state, ticket, sla.metrics, sla.categoryOf),
+    read: (state, ticket, keepActivity = true) =>
+      readSlaState(sla, state, ticket, sla.metrics, sla.categoryOf, keepActivity),
     sync: (ticket, at, effects) => syncSla(sla, ticket, at, effects),
     due: (ticket) => slaDue(sla, ticket),
     fire: (ticket, dueAt, effects, steps) => fireSla(sla, ticket, dueAt, effects, steps),

@@ -38,8 +38,11 @@ export interface CompiledSla {
   select(ticket: Ticket): CompiledSlaPolicy;
   /** The policy a ticket's state names, or the fallback. */
   byId(id: string | null): CompiledSlaPolicy;
-  /** A stored `sla` field read once into a fresh copy: `null` when absent, `undefined` when malformed. */
-  read(value: unknown, ticket: Ticket): SlaState | null | undefined;
+  /**
+   * A stored `sla` field read once and checked: `null` when absent, `undefined` when malformed. `keepActivity:
+   * false` (a query that reads only the clocks) checks the activity without copying it.
+   */
+  read(value: unknown, ticket: Ticket, keepActivity?: boolean): SlaState | null | undefined;
   /** Brings the clocks of `ticket` (this call's own copy) up to date with its fields at `at`, in place. */
   sync(ticket: DraftTicket, at: number, effects: Effect[] | null): void;
   /** The next moment a warning or a breach is due, or `null`. Never before the ticket's `updatedAt`. */

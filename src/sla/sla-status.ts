@@ -1,10 +1,16 @@
 import { readStoredTicket } from '../engine/read-stored-ticket.js';
 import type { TransitionError } from '../engine/result.js';
 import type { Ticket } from '../model/ticket.js';
-import { catchUp } from '../engine/timers.js';
+import { catchUp, nextDue } from '../engine/timers.js';
 import { isTime } from '../policy/time.js';
-import type { Workflow } from '../policy/workflow.js';
-import { counted } from './clock.js';
+import type { CompiledWorkflow, Workflow } from '../policy/workflow.js';
+import type { SlaState } from '../model/sla-state.js';
+import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
+import type { DraftTicket } from '../engine/copy-ticket.js';
+import { readActivity } from './activity.js';
+import { countedBy } from './clock.js';
+import { isClockOf, isPolicyId, isRecord } from './read-state.js';
+import { isSealedFor } from './sealed.js';
 import type { SlaMetric } from './sla-config.js';
 
 /**
@@ -76,36 +82,148 @@ export function slaStatus<S extends string>(
   now: number,
 ): SlaStatusResult {
   const { compiled } = workflow as Workflow;
-  const read = readStoredTicket(compiled, ticket);
-  if ('code' in read) return { ok: false, error: read };
   const sla = compiled.sla;
-  if (sla === null) return NONE;
-  const at = isTime(now) && now > read.updatedAt ? now : read.updatedAt;
+  if (sla === null) {
+    const read = readStoredTicket(compiled, ticket);
+    return 'code' in read ? { ok: false, error: read } : NONE;
+  }
+  // Every field but `sla` read and checked as `transition` reads it; `sla` is then read once, here.
+  const read = readStoredTicket(withoutSla(compiled), ticket);
+  if ('code' in read) return { ok: false, error: read };
   const status = compiled.byId.get(read.status)!;
-  // Only a status timer due by `at` can change what the answer says (a move may pause or stop a clock): an SLA
-  // mark changes a clock's `stage` alone, which nothing below reads (`breached` is told from the time counted).
-  // So a ticket in a status without timers (most of a list) is answered from the read copy, with no catch-up.
-  const t = status.timers.length === 0 ? read : catchUp(compiled, read, status, at, null, null);
-  const state = t.sla;
+  // Only a status timer due by then can change the answer (a move may pause or stop a clock): an SLA mark changes
+  // a clock's `stage` alone, which the answer does not show (`breached` is told from the time counted).
+  const due = status.timers.length === 0 ? null : nextDue(status, read);
+  const answer =
+    due === null || due.dueAt > atOf(read, now)
+      ? untimed(sla, ticket, read, now)
+      : timed(compiled, sla, ticket, read, now);
+  if (answer !== undefined) return answer;
+  // Refused: with the very error (code, path) `transition` gives, from its own reading (or, should a getter answer
+  // otherwise this time, what that reading finds).
+  const full = readStoredTicket(compiled, ticket);
+  if ('code' in full) return { ok: false, error: full };
+  const at = atOf(full, now);
+  return report(sla, catchUp(compiled, full, compiled.byId.get(full.status)!, at, null, null).sla, at);
+}
+
+/** Per compiled workflow, the same without SLA policies: `readTicket` then leaves the `sla` field unread. */
+const bare = new WeakMap<CompiledWorkflow, CompiledWorkflow>();
+
+function withoutSla(compiled: CompiledWorkflow): CompiledWorkflow {
+  const found = bare.get(compiled);
+  if (found !== undefined) return found;
+  const made: CompiledWorkflow = { ...compiled, sla: null };
+  bare.set(compiled, made);
+  return made;
+}
+
+/** `now`, or the ticket's `updatedAt` when `now` is not a time after it. */
+const atOf = (read: Ticket, now: number): number => (isTime(now) && now > read.updatedAt ? now : read.updatedAt);
+
+/**
+ * A ticket with a status timer due by `at`, which may move it (and pause or stop a clock): the stored state is read
+ * into a copy and everything due is applied to it first. `undefined` when the state is malformed.
+ */
+function timed(
+  compiled: CompiledWorkflow,
+  sla: CompiledSla,
+  ticket: object,
+  read: DraftTicket,
+  now: number,
+): SlaStatusResult | undefined {
+  let state: SlaState | null | undefined;
+  try {
+    state = sla.read((ticket as { sla?: unknown }).sla, read);
+  } catch {
+    return undefined;
+  }
+  if (state === undefined) return undefined;
+  read.sla = state;
+  const at = atOf(read, now);
+  return report(sla, catchUp(compiled, read, compiled.byId.get(read.status)!, at, null, null).sla, at);
+}
+
+/**
+ * A ticket with no status timer due by `at` (most of a list): nothing due can change the answer, so it is read
+ * straight from the stored state, each field once and checked as `readSlaState` checks it, with nothing copied or
+ * sealed. `undefined` when the state is malformed (or a getter throws).
+ */
+function untimed(sla: CompiledSla, ticket: object, read: Ticket, now: number): SlaStatusResult | undefined {
+  const at = atOf(read, now);
+  try {
+    const value = (ticket as { sla?: unknown }).sla;
+    if (value === undefined || value === null) return NONE;
+    if (!isRecord(value)) return undefined;
+    if (isSealedFor(value, sla, read.createdAt, read.updatedAt)) return report(sla, value, at);
+    const { policy, clocks, activity } = value;
+    if (!isPolicyId(policy) || !isRecord(clocks)) return undefined;
+    if (activity !== undefined && readActivity(activity, read, false) === undefined) return undefined;
+    const applied = sla.byId(policy);
+    const metrics = new Array<SlaMetricStatus>(sla.metrics.length);
+    let n = 0;
+    for (const metric of sla.metrics) {
+      if (!Object.hasOwn(clocks, metric)) continue;
+      const clock = clocks[metric];
+      if (typeof clock !== 'object' || clock === null) return undefined;
+      const { start, used, since, metAt, stage } = clock as Record<string, unknown>;
+      if (!isClockOf(start, used, since, metAt, stage, read.createdAt, read.updatedAt)) return undefined;
+      const target = applied.targets[metric];
+      if (target === undefined) continue;
+      metrics[n++] = metricStatus(
+        metric,
+        target,
+        applied,
+        at,
+        start as number,
+        used as number,
+        since as number | null,
+        metAt as number | null,
+      );
+    }
+    metrics.length = n;
+    return { ok: true, policy: applied.id, metrics };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The answer for a checked state (a copy, or one the engine sealed) at `at`. */
+function report(sla: CompiledSla, state: SlaState | null, at: number): SlaStatusResult {
   if (state === null) return NONE;
   const policy = sla.byId(state.policy);
-  const metrics: SlaMetricStatus[] = [];
+  const metrics = new Array<SlaMetricStatus>(sla.metrics.length);
+  let n = 0;
   for (const metric of sla.metrics) {
     const clock = state.clocks[metric];
     const target = policy.targets[metric];
     if (clock === undefined || target === undefined) continue;
-    const elapsed = counted(clock, at, policy.elapsed);
-    const running = clock.since !== null;
-    metrics.push({
-      metric,
-      state: clock.metAt !== null ? 'met' : elapsed >= target ? 'breached' : running ? 'running' : 'paused',
-      target,
-      elapsed,
-      remaining: target - elapsed,
-      dueAt: running ? policy.later(clock.since!, target - clock.used) : null,
-      startedAt: clock.start,
-      metAt: clock.metAt,
-    });
+    metrics[n++] = metricStatus(metric, target, policy, at, clock.start, clock.used, clock.since, clock.metAt);
   }
+  metrics.length = n;
   return { ok: true, policy: policy.id, metrics };
+}
+
+/** Where one clock stands at `at` (not before its `since`). */
+function metricStatus(
+  metric: SlaMetric,
+  target: number,
+  policy: CompiledSlaPolicy,
+  at: number,
+  start: number,
+  used: number,
+  since: number | null,
+  metAt: number | null,
+): SlaMetricStatus {
+  const elapsed = countedBy(used, since, at, policy.elapsed);
+  return {
+    metric,
+    state: metAt !== null ? 'met' : elapsed >= target ? 'breached' : since !== null ? 'running' : 'paused',
+    target,
+    elapsed,
+    remaining: target - elapsed,
+    dueAt: since !== null ? policy.later(since, target - used) : null,
+    startedAt: start,
+    metAt,
+  };
 }
