@@ -92,7 +92,8 @@ export function migrations(schema: string): readonly string[] {
     // documents (json has no ordering). Every stored entry is converted as it is (`jsonb::json` keeps every value).
     // The ticket document stays jsonb (sweeps merge patches into it with `||`), but ANALYZE skips it: the store never
     // filters on it, and sorting sampled documents made autovacuum's ANALYZE of a busy table cost seconds of CPU.
-    // The `effects` view is rebuilt over the json log, its `effect` column still jsonb as in versions 1 and 2.
+    // The `effects` view is rebuilt over the json log, its `effect` column still jsonb as in versions 1 and 2. Its
+    // text repeats version 2's on purpose: an applied migration's SQL never changes, so the two are not shared.
     `
     DROP VIEW ${s}.effects;
     ALTER TABLE ${s}.events ALTER COLUMN event TYPE json USING event::json, ALTER COLUMN result TYPE json USING result::json;
