@@ -81,7 +81,8 @@ function arrayLiteral(values: readonly Scalar[]): string {
 /**
  * Writes a claimed batch in one statement: tickets, log entries, outbox rows. Scalars go in as one typed array per
  * column and documents as one JSON array text per column, zipped by `ROWS FROM`: the server validates each document
- * array once as `json` (cheap) and parses each element into jsonb once. Slower shapes, measured on PostgreSQL 15:
+ * array once as `json` (cheap); the patches are parsed into jsonb once, the results are logged as the json they are
+ * (schema version 3: no conversion per entry). Slower shapes, measured on PostgreSQL 15:
  * one jsonb document for the batch (the planner folds a constant jsonb at plan time, 200–300 ms per 1,000 tickets),
  * one JSON record per ticket in a text[] (escaped into the array literal, every document parsed twice),
  * `json_to_recordset` (a quarter second per 1,000). Rows are found by `ctid`, all in one TID scan of the sorted list
