@@ -5,10 +5,11 @@ import { boundedJoin, MAX_LABEL_LENGTH } from './collapse-edges.js';
 import type { DiagramParts } from './diagram-model.js';
 import { conditionWords } from './when-text.js';
 
-const DRAWN = ['resolve', 'close', 'snooze', 'reopen'] as const;
+// `merge` closes the source ticket like `close` does, under its own rules: a move like any other.
+const DRAWN = ['resolve', 'close', 'snooze', 'reopen', 'merge'] as const;
 
 /**
- * The explicit `resolve`, `close`, `snooze` and `reopen` events as transitions to where they land (the moves
+ * The explicit `resolve`, `close`, `snooze`, `reopen` and `merge` events as transitions to where they land (the moves
  * table's moves whose target the rule decides), labelled with who may and on what conditions, named guards by
  * name: `resolve by agent, system [requireAssignee]`. Several rules allowing the same move share one edge, joined
  * with `/`, in rule order.

@@ -34,7 +34,7 @@ const HUB_STYLE = 'fill:#ffffff,stroke:#9e9e9e,stroke-dasharray:4 4,color:#42424
  *   `(follow-up)` and `(rejected)`;
  * - `assign`;
  * - timers, labelled by duration and id: `⏱ P4D auto-close`, `⏱ until postpone-expiry`; reminders as notes;
- * - `resolve`, `close`, `snooze`, `reopen`, labelled with who may and their conditions, named guards by name;
+ * - `resolve`, `close`, `snooze`, `reopen`, `merge`, labelled with who may and their conditions, named guards by name;
  * - free status changes (`setStatus` within `statusChanges`) through one dashed hub state per rule, such as
  *   `set status by agent, system from any status`, with an edge to each status it lets someone enter: drawing
  *   every allowed pair would join almost every two states.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTORS, defineWorkflow, type Workflow, type WorkflowConfig } from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
 import { mermaidIds } from '../../src/diagram/mermaid-text.js';
+import { movesOf } from '../../src/policy/moves.js';
 import { toMermaid } from 'ticket-lifecycle';
 
 interface Edge {
@@ -29,7 +30,7 @@ const allPresets = Object.entries(presets)
   .map(([name, make]) => [name, (make as () => Workflow)()] as const);
 
 describe('toMermaid on every preset', () => {
-  it.each(allPresets)('%s: every status, reply, assignment and timer appears', (_name, wf) => {
+  it.each(allPresets)('%s: every status, reply, assignment, timer and merge appears', (_name, wf) => {
     const text = toMermaid(wf);
     expect(text.startsWith('stateDiagram-v2\n')).toBe(true);
     const states = statesOf(text);
@@ -57,6 +58,9 @@ describe('toMermaid on every preset', () => {
         }
       }
       if (status.assignTo !== null) expect(has(id, status.assignTo, 'assign')).toBe(true);
+      // A merge closes the source ticket: the moves table's merge moves are drawn like close moves.
+      for (const move of movesOf(wf).byStatus.get(id)!.moves)
+        if (move.event === 'merge') expect(has(id, move.to[0]!, 'merge by'), `merge from ${id}`).toBe(true);
       for (const timer of status.timers) {
         if (timer.action === 'move') expect(has(id, timer.to!, '⏱', timer.id), `timer ${timer.id} in ${id}`).toBe(true);
         else expect(text).toMatch(new RegExp(`note right of ${id}\\n(?: {4}.*\\n)*? {4}⏱ .*${timer.id}`));
@@ -173,11 +177,23 @@ describe('toMermaid labels', () => {
     );
   });
 
+  it('draws merge like close: without merge rules of its own, a merge passes the close rules', () => {
+    expect(moves).toEqual(
+      expect.arrayContaining([
+        '  waiting --> closed : merge by agent [notWhileCustomerWaits] (force: agent)',
+        '  solved --> closed : merge by customer, system',
+      ]),
+    );
+    expect(moves.filter((line) => line.includes(': merge '))).toHaveLength(2);
+  });
+
   it('draws one arrow per source and target, with the labels of every move it stands for', () => {
     const pairs = edgesOf(text).map((e) => `${e.from} ${e.to}`);
     expect(new Set(pairs).size).toBe(pairs.length);
     expect(lines).toContain('  closed --> closed : customer reply (follow-up) | agent, system reply (rejected)');
-    expect(lines).toContain('  solved --> closed : ⏱ PT96H auto-close | close by customer, system');
+    expect(lines).toContain(
+      '  solved --> closed : ⏱ PT96H auto-close | close by customer, system | merge by customer, system',
+    );
   });
 
   it('draws each statusChanges rule as a hub with an edge to every status it lets someone enter', () => {
