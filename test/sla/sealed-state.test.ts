@@ -55,4 +55,63 @@ describe('sealed SLA states', () => {
     const r = transition(wf, edited as typeof ticket, { type: 'tick', at: H });
     expect(r.ok).toBe(false);
   });
+
+  it('a JSON-parsed state that a change leaves as it was is sealed on the way out: frozen, and read back as it is', () => {
+    const parsed = JSON.parse(JSON.stringify(ticket)) as typeof ticket;
+    // A note changes the ticket but no clock: the checked copy of the stored state goes out, sealed.
+    const r = transition(wf, parsed, { type: 'note', by: 'agent', at: H });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const sla = r.ticket.sla!;
+    expect(Object.isFrozen(sla.clocks) && Object.isFrozen(sla.activity)).toBe(true);
+    for (const clock of Object.values(sla.clocks)) expect(Object.isFrozen(clock)).toBe(true);
+    expect(Object.isFrozen(sla.activity!.time)).toBe(true);
+    expect(sla).toEqual(parsed.sla);
+    expect(parsed.sla).not.toBe(sla);
+    expect(Object.isFrozen(parsed.sla!.clocks)).toBe(false);
+  });
+
+  // slaStatus reads a stored state straight into its answer (no copy) when no status timer is due: every check
+  // still applies there, with the refusal transition gives.
+  type Raw = { policy: unknown; clocks: unknown; activity: Record<string, unknown> };
+  const clock = (s: Raw, metric: string) => (s.clocks as Record<string, Record<string, unknown>>)[metric]!;
+  it.each([
+    ['a clock time after updatedAt', (s: Raw) => (clock(s, 'resolution').start = 99 * H)],
+    ['a negative used', (s: Raw) => (clock(s, 'resolution').used = -1)],
+    ['a stage of 3', (s: Raw) => (clock(s, 'firstReply').stage = 3)],
+    ['an empty policy id', (s: Raw) => (s.policy = '')],
+    ['clocks as a list', (s: Raw) => (s.clocks = [])],
+    ['an activity count below 0', (s: Raw) => (s.activity.teamReplies = -1)],
+    ['an unknown category in activity time', (s: Raw) => (s.activity.time = { lunch: [1, 1] })],
+    ['a span of three numbers', (s: Raw) => (s.activity.time = { new: [1, 1, 1] })],
+  ])('slaStatus refuses a stored state with %s, as transition does', (_, edit) => {
+    const parsed = JSON.parse(JSON.stringify(ticket)) as typeof ticket;
+    edit(parsed.sla as unknown as Raw);
+    const status = slaStatus(wf, parsed, 2 * H);
+    const moved = transition(wf, parsed, { type: 'tick', at: 2 * H });
+    expect(status.ok === false && status.error).toMatchObject({ code: 'invalidTicket', path: 'ticket.sla' });
+    expect(moved.ok === false && moved.error).toEqual(status.ok === false && status.error);
+  });
+
+  it('slaStatus reads the sla field of a stored ticket once, and a throwing getter there is a refusal', () => {
+    const parsed = JSON.parse(JSON.stringify(ticket)) as typeof ticket;
+    let reads = 0;
+    const counted = Object.defineProperty({ ...parsed }, 'sla', {
+      get: () => {
+        reads++;
+        return parsed.sla;
+      },
+      enumerable: true,
+    });
+    expect(slaStatus(wf, counted, 2 * H)).toEqual(slaStatus(wf, parsed, 2 * H));
+    expect(reads).toBe(1);
+    const throwing = Object.defineProperty({ ...parsed }, 'sla', {
+      get: () => {
+        throw new Error('no');
+      },
+      enumerable: true,
+    });
+    const r = slaStatus(wf, throwing, 2 * H);
+    expect(r.ok).toBe(false);
+  });
 });
