@@ -276,8 +276,9 @@ describe('size budgets (.size-limit.json)', () => {
     // catalogue, boundary scenarios and counterexample rendering to 12.66 kB, and exploreWorkflow (alphabet, state
     // key, search, liveness, paths) 4.2 kB more: 16.82 kB; issue 13's attributes and issue 14's SLA policies in the
     // generators 18.02 kB (a dev-time tool, never in the core's budget); the ticketMetricsAddUp law and the setter
-    // scenarios 18.46 kB; assignSolver and actor ids in the generators 18.59 kB. Tighten this when it shrinks.
-    expect(limit('testing')).toBe('18.7 kB');
+    // scenarios 18.46 kB; assignSolver and actor ids in the generators 18.59 kB; exploreWorkflow's update letters
+    // 19.1 kB. Tighten this when it shrinks.
+    expect(limit('testing')).toBe('19.2 kB');
     for (const part of [
       'core runtime + defineWorkflow',
       'core: lintWorkflow',

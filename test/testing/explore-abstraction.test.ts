@@ -13,7 +13,14 @@ import { policyTimes } from '../../src/testing/explore/policy-times.js';
 import { starts, type SearchSettings } from '../../src/testing/explore/search.js';
 import { stateKey } from '../../src/testing/explore/state-key.js';
 
-function settings(workflow: Workflow, mode: 'exact' | 'relative'): SearchSettings {
+/** The letters to try: every kind by every actor, unless a check narrows them to stay fast at a greater depth. */
+interface Alphabet {
+  readonly types: SearchSettings['types'];
+  readonly actors: SearchSettings['actors'];
+}
+const EVERY_LETTER: Alphabet = { types: EXPLORE_EVENT_TYPES, actors: ['customer', 'agent', 'system'] };
+
+function settings(workflow: Workflow, mode: 'exact' | 'relative', alphabet: Alphabet): SearchSettings {
   const times = policyTimes(workflow);
   const horizon = Math.max(2 * times.longest, 2 * 86_400_000);
   return {
@@ -22,8 +29,7 @@ function settings(workflow: Workflow, mode: 'exact' | 'relative'): SearchSetting
     // No wall-clock budget: the check needs the whole graph to depth, whatever the load (vitest's timeout guards a
     // hang); a budget running out would silently compare fewer states.
     timeLimitMs: Number.POSITIVE_INFINITY,
-    types: EXPLORE_EVENT_TYPES,
-    actors: ['customer', 'agent', 'system'],
+    ...alphabet,
     deadlines: 2,
     horizon,
     untilAfter: 86_400_000,
@@ -40,9 +46,13 @@ function shifted(effects: readonly Effect[], now: number): string {
   );
 }
 
-function checkGroups(workflow: Workflow, depth: number): { groups: number; compared: number } {
-  const exact = settings(workflow, 'exact');
-  const relative = settings(workflow, 'relative');
+function checkGroups(
+  workflow: Workflow,
+  depth: number,
+  alphabet: Alphabet = EVERY_LETTER,
+): { groups: number; compared: number } {
+  const exact = settings(workflow, 'exact', alphabet);
+  const relative = settings(workflow, 'relative', alphabet);
   const explorer = new Explorer(workflow, { ...exact, depth }, starts(workflow));
   for (let s = 0; s < explorer.graph.size && explorer.graph.depth[s]! < depth; s++) explorer.expand(s, null);
   const byKey = new Map<string, Ticket[]>();
@@ -103,6 +113,47 @@ describe('the relative abstraction is sound: equal keys, equal next steps', () =
     });
     const { compared } = checkGroups(wf, 2);
     expect(compared).toBeGreaterThan(50);
+  });
+
+  it('attribute updates: timers with a when (one repeating), attributesChangedAt folds where no repeat runs', () => {
+    const wf = defineWorkflow({
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'waiting', category: 'pending' },
+        { id: 'closed', category: 'closed' },
+      ],
+      priorities: ['low', 'high'],
+      replies: [
+        { by: 'agent', from: 'open', to: 'waiting' },
+        { by: 'customer', from: 'waiting', to: 'open' },
+      ],
+      timers: [
+        {
+          id: 'escalate',
+          in: 'open',
+          after: 'PT4H',
+          action: 'remind',
+          repeatEvery: 'PT2H',
+          when: { priority: 'high' },
+        },
+        { id: 'close', in: 'waiting', after: 'P1D', action: 'move', to: 'closed', when: { tags: { none: 'vip' } } },
+      ],
+    });
+    const { compared } = checkGroups(wf, 2);
+    expect(compared).toBeGreaterThan(50);
+  });
+
+  it('re-entering a status where a repeat runs: anchors a horizon before the stay began fold there too', () => {
+    // Close (old agent replies fold), then reopen into the repeat's status: the merged tickets must stay merged.
+    const wf = defineWorkflow({
+      statuses: [
+        { id: 'open', category: 'open' },
+        { id: 'closed', category: 'closed' },
+      ],
+      timers: [{ id: 'nudge', in: 'open', after: 'PT1H', action: 'remind', repeatEvery: 'PT1H' }],
+    });
+    const { compared } = checkGroups(wf, 3, { types: ['tick', 'reply', 'close', 'reopen'], actors: ['agent'] });
+    expect(compared).toBeGreaterThan(10);
   });
 
   it('zammad: a repeating reminder keeps its anchors exact, and the rest still folds', () => {

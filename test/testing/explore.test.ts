@@ -243,3 +243,63 @@ describe('exploreWorkflow is bounded', () => {
     expect(result.outcome === 'violated' && result.counterexample.steps).toHaveLength(1);
   });
 });
+
+describe('exploreWorkflow: attribute updates', () => {
+  /** SILENT_CLOSE whose auto-close only runs on low-priority tickets: tickets start without a priority. */
+  const LOW_CLOSE: WorkflowConfig = {
+    ...SILENT_CLOSE,
+    priorities: ['low', 'normal', 'high'],
+    timers: [
+      { id: 'auto-close', in: 'waiting', after: 'P3D', action: 'move', to: 'closed', when: { priority: 'low' } },
+    ],
+  };
+
+  it('tries an update for each value a when tells apart, and finds the counterexample that needs one', () => {
+    const wf = defineWorkflow(LOW_CLOSE);
+    const withoutUpdates = exploreWorkflow(wf, {
+      depth: 3,
+      intents: [noCloseWhileWaiting],
+      events: ['tick', 'reply', 'setStatus'],
+    });
+    expect(withoutUpdates.outcome).toBe('holds');
+    const result = exploreWorkflow(wf, { depth: 3, intents: [noCloseWhileWaiting] });
+    expect(result.outcome).toBe('violated');
+    if (result.outcome !== 'violated') return;
+    const steps = result.counterexample.steps;
+    expect(steps).toHaveLength(3);
+    expect(steps.map((s) => s.event.type)).toEqual(expect.arrayContaining(['setStatus', 'update']));
+    expect(steps.find((s) => s.event.type === 'update')!.event).toMatchObject({ priority: 'low' });
+  });
+
+  it('the letters: the priority a when names, one it does not, and none; per actor', () => {
+    // depth 1 from the two starts at the start moments: each letter once per start and moment.
+    const letters = (config: WorkflowConfig): number => {
+      const result = exploreWorkflow(defineWorkflow(config), {
+        depth: 1,
+        intents: [],
+        events: ['update'],
+        actors: ['agent'],
+      });
+      return result.outcome === 'holds' ? result.stats.transitions : -1;
+    };
+    const unread = letters({ ...LOW_CLOSE, timers: [] });
+    expect(unread).toBe(0); // no when reads an attribute: no update letter at all
+    const priority = letters(LOW_CLOSE);
+    expect(priority % 3).toBe(0); // "low", "normal" (named nowhere), no priority
+    const tagged: WorkflowConfig = {
+      ...LOW_CLOSE,
+      timers: [
+        {
+          id: 'auto-close',
+          in: 'waiting',
+          after: 'P3D',
+          action: 'move',
+          to: 'closed',
+          when: { priority: 'low', group: 'billing', tags: { any: ['vip', 'b2b'] } },
+        },
+      ],
+    };
+    // 3 priorities + 3 groups ("billing", one named nowhere, none) + 4 tag lists (each, both, none) = 10 letters.
+    expect(letters(tagged)).toBe((priority / 3) * 10);
+  });
+});

@@ -1,11 +1,13 @@
 import type { Actor, Category, TicketEvent, Workflow } from 'ticket-lifecycle';
 import { formatOffset } from '../counterexample.js';
+import { updateLetters } from './attribute-letters.js';
 import { list } from './policy-times.js';
 
 /**
  * The kinds of event the explorer tries. `reply` is a plain message (no "send and mark as": `setStatus` covers
  * the move), `snooze` is tried with and without an `until`, `setStatus` once per status (with an `until` where a
- * timer of that status counts to one), `assign` to someone and to nobody.
+ * timer of that status counts to one), `assign` to someone and to nobody, `update` once per priority, group and
+ * tag value that some `when` of the policy tells apart (none when no `when` reads an attribute).
  *
  * @example
  * ```ts
@@ -23,6 +25,7 @@ export type ExploreEventType =
   | 'reopen'
   | 'snooze'
   | 'merge'
+  | 'update'
   | 'tick';
 
 /** Every kind, in the order letters are tried (so counterexamples prefer conversation over admin moves). */
@@ -36,6 +39,7 @@ export const EXPLORE_EVENT_TYPES: readonly ExploreEventType[] = [
   'reopen',
   'snooze',
   'setStatus',
+  'update',
   'merge',
 ];
 
@@ -96,6 +100,8 @@ function lettersOf(
       ];
     case 'merge':
       return [{ label: `${by} merges`, event: (at) => ({ type, by, at, into: MERGE_TARGET }) }];
+    case 'update':
+      return updateLetters(workflow, by);
     case 'setStatus':
       return workflow.statuses.flatMap(({ id: to }): Letter[] => {
         const plain: Letter = { label: `${by} sets "${to}"`, event: (at) => ({ type, by, at, to }) };

@@ -26,7 +26,8 @@ import type { PolicyTimes } from './policy-times.js';
  *    `x` holds changes nothing the engine does, now or later. A *repeating* reminder is the exception: its
  *    repetitions keep the phase of their first due time however old, so while the ticket is in a status where one
  *    runs, its anchors (and the floors) stay exact. Entering any status restarts every timer's floor, so elsewhere
- *    they fold like the rest.
+ *    they fold like the rest. `attributesChangedAt` is a floor too (timers with a `when` never act before it)
+ *    and folds by the same rule.
  * 3. *Intents* see the tickets themselves: the key is sound for every intent that, like the catalogue's, compares
  *    a ticket's times with each other or with the event's, not with a wall clock, and reads no `version`.
  *
@@ -48,6 +49,17 @@ const TIME_FIELDS: Readonly<Record<string, TimerAnchor | null>> = {
   until: 'until',
 };
 
+/**
+ * Times that are floors, not anchors: a timer with a `when` never acts before `attributesChangedAt`, and the engine
+ * reads it only when it is later than the stay's start (`statusChangedAt`, the floor of every timer). So one at or
+ * before the stay's start is written as {@link BEFORE_STAY} whatever its value; a later one is past when old, like
+ * an old anchor (argument 2), and folds the same way: everywhere but where a repeat keeps its phase.
+ */
+const FLOOR_FIELDS: readonly string[] = ['attributesChangedAt'];
+
+/** Written for a floor at or before the stay's start: the stay's own start decides, not the floor. */
+const BEFORE_STAY = 'stay';
+
 /** Written for a time older than the horizon. */
 const LONG_AGO = 'old';
 
@@ -64,20 +76,26 @@ export function stateKey(mode: KeyMode, times: PolicyTimes, horizon: number): Ke
     return anchor !== undefined && (times.phaseAnchors === null || anchor === null || !times.phaseAnchors.has(anchor));
   };
   // Outside the statuses that run a repeating reminder, every known time folds; inside, the repeat's anchors do not.
-  const foldable = new Set(Object.keys(TIME_FIELDS));
+  const foldable = new Set([...Object.keys(TIME_FIELDS), ...FLOOR_FIELDS]);
   const foldableInPhase = new Set(Object.keys(TIME_FIELDS).filter(foldsAlways));
   return (ticket) => {
     const now = ticket.updatedAt;
-    const folds = times.phaseStatuses.has(ticket.status) ? foldableInPhase : foldable;
+    const inPhase = times.phaseStatuses.has(ticket.status);
+    const folds = inPhase ? foldableInPhase : foldable;
+    // Even where a repeat keeps its phase, a time a horizon before the stay began is past for it: the stay's start
+    // is the floor of every timer, and `anchor + delay` falls before it.
+    const stayOld = ticket.statusChangedAt - horizon;
     const record = ticket as unknown as Record<string, unknown>;
     let key = '';
     for (const field in record) {
       if (field === 'version') continue;
       const value = record[field];
       if (typeof value === 'number') {
-        if (relative && (field in TIME_FIELDS || field.endsWith('At'))) {
+        if (relative && FLOOR_FIELDS.includes(field) && value <= ticket.statusChangedAt) key += BEFORE_STAY;
+        else if (relative && (field in TIME_FIELDS || field.endsWith('At'))) {
           const offset = value - now;
-          key += folds.has(field) && offset <= -horizon ? LONG_AGO : offset;
+          const old = offset <= -horizon && (folds.has(field) || (inPhase && field in TIME_FIELDS && value <= stayOld));
+          key += old ? LONG_AGO : offset;
         } else key += value;
       } else if (value === null) key += 'n';
       else if (typeof value === 'string') key += JSON.stringify(value);
