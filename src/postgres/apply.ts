@@ -146,7 +146,7 @@ async function writeEvent(
        WHERE id = $1
      ), e AS (
        INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, idempotency_key, event, result)
-       VALUES ($1, $6, $8, $9, $10, $11::text::jsonb, $12::text::jsonb)
+       VALUES ($1, $6, $8, $9, $10, $11::text::json, $12::text::json)
      )
      INSERT INTO ${ctx.s}.outbox (ticket_id, seq, n, related_ticket_id)
      SELECT $1, $6, $14::integer, $13::bigint WHERE $14::integer > 0`,

@@ -40,7 +40,7 @@ export async function insertTicket(
        VALUES ($1, $2, $3, $4, $5, 0, $6, $7::text::jsonb) RETURNING id
      ), e AS (
        INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, event, result)
-       SELECT id, 0, $4, 'create', $8::text::jsonb, $9::text::jsonb FROM t
+       SELECT id, 0, $4, 'create', $8::text::json, $9::text::json FROM t
      )
      SELECT id::text AS id FROM t`,
     [

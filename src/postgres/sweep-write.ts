@@ -81,35 +81,37 @@ function arrayLiteral(values: readonly Scalar[]): string {
 /**
  * Writes a claimed batch in one statement: tickets, log entries, outbox rows. Scalars go in as one typed array per
  * column and documents as one JSON array text per column, zipped by `ROWS FROM`: the server validates each document
- * array once as `json` (cheap) and parses each element into jsonb once. Slower shapes, measured on PostgreSQL 15:
+ * array once as `json` (cheap); the patches are parsed into jsonb once, the results are logged as the json they are
+ * (schema version 3: no conversion per entry). Slower shapes, measured on PostgreSQL 15:
  * one jsonb document for the batch (the planner folds a constant jsonb at plan time, 200–300 ms per 1,000 tickets),
  * one JSON record per ticket in a text[] (escaped into the array literal, every document parsed twice),
- * `json_to_recordset` (a quarter second per 1,000). Rows are updated by `ctid`: they are locked by this transaction
- * since the claim, so it cannot have moved. The tick's event is built in SQL. The outbox gets one row per event with
+ * `json_to_recordset` (a quarter second per 1,000). Rows are found by `ctid`, all in one TID scan of the sorted list
+ * (a TID scan per row, rescanned a thousand times, cost 10 % more): they are locked by this transaction since the
+ * claim, so they cannot have moved. The tick's event is built in SQL. The outbox gets one row per event with
  * effects, pointing at the log entry that holds them (schema version 2).
  */
 export async function writeBatch(ctx: StoreContext, tx: SqlQueryable, writes: readonly BatchWrite[]): Promise<void> {
   const column = (pick: (w: BatchWrite) => Scalar): string => arrayLiteral(writes.map(pick));
-  const documents = (pick: (w: BatchWrite) => unknown): string =>
-    `[${writes.map((w) => JSON.stringify(pick(w))).join(',')}]`;
+  // One stringify of the whole array: a third of the time of one per document joined.
+  const documents = (pick: (w: BatchWrite) => unknown): string => JSON.stringify(writes.map(pick));
   await tx.query(
     `WITH input AS MATERIALIZED (
-       SELECT i.id, i.ctid, i.status, i.version, i.updated_at, i.next_deadline, i.seq, i.at, i.n, i.log, i.whole,
-              i.data::jsonb AS data, i.result::jsonb AS result
+       SELECT i.id, i.status, i.version, i.updated_at, i.next_deadline, i.seq, i.at, i.n, i.log, i.whole,
+              i.data::jsonb AS data, i.result
        FROM ROWS FROM (
-         unnest($1::bigint[]), unnest($2::tid[]), unnest($3::text[]), unnest($4::integer[]), unnest($5::bigint[]),
+         unnest($1::bigint[]), unnest($3::text[]), unnest($4::integer[]), unnest($5::bigint[]),
          unnest($6::bigint[]), unnest($7::integer[]), unnest($8::bigint[]), unnest($9::integer[]),
          unnest($10::boolean[]), unnest($11::boolean[]),
          json_array_elements($12::text::json), json_array_elements($13::text::json)
-       ) AS i(id, ctid, status, version, updated_at, next_deadline, seq, at, n, log, whole, data, result)
+       ) AS i(id, status, version, updated_at, next_deadline, seq, at, n, log, whole, data, result)
      ), t AS (
        UPDATE ${ctx.s}.tickets AS t
        SET status = i.status, version = i.version, updated_at = i.updated_at, next_deadline = i.next_deadline,
            last_seq = i.seq, data = CASE WHEN i.whole THEN i.data ELSE t.data || i.data END
-       FROM input AS i WHERE t.ctid = i.ctid AND t.id = i.id
+       FROM input AS i WHERE t.ctid = ANY ($2::tid[]) AND t.id = i.id
      ), e AS (
        INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, event, result)
-       SELECT id, seq, at, 'tick', jsonb_build_object('type', 'tick', 'at', at), result FROM input WHERE log
+       SELECT id, seq, at, 'tick', json_build_object('type', 'tick', 'at', at), result FROM input WHERE log
      )
      INSERT INTO ${ctx.s}.outbox (ticket_id, seq, n) SELECT id, seq, n FROM input WHERE n > 0`,
     [

@@ -195,8 +195,8 @@ describe('the moves table is the one answer to where a ticket may go', () => {
         for (const from of g.sources) for (const to of g.targets) if (from !== to) lint.add(pair(from, to));
       expect(lint).toEqual(new Set([...ruled, ...chosen, ...timed]));
 
-      // The diagram: the moves whose target the rule decides, and timers, as edges between statuses (merges are
-      // closes of the host's making and not drawn); the statuses a status-change hub leads to are the chosen moves'.
+      // The diagram: the moves whose target the rule decides (merges included), and timers, as edges between
+      // statuses; the statuses a status-change hub leads to are the chosen moves'.
       const parts = diagramParts(workflow);
       const statuses = new Set(workflow.statuses.map((s) => s.id));
       const drawn = new Set<Pair>();
@@ -207,8 +207,7 @@ describe('the moves table is the one answer to where a ticket may go', () => {
       }
       const drawable = new Set<Pair>(timed);
       for (const move of table.moves)
-        if (!move.chosen && move.event !== 'merge')
-          for (const from of move.from) if (from !== move.to[0]) drawable.add(pair(from, move.to[0]!));
+        if (!move.chosen) for (const from of move.from) if (from !== move.to[0]) drawable.add(pair(from, move.to[0]!));
       expect(drawn).toEqual(drawable);
       const settable = new Set<string>();
       for (const move of table.moves)

@@ -1,0 +1,107 @@
+// Schema upgrades on a populated database: nothing stored is lost, and the store goes on from where it was.
+// Run on PGlite (npm test) and on a real PostgreSQL (DATABASE_URL), beside the store suite.
+import { createPostgresStore, type PostgresStore } from 'ticket-lifecycle/postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/postgres/schema.js';
+import { DAY, desk, freshStore, HOUR, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+
+/** Creates `schema` at `version` with the migrations of this build, as a database left at that version would be. */
+async function schemaAt(database: TestDatabase, schema: string, version: number): Promise<void> {
+  await sql(database, `CREATE SCHEMA "${schema}"`);
+  for (const migration of migrations(schema).slice(0, version)) {
+    for (const statement of migration.split(';').filter((part) => part.trim() !== '')) await sql(database, statement);
+  }
+  await sql(
+    database,
+    `CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  await sql(database, `INSERT INTO "${schema}".migrations (version) SELECT generate_series(1, $1::int)`, [version]);
+}
+
+/** A store's observable state for every ticket: tickets, logs, replays, and what the outbox hands out next. */
+async function snapshot(store: PostgresStore<DeskStatus>, ids: readonly string[]) {
+  const tickets = [];
+  for (const id of ids) {
+    tickets.push({
+      ticket: JSON.stringify(await store.get(id)), // field order included
+      log: await store.log(id),
+      verify: await store.verify(id),
+    });
+  }
+  return tickets;
+}
+
+export function migrateSuite(open: () => Promise<TestDatabase>): void {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await open();
+  }, 120_000);
+  afterAll(async () => {
+    await database.close();
+  });
+
+  describe('migrate a populated database', () => {
+    it('moves a version-2 log (jsonb) to version 3 (json) with every entry, key, lease and effect id kept', async () => {
+      // The history is written by this build, then copied into a schema left at version 2, as version 2 stored it.
+      const { store: source, schema: from } = await freshStore(database);
+      const a = (await source.create({ at: T0, channel: 'email' })).id!;
+      const b = (await source.create({ at: T0 + HOUR })).id!;
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
+      const keyed = await source.apply(a, { type: 'reply', by: 'customer', at: T0 + HOUR }, { idempotencyKey: 'm-1' });
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 + 2 * HOUR });
+      await source.apply(b, { type: 'reply', by: 'agent', at: T0 + HOUR });
+      expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 2, changed: 2 });
+      // A consumer completed part of the outbox and holds a lease on the next event's effects.
+      const delivered = await source.claimEffects({ limit: 1, leaseMs: 60_000 });
+      expect(await source.completeEffects([delivered[0]!.id])).toBe(1);
+      await source.claimEffects({ limit: 1, leaseMs: 600_000 });
+
+      const old = `${from}_v2`;
+      await schemaAt(database, old, 2);
+      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
+      await sql(
+        database,
+        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
+         SELECT ticket_id, seq, at, type, idempotency_key, event::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
+      );
+      await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
+      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      const before = await snapshot(upgraded, [a, b]); // version 2, read by this build
+      const effectsView = `SELECT id, type, effect, attempts, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`;
+      const viewBefore = await sql(database, effectsView);
+
+      expect(await upgraded.migrate()).toEqual({ from: 2, to: 3, applied: [3] });
+      expect(await upgraded.migrate()).toEqual({ from: 3, to: 3, applied: [] });
+      const types = await sql(
+        database,
+        `SELECT column_name AS name, data_type AS type FROM information_schema.columns
+         WHERE table_schema = $1 AND table_name = 'events' AND column_name IN ('event', 'result') ORDER BY 1`,
+        [old],
+      );
+      expect(types).toEqual([
+        { name: 'event', type: 'json' },
+        { name: 'result', type: 'json' },
+      ]);
+      // Every ticket, log entry and replay as before the upgrade, and as the store that wrote them sees them.
+      const after = await snapshot(upgraded, [a, b]);
+      expect(after).toEqual(before);
+      expect(after).toEqual(await snapshot(source, [a, b]));
+      expect(after.every((t) => t.verify.ok)).toBe(true);
+      // The outbox view keeps its rows and columns (effect still jsonb).
+      expect(await sql(database, effectsView)).toEqual(viewBefore);
+      // The idempotency key still answers with the first result.
+      const again = await upgraded.apply(a, { type: 'reply', by: 'customer' }, { idempotencyKey: 'm-1' });
+      expect(again).toEqual({ ...keyed, duplicate: true });
+      // The outbox goes on where it was: the same pending effects, ids and attempts, the leased event still leased.
+      const next = await upgraded.claimEffects({ limit: 100, leaseMs: 60_000 });
+      expect(next).toEqual(await source.claimEffects({ limit: 100, leaseMs: 60_000 }));
+      expect(next.length).toBeGreaterThan(0);
+      expect(next.map((e) => e.id)).not.toContain(delivered[0]!.id);
+      // And the upgraded store writes on: a new event, a sweep, both replaying.
+      expect((await upgraded.apply(b, { type: 'reply', by: 'customer', at: T0 + 4 * DAY })).ok).toBe(true);
+      expect((await upgraded.verify(b)).ok).toBe(true);
+      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
+  });
+}
