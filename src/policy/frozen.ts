@@ -42,9 +42,9 @@ export class FrozenMap<K, V> implements ReadonlyMap<K, V> {
   get(key: K): V | undefined {
     const keys = this.#keys;
     if (keys === null) return this.#map.get(key);
-    // Never `values[-1]`: a missing key must not reach a property someone put on `Array.prototype`.
-    const i = keys.indexOf(key);
-    return i < 0 ? undefined : this.#values[i];
+    // A loop the JIT inlines, not `indexOf` (a builtin call per lookup): a sweep looks up every ticket's status.
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.#values[i];
+    return undefined;
   }
 
   has(key: K): boolean {
