@@ -9,11 +9,16 @@ import type { TransitionError } from './result.js';
  * A stored ticket read and checked exactly as `transition` reads it — its status looked up, every other field copied
  * once — or the refusal `transition` would give (`unknownStatus` for a status the policy lacks, `invalidTicket` with
  * the field's path). Never throws: a hostile object (a throwing getter, a Proxy) is an `invalidTicket` too.
+ * `withSla: false` leaves the `sla` field unread, as {@link readTicket} does.
  */
-export function readStoredTicket(compiled: CompiledWorkflow, ticket: unknown): DraftTicket | TransitionError {
+export function readStoredTicket(
+  compiled: CompiledWorkflow,
+  ticket: unknown,
+  withSla = true,
+): DraftTicket | TransitionError {
   try {
     const status = lookUpStatus(compiled, ticket);
-    return isError(status) ? status : readTicket(compiled, ticket as object, status);
+    return isError(status) ? status : readTicket(compiled, ticket as object, status, withSla);
   } catch (error) {
     return fail(
       'invalidTicket',

@@ -46,11 +46,14 @@ export function lookUpStatus(compiled: CompiledWorkflow, ticket: unknown): Compi
  * Refusals carry `invalidTicket` and the field's path, or `unknownStatus` for a `snoozedFrom` the policy lacks
  * (`unknownPriority`, `unknownGroup` for a priority or group it does not declare). `priority`, `group` and `tags`
  * were added later: a ticket stored without them reads as `null`, `null` and `[]`, never refused.
+ *
+ * `withSla: false` leaves the `sla` field unread (`null` in the copy), for a caller that reads it itself.
  */
 export function readTicket(
   compiled: CompiledWorkflow,
   ticket: object,
   status: CompiledStatus,
+  withSla = true,
 ): DraftTicket | TransitionError {
   const t = ticket as Record<string, unknown>;
   const version = t.version;
@@ -148,7 +151,7 @@ export function readTicket(
     sla: null,
   };
   // Absent (a ticket stored before SLAs) reads as `null`; without SLA policies there are no clocks to keep.
-  const sla = compiled.sla === null ? null : compiled.sla.read(t.sla, read);
+  const sla = compiled.sla === null || !withSla ? null : compiled.sla.read(t.sla, read);
   if (sla === undefined) return invalid('sla', 'must be SLA clocks (see SlaState) or null');
   read.sla = sla;
   return read;

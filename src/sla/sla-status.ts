@@ -88,7 +88,7 @@ export function slaStatus<S extends string>(
     return 'code' in read ? { ok: false, error: read } : NONE;
   }
   // Every field but `sla` read and checked as `transition` reads it; `sla` is then read once, here.
-  const read = readStoredTicket(withoutSla(compiled), ticket);
+  const read = readStoredTicket(compiled, ticket, false);
   if ('code' in read) return { ok: false, error: read };
   const status = compiled.byId.get(read.status)!;
   // Only a status timer due by then can change the answer (a move may pause or stop a clock): an SLA mark changes
@@ -102,20 +102,13 @@ export function slaStatus<S extends string>(
   // Refused: with the very error (code, path) `transition` gives, from its own reading (or, should a getter answer
   // otherwise this time, what that reading finds).
   const full = readStoredTicket(compiled, ticket);
-  if ('code' in full) return { ok: false, error: full };
-  const at = atOf(full, now);
-  return report(sla, catchUp(compiled, full, compiled.byId.get(full.status)!, at, null, null).sla, at);
+  return 'code' in full ? { ok: false, error: full } : caughtUp(compiled, sla, full, now);
 }
 
-/** Per compiled workflow, the same without SLA policies: `readTicket` then leaves the `sla` field unread. */
-const bare = new WeakMap<CompiledWorkflow, CompiledWorkflow>();
-
-function withoutSla(compiled: CompiledWorkflow): CompiledWorkflow {
-  const found = bare.get(compiled);
-  if (found !== undefined) return found;
-  const made: CompiledWorkflow = { ...compiled, sla: null };
-  bare.set(compiled, made);
-  return made;
+/** The answer once everything due by `now` is applied to a ticket read whole (its SLA state included). */
+function caughtUp(compiled: CompiledWorkflow, sla: CompiledSla, read: DraftTicket, now: number): SlaStatusResult {
+  const at = atOf(read, now);
+  return report(sla, catchUp(compiled, read, compiled.byId.get(read.status)!, at, null, null).sla, at);
 }
 
 /** `now`, or the ticket's `updatedAt` when `now` is not a time after it. */
@@ -140,8 +133,7 @@ function timed(
   }
   if (state === undefined) return undefined;
   read.sla = state;
-  const at = atOf(read, now);
-  return report(sla, catchUp(compiled, read, compiled.byId.get(read.status)!, at, null, null).sla, at);
+  return caughtUp(compiled, sla, read, now);
 }
 
 /**
