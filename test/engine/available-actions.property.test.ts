@@ -97,7 +97,7 @@ describe('availableActions', () => {
   it('at the very millisecond of an auto-close, draws the buttons of the closed ticket', () => {
     // The contract (api.md): an event at `at` first applies every timer due at or before `at`. Zendesk closes a
     // solved ticket 4 days after it was solved, so at that instant no button may act on the solved ticket.
-    const wf = zendesk();
+    const wf: Workflow = zendesk();
     let t = createTicket(wf, { at: 0 });
     t = transition(wf, t, { type: 'assign', by: 'agent', at: 1, assignee: 'ana' }).ticket;
     t = transition(wf, t, { type: 'resolve', by: 'agent', at: 2 }).ticket;
