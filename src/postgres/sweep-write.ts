@@ -87,7 +87,8 @@ function arrayLiteral(values: readonly Scalar[]): string {
  * one JSON record per ticket in a text[] (escaped into the array literal, every document parsed twice),
  * `json_to_recordset` (a quarter second per 1,000). Rows are found by `ctid`, all in one TID scan of the sorted list
  * (a TID scan per row, rescanned a thousand times, cost 10 % more): they are locked by this transaction since the
- * claim, so they cannot have moved. The tick's event is built in SQL. The outbox gets one row per event with
+ * claim, so they cannot have moved. The tick's event is not stored: it is `{ type, at }`, both columns of the entry,
+ * and a NULL event reads back as that (schema version 4, LOGGED_EVENT). The outbox gets one row per event with
  * effects, pointing at the log entry that holds them (schema version 2).
  */
 export async function writeBatch(ctx: StoreContext, tx: SqlQueryable, writes: readonly BatchWrite[]): Promise<void> {
@@ -111,7 +112,7 @@ export async function writeBatch(ctx: StoreContext, tx: SqlQueryable, writes: re
        FROM input AS i WHERE t.ctid = ANY ($2::tid[]) AND t.id = i.id
      ), e AS (
        INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, event, result)
-       SELECT id, seq, at, 'tick', json_build_object('type', 'tick', 'at', at), result FROM input WHERE log
+       SELECT id, seq, at, 'tick', NULL, result FROM input WHERE log
      )
      INSERT INTO ${ctx.s}.outbox (ticket_id, seq, n) SELECT id, seq, n FROM input WHERE n > 0`,
     [
