@@ -116,7 +116,9 @@ const atOf = (read: Ticket, now: number): number => (isTime(now) && now > read.u
 
 /**
  * A ticket with a status timer due by `at`, which may move it (and pause or stop a clock): the stored state is read
- * into a copy and everything due is applied to it first. `undefined` when the state is malformed.
+ * into a copy and everything due is applied to it first. Its activity is checked but not copied: no clock depends on
+ * it and the answer does not show it, so the catch-up starts a fresh one instead of folding stretches into a copy.
+ * `undefined` when the state is malformed.
  */
 function timed(
   compiled: CompiledWorkflow,
@@ -127,7 +129,7 @@ function timed(
 ): SlaStatusResult | undefined {
   let state: SlaState | null | undefined;
   try {
-    state = sla.read((ticket as { sla?: unknown }).sla, read);
+    state = sla.read((ticket as { sla?: unknown }).sla, read, false);
   } catch {
     return undefined;
   }
