@@ -27,7 +27,8 @@ const otherAssignee = (current: string | null): string => (current === 'someone'
  * The actions `by` can take on the ticket at `at`: `resolve`, `close`, `reopen` (to its default target),
  * `snooze` (until the next customer message), `setStatus` to each status it may set, `assign` and `unassign`.
  * Each is one that `transition` accepts **and** that changes the ticket, so a UI draws exactly these buttons.
- * The ticket is judged as of `at`, after the timers due before `at` ran (as every event sees it). The statuses
+ * The ticket is judged as of `at`, after every timer due at or before `at` ran (as every event sees it: a
+ * reopen at the very millisecond of an auto-close is a reopen of the closed ticket). The statuses
  * tried for `setStatus` are the moves table's candidates (`movesOf`) for this status and actor, each then
  * judged by `transition` (conditions included): one `transition` per candidate. An invalid ticket or time
  * yields `[]`.
@@ -51,8 +52,9 @@ export function availableActions<S extends string>(
   at: number,
 ): AvailableAction<S>[] {
   const out: AvailableAction<S>[] = [];
-  // Timers due before `at` run first for every event: settle them once, so "changes" means the action's change.
-  const settled = transition(workflow, ticket, { type: 'tick', at: at - 1 });
+  // Timers due at or before `at` run first for every event: settle them once, so "changes" means the action's change
+  // (a reminder due at `at` would make every event at `at` look like a change).
+  const settled = transition(workflow, ticket, { type: 'tick', at });
   if (!settled.ok) return out;
   const base = settled.ticket;
   const landed = (event: TicketEvent<S>): S | null => {

@@ -6,6 +6,7 @@ import {
   availableActions,
   can,
   createTicket,
+  nextDeadline,
   transition,
   type Actor,
   type Ticket,
@@ -69,9 +70,12 @@ describe('availableActions', () => {
           if (r.ok) ticket = r.ticket;
         }
         const at = ticket.updatedAt + later;
-        // As every event at `at` sees it: the timers due before `at` already ran.
-        ticket = transition(workflow, ticket, { type: 'tick', at: at - 1 }).ticket;
+        // The same answer whether or not the timers due by `at` (at that very instant included) were applied first.
+        const unsettled = transition(workflow, ticket, { type: 'tick', at: at - 1 }).ticket;
+        // As every event at `at` sees it: every timer due at or before `at` already ran.
+        ticket = transition(workflow, unsettled, { type: 'tick', at }).ticket;
         const listed = availableActions(workflow, ticket, by, at);
+        expect(availableActions(workflow, unsettled, by, at)).toEqual(listed);
         for (const action of listed) {
           const r = transition(workflow, ticket, eventOf(action, ticket, by, at));
           expect({ action, changed: r.ok && r.changed, status: r.ticket.status }).toEqual({
@@ -89,6 +93,27 @@ describe('availableActions', () => {
       { numRuns },
     );
   }); // One transition per status and candidate, for every random case: heavy on a loaded machine (vitest.config.ts).
+
+  it('at the very millisecond of an auto-close, draws the buttons of the closed ticket', () => {
+    // The contract (api.md): an event at `at` first applies every timer due at or before `at`. Zendesk closes a
+    // solved ticket 4 days after it was solved, so at that instant no button may act on the solved ticket.
+    const wf = zendesk();
+    let t = createTicket(wf, { at: 0 });
+    t = transition(wf, t, { type: 'assign', by: 'agent', at: 1, assignee: 'ana' }).ticket;
+    t = transition(wf, t, { type: 'resolve', by: 'agent', at: 2 }).ticket;
+    const closesAt = nextDeadline(wf, t)!;
+    const closed = transition(wf, t, { type: 'tick', at: closesAt }).ticket;
+    expect(closed.status).toBe('closed');
+    for (const by of ACTORS) {
+      expect(availableActions(wf, t, by, closesAt)).toEqual(availableActions(wf, closed, by, closesAt));
+      for (const action of availableActions(wf, t, by, closesAt)) {
+        const r = transition(wf, t, eventOf(action, closed, by, closesAt));
+        expect(r.ok && r.ticket.status).toBe(action.to);
+      }
+    }
+    // A millisecond earlier the ticket is still solved: an agent may still set it back to open.
+    expect(availableActions(wf, t, 'agent', closesAt - 1)).not.toEqual(availableActions(wf, closed, 'agent', closesAt));
+  });
 
   it('draws Zendesk buttons: no Solve without an assignee, no Unassign on Solved', () => {
     const wf = zendesk();
