@@ -18,6 +18,20 @@ async function schemaAt(database: TestDatabase, schema: string, version: number)
   await sql(database, `INSERT INTO "${schema}".migrations (version) SELECT generate_series(1, $1::int)`, [version]);
 }
 
+/**
+ * Copies the rows a store of this build wrote into `old`, a schema left at an older version: tickets and outbox as
+ * they are, the log's `event` and `result` through `documents` (how that version stored them).
+ */
+async function copyRows(database: TestDatabase, from: string, old: string, documents: string): Promise<void> {
+  await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
+  await sql(
+    database,
+    `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
+     SELECT ticket_id, seq, at, type, idempotency_key, ${documents}, recorded_at FROM "${from}".events`,
+  );
+  await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
+}
+
 /** A store's observable state for every ticket: tickets, logs, replays, and what the outbox hands out next. */
 async function snapshot(store: PostgresStore<DeskStatus>, ids: readonly string[]) {
   const tickets = [];
@@ -58,14 +72,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
 
       const old = `${from}_v2`;
       await schemaAt(database, old, 2);
-      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
-      // Version 2 stored every tick's event document: the object this build reads back for a NULL one.
-      await sql(
-        database,
-        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
-         SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
-      );
-      await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
+      // Version 2 stored every tick's event document (the object this build reads back for a NULL one), as jsonb.
+      await copyRows(database, from, old, `${LOGGED_EVENT}::jsonb, result::jsonb`);
       const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
       const before = await snapshot(upgraded, [a, b]); // version 2, read by this build
       const effectsView = `SELECT id, type, effect, attempts, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`;
@@ -120,13 +128,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       // Version 3 stored every tick's event document (json, NOT NULL): the object this build reads back for a NULL one.
       const old = `${from}_v3`;
       await schemaAt(database, old, 3);
-      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
-      await sql(
-        database,
-        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
-         SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}, result, recorded_at FROM "${from}".events`,
-      );
-      await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
+      await copyRows(database, from, old, `${LOGGED_EVENT}, result`);
       const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
       const before = await snapshot(upgraded, [a, b]);
       const stored = `SELECT ticket_id::text AS id, seq, event FROM "${old}".events ORDER BY ticket_id, seq`;
