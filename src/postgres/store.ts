@@ -6,7 +6,7 @@ import { toDriver, type PgPoolLike, type SqlDriver } from './driver.js';
 import { StoreFailure, type StoreError } from './errors.js';
 import { claimEffects, completeEffects } from './outbox.js';
 import { replayLog, type LogEntry, type ReplayResult } from './replay.js';
-import { migrate, type MigrateReport } from './schema.js';
+import { LOGGED_EVENT, migrate, type MigrateReport } from './schema.js';
 import { sweep } from './sweep.js';
 import type {
   ApplyOptions,
@@ -152,7 +152,7 @@ export function createPostgresStore<S extends string>(
   async function log(id: string): Promise<LogEntry[]> {
     if (!isTicketId(id)) return [];
     const { rows } = await ctx.driver.query(
-      `SELECT seq, event, result -> 'ticket' AS ticket FROM ${ctx.s}.events WHERE ticket_id = $1 ORDER BY seq`,
+      `SELECT seq, ${LOGGED_EVENT} AS event, result -> 'ticket' AS ticket FROM ${ctx.s}.events WHERE ticket_id = $1 ORDER BY seq`,
       [id],
     );
     return rows as LogEntry[];

@@ -2,7 +2,7 @@
 // Run on PGlite (npm test) and on a real PostgreSQL (DATABASE_URL), beside the store suite.
 import { createPostgresStore, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../src/postgres/schema.js';
+import { LOGGED_EVENT, migrations } from '../../src/postgres/schema.js';
 import { DAY, desk, freshStore, HOUR, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 
 /** Creates `schema` at `version` with the migrations of this build, as a database left at that version would be. */
@@ -16,6 +16,20 @@ async function schemaAt(database: TestDatabase, schema: string, version: number)
     `CREATE TABLE "${schema}".migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
   await sql(database, `INSERT INTO "${schema}".migrations (version) SELECT generate_series(1, $1::int)`, [version]);
+}
+
+/**
+ * Copies the rows a store of this build wrote into `old`, a schema left at an older version: tickets and outbox as
+ * they are, the log's `event` and `result` through `documents` (how that version stored them).
+ */
+async function copyRows(database: TestDatabase, from: string, old: string, documents: string): Promise<void> {
+  await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
+  await sql(
+    database,
+    `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
+     SELECT ticket_id, seq, at, type, idempotency_key, ${documents}, recorded_at FROM "${from}".events`,
+  );
+  await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
 }
 
 /** A store's observable state for every ticket: tickets, logs, replays, and what the outbox hands out next. */
@@ -58,20 +72,15 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
 
       const old = `${from}_v2`;
       await schemaAt(database, old, 2);
-      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
-      await sql(
-        database,
-        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
-         SELECT ticket_id, seq, at, type, idempotency_key, event::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
-      );
-      await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
+      // Version 2 stored every tick's event document (the object this build reads back for a NULL one), as jsonb.
+      await copyRows(database, from, old, `${LOGGED_EVENT}::jsonb, result::jsonb`);
       const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
       const before = await snapshot(upgraded, [a, b]); // version 2, read by this build
       const effectsView = `SELECT id, type, effect, attempts, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`;
       const viewBefore = await sql(database, effectsView);
 
-      expect(await upgraded.migrate()).toEqual({ from: 2, to: 3, applied: [3] });
-      expect(await upgraded.migrate()).toEqual({ from: 3, to: 3, applied: [] });
+      expect(await upgraded.migrate()).toEqual({ from: 2, to: 4, applied: [3, 4] });
+      expect(await upgraded.migrate()).toEqual({ from: 4, to: 4, applied: [] });
       const types = await sql(
         database,
         `SELECT column_name AS name, data_type AS type FROM information_schema.columns
@@ -99,6 +108,56 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect(next.map((e) => e.id)).not.toContain(delivered[0]!.id);
       // And the upgraded store writes on: a new event, a sweep, both replaying.
       expect((await upgraded.apply(b, { type: 'reply', by: 'customer', at: T0 + 4 * DAY })).ok).toBe(true);
+      expect((await upgraded.verify(b)).ok).toBe(true);
+      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
+
+    it('moves a version-3 log to version 4 (ticks without an event document) with every entry kept', async () => {
+      const { store: source, schema: from } = await freshStore(database);
+      const a = (await source.create({ at: T0, channel: 'email' })).id!;
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
+      const keyed = await source.apply(a, { type: 'reply', by: 'customer', at: T0 + HOUR }, { idempotencyKey: 'm-1' });
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 + 2 * HOUR });
+      // b waits on the customer until after the first sweep: its reminder is swept by the upgraded store.
+      const b = (await source.create({ at: T0 + 2 * DAY })).id!;
+      await source.apply(b, { type: 'reply', by: 'agent', at: T0 + 2 * DAY + HOUR });
+      expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      const pending = await source.claimEffects({ limit: 1, leaseMs: 600_000 });
+
+      // Version 3 stored every tick's event document (json, NOT NULL): the object this build reads back for a NULL one.
+      const old = `${from}_v3`;
+      await schemaAt(database, old, 3);
+      await copyRows(database, from, old, `${LOGGED_EVENT}, result`);
+      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      const before = await snapshot(upgraded, [a, b]);
+      const stored = `SELECT ticket_id::text AS id, seq, event FROM "${old}".events ORDER BY ticket_id, seq`;
+      const eventsBefore = await sql(database, stored);
+      expect(eventsBefore.every((e) => e.event !== null)).toBe(true);
+
+      expect(await upgraded.migrate()).toEqual({ from: 3, to: 4, applied: [4] });
+      expect(await upgraded.migrate()).toEqual({ from: 4, to: 4, applied: [] });
+      // Nothing rewritten: the stored documents, the log, the replay and the ticket are what they were.
+      expect(await sql(database, stored)).toEqual(eventsBefore);
+      const after = await snapshot(upgraded, [a, b]);
+      expect(after).toEqual(before);
+      expect(after).toEqual(await snapshot(source, [a, b]));
+      expect(after.every((t) => t.verify.ok)).toBe(true);
+      expect(await upgraded.apply(a, { type: 'reply', by: 'customer' }, { idempotencyKey: 'm-1' })).toEqual({
+        ...keyed,
+        duplicate: true,
+      });
+      expect(pending.length).toBeGreaterThan(0);
+      expect(await upgraded.claimEffects({ limit: 100, leaseMs: 60_000 })).toEqual(
+        await source.claimEffects({ limit: 100, leaseMs: 60_000 }),
+      );
+      // And the upgraded store logs its next tick without the document, still replaying.
+      expect(await upgraded.sweep({ now: T0 + 3 * DAY + 2 * HOUR })).toMatchObject({ claimed: 1, changed: 1 });
+      const last = (await upgraded.log(b)).at(-1)!;
+      expect(last.event).toEqual({ type: 'tick', at: T0 + 3 * DAY + 2 * HOUR });
+      expect(
+        await sql(database, `SELECT event FROM "${old}".events WHERE ticket_id = $1 AND seq = $2`, [b, last.seq]),
+      ).toEqual([{ event: null }]);
       expect((await upgraded.verify(b)).ok).toBe(true);
       await sql(database, `DROP SCHEMA "${old}" CASCADE`);
       await sql(database, `DROP SCHEMA "${from}" CASCADE`);

@@ -13,6 +13,7 @@ import {
   type SqlDriver,
   type SqlQueryable,
 } from 'ticket-lifecycle/postgres';
+import { LOGGED_EVENT } from '../../src/postgres/schema.js';
 
 export interface RaceOptions {
   readonly url: string;
@@ -338,7 +339,7 @@ async function audit(
   const s = `"${schema}"`;
   const events = (
     await pool.query(
-      `SELECT ticket_id::text AS id, seq, type, idempotency_key AS key, event, result FROM ${s}.events ORDER BY ticket_id, seq`,
+      `SELECT ticket_id::text AS id, seq, type, idempotency_key AS key, ${LOGGED_EVENT} AS event, result FROM ${s}.events ORDER BY ticket_id, seq`,
     )
   ).rows as {
     id: string;

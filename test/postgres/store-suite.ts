@@ -38,13 +38,13 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
   describe('migrate', () => {
     it('creates the schema once and is idempotent', async () => {
       await fresh();
-      expect(await store.migrate()).toEqual({ from: 3, to: 3, applied: [] });
+      expect(await store.migrate()).toEqual({ from: 4, to: 4, applied: [] });
       const other = createPostgresStore(database.db, { workflow: desk, schema: `${schema}_b` });
       const reports = await Promise.all([other.migrate(), other.migrate()]);
-      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 3]);
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 4]);
     });
 
-    it('moves a version-1 outbox to version 3 without losing a pending effect or its attempts', async () => {
+    it('moves a version-1 outbox to version 4 without losing a pending effect or its attempts', async () => {
       await fresh();
       // A database left at version 1 (one outbox row per effect): the v1 statements, then v1 rows written by hand.
       const old = `${schema}_v1`;
@@ -71,7 +71,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
         [JSON.stringify(effects[0]), JSON.stringify(effects[1])],
       );
       const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
-      expect(await upgraded.migrate()).toEqual({ from: 1, to: 3, applied: [2, 3] });
+      expect(await upgraded.migrate()).toEqual({ from: 1, to: 4, applied: [2, 3, 4] });
       const view = await rows(`SELECT id, idx, type, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY idx`);
       expect(view).toEqual([
         { id: '7.3.0', idx: 0, type: 'reminderDue', done: true },
@@ -345,6 +345,20 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect(await count('events', "type = 'tick'")).toBe(30);
       expect(await count('tickets', "status = 'closed'")).toBe(30);
       await expectExactDeadlines();
+    });
+
+    it('logs a tick without its event document, and reads it back as the tick it was', async () => {
+      await fresh();
+      const id = await pendingTicket(T0);
+      expect(await store.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      // Schema version 4: the tick is { type, at }, both columns of the entry, so the document is not stored.
+      expect(
+        await rows(`SELECT type, at::float8 AS at, event FROM S.events WHERE ticket_id = $1 AND seq = 2`, [id]),
+      ).toEqual([{ type: 'tick', at: T0 + 3 * DAY, event: null }]);
+      const log = await store.log(id);
+      expect(log.map((e) => e.event.type)).toEqual(['create', 'reply', 'tick']);
+      expect(log[2]!.event).toEqual({ type: 'tick', at: T0 + 3 * DAY });
+      expect(await store.verify(id)).toEqual({ ok: true, ticket: await store.get(id) });
     });
 
     it('respects limit and batchSize', async () => {
