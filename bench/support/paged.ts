@@ -1,4 +1,5 @@
 import type { Ticket } from 'ticket-lifecycle';
+import { sink } from './measure.js';
 
 /** Rows per page: what a ticket list, a report or a sweeper fetches from storage in one query. */
 export const PAGE_ROWS = 1_000;
@@ -38,7 +39,6 @@ export function timePaged(
 ): Map<string, number> {
   const names = Object.keys(subjects);
   const best = new Map<string, number>();
-  let sink = 0;
   for (let round = 0; round < rounds; round++) {
     const spent = new Map<string, number>(names.map((name) => [name, 0]));
     let rows = 0;
@@ -48,12 +48,11 @@ export function timePaged(
       const order = (p + round) % 2 === 0 ? names : [...names].reverse();
       for (const name of order) {
         const start = process.hrtime.bigint();
-        sink ^= subjects[name]!(page);
+        sink.value ^= subjects[name]!(page);
         spent.set(name, spent.get(name)! + Number(process.hrtime.bigint() - start));
       }
     }
     for (const name of names) best.set(name, Math.min(best.get(name) ?? Infinity, spent.get(name)! / rows));
   }
-  if (sink === 0.5) throw new Error('unreachable: keeps the results in use');
   return best;
 }

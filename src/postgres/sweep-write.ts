@@ -39,8 +39,8 @@ export function ticketChange(before: Ticket, after: Ticket): Pick<BatchWrite, 'd
   const was = before as unknown as Readonly<Record<string, unknown>>;
   const now = after as unknown as Readonly<Record<string, unknown>>;
   // `for…in` over these plain objects (JSON's and the engine's), not Object.keys: a third of the time (V8 caches the
-  // keys of an object shape), and this runs once per swept ticket. Every field read is still there exactly when as
-  // many of the fields now were fields read.
+  // keys of an object shape), and this runs once per swept ticket. No stored field went away exactly when the new
+  // ticket has as many of the stored fields as the stored ticket has fields.
   let read = 0;
   for (const _ in was) read++;
   let kept = 0;

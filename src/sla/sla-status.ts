@@ -175,11 +175,19 @@ function untimed(sla: CompiledSla, ticket: object, read: Ticket, now: number): S
         metAt as number | null,
       );
     }
-    if (n < metrics.length) metrics.length = n; // a runtime call even when the length stays
-    return { ok: true, policy: applied.id, metrics };
+    return { ok: true, policy: applied.id, metrics: cut(metrics, n) };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The first `n` metrics of a list made for all of them: its length is set only when one is missing (setting an
+ * array's length is a runtime call even when it stays).
+ */
+function cut(metrics: SlaMetricStatus[], n: number): SlaMetricStatus[] {
+  if (n < metrics.length) metrics.length = n;
+  return metrics;
 }
 
 /** The answer for a checked state (a copy, or one the engine sealed) at `at`. */
@@ -194,8 +202,7 @@ function report(sla: CompiledSla, state: SlaState | null, at: number): SlaStatus
     if (clock === undefined || target === undefined) continue;
     metrics[n++] = metricStatus(metric, target, policy, at, clock.start, clock.used, clock.since, clock.metAt);
   }
-  if (n < metrics.length) metrics.length = n; // a runtime call even when the length stays
-  return { ok: true, policy: policy.id, metrics };
+  return { ok: true, policy: policy.id, metrics: cut(metrics, n) };
 }
 
 /** Where one clock stands at `at` (not before its `since`). */
