@@ -1,5 +1,5 @@
 import type { Actor } from '../model/actor.js';
-import { DONE, isTeamFacing } from '../policy/category.js';
+import { isDone, isTeamFacing } from '../policy/category.js';
 import type { CompiledStatus, Workflow } from '../policy/workflow.js';
 import type { Effect } from './effects.js';
 import { enterStatus, rearmUntil } from './enter-status.js';
@@ -223,7 +223,7 @@ export function close(step: Step, event: CloseEvent): Outcome {
 
 export function reopen(step: Step, event: ReopenEvent): Outcome {
   const { status } = step;
-  if (!DONE.has(status.category)) return fail('reopenNotAllowed', `"${status.id}" is not solved or closed`);
+  if (!isDone(status.category)) return fail('reopenNotAllowed', `"${status.id}" is not solved or closed`);
   const target =
     event.to === undefined
       ? status.reopenTo === null
@@ -231,7 +231,7 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
         : step.workflow.compiled.byId.get(status.reopenTo)!
       : targetStatus(step, event.to);
   if (isError(target)) return target;
-  if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
+  if (isDone(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
   const move = moveStep(step, target, event);
   const chosen = event.to === undefined ? null : checkStatusChange(move);

@@ -31,7 +31,7 @@ export const MAX_CATCH_UP_STEPS = 10_000;
  * A repeating reminder stops once its count reaches 2^53 − 1, so the count stays a safe integer. Only a reminder
  * repeating every millisecond for some 285,000 years can get there.
  */
-const LAST_REPEAT = Number.MAX_SAFE_INTEGER;
+const LAST_REPEAT = 9_007_199_254_740_991; // Number.MAX_SAFE_INTEGER, as a literal: bundlers keep a top-level property read
 
 /**
  * The latest of a timer's anchors, or `null` while none of them has happened. Indexed loops, here and in

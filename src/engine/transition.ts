@@ -12,7 +12,7 @@ import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
 import { update } from './update.js';
 
-const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
+const NO_EFFECTS: readonly Effect[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Applies one event to a ticket under a policy. First it applies every timer due at or before the event's `at`,
