@@ -1,7 +1,7 @@
 import type { Actor } from '../model/actor.js';
 import { isDone, isTeamFacing } from '../policy/category.js';
 import type { CompiledStatus, Workflow } from '../policy/workflow.js';
-import type { Effect } from './effects.js';
+import type { Effect, EffectCause } from './effects.js';
 import { enterStatus, rearmUntil } from './enter-status.js';
 import type {
   AssignEvent,
@@ -53,6 +53,21 @@ const moveStep = (step: Step, to: CompiledStatus, event: MoveStep['event']): Mov
   to,
   event,
 });
+
+/** The event's move from the step's status into `to`, made on the step's own copy. */
+const moveTo = (
+  step: Step,
+  to: CompiledStatus,
+  event: MoveStep['event'],
+  cause: EffectCause,
+  closeReason: string | null = null,
+): DraftTicket => enterStatus(edit(step), step.status, to, event.at, event.by, cause, step.effects, closeReason);
+
+/** A new stay that begins with the event's `until` (a pending time, a wake-up), when it names one. */
+function withUntil(next: DraftTicket, until: number | undefined): DraftTicket {
+  if (until !== undefined) next.until = until;
+  return next;
+}
 
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError =>
   'code' in outcome;
@@ -149,12 +164,12 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   if (refused !== null) return refused;
   if (chosen !== null && (chosen !== status || action !== 'reopen')) {
     if (chosen !== status) {
-      enterStatus(edit(step), status, chosen, at, by, 'reply', effects);
+      moveTo(step, chosen, event, 'reply');
       landed = chosen;
     }
   } else if (to !== null && to !== status.id) {
     landed = step.workflow.compiled.byId.get(to)!;
-    enterStatus(edit(step), status, landed, at, by, 'reply', effects);
+    moveTo(step, landed, event, 'reply');
   }
   if (by === 'customer' && !isTeamFacing(landed.category)) {
     effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
@@ -195,9 +210,7 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(edit(step), status, until!, at);
-  const next = enterStatus(edit(step), status, target, at, event.by, 'setStatus', step.effects);
-  if (until !== undefined) next.until = until;
-  return next;
+  return withUntil(moveTo(step, target, event, 'setStatus'), until);
 }
 
 export function resolve(step: Step, event: ResolveEvent): Outcome {
@@ -207,7 +220,7 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   assignSolver(step, step.status, target, event);
   const refused = checkActionMove(moveStep(step, target, event), 'resolve', event.force === true);
   if (refused !== null) return refused;
-  return enterStatus(edit(step), step.status, target, event.at, event.by, 'resolve', step.effects);
+  return moveTo(step, target, event, 'resolve');
 }
 
 export function close(step: Step, event: CloseEvent): Outcome {
@@ -218,7 +231,7 @@ export function close(step: Step, event: CloseEvent): Outcome {
   if (step.status.category === 'closed') return step.ticket;
   const refused = checkActionMove(moveStep(step, target, event), 'close', event.force === true);
   if (refused !== null) return refused;
-  return enterStatus(edit(step), step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
+  return moveTo(step, target, event, 'close', event.reason ?? null);
 }
 
 export function reopen(step: Step, event: ReopenEvent): Outcome {
@@ -237,7 +250,7 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
   const chosen = event.to === undefined ? null : checkStatusChange(move);
   const refused = chosen ?? checkActionMove(move, 'reopen', false);
   if (refused !== null) return refused;
-  return enterStatus(edit(step), status, target, event.at, event.by, 'reopen', step.effects);
+  return moveTo(step, target, event, 'reopen');
 }
 
 export function snooze(step: Step, event: SnoozeEvent): Outcome {
@@ -261,9 +274,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
   if (again) return rearmUntil(edit(step), status, until ?? null, at);
-  const next = enterStatus(edit(step), status, target, at, event.by, 'snooze', step.effects);
-  if (until !== undefined) next.until = until;
-  return next;
+  return withUntil(moveTo(step, target, event, 'snooze'), until);
 }
 
 /** Merging closes the source under the `merge` rules; the host moves the conversation to `into`. */
@@ -276,5 +287,5 @@ export function merge(step: Step, event: MergeEvent): Outcome {
   const refused = checkAction({ ticket: step.ticket, event, rules: step.status }, 'merge', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'merged', into, at, by });
-  return enterStatus(edit(step), step.status, target, at, by, 'merge', step.effects, `merged:${into}`);
+  return moveTo(step, target, event, 'merge', `merged:${into}`);
 }
