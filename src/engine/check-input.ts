@@ -28,6 +28,10 @@ export function show(value: unknown): string {
 export const unknownStatus = (id: unknown, path?: string): TransitionError =>
   fail('unknownStatus', `status ${show(id)} is not in this workflow`, path);
 
+/** An assignee: `null` (unassigned) or a non-empty string. */
+export const isAssignee = (value: unknown): value is string | null =>
+  value === null || (typeof value === 'string' && value !== '');
+
 export function isActor(value: unknown): value is Actor {
   return value === 'customer' || value === 'agent' || value === 'system';
 }

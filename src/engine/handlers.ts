@@ -15,7 +15,7 @@ import type {
   TicketEvent,
 } from '../model/events.js';
 import { assignSolver } from './assign-solver.js';
-import { fail, unknownStatus } from './check-input.js';
+import { fail, isAssignee, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
@@ -184,9 +184,7 @@ export function note(step: Step, event: TicketEvent): Outcome {
 export function assign(step: Step, event: AssignEvent): Outcome {
   const { ticket, status, effects } = step;
   const { assignee, at } = event;
-  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
-    return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
-  }
+  if (!isAssignee(assignee)) return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
   if (assignee === ticket.assignee) return ticket;
   const refused = checkAction({ ticket, event, rules: status }, 'assign', false);
   if (refused !== null) return refused;
