@@ -58,8 +58,7 @@ export function readTicket(
 ): DraftTicket | TransitionError {
   const t = ticket as Record<string, unknown>;
   const version = t.version;
-  if (!Number.isSafeInteger(version) || (version as number) < 1)
-    return invalid('version', 'a whole number from 1');
+  if (!Number.isSafeInteger(version) || (version as number) < 1) return invalid('version', 'a whole number from 1');
   const createdAt = t.createdAt;
   if (!isTime(createdAt)) return invalid('createdAt', 'a time');
   const updatedAt = t.updatedAt;
@@ -71,8 +70,7 @@ export function readTicket(
   const assignee = t.assignee;
   if (!isAssignee(assignee)) return invalid('assignee', 'a non-empty string or null');
   const channel = t.channel;
-  if (!isChannel(channel))
-    return invalid('channel', `a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
+  if (!isChannel(channel)) return invalid('channel', `a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
   // The common values (none, no tags, no fired timers) are taken here, before the full checks are called: V8
   // inlines only a few hundred bytes of callees into one function, and a call it never makes costs none of them,
   // so the small time checks below stay inlined (a double passed to a real call is boxed: one allocation each).

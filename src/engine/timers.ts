@@ -152,10 +152,9 @@ export function nextDue(status: CompiledStatus, ticket: Ticket): DueItem | null 
     if (
       best === null ||
       item.dueAt < best.dueAt ||
-      (item.dueAt === best.dueAt && (item.kind === 'reminder' ? 0 : 1) < (best.kind === 'reminder' ? 0 : 1))
-    ) {
+      (item.dueAt === best.dueAt && item.kind === 'reminder' && best.kind === 'move')
+    )
       best = item;
-    }
   }
   return best;
 }
