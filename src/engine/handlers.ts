@@ -154,14 +154,14 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   // current status is a choice too (it needs the same permission), and it never keeps a ticket that the rule
   // reopens: that would be a path around the reopen rule (test/engine/no-path-around-guards.test.ts).
   const chosen = event.status === undefined ? null : targetStatus(step, event.status);
-  if (chosen !== null && isError(chosen)) return chosen;
-  if (chosen !== null) assignSolver(step, status, chosen, event);
-  const refused =
-    chosen === null
-      ? null
-      : ((chosen === status ? null : checkUntil(undefined, at, chosen)) ??
-        checkMove({ ticket: next, rules: status, from: status, to: chosen, event }));
-  if (refused !== null) return refused;
+  if (chosen !== null) {
+    if (isError(chosen)) return chosen;
+    assignSolver(step, status, chosen, event);
+    // The rules judge the ticket with the message recorded (`next`, the step's own copy).
+    const refused =
+      (chosen === status ? null : checkUntil(undefined, at, chosen)) ?? checkMove(moveStep(step, chosen, event));
+    if (refused !== null) return refused;
+  }
   if (chosen !== null && (chosen !== status || action !== 'reopen')) {
     if (chosen !== status) {
       moveTo(step, chosen, event, 'reply');
@@ -203,8 +203,7 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
   assignSolver(step, status, target, event);
-  const refused =
-    checkUntil(until, at, target) ?? checkMove({ ticket, rules: status, from: status, to: target, event });
+  const refused = checkUntil(until, at, target) ?? checkMove(moveStep(step, target, event));
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(edit(step), status, until!, at);
