@@ -73,7 +73,7 @@ export const isError = <T extends object>(outcome: T | TransitionError): outcome
   'code' in outcome;
 
 /** Records activity at `at`, unless nothing would differ (so `changed` stays exact). */
-function touch(step: Step, at: number): Ticket {
+function touch(step: Step, at: number): DraftTicket {
   const ticket = step.ticket;
   if (ticket.lastActivityAt === at && ticket.updatedAt === at) return ticket;
   const next = edit(step);
@@ -107,22 +107,16 @@ function checkUntil(until: unknown, at: number, target: CompiledStatus): Transit
 function recordMessage(step: Step, by: Actor, at: number): DraftTicket {
   const ticket = step.ticket;
   const customer = by === 'customer';
-  if (
-    ticket.updatedAt === at &&
-    ticket.lastActivityAt === at &&
-    (customer
-      ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team'
-      : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer')
-  ) {
-    return ticket;
+  const recorded = customer
+    ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team'
+    : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer';
+  if (!recorded) {
+    const next = edit(step);
+    if (customer) next.lastCustomerMessageAt = at;
+    else next.lastAgentMessageAt = at;
+    next.awaiting = customer ? 'team' : 'customer';
   }
-  const next = edit(step);
-  if (customer) next.lastCustomerMessageAt = at;
-  else next.lastAgentMessageAt = at;
-  next.awaiting = customer ? 'team' : 'customer';
-  next.lastActivityAt = at;
-  next.updatedAt = at;
-  return next;
+  return touch(step, at);
 }
 
 export function reply(step: Step, event: ReplyEvent): Outcome {
