@@ -3,6 +3,7 @@ import { checkGroup, checkPriority, checkTags, NO_TAGS } from './attributes.js';
 import { fail, isActor, isAssignee, unknownStatus } from './check-input.js';
 import type { DraftTicket } from './copy-ticket.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
+import type { Ticket } from '../model/ticket.js';
 import type { TransitionError } from './result.js';
 import { isTime } from './time.js';
 
@@ -21,6 +22,9 @@ export const MAX_CHANNEL_LENGTH = 64;
 /** Whether a value may be a ticket's `channel`: `null` or a non-empty string of at most {@link MAX_CHANNEL_LENGTH}. */
 export const isChannel = (value: unknown): value is string | null =>
   value === null || (typeof value === 'string' && value.length > 0 && value.length <= MAX_CHANNEL_LENGTH);
+
+/** The times a ticket's SLA clocks are checked against: what a clocks query keeps of a ticket it only checked. */
+export type TicketSpan = Pick<Ticket, 'createdAt' | 'updatedAt'>;
 
 /** `invalidTicket` for a stored field: `"reopenCount" must be a whole number from 0`, path `ticket.reopenCount`. */
 const invalid = (field: string, what: string): TransitionError =>
@@ -48,14 +52,27 @@ export function lookUpStatus(compiled: CompiledWorkflow, ticket: unknown): Compi
  * (`unknownPriority`, `unknownGroup` for a priority or group it does not declare). `priority`, `group` and `tags`
  * were added later: a ticket stored without them reads as `null`, `null` and `[]`, never refused.
  *
- * `withSla: false` leaves the `sla` field unread (`null` in the copy), for a caller that reads it itself.
+ * `forClocks` serves a query of the SLA clocks (`slaStatus`), which reads `sla` itself: the field is left unread
+ * (`null` in the copy), and in a status without timers, where nothing the engine would apply can come due, every
+ * field is checked the same way but nothing is copied: only the two times the clocks are checked against come back.
  */
 export function readTicket(
   compiled: CompiledWorkflow,
   ticket: object,
   status: CompiledStatus,
-  withSla = true,
-): DraftTicket | TransitionError {
+): DraftTicket | TransitionError;
+export function readTicket(
+  compiled: CompiledWorkflow,
+  ticket: object,
+  status: CompiledStatus,
+  forClocks: boolean,
+): DraftTicket | TicketSpan | TransitionError;
+export function readTicket(
+  compiled: CompiledWorkflow,
+  ticket: object,
+  status: CompiledStatus,
+  forClocks = false,
+): DraftTicket | TicketSpan | TransitionError {
   const t = ticket as Record<string, unknown>;
   const version = t.version;
   if (!Number.isSafeInteger(version) || (version as number) < 1) return invalid('version', 'a whole number from 1');
@@ -122,6 +139,8 @@ export function readTicket(
   const rawFired = t.timersFired;
   const timersFired = rawFired === NO_TIMERS_FIRED ? NO_TIMERS_FIRED : readTimersFired(rawFired, status);
   if (timersFired === null) return invalid('timersFired', 'an object of whole counts from 0');
+  // A third of a clocks query's allocations, on a list's every row, were this copy (280 B).
+  if (forClocks && status.timers.length === 0) return { createdAt, updatedAt };
   const read: DraftTicket = {
     status: status.id,
     version: version as number,
@@ -149,7 +168,7 @@ export function readTicket(
     sla: null,
   };
   // Absent (a ticket stored before SLAs) reads as `null`; without SLA policies there are no clocks to keep.
-  const sla = compiled.sla === null || !withSla ? null : compiled.sla.read(t.sla, read);
+  const sla = compiled.sla === null || forClocks ? null : compiled.sla.read(t.sla, read);
   if (sla === undefined) return invalid('sla', 'SLA clocks (see SlaState) or null');
   read.sla = sla;
   return read;

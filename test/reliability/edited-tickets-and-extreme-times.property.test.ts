@@ -7,12 +7,14 @@ import {
   createTicket,
   evaluateAutoClose,
   nextDeadline,
+  slaStatus,
   transition,
   type Effect,
   type Ticket,
   type Workflow,
 } from 'ticket-lifecycle';
 import * as presets from 'ticket-lifecycle/presets';
+import { freshdesk, liveAgent, zammad, zendesk } from 'ticket-lifecycle/presets';
 import { arbitraryEvents, arbitraryTicket } from 'ticket-lifecycle/testing';
 
 const MAX = 8.64e15;
@@ -20,6 +22,13 @@ const numRuns = process.env.CI ? 500 : 100;
 const presetWorkflows: [string, Workflow][] = Object.entries(presets)
   .filter(([, make]) => typeof make === 'function')
   .map(([name, make]) => [name, (make as () => Workflow)()]);
+/** Presets with SLA clocks: `slaStatus` reads their tickets its own way (test/reliability/stored-tickets-are-checked). */
+const withSla: [string, Workflow][] = [
+  ['zendesk with SLA', zendesk({ sla: { targets: { firstReply: 'PT1H', nextReply: 'PT4H', resolution: 'P2D' } } })],
+  ['freshdesk with SLA', freshdesk({ sla: { targets: { firstReply: 'PT1H', resolution: 'PT4H' } } })],
+  ['zammad with SLA', zammad({ sla: { targets: { firstReply: 'PT2H', nextReply: 'PT4H', resolution: 'P1D' } } })],
+  ['liveAgent with SLA', liveAgent({ sla: { targets: { firstReply: 'PT1H', nextReply: 'PT2H' } } })],
+];
 
 /** Junk that no field of a ticket accepts. */
 const junk = fc.oneof(
@@ -68,7 +77,7 @@ const times = (ticket: Ticket, effects: readonly Effect[]): unknown[] => [
   ...effects.flatMap((e) => ('dueAt' in e ? [e.dueAt] : 'at' in e ? [e.at] : [])),
 ];
 
-describe.each(presetWorkflows)('%s', (_name, wf) => {
+describe.each([...presetWorkflows, ...withSla])('%s', (_name, wf) => {
   it('a reachable ticket with one field edited to junk is refused, naming that field', () => {
     fc.assert(
       fc.property(arbitraryTicket(wf), fc.constantFrom(...FIELDS), junk, (ticket, field, value) => {
@@ -82,6 +91,9 @@ describe.each(presetWorkflows)('%s', (_name, wf) => {
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.error.path).toBe(`ticket.${field}`);
         expect(r.ticket).toBe(edited);
+        // A read-only query checks the ticket as `transition` does, in a status with timers or without.
+        const status = slaStatus(wf, edited, ticket.updatedAt);
+        expect(status.ok === false && status.error).toEqual(!r.ok && r.error);
       }),
       { numRuns },
     );
