@@ -14,7 +14,7 @@ import type { TransitionError } from './result.js';
  */
 
 /** The tags of a ticket without any: one shared frozen list, so reading an untagged ticket allocates nothing. */
-export const NO_TAGS: readonly string[] = Object.freeze([]);
+export const NO_TAGS: readonly string[] = /* @__PURE__ */ Object.freeze([]);
 
 /** `null` or one of the policy's priorities. */
 export const checkPriority = (

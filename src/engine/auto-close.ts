@@ -23,7 +23,7 @@ export interface AutoCloseEvaluation<S extends string = string> {
   readonly nextCheckAt: number | null;
 }
 
-const NOTHING_DUE: readonly DueTimer[] = Object.freeze([]);
+const NOTHING_DUE: readonly DueTimer[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * What is due at `now`, without applying it: the read-only half of a sweep. `status` equals the status that

@@ -28,6 +28,10 @@ export function show(value: unknown): string {
 export const unknownStatus = (id: unknown, path?: string): TransitionError =>
   fail('unknownStatus', `status ${show(id)} is not in this workflow`, path);
 
+/** An assignee: `null` (unassigned) or a non-empty string. */
+export const isAssignee = (value: unknown): value is string | null =>
+  value === null || (typeof value === 'string' && value !== '');
+
 export function isActor(value: unknown): value is Actor {
   return value === 'customer' || value === 'agent' || value === 'system';
 }
@@ -57,59 +61,26 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   if (actorId !== undefined && !isShortName(actorId, 64))
     return fail('invalidEvent', '"actorId" must be 1-64 characters', 'event.actorId');
   // One object shape for every event type, a tick's included, so the engine's property reads stay monomorphic;
-  // only the fields of this type are read. The handlers check their values; the cast restates what the copy is
-  // checked against.
+  // only the fields of this type are read, in the order written here. One literal, not a literal of `undefined`s
+  // filled by a `switch`: the same reads in less code. The handlers check the values; the cast restates what the
+  // copy is checked against.
   const copy: EventCopy = {
     type,
     by,
     at,
-    status: undefined,
-    auto: undefined,
-    assignee: undefined,
-    to: undefined,
-    until: undefined,
-    reason: undefined,
-    force: undefined,
-    into: undefined,
+    status: type === 'reply' ? e.status : undefined,
+    auto: type === 'reply' ? e.auto : undefined,
+    assignee: type === 'assign' ? e.assignee : undefined,
+    to: type === 'setStatus' || type === 'reopen' ? e.to : undefined,
+    until: type === 'setStatus' || type === 'snooze' ? e.until : undefined,
+    reason: type === 'close' ? e.reason : undefined,
+    force: type === 'resolve' || type === 'close' ? e.force : undefined,
+    into: type === 'merge' ? e.into : undefined,
     actorId,
-    priority: undefined,
-    group: undefined,
-    tags: undefined,
+    priority: type === 'update' ? e.priority : undefined,
+    group: type === 'update' ? e.group : undefined,
+    tags: type === 'update' ? e.tags : undefined,
   };
-  switch (type) {
-    case 'reply':
-      copy.status = e.status;
-      copy.auto = e.auto;
-      break;
-    case 'assign':
-      copy.assignee = e.assignee;
-      break;
-    case 'setStatus':
-      copy.to = e.to;
-      copy.until = e.until;
-      break;
-    case 'resolve':
-      copy.force = e.force;
-      break;
-    case 'close':
-      copy.reason = e.reason;
-      copy.force = e.force;
-      break;
-    case 'reopen':
-      copy.to = e.to;
-      break;
-    case 'snooze':
-      copy.until = e.until;
-      break;
-    case 'merge':
-      copy.into = e.into;
-      break;
-    case 'update':
-      copy.priority = e.priority;
-      copy.group = e.group;
-      copy.tags = e.tags;
-      break;
-  }
   return copy as unknown as TicketEvent;
 }
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../model/actor.js';
 import type { Workflow } from '../policy/workflow.js';
 import { checkGroup, checkPriority, checkTags } from './attributes.js';
-import { isActor } from './check-input.js';
+import { isActor, isAssignee } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
 import { isChannel, MAX_CHANNEL_LENGTH } from './read-ticket.js';
 import type { DraftTicket } from './copy-ticket.js';
@@ -56,9 +56,7 @@ export function createTicket<S extends string, P extends string>(
   const { at, by = 'customer', channel = null, assignee = null, priority = null, group = null, tags = [] } = input;
   if (!isTime(at)) throw new RangeError('createTicket: "at" must be whole epoch milliseconds within the Date range');
   if (!isActor(by)) throw new RangeError('createTicket: "by" must be customer, agent or system');
-  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
-    throw new RangeError('createTicket: "assignee" must be a non-empty string or null');
-  }
+  if (!isAssignee(assignee)) throw new RangeError('createTicket: "assignee" must be a non-empty string or null');
   if (!isChannel(channel))
     throw new RangeError(`createTicket: "channel" must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters`);
   const checked = [

@@ -5,7 +5,7 @@ import type { Effect, EffectCause } from './effects.js';
 import type { DraftTicket } from './copy-ticket.js';
 
 /** Shared, frozen: most tickets have fired no timer in their current stay, so they all point here. */
-export const NO_TIMERS_FIRED: Readonly<Record<string, number>> = Object.freeze({});
+export const NO_TIMERS_FIRED: Readonly<Record<string, number>> = /* @__PURE__ */ Object.freeze({});
 
 /**
  * Moves `next` (a copy this call made, edited in place: never a caller's input) from its status to `to` at `at`,

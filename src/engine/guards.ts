@@ -12,15 +12,8 @@ import type { TransitionError, TransitionErrorCode } from './result.js';
 import type { Ticket } from '../model/ticket.js';
 import { matchesWhen } from './when.js';
 
-const NOT_ALLOWED: Readonly<Record<RuledAction, TransitionErrorCode>> = {
-  resolve: 'resolveNotAllowed',
-  close: 'closeNotAllowed',
-  snooze: 'snoozeNotAllowed',
-  reopen: 'reopenNotAllowed',
-  assign: 'assignNotAllowed',
-  merge: 'mergeNotAllowed',
-  update: 'updateNotAllowed',
-};
+/** The code for an action no rule allows: `resolveNotAllowed`, `assignNotAllowed`, … (each a `TransitionErrorCode`). */
+const notAllowed = (action: RuledAction): `${RuledAction}NotAllowed` & TransitionErrorCode => `${action}NotAllowed`;
 
 /** An event someone makes (every event but `tick`). */
 type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
@@ -59,7 +52,7 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
     if (reason === null) return null;
     failure ??= reason;
   }
-  return failure ?? { code: NOT_ALLOWED[action], message: `${by} may not ${action} a ticket in "${ticket.status}"` };
+  return failure ?? { code: notAllowed(action), message: `${by} may not ${action} a ticket in "${ticket.status}"` };
 }
 
 function forced(rule: CompiledActionRule, bit: number, action: RuledAction): TransitionError | null {
@@ -167,11 +160,17 @@ export function checkTimerMove(
 ): TransitionError | null {
   const category = to.category;
   const by = 'system';
-  if (category === 'closed')
-    return checkActionMove({ ticket, rules: from, from, to, event: { type: 'close', by, at, reason } }, 'close', false);
-  if (category === 'solved')
-    return checkActionMove({ ticket, rules: from, from, to, event: { type: 'resolve', by, at } }, 'resolve', false);
-  if (category === 'snoozed' && from.category !== 'snoozed')
-    return checkActionMove({ ticket, rules: from, from, to, event: { type: 'snooze', by, at } }, 'snooze', false);
-  return checkMove({ ticket, rules: from, from, to, event: { type: 'setStatus', by, at, to: to.id } });
+  const action =
+    category === 'closed'
+      ? 'close'
+      : category === 'solved'
+        ? 'resolve'
+        : category === 'snoozed' && from.category !== 'snoozed'
+          ? 'snooze'
+          : null;
+  if (action === null)
+    return checkMove({ ticket, rules: from, from, to, event: { type: 'setStatus', by, at, to: to.id } });
+  // A system close carries its reason, as a `close` event does; the other events have none.
+  const event: ActorEvent = action === 'close' ? { type: action, by, at, reason } : { type: action, by, at };
+  return checkActionMove({ ticket, rules: from, from, to, event }, action, false);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../model/actor.js';
-import { DONE, isTeamFacing } from '../policy/category.js';
+import { isDone, isTeamFacing } from '../policy/category.js';
 import type { CompiledStatus, Workflow } from '../policy/workflow.js';
-import type { Effect } from './effects.js';
+import type { Effect, EffectCause } from './effects.js';
 import { enterStatus, rearmUntil } from './enter-status.js';
 import type {
   AssignEvent,
@@ -15,7 +15,7 @@ import type {
   TicketEvent,
 } from '../model/events.js';
 import { assignSolver } from './assign-solver.js';
-import { fail, unknownStatus } from './check-input.js';
+import { fail, isAssignee, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
@@ -54,11 +54,26 @@ const moveStep = (step: Step, to: CompiledStatus, event: MoveStep['event']): Mov
   event,
 });
 
+/** The event's move from the step's status into `to`, made on the step's own copy. */
+const moveTo = (
+  step: Step,
+  to: CompiledStatus,
+  event: MoveStep['event'],
+  cause: EffectCause,
+  closeReason: string | null = null,
+): DraftTicket => enterStatus(edit(step), step.status, to, event.at, event.by, cause, step.effects, closeReason);
+
+/** A new stay that begins with the event's `until` (a pending time, a wake-up), when it names one. */
+function withUntil(next: DraftTicket, until: number | undefined): DraftTicket {
+  if (until !== undefined) next.until = until;
+  return next;
+}
+
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError =>
   'code' in outcome;
 
 /** Records activity at `at`, unless nothing would differ (so `changed` stays exact). */
-function touch(step: Step, at: number): Ticket {
+function touch(step: Step, at: number): DraftTicket {
   const ticket = step.ticket;
   if (ticket.lastActivityAt === at && ticket.updatedAt === at) return ticket;
   const next = edit(step);
@@ -92,22 +107,16 @@ function checkUntil(until: unknown, at: number, target: CompiledStatus): Transit
 function recordMessage(step: Step, by: Actor, at: number): DraftTicket {
   const ticket = step.ticket;
   const customer = by === 'customer';
-  if (
-    ticket.updatedAt === at &&
-    ticket.lastActivityAt === at &&
-    (customer
-      ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team'
-      : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer')
-  ) {
-    return ticket;
+  const recorded = customer
+    ? ticket.lastCustomerMessageAt === at && ticket.awaiting === 'team'
+    : ticket.lastAgentMessageAt === at && ticket.awaiting === 'customer';
+  if (!recorded) {
+    const next = edit(step);
+    if (customer) next.lastCustomerMessageAt = at;
+    else next.lastAgentMessageAt = at;
+    next.awaiting = customer ? 'team' : 'customer';
   }
-  const next = edit(step);
-  if (customer) next.lastCustomerMessageAt = at;
-  else next.lastAgentMessageAt = at;
-  next.awaiting = customer ? 'team' : 'customer';
-  next.lastActivityAt = at;
-  next.updatedAt = at;
-  return next;
+  return touch(step, at);
 }
 
 export function reply(step: Step, event: ReplyEvent): Outcome {
@@ -139,22 +148,22 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   // current status is a choice too (it needs the same permission), and it never keeps a ticket that the rule
   // reopens: that would be a path around the reopen rule (test/engine/no-path-around-guards.test.ts).
   const chosen = event.status === undefined ? null : targetStatus(step, event.status);
-  if (chosen !== null && isError(chosen)) return chosen;
-  if (chosen !== null) assignSolver(step, status, chosen, event);
-  const refused =
-    chosen === null
-      ? null
-      : ((chosen === status ? null : checkUntil(undefined, at, chosen)) ??
-        checkMove({ ticket: next, rules: status, from: status, to: chosen, event }));
-  if (refused !== null) return refused;
+  if (chosen !== null) {
+    if (isError(chosen)) return chosen;
+    assignSolver(step, status, chosen, event);
+    // The rules judge the ticket with the message recorded (`next`, the step's own copy).
+    const refused =
+      (chosen === status ? null : checkUntil(undefined, at, chosen)) ?? checkMove(moveStep(step, chosen, event));
+    if (refused !== null) return refused;
+  }
   if (chosen !== null && (chosen !== status || action !== 'reopen')) {
     if (chosen !== status) {
-      enterStatus(edit(step), status, chosen, at, by, 'reply', effects);
+      moveTo(step, chosen, event, 'reply');
       landed = chosen;
     }
   } else if (to !== null && to !== status.id) {
     landed = step.workflow.compiled.byId.get(to)!;
-    enterStatus(edit(step), status, landed, at, by, 'reply', effects);
+    moveTo(step, landed, event, 'reply');
   }
   if (by === 'customer' && !isTeamFacing(landed.category)) {
     effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
@@ -169,9 +178,7 @@ export function note(step: Step, event: TicketEvent): Outcome {
 export function assign(step: Step, event: AssignEvent): Outcome {
   const { ticket, status, effects } = step;
   const { assignee, at } = event;
-  if (assignee !== null && (typeof assignee !== 'string' || assignee === '')) {
-    return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
-  }
+  if (!isAssignee(assignee)) return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
   if (assignee === ticket.assignee) return ticket;
   const refused = checkAction({ ticket, event, rules: status }, 'assign', false);
   if (refused !== null) return refused;
@@ -190,14 +197,11 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
   assignSolver(step, status, target, event);
-  const refused =
-    checkUntil(until, at, target) ?? checkMove({ ticket, rules: status, from: status, to: target, event });
+  const refused = checkUntil(until, at, target) ?? checkMove(moveStep(step, target, event));
   if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   if (target === status) return rearmUntil(edit(step), status, until!, at);
-  const next = enterStatus(edit(step), status, target, at, event.by, 'setStatus', step.effects);
-  if (until !== undefined) next.until = until;
-  return next;
+  return withUntil(moveTo(step, target, event, 'setStatus'), until);
 }
 
 export function resolve(step: Step, event: ResolveEvent): Outcome {
@@ -207,7 +211,7 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   assignSolver(step, step.status, target, event);
   const refused = checkActionMove(moveStep(step, target, event), 'resolve', event.force === true);
   if (refused !== null) return refused;
-  return enterStatus(edit(step), step.status, target, event.at, event.by, 'resolve', step.effects);
+  return moveTo(step, target, event, 'resolve');
 }
 
 export function close(step: Step, event: CloseEvent): Outcome {
@@ -218,12 +222,12 @@ export function close(step: Step, event: CloseEvent): Outcome {
   if (step.status.category === 'closed') return step.ticket;
   const refused = checkActionMove(moveStep(step, target, event), 'close', event.force === true);
   if (refused !== null) return refused;
-  return enterStatus(edit(step), step.status, target, event.at, event.by, 'close', step.effects, event.reason ?? null);
+  return moveTo(step, target, event, 'close', event.reason ?? null);
 }
 
 export function reopen(step: Step, event: ReopenEvent): Outcome {
   const { status } = step;
-  if (!DONE.has(status.category)) return fail('reopenNotAllowed', `"${status.id}" is not solved or closed`);
+  if (!isDone(status.category)) return fail('reopenNotAllowed', `"${status.id}" is not solved or closed`);
   const target =
     event.to === undefined
       ? status.reopenTo === null
@@ -231,13 +235,13 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
         : step.workflow.compiled.byId.get(status.reopenTo)!
       : targetStatus(step, event.to);
   if (isError(target)) return target;
-  if (DONE.has(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
+  if (isDone(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
   const move = moveStep(step, target, event);
   const chosen = event.to === undefined ? null : checkStatusChange(move);
   const refused = chosen ?? checkActionMove(move, 'reopen', false);
   if (refused !== null) return refused;
-  return enterStatus(edit(step), status, target, event.at, event.by, 'reopen', step.effects);
+  return moveTo(step, target, event, 'reopen');
 }
 
 export function snooze(step: Step, event: SnoozeEvent): Outcome {
@@ -261,9 +265,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   if (refused !== null) return refused;
   if (again && (until ?? null) === ticket.until) return ticket;
   if (again) return rearmUntil(edit(step), status, until ?? null, at);
-  const next = enterStatus(edit(step), status, target, at, event.by, 'snooze', step.effects);
-  if (until !== undefined) next.until = until;
-  return next;
+  return withUntil(moveTo(step, target, event, 'snooze'), until);
 }
 
 /** Merging closes the source under the `merge` rules; the host moves the conversation to `into`. */
@@ -276,5 +278,5 @@ export function merge(step: Step, event: MergeEvent): Outcome {
   const refused = checkAction({ ticket: step.ticket, event, rules: step.status }, 'merge', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'merged', into, at, by });
-  return enterStatus(edit(step), step.status, target, at, by, 'merge', step.effects, `merged:${into}`);
+  return moveTo(step, target, event, 'merge', `merged:${into}`);
 }

@@ -31,7 +31,7 @@ export const MAX_CATCH_UP_STEPS = 10_000;
  * A repeating reminder stops once its count reaches 2^53 − 1, so the count stays a safe integer. Only a reminder
  * repeating every millisecond for some 285,000 years can get there.
  */
-const LAST_REPEAT = Number.MAX_SAFE_INTEGER;
+const LAST_REPEAT = 9_007_199_254_740_991; // Number.MAX_SAFE_INTEGER, as a literal: bundlers keep a top-level property read
 
 /**
  * The latest of a timer's anchors, or `null` while none of them has happened. Indexed loops, here and in
@@ -152,10 +152,9 @@ export function nextDue(status: CompiledStatus, ticket: Ticket): DueItem | null 
     if (
       best === null ||
       item.dueAt < best.dueAt ||
-      (item.dueAt === best.dueAt && (item.kind === 'reminder' ? 0 : 1) < (best.kind === 'reminder' ? 0 : 1))
-    ) {
+      (item.dueAt === best.dueAt && item.kind === 'reminder' && best.kind === 'move')
+    )
       best = item;
-    }
   }
   return best;
 }
@@ -235,7 +234,7 @@ const byDueTime = (a: FiredReminder, b: FiredReminder): number => a.dueAt - b.du
  * it: the change decides what applies after it. So the ticket ends exactly where an on-time scheduler leaves it,
  * whatever moments the host ticks at, and a catch-up takes a bounded number of steps however long the outage (the
  * policy reader refuses repeating reminders that undo each other's `set`). One pass over the status's timers to
- * find the limits, one to collect; the list is sorted only when timers came due out of declaration order.
+ * find the limits, one to collect, then one stable sort.
  */
 function fireReminders(
   compiled: CompiledWorkflow,
@@ -267,12 +266,6 @@ function fireReminders(
     }
   }
   const fired: FiredReminder[] = [];
-  let sorted = true;
-  const add = (item: FiredReminder): void => {
-    const last = fired[fired.length - 1];
-    if (last !== undefined && byDueTime(last, item) > 0) sorted = false;
-    fired.push(item);
-  };
   for (const timer of status.timers) {
     const anchor = timerAnchor(timer, ticket);
     if (anchor === null) continue;
@@ -283,10 +276,10 @@ function fireReminders(
       for (let k = count; k < timer.reminders.length; k++) {
         const dueAt = Math.max(timer.later(anchor, timer.reminders[k]!), floor);
         if (dueAt >= base || dueAt > horizon) break;
-        add({ timer, dueAt, index: k });
+        fired.push({ timer, dueAt, index: k });
       }
     } else if (timer.repeatEvery === null) {
-      if (count === 0 && base <= horizon) add({ timer, dueAt: base, index: 0 });
+      if (count === 0 && base <= horizon) fired.push({ timer, dueAt: base, index: 0 });
     } else {
       // Missed repetitions fold into the latest before the first change (or at its instant, when declared before
       // it): the change may decide whether the later ones apply. A changing reminder itself never folds.
@@ -302,7 +295,7 @@ function fireReminders(
               ? repeatsBetween(next, until, timer.repeatEvery)
               : Math.floor(timer.elapsed(next, until) / timer.repeatEvery);
         // `next + missed × every` is at most `until`, a time: never null here.
-        add({
+        fired.push({
           timer,
           dueAt: repeatAt(timer, next, missed, timer.repeatEvery)!,
           index: Math.min(count + missed, LAST_REPEAT - 1),
@@ -310,7 +303,8 @@ function fireReminders(
       }
     }
   }
-  if (!sorted) fired.sort(byDueTime);
+  // A stable sort: an already ordered list (the usual case) costs one compare per reminder and stays as it is.
+  fired.sort(byDueTime);
   // A reminder whose `set` changes the ticket ends the batch: the change decides which timers apply after it.
   const setter = fired.findIndex((item) => changer(item.timer, ticket));
   if (setter >= 0) fired.length = setter + 1;

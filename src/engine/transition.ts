@@ -12,7 +12,7 @@ import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
 import { update } from './update.js';
 
-const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
+const NO_EFFECTS: readonly Effect[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Applies one event to a ticket under a policy. First it applies every timer due at or before the event's `at`,
@@ -135,8 +135,9 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
       break;
   }
   if ('code' in outcome) return refuse(input, outcome);
-  // Only a ticket with fired timers in this stay can hold a blocked one: most skip the status lookup.
-  if (step.changed && event.type !== 'tick' && outcome.timersFired !== NO_TIMERS_FIRED)
+  // Only a ticket with fired timers in this stay can hold a blocked one: most skip the status lookup. (A tick
+  // never sets `changed`: it arms nothing.)
+  if (step.changed && outcome.timersFired !== NO_TIMERS_FIRED)
     armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
   if (step.changed && compiled.sla !== null) compiled.sla.sync(outcome as DraftTicket, event.at, effects);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.

@@ -10,11 +10,25 @@ import {
   type CompiledConditions,
   type CompiledReply,
   type CompiledStatusChange,
-  DEFAULT_STATUS_CHANGE,
   type GuardPredicate,
 } from './workflow.js';
+import { maskOf } from './rule-actors.js';
 
-const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
+// Top-level values are built by calls marked pure, never by reading properties (`ACTOR_BIT.agent | …`): a bundler
+// keeps any top-level expression that might have an effect, in every bundle that imports the package.
+const TEAM = /* @__PURE__ */ maskOf(['agent', 'system']);
+
+/** Without `statusChanges`, agents and the system may set any status, on no condition. */
+const DEFAULT_STATUS_CHANGE: CompiledStatusChange = /* @__PURE__ */ Object.freeze({
+  path: null,
+  from: null,
+  when: null,
+  by: TEAM,
+  to: null,
+  notWhileCustomerWaits: false,
+  requireAssignee: false,
+  guards: /* @__PURE__ */ Object.freeze([]),
+});
 const REPLY_ACTIONS: readonly ReplyAction[] = ['move', 'stay', 'reopen', 'followUp', 'reject'];
 const OTHERWISE = ['followUp', 'reject', 'stay'] as const;
 

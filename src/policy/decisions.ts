@@ -51,7 +51,7 @@ export function compileDecisions(
   return out;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
+const EMPTY: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 
 function candidatesOf<R extends Rule>(ids: readonly string[], rules: readonly R[]): Map<string, Candidates<R>> {
   const lists = new Map<Actor, Map<string, readonly R[]>>();

@@ -11,7 +11,13 @@
  */
 export type Duration = string | number;
 
-const MS = { W: 604_800_000, D: 86_400_000, H: 3_600_000, M: 60_000, S: 1000 } as const;
+// Plain literals: a top-level expression that reads a property or multiplies is kept by bundlers (it might have an
+// effect), so every bundle importing the package would carry it.
+const SECOND = 1000;
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const WEEK = 604_800_000;
 
 // Weeks and days before the T, hours/minutes/seconds after it; each part optional, in this order, decimals allowed.
 const ISO =
@@ -29,7 +35,7 @@ const ISO =
  * ```
  */
 export function parseDuration(value: unknown): number | null {
-  return scaledDuration(value, MS.W, MS.D);
+  return scaledDuration(value, WEEK, DAY);
 }
 
 /**
@@ -47,7 +53,7 @@ export function scaledDuration(value: unknown, weekMs: number, dayMs: number): n
     if (m === null || text.endsWith('T')) return null;
     const [, w, d, h, min, s] = m;
     if (w === undefined && d === undefined && h === undefined && min === undefined && s === undefined) return null;
-    ms = part(w) * weekMs + part(d) * dayMs + part(h) * MS.H + part(min) * MS.M + part(s) * MS.S;
+    ms = part(w) * weekMs + part(d) * dayMs + part(h) * HOUR + part(min) * MINUTE + part(s) * SECOND;
     ms = Math.round(ms);
   } else {
     return null;
@@ -56,16 +62,11 @@ export function scaledDuration(value: unknown, weekMs: number, dayMs: number): n
 }
 
 /** The longest duration accepted: 100 years, far beyond any helpdesk rule and far inside the Date range. */
-export const MAX_DURATION_MS = 100 * 365 * MS.D;
+export const MAX_DURATION_MS = 3_153_600_000_000; // 100 × 365 × DAY
 
 function part(text: string | undefined): number {
   return text === undefined ? 0 : Number(text.replace(',', '.'));
 }
-
-const SECOND = MS.S;
-const MINUTE = MS.M;
-const HOUR = MS.H;
-const DAY = MS.D;
 
 /**
  * The inverse of {@link parseDuration}: milliseconds back to a readable ISO 8601 duration, whole days as `P4D`,

@@ -1,4 +1,4 @@
-import { DONE } from './category.js';
+import { isDone } from './category.js';
 import type { CompiledStatus } from './workflow.js';
 
 /** The guarded moves: each has its own rules in a policy (`resolve`, `close`, `snooze`, `reopen`). */
@@ -21,8 +21,8 @@ export function impliedAction(
 ): ActionName | null {
   if (to.category === 'closed') return from.category === 'closed' ? null : 'close';
   if (to.category === 'solved')
-    return DONE.has(from.category) ? (from.category === 'closed' ? 'reopen' : null) : 'resolve';
-  if (DONE.has(from.category)) return 'reopen';
+    return isDone(from.category) ? (from.category === 'closed' ? 'reopen' : null) : 'resolve';
+  if (isDone(from.category)) return 'reopen';
   if (to.category === 'snoozed' && from.category !== 'snoozed') return 'snooze';
   return null;
 }

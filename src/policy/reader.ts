@@ -11,7 +11,7 @@ export type Obj = Readonly<Record<string, unknown>>;
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
+const CATEGORY_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(CATEGORIES);
 
 /**
  * Reads an untrusted policy field by field: every helper returns a checked value (or a harmless fallback) and

@@ -178,18 +178,6 @@ export interface CompiledStatusChange extends CompiledConditions {
   readonly to: ReadonlySet<string> | null;
 }
 
-/** Without `statusChanges`, agents and the system may set any status, on no condition. */
-export const DEFAULT_STATUS_CHANGE: CompiledStatusChange = Object.freeze({
-  path: null,
-  from: null,
-  when: null,
-  by: ACTOR_BIT.agent | ACTOR_BIT.system,
-  to: null,
-  notWhileCustomerWaits: false,
-  requireAssignee: false,
-  guards: Object.freeze([]),
-});
-
 /**
  * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
  * published types, leads here).
@@ -238,7 +226,7 @@ export interface CompiledWorkflow {
   readonly priorityRank: ReadonlyMap<string, number>;
   /** The declared `groups`; `null` when the policy declares none (any short name is then a group). */
   readonly groups: ReadonlySet<string> | null;
-  /** No rules given: the one built-in rule {@link DEFAULT_STATUS_CHANGE}, compiled here so no reader assumes it. */
+  /** No rules given: the one built-in rule (`DEFAULT_STATUS_CHANGE` in compile-rules.ts), compiled here so no reader assumes it. */
   readonly statusChanges: readonly CompiledStatusChange[];
   /** The SLA policies with their arithmetic bound (`src/sla/`), or `null` when the policy has no `sla`. */
   readonly sla: CompiledSla | null;

@@ -38,7 +38,7 @@ const makeActivity = (
     time,
   });
 
-const NO_TIME: SlaActivity['time'] = Object.freeze({});
+const NO_TIME: SlaActivity['time'] = /* @__PURE__ */ Object.freeze({});
 
 /**
  * Counting from `at` in the ticket's category. `created`: the ticket was created at `at`, so its opening messages

@@ -16,7 +16,7 @@ import { SLA_METRICS, type SlaMetric } from './sla-config.js';
 import { syncSla } from './sync.js';
 
 const POLICY_FIELDS = ['id', 'when', 'calendar', 'targets', 'warnBefore', 'pause'] as const;
-const PAUSE_KEYS = ['all', ...SLA_METRICS] as const;
+const PAUSE_KEYS: readonly string[] = /* @__PURE__ */ ['all'].concat(SLA_METRICS);
 
 /**
  * Where each metric pauses when a policy says nothing: the majority rule among the vendors (docs/sla.md). Every

@@ -56,7 +56,11 @@ export type SlaStatusResult =
   | { readonly ok: true; readonly policy: string | null; readonly metrics: readonly SlaMetricStatus[] }
   | { readonly ok: false; readonly error: TransitionError };
 
-const NONE: SlaStatusResult = Object.freeze({ ok: true, policy: null, metrics: Object.freeze([]) });
+const NONE: SlaStatusResult = /* @__PURE__ */ Object.freeze({
+  ok: true,
+  policy: null,
+  metrics: /* @__PURE__ */ Object.freeze([]),
+});
 
 /**
  * The SLA clocks of `ticket` at `now`, as `transition(…, { type: 'tick', at: now })` would leave them: timers and

@@ -260,7 +260,9 @@ describe('size budgets (.size-limit.json)', () => {
     // as not met); the SLA arithmetic itself is bound at compile time and lives in the defineWorkflow budget. The
     // round-5 timer fixes (F1: reminders fold only up to a change, an SLA mark or a move) measured 8.89 kB, and issue
     // 13's `assignSolver` (the solving agent assigned by actorId) 9.06 kB: 1.06 kB OVER the ceiling (reported as not met).
-    expect(limit('core runtime (')).toBe('9.1 kB');
+    // Round 8: dist/index.js tree-shakes to nothing (0.29 kB of top-level leftovers were in every bundle), and the
+    // engine does the same checks in less code: 8.58 kB, still 0.58 kB OVER the ceiling (reported as not met).
+    expect(limit('core runtime (')).toBe('8.62 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe(
       '{ createTicket, transition, can, evaluateAutoClose, nextDeadline }',
     );

@@ -1,10 +1,10 @@
-import { ACTOR_BIT } from '../workflow.js';
+import { maskOf } from '../rule-actors.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
 import { quote } from './paths.js';
 import { timerTargets } from '../timer-targets.js';
 
-const TEAM = ACTOR_BIT.agent | ACTOR_BIT.system;
+const TEAM = /* @__PURE__ */ maskOf(['agent', 'system']); // a pure call: bundlers drop it when unused
 
 /**
  * A ticket the team may solve while the customer's last message is unanswered (a resolve rule without
