@@ -12,11 +12,7 @@ import {
   type CompiledStatusChange,
   type GuardPredicate,
 } from './workflow.js';
-import { maskOf } from './rule-actors.js';
-
-// Top-level values are built by calls marked pure, never by reading properties (`ACTOR_BIT.agent | …`): a bundler
-// keeps any top-level expression that might have an effect, in every bundle that imports the package.
-const TEAM = /* @__PURE__ */ maskOf(['agent', 'system']);
+import { TEAM_ACTORS as TEAM } from './rule-actors.js';
 
 /** Without `statusChanges`, agents and the system may set any status, on no condition. */
 const DEFAULT_STATUS_CHANGE: CompiledStatusChange = /* @__PURE__ */ Object.freeze({

@@ -54,6 +54,12 @@ export function maskOf(actors: readonly Actor[]): number {
   return mask;
 }
 
+/**
+ * Agents and the system: the team's side of a rule's `by`. Built by a call marked pure, not by reading properties
+ * (`ACTOR_BIT.agent | …`): a bundler keeps any top-level expression that might have an effect, in every bundle.
+ */
+export const TEAM_ACTORS = /* @__PURE__ */ maskOf(['agent', 'system']);
+
 /** `agent, system` for a mask, in the fixed actor order. */
 export function actorNames(mask: number): string {
   return actorsOf(mask).join(', ');

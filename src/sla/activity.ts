@@ -1,6 +1,7 @@
 import type { SlaActivity } from '../model/sla-state.js';
 import type { Ticket } from '../model/ticket.js';
 import { CATEGORIES, type Category } from '../policy/category.js';
+import type { TicketSpan } from '../engine/read-ticket.js';
 
 /*
  * Messages by side and time per category, kept beside the clocks and brought up to date by the same sync. Only
@@ -12,8 +13,6 @@ import { CATEGORIES, type Category } from '../policy/category.js';
  */
 
 type Elapsed = (from: number, to: number) => number;
-/** The times every stored activity time must lie between: the ticket's. */
-type Span = Pick<Ticket, 'createdAt' | 'updatedAt'>;
 type Time = { [category: string]: readonly [number, number] };
 
 /** An activity with these fields, built as one literal (one shape for every activity the engine makes). */
@@ -100,7 +99,7 @@ export function addStretch(
 
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 /** Checked with compares, not `isTime`: a value between two times is a time when it is a whole number. */
-const isWithin = (v: unknown, t: Span): v is number =>
+const isWithin = (v: unknown, t: TicketSpan): v is number =>
   typeof v === 'number' && v >= t.createdAt && v <= t.updatedAt && Number.isInteger(v);
 const isCategory = (v: unknown): v is Category => (CATEGORIES as readonly unknown[]).includes(v);
 
@@ -110,7 +109,7 @@ const isCategory = (v: unknown): v is Category => (CATEGORIES as readonly unknow
  * is a plain copy (not frozen: `freezeCopy` freezes it when a state the engine makes takes it); without, only the
  * check is made and `null` says it passed (a read-only query that never reads the activity copies nothing).
  */
-export function readActivity(value: unknown, ticket: Span, keep: boolean): SlaActivity | null | undefined {
+export function readActivity(value: unknown, ticket: TicketSpan, keep: boolean): SlaActivity | null | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const a = value as Record<string, unknown>;
   const { from, customerReplies, teamReplies, seenCustomerAt, seenTeamAt, seenAwaiting, category, since, time } = a;

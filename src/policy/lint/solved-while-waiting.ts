@@ -1,10 +1,8 @@
-import { maskOf } from '../rule-actors.js';
+import { TEAM_ACTORS as TEAM } from '../rule-actors.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
 import { quote } from './paths.js';
 import { timerTargets } from '../timer-targets.js';
-
-const TEAM = /* @__PURE__ */ maskOf(['agent', 'system']); // a pure call: bundlers drop it when unused
 
 /**
  * A ticket the team may solve while the customer's last message is unanswered (a resolve rule without

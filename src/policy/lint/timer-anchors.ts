@@ -1,12 +1,10 @@
 import type { TimerAnchor } from '../config.js';
 import { ACTOR_BIT } from '../workflow.js';
-import { maskOf } from '../rule-actors.js';
+import { TEAM_ACTORS as TEAM } from '../rule-actors.js';
 import type { LintContext } from './context.js';
 import type { LintFinding } from './finding.js';
 import { search } from './graph.js';
 import { quote } from './paths.js';
-
-const TEAM = /* @__PURE__ */ maskOf(['agent', 'system']); // a pure call: bundlers drop it when unused
 
 /**
  * Timers that count only from a message which may never have been written when the ticket is in their status:
