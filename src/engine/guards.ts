@@ -1,5 +1,5 @@
 import type { Actor } from '../model/actor.js';
-import { impliedActions, type ActionName, type RuledAction } from '../policy/implied-action.js';
+import type { ActionName, RuledAction } from '../policy/implied-action.js';
 import {
   ACTOR_BIT,
   type CompiledActionRule,
@@ -98,7 +98,7 @@ function conditions(
 
 /** The rules of every action the move amounts to, but `except` (already checked, perhaps with `force`). */
 function checkImplied(step: MoveStep, except: ActionName | null): TransitionError | null {
-  for (const action of impliedActions(step.from, step.to)) {
+  for (const action of step.from.implies[step.to.category]) {
     if (action === except) continue;
     const refused = checkAction(step, action, false);
     if (refused !== null) return refused;

@@ -2,6 +2,7 @@ import type { CompiledCalendar } from '../calendar/compiled-calendar.js';
 import type { Actor } from '../model/actor.js';
 import { compileCalendars } from './compile-calendars.js';
 import { DONE, type Category } from './category.js';
+import { impliesByCategory } from './implied-action.js';
 import { compileActionRules, compileAssignments, compileReplies, compileStatusChanges } from './compile-rules.js';
 import { compileStatuses } from './compile-statuses.js';
 import { compileTimers } from './compile-timers.js';
@@ -130,6 +131,7 @@ export function compileWorkflow(
         reopenClears: reopenAssignee === 'clear' && DONE.has(info.category),
         timers: statusTimers,
         freeTimers,
+        implies: impliesByCategory(info),
         idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },
       },
     ]);

@@ -1,4 +1,4 @@
-import { isDone } from './category.js';
+import { CATEGORIES, isDone, type Category } from './category.js';
 import type { CompiledStatus } from './workflow.js';
 
 /** The guarded moves: each has its own rules in a policy (`resolve`, `close`, `snooze`, `reopen`). */
@@ -41,4 +41,16 @@ export function impliedActions(
   const also =
     first !== 'reopen' ? null : to.category === 'snoozed' ? 'snooze' : to.category === 'solved' ? 'resolve' : null;
   return also === null ? [first] : [first, also];
+}
+
+/**
+ * {@link impliedActions} of a move from `from` into each category, decided when the policy is compiled
+ * (`CompiledStatus.implies`): the engine then looks the answer up, and carries neither the rule nor an array per move.
+ */
+export function impliesByCategory(
+  from: Pick<CompiledStatus, 'category'>,
+): Readonly<Record<Category, readonly ActionName[]>> {
+  const implies = {} as Record<Category, readonly ActionName[]>;
+  for (const category of CATEGORIES) implies[category] = impliedActions(from, { category });
+  return implies;
 }

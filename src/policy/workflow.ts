@@ -4,6 +4,7 @@ import type { Ticket } from '../model/ticket.js';
 import type { TicketEvent } from '../model/events.js';
 import type { Actor } from '../model/actor.js';
 import type { Category } from './category.js';
+import type { ActionName } from './implied-action.js';
 import type { CompiledSet, CompiledWhen } from './compile-when.js';
 import type { StatusDecisions } from './decisions.js';
 import type { ReplyAction, TimerAnchor, WorkflowConfig } from './config.js';
@@ -198,6 +199,8 @@ export interface CompiledStatus {
   readonly timers: readonly CompiledTimer[];
   /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
   readonly freeTimers: ReadonlySet<CompiledTimer>;
+  /** Per category of a target status, the actions a move from here into it amounts to (`impliesByCategory`). */
+  readonly implies: Readonly<Record<Category, readonly ActionName[]>>;
   /** The frozen answer `evaluateAutoClose` gives for a ticket resting here when nothing can come due. */
   readonly idle: {
     readonly due: readonly never[];
