@@ -1,24 +1,15 @@
 import type { Actor } from '../model/actor.js';
 import type { TicketEvent } from '../model/events.js';
 import type { TransitionError } from './result.js';
+import { show } from '../policy/show.js';
 import { isShortName } from '../policy/ticket-limits.js';
 import { isTime } from './time.js';
+
+export { show };
 
 /** A refusal; `path` names the offending field of the input (`event.at`, `ticket.reopenCount`) when there is one. */
 export const fail = (code: TransitionError['code'], message: string, path?: string): TransitionError =>
   path === undefined ? { code, message } : { code, message, path };
-
-/**
- * A value as it appears in an error message; `undefined` (which JSON cannot show) included. Never throws: a
- * BigInt, a cycle or a hostile `toJSON` shows as its type instead.
- */
-export function show(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? 'undefined';
-  } catch {
-    return `a ${typeof value}`;
-  }
-}
 
 /**
  * The refusal for a status id the workflow does not have: in a stored ticket (`path` `ticket.status` or

@@ -1,5 +1,6 @@
 import type { Workflow } from '../policy/workflow.js';
 import { nextDeadline } from './auto-close.js';
+import { show } from './check-input.js';
 import { isError } from './handlers.js';
 import { readStoredTicket } from './read-stored-ticket.js';
 import type { Ticket } from '../model/ticket.js';
@@ -116,11 +117,7 @@ export function migrateTicket<S extends string>(
     return migrate(from, to, ticket, mapping);
   } catch (error) {
     // Only a hostile mapping (a throwing getter, a Proxy) gets here: the ticket is read safely.
-    return refuse(
-      'invalidMapping',
-      '',
-      `the mapping could not be read: ${error instanceof Error ? error.message : typeof error}`,
-    );
+    return refuse('invalidMapping', '', `the mapping could not be read: ${show(error)}`);
   }
 }
 

@@ -27,10 +27,6 @@ export function readStoredTicket(
     const status = lookUpStatus(compiled, ticket);
     return isError(status) ? status : readTicket(compiled, ticket as object, status, forClocks);
   } catch (error) {
-    return fail(
-      'invalidTicket',
-      `the ticket could not be read: ${error instanceof Error ? error.message : show(error)}`,
-      'ticket',
-    );
+    return fail('invalidTicket', `the ticket could not be read: ${show(error)}`, 'ticket');
   }
 }

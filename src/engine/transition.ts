@@ -1,6 +1,5 @@
 import type { Workflow } from '../policy/workflow.js';
-import { describeThrown } from '../policy/describe-thrown.js';
-import { readEvent } from './check-input.js';
+import { readEvent, show } from './check-input.js';
 import type { Effect } from './effects.js';
 import type { TicketEvent } from '../model/events.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
@@ -54,7 +53,7 @@ export function transition<S extends string, P extends string>(
     // The thrown value is described, never converted: `String()` of a null-prototype object throws in turn.
     return refuse(ticket, {
       code: 'internalError',
-      message: `could not apply the event: ${describeThrown(error)}`,
+      message: `could not apply the event: ${show(error)}`,
     }) as TransitionResult<S, P>;
   }
 }

@@ -1,5 +1,5 @@
 import { compileWorkflow } from './compile.js';
-import { describeThrown } from './describe-thrown.js';
+import { show } from './show.js';
 import type { WorkflowConfig } from './config.js';
 import { WorkflowError, type WorkflowIssue } from './issues.js';
 import type { Workflow, WorkflowImplementations } from './workflow.js';
@@ -73,7 +73,7 @@ export function validateWorkflow(config: unknown, implementations?: WorkflowImpl
     // Only a hostile object (a throwing getter or Proxy) can get here; report it instead of throwing.
     return {
       ok: false,
-      issues: [{ path: '', code: 'notJson', message: `could not be read: ${describeThrown(error)}` }],
+      issues: [{ path: '', code: 'notJson', message: `could not be read: ${show(error)}` }],
     };
   }
 }
