@@ -197,11 +197,14 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
   assignSolver(step, status, target, event);
-  const refused = checkUntil(until, at, target) ?? checkMove(moveStep(step, target, event));
-  if (refused !== null) return refused;
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
-  if (target === status) return rearmUntil(edit(step), status, until!, at);
-  return withUntil(moveTo(step, target, event, 'setStatus'), until);
+  return (
+    checkUntil(until, at, target) ??
+    checkMove(moveStep(step, target, event)) ??
+    (target === status
+      ? rearmUntil(edit(step), status, until!, at)
+      : withUntil(moveTo(step, target, event, 'setStatus'), until))
+  );
 }
 
 export function resolve(step: Step, event: ResolveEvent): Outcome {
@@ -209,9 +212,10 @@ export function resolve(step: Step, event: ResolveEvent): Outcome {
   if (isError(target)) return target;
   if (step.status.category === 'solved') return step.ticket;
   assignSolver(step, step.status, target, event);
-  const refused = checkActionMove(moveStep(step, target, event), 'resolve', event.force === true);
-  if (refused !== null) return refused;
-  return moveTo(step, target, event, 'resolve');
+  return (
+    checkActionMove(moveStep(step, target, event), 'resolve', event.force === true) ??
+    moveTo(step, target, event, 'resolve')
+  );
 }
 
 export function close(step: Step, event: CloseEvent): Outcome {
@@ -220,9 +224,10 @@ export function close(step: Step, event: CloseEvent): Outcome {
   if (event.reason !== undefined && typeof event.reason !== 'string')
     return fail('invalidEvent', '"reason" must be a string');
   if (step.status.category === 'closed') return step.ticket;
-  const refused = checkActionMove(moveStep(step, target, event), 'close', event.force === true);
-  if (refused !== null) return refused;
-  return moveTo(step, target, event, 'close', event.reason ?? null);
+  return (
+    checkActionMove(moveStep(step, target, event), 'close', event.force === true) ??
+    moveTo(step, target, event, 'close', event.reason ?? null)
+  );
 }
 
 export function reopen(step: Step, event: ReopenEvent): Outcome {
@@ -239,9 +244,7 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
   const move = moveStep(step, target, event);
   const chosen = event.to === undefined ? null : checkStatusChange(move);
-  const refused = chosen ?? checkActionMove(move, 'reopen', false);
-  if (refused !== null) return refused;
-  return moveTo(step, target, event, 'reopen');
+  return chosen ?? checkActionMove(move, 'reopen', false) ?? moveTo(step, target, event, 'reopen');
 }
 
 export function snooze(step: Step, event: SnoozeEvent): Outcome {
