@@ -17,7 +17,7 @@ export const fail = (code: TransitionError['code'], message: string, path?: stri
  * The code `unknownStatus` is stable: `migrateTicket` and hosts rely on it to tell a policy change from junk.
  */
 export const unknownStatus = (id: unknown, path?: string): TransitionError =>
-  fail('unknownStatus', `status ${show(id)} is not in this workflow`, path);
+  fail('unknownStatus', `unknown status ${show(id)}`, path);
 
 /** An assignee: `null` (unassigned) or a non-empty string. */
 export const isAssignee = (value: unknown): value is string | null =>
@@ -42,8 +42,7 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   let by: Actor | undefined;
   if (type !== 'tick') {
     const actor = e.by;
-    if (!isActor(actor))
-      return fail('unknownActor', `"by" must be customer, agent or system, not ${show(actor)}`, 'event.by');
+    if (!isActor(actor)) return badActor(actor, 'event');
     by = actor;
   }
   const at = e.at;
@@ -111,5 +110,16 @@ function isEventType(type: unknown): type is TicketEvent['type'] {
   );
 }
 
-const badTime = (): TransitionError =>
-  fail('invalidTime', '"at" must be whole epoch milliseconds within the Date range', 'event.at');
+/*
+ * The refusals `createTicket` shares with events (it throws their message), so both name a mistake alike. `where`
+ * is the path's root: `event`, or `input` for `createTicket`.
+ */
+
+export const badTime = (where = 'event'): TransitionError =>
+  fail('invalidTime', '"at" must be whole epoch ms within the Date range', `${where}.at`);
+
+export const badActor = (value: unknown, where: string): TransitionError =>
+  fail('unknownActor', `"by" must be customer, agent or system, not ${show(value)}`, `${where}.by`);
+
+export const badAssignee = (): TransitionError =>
+  fail('invalidAssignee', '"assignee" must be a non-empty string or null');

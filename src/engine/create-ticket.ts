@@ -1,9 +1,9 @@
 import type { Actor } from '../model/actor.js';
 import type { Workflow } from '../policy/workflow.js';
 import { checkGroup, checkPriority, checkTags } from './attributes.js';
-import { isActor, isAssignee } from './check-input.js';
+import { badActor, badAssignee, badTime, isActor, isAssignee } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
-import { isChannel, MAX_CHANNEL_LENGTH } from './read-ticket.js';
+import { CHANNEL_RULE, invalidField, isChannel } from './read-ticket.js';
 import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
@@ -54,21 +54,22 @@ export function createTicket<S extends string, P extends string>(
   input: CreateTicketInput<NoInfer<P>>,
 ): Ticket<S, P> {
   const { at, by = 'customer', channel = null, assignee = null, priority = null, group = null, tags = [] } = input;
-  if (!isTime(at)) throw new RangeError('createTicket: "at" must be whole epoch milliseconds within the Date range');
-  if (!isActor(by)) throw new RangeError('createTicket: "by" must be customer, agent or system');
-  if (!isAssignee(assignee)) throw new RangeError('createTicket: "assignee" must be a non-empty string or null');
-  if (!isChannel(channel))
-    throw new RangeError(`createTicket: "channel" must be a string of 1 to ${MAX_CHANNEL_LENGTH} characters`);
+  const compiled = workflow.compiled;
+  // The refusals an event or a stored ticket would get for the same value, each checked in this order.
   const checked = [
-    checkPriority(workflow.compiled, priority, 'input'),
-    checkGroup(workflow.compiled, group, 'input'),
+    isTime(at) ? null : badTime('input'),
+    isActor(by) ? null : badActor(by, 'input'),
+    isAssignee(assignee) ? null : badAssignee(),
+    isChannel(channel) ? null : invalidField('channel', CHANNEL_RULE),
+    checkPriority(compiled, priority, 'input'),
+    checkGroup(compiled, group, 'input'),
     checkTags(tags, 'input', false),
   ] as const;
   for (const value of checked)
-    if (value !== null && typeof value === 'object' && 'message' in value)
+    if (value !== null && typeof value === 'object' && 'code' in value)
       throw new RangeError(`createTicket: ${value.message}`);
   const byCustomer = by === 'customer';
-  const status = (channel === null ? undefined : workflow.compiled.initialByChannel.get(channel)) ?? workflow.initial;
+  const status = (channel === null ? undefined : compiled.initialByChannel.get(channel)) ?? workflow.initial;
   const ticket: DraftTicket = {
     status,
     version: 1,
@@ -79,7 +80,7 @@ export function createTicket<S extends string, P extends string>(
     channel,
     priority,
     group,
-    tags: checked[2] as readonly string[],
+    tags: checked[6] as readonly string[],
     attributesChangedAt: null,
     lastCustomerMessageAt: byCustomer ? at : null,
     lastAgentMessageAt: null,
@@ -96,6 +97,6 @@ export function createTicket<S extends string, P extends string>(
     sla: null,
   };
   // The SLA clocks start with the ticket (resolution, and first reply when a customer wrote in).
-  workflow.compiled.sla?.sync(ticket, at, null);
+  compiled.sla?.sync(ticket, at, null);
   return ticket as Ticket<S, P>;
 }

@@ -48,15 +48,17 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
   for (let i = 0; i < candidates.length; i++) {
     const rule = candidates[i]!;
     if (rule.when !== null && !matchesWhen(rule.when, ticket)) continue;
-    const reason = force ? forced(rule, ACTOR_BIT[by], action) : actionConditions(rule, ticket, event, action);
+    const reason = force ? forced(rule, by, action) : actionConditions(rule, ticket, event, action);
     if (reason === null) return null;
     failure ??= reason;
   }
   return failure ?? { code: notAllowed(action), message: `${by} may not ${action} a ticket in "${ticket.status}"` };
 }
 
-function forced(rule: CompiledActionRule, bit: number, action: RuledAction): TransitionError | null {
-  return (rule.forceBy & bit) !== 0 ? null : { code: 'forceNotAllowed', message: `this actor may not force ${action}` };
+function forced(rule: CompiledActionRule, by: Actor, action: RuledAction): TransitionError | null {
+  return (rule.forceBy & ACTOR_BIT[by]) !== 0
+    ? null
+    : { code: 'forceNotAllowed', message: `${by} may not force ${action}` };
 }
 
 function actionConditions(
@@ -79,10 +81,10 @@ function conditions(
   action: string,
 ): TransitionError | null {
   if (rule.notWhileCustomerWaits && ticket.awaiting === 'team') {
-    return { code: 'customerWaiting', message: `cannot ${action} while the customer's last message is unanswered` };
+    return { code: 'customerWaiting', message: `cannot ${action} while the customer waits` };
   }
   if (rule.requireAssignee && ticket.assignee === null) {
-    return { code: 'assigneeRequired', message: `cannot ${action} a ticket with no assignee` };
+    return { code: 'assigneeRequired', message: `cannot ${action} without an assignee` };
   }
   for (const [name, predicate] of rule.guards) {
     let passed = false;

@@ -15,7 +15,7 @@ import type {
   TicketEvent,
 } from '../model/events.js';
 import { assignSolver } from './assign-solver.js';
-import { fail, isAssignee, unknownStatus } from './check-input.js';
+import { badAssignee, fail, isAssignee, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
@@ -98,8 +98,7 @@ function defaultStatus(step: Step, category: 'solved' | 'closed' | 'snoozed'): C
 function checkUntil(until: unknown, at: number, target: CompiledStatus): TransitionError | null {
   if (until === undefined) return target.requireUntil ? fail('untilRequired', `"${target.id}" needs an "until"`) : null;
   if (!isTime(until) || until <= at) return fail('invalidUntil', '"until" must be a time after "at"');
-  if (!target.acceptsUntil)
-    return fail('untilNotAccepted', `no timer of "${target.id}" counts to "until", so it would never wake`);
+  if (!target.acceptsUntil) return fail('untilNotAccepted', `no timer of "${target.id}" counts to "until"`);
   return null;
 }
 
@@ -178,7 +177,7 @@ export function note(step: Step, event: TicketEvent): Outcome {
 export function assign(step: Step, event: AssignEvent): Outcome {
   const { ticket, status, effects } = step;
   const { assignee, at } = event;
-  if (!isAssignee(assignee)) return fail('invalidAssignee', '"assignee" must be a non-empty string or null');
+  if (!isAssignee(assignee)) return badAssignee();
   if (assignee === ticket.assignee) return ticket;
   const refused = checkAction({ ticket, event, rules: status }, 'assign', false);
   if (refused !== null) return refused;
@@ -274,8 +273,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
 /** Merging closes the source under the `merge` rules; the host moves the conversation to `into`. */
 export function merge(step: Step, event: MergeEvent): Outcome {
   const { into, at, by } = event;
-  if (typeof into !== 'string' || into === '')
-    return fail('invalidEvent', '"into" must be the non-empty id of the target ticket');
+  if (typeof into !== 'string' || into === '') return fail('invalidEvent', '"into" must be a non-empty string');
   const target = defaultStatus(step, 'closed');
   if (isError(target)) return target;
   const refused = checkAction({ ticket: step.ticket, event, rules: step.status }, 'merge', false);

@@ -26,8 +26,11 @@ export const isChannel = (value: unknown): value is string | null =>
 /** The times a ticket's SLA clocks are checked against: what a clocks query keeps of a ticket it only checked. */
 export type TicketSpan = Pick<Ticket, 'createdAt' | 'updatedAt'>;
 
+/** What a `channel` must be: the rule `createTicket` and a stored ticket share. */
+export const CHANNEL_RULE = `1-${MAX_CHANNEL_LENGTH} characters or null`;
+
 /** `invalidTicket` for a stored field: `"reopenCount" must be a whole number from 0`, path `ticket.reopenCount`. */
-const invalid = (field: string, what: string): TransitionError =>
+export const invalidField = (field: string, what: string): TransitionError =>
   fail('invalidTicket', `"${field}" must be ${what}`, `ticket.${field}`);
 
 /**
@@ -75,19 +78,20 @@ export function readTicket(
 ): DraftTicket | TicketSpan | TransitionError {
   const t = ticket as Record<string, unknown>;
   const version = t.version;
-  if (!Number.isSafeInteger(version) || (version as number) < 1) return invalid('version', 'a whole number from 1');
+  if (!Number.isSafeInteger(version) || (version as number) < 1)
+    return invalidField('version', 'a whole number from 1');
   const createdAt = t.createdAt;
-  if (!isTime(createdAt)) return invalid('createdAt', 'a time');
+  if (!isTime(createdAt)) return invalidField('createdAt', 'a time');
   const updatedAt = t.updatedAt;
-  if (!isTime(updatedAt) || updatedAt < createdAt) return invalid('updatedAt', 'a time, not before createdAt');
+  if (!isTime(updatedAt) || updatedAt < createdAt) return invalidField('updatedAt', 'a time >= createdAt');
   const statusChangedAt = t.statusChangedAt;
   if (!isMoment(statusChangedAt, createdAt, updatedAt)) {
-    return invalid('statusChangedAt', 'a time between createdAt and updatedAt');
+    return invalidField('statusChangedAt', 'a time between createdAt and updatedAt');
   }
   const assignee = t.assignee;
-  if (!isAssignee(assignee)) return invalid('assignee', 'a non-empty string or null');
+  if (!isAssignee(assignee)) return invalidField('assignee', 'a non-empty string or null');
   const channel = t.channel;
-  if (!isChannel(channel)) return invalid('channel', `a string of 1 to ${MAX_CHANNEL_LENGTH} characters, or null`);
+  if (!isChannel(channel)) return invalidField('channel', CHANNEL_RULE);
   // The common values (none, no tags, no fired timers) are taken here, before the full checks are called: V8
   // inlines only a few hundred bytes of callees into one function, and a call it never makes costs none of them,
   // so the small time checks below stay inlined (a double passed to a real call is boxed: one allocation each).
@@ -105,40 +109,41 @@ export function readTicket(
   if ('code' in tags) return tags;
   const attributesChangedAt = t.attributesChangedAt ?? null;
   if (!isMomentOrNull(attributesChangedAt, createdAt, updatedAt))
-    return invalid('attributesChangedAt', BETWEEN_OR_NULL);
+    return invalidField('attributesChangedAt', BETWEEN_OR_NULL);
   const lastCustomerMessageAt = t.lastCustomerMessageAt;
   if (!isMomentOrNull(lastCustomerMessageAt, createdAt, updatedAt))
-    return invalid('lastCustomerMessageAt', BETWEEN_OR_NULL);
+    return invalidField('lastCustomerMessageAt', BETWEEN_OR_NULL);
   const lastAgentMessageAt = t.lastAgentMessageAt;
-  if (!isMomentOrNull(lastAgentMessageAt, createdAt, updatedAt)) return invalid('lastAgentMessageAt', BETWEEN_OR_NULL);
+  if (!isMomentOrNull(lastAgentMessageAt, createdAt, updatedAt))
+    return invalidField('lastAgentMessageAt', BETWEEN_OR_NULL);
   const lastActivityAt = t.lastActivityAt;
   if (!isMoment(lastActivityAt, createdAt, updatedAt)) {
-    return invalid('lastActivityAt', 'a time between createdAt and updatedAt');
+    return invalidField('lastActivityAt', 'a time between createdAt and updatedAt');
   }
   const awaiting = t.awaiting;
   if (awaiting !== null && awaiting !== 'team' && awaiting !== 'customer')
-    return invalid('awaiting', '"team", "customer" or null');
+    return invalidField('awaiting', '"team", "customer" or null');
   const reopenCount = t.reopenCount;
   if (!Number.isSafeInteger(reopenCount) || (reopenCount as number) < 0)
-    return invalid('reopenCount', 'a whole number from 0');
+    return invalidField('reopenCount', 'a whole number from 0');
   const closedAt = t.closedAt;
-  if (!isMomentOrNull(closedAt, createdAt, updatedAt)) return invalid('closedAt', BETWEEN_OR_NULL);
+  if (!isMomentOrNull(closedAt, createdAt, updatedAt)) return invalidField('closedAt', BETWEEN_OR_NULL);
   const closedBy = t.closedBy;
   if (closedAt === null ? closedBy !== null : !isActor(closedBy))
-    return invalid('closedBy', 'customer, agent or system when closedAt is set, else null');
+    return invalidField('closedBy', 'customer, agent or system if closedAt is set, else null');
   const closeReason = t.closeReason;
   if (closeReason !== null && (typeof closeReason !== 'string' || closedAt === null))
-    return invalid('closeReason', 'a string when closedAt is set, or null');
+    return invalidField('closeReason', 'null, or a string if closedAt is set');
   const resolvedAt = t.resolvedAt;
-  if (!isMomentOrNull(resolvedAt, createdAt, updatedAt)) return invalid('resolvedAt', BETWEEN_OR_NULL);
+  if (!isMomentOrNull(resolvedAt, createdAt, updatedAt)) return invalidField('resolvedAt', BETWEEN_OR_NULL);
   const until = t.until;
-  if (until !== null && !isTime(until)) return invalid('until', 'a time or null');
+  if (until !== null && !isTime(until)) return invalidField('until', 'a time or null');
   const snoozedFrom = t.snoozedFrom;
   if (snoozedFrom !== null && (typeof snoozedFrom !== 'string' || !compiled.byId.has(snoozedFrom)))
     return unknownStatus(snoozedFrom, 'ticket.snoozedFrom');
   const rawFired = t.timersFired;
   const timersFired = rawFired === NO_TIMERS_FIRED ? NO_TIMERS_FIRED : readTimersFired(rawFired, status);
-  if (timersFired === null) return invalid('timersFired', 'an object of whole counts from 0');
+  if (timersFired === null) return invalidField('timersFired', 'an object of counts');
   // A third of a clocks query's allocations, on a list's every row, were this copy (280 B).
   if (forClocks && status.timers.length === 0) return { createdAt, updatedAt };
   const read: DraftTicket = {
@@ -169,7 +174,7 @@ export function readTicket(
   };
   // Absent (a ticket stored before SLAs) reads as `null`; without SLA policies there are no clocks to keep.
   const sla = compiled.sla === null || forClocks ? null : compiled.sla.read(t.sla, read);
-  if (sla === undefined) return invalid('sla', 'SLA clocks (see SlaState) or null');
+  if (sla === undefined) return invalidField('sla', 'a SlaState or null');
   read.sla = sla;
   return read;
 }

@@ -76,7 +76,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if (event.type !== 'tick' && event.at < ticket.updatedAt) {
     return refuse(input, {
       code: 'staleEvent',
-      message: `the event (at ${event.at}) is older than the ticket's last update (${ticket.updatedAt})`,
+      message: `"at" ${event.at} is before the ticket's updatedAt ${ticket.updatedAt}`,
       path: 'event.at',
     });
   }
@@ -145,7 +145,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if (ticket.version === Number.MAX_SAFE_INTEGER) {
     return refuse(input, {
       code: 'versionLimit',
-      message: "the ticket's version is 2^53 − 1, the last one that counts exactly: it cannot change again",
+      message: "the ticket's version is 2^53 − 1: it cannot change again",
       path: 'ticket.version',
     });
   }
