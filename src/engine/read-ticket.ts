@@ -26,11 +26,8 @@ export const isChannel = (value: unknown): value is string | null =>
 /** The times a ticket's SLA clocks are checked against: what a clocks query keeps of a ticket it only checked. */
 export type TicketSpan = Pick<Ticket, 'createdAt' | 'updatedAt'>;
 
-/** What a `channel` must be: the rule `createTicket` and a stored ticket share. */
-export const CHANNEL_RULE = `1-${MAX_CHANNEL_LENGTH} characters or null`;
-
 /** `invalidTicket` for a stored field: `"reopenCount" must be a whole number from 0`, path `ticket.reopenCount`. */
-export const invalidField = (field: string, what: string): TransitionError =>
+const invalidField = (field: string, what: string): TransitionError =>
   fail('invalidTicket', `"${field}" must be ${what}`, `ticket.${field}`);
 
 /**
@@ -91,7 +88,7 @@ export function readTicket(
   const assignee = t.assignee;
   if (!isAssignee(assignee)) return invalidField('assignee', 'a non-empty string or null');
   const channel = t.channel;
-  if (!isChannel(channel)) return invalidField('channel', CHANNEL_RULE);
+  if (!isChannel(channel)) return invalidField('channel', `1-${MAX_CHANNEL_LENGTH} characters or null`);
   // The common values (none, no tags, no fired timers) are taken here, before the full checks are called: V8
   // inlines only a few hundred bytes of callees into one function, and a call it never makes costs none of them,
   // so the small time checks below stay inlined (a double passed to a real call is boxed: one allocation each).
