@@ -116,7 +116,7 @@ function isEventType(type: unknown): type is TicketEvent['type'] {
  */
 
 export const badTime = (where = 'event'): TransitionError =>
-  fail('invalidTime', '"at" must be whole epoch ms within the Date range', `${where}.at`);
+  fail('invalidTime', '"at" must be a time (whole epoch ms)', `${where}.at`);
 
 export const badActor = (value: unknown, where: string): TransitionError =>
   fail('unknownActor', `"by" must be customer, agent or system, not ${show(value)}`, `${where}.by`);

@@ -52,7 +52,7 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
     if (reason === null) return null;
     failure ??= reason;
   }
-  return failure ?? { code: notAllowed(action), message: `${by} may not ${action} a ticket in "${ticket.status}"` };
+  return failure ?? { code: notAllowed(action), message: `${by} may not ${action} in "${ticket.status}"` };
 }
 
 function forced(rule: CompiledActionRule, by: Actor, action: RuledAction): TransitionError | null {
@@ -68,7 +68,7 @@ function actionConditions(
   action: RuledAction,
 ): TransitionError | null {
   if (rule.keepAssignee && event.type === 'assign' && event.assignee === null) {
-    return { code: 'assigneeRequired', message: `a ticket in "${ticket.status}" must keep an assignee` };
+    return { code: 'assigneeRequired', message: `cannot unassign in "${ticket.status}"` };
   }
   return conditions(rule, ticket, event, action);
 }
@@ -143,7 +143,7 @@ export function checkStatusChange(step: MoveStep): TransitionError | null {
   return (
     failure ?? {
       code: 'statusChangeNotAllowed',
-      message: `${event.by} may not move a ticket from "${from.id}" to "${to.id}"`,
+      message: `${event.by} may not move from "${from.id}" to "${to.id}"`,
     }
   );
 }

@@ -122,7 +122,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   const { ticket, status, effects } = step;
   const { by, at } = event;
   if (event.auto !== undefined && typeof event.auto !== 'boolean')
-    return fail('invalidEvent', '"auto" must be true or false');
+    return fail('invalidEvent', '"auto" must be a boolean');
   // Auto-replies and out-of-office mail are activity, never a real answer: nothing moves, nobody's turn changes.
   if (event.auto === true) return touch(step, at);
 
@@ -239,7 +239,7 @@ export function reopen(step: Step, event: ReopenEvent): Outcome {
         : step.workflow.compiled.byId.get(status.reopenTo)!
       : targetStatus(step, event.to);
   if (isError(target)) return target;
-  if (isDone(target.category)) return fail('reopenNotAllowed', `a reopen cannot land in "${target.id}"`);
+  if (isDone(target.category)) return fail('reopenNotAllowed', `cannot reopen into "${target.id}"`);
   // Naming the target is choosing a status: the allow-list applies (Zendesk: never back to New).
   const move = moveStep(step, target, event);
   const chosen = event.to === undefined ? null : checkStatusChange(move);

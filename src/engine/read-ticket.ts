@@ -127,7 +127,7 @@ export function readTicket(
   if (!isMomentOrNull(closedAt, createdAt, updatedAt)) return invalidField('closedAt', BETWEEN_OR_NULL);
   const closedBy = t.closedBy;
   if (closedAt === null ? closedBy !== null : !isActor(closedBy))
-    return invalidField('closedBy', 'customer, agent or system if closedAt is set, else null');
+    return invalidField('closedBy', 'an actor if closedAt is set, else null');
   const closeReason = t.closeReason;
   if (closeReason !== null && (typeof closeReason !== 'string' || closedAt === null))
     return invalidField('closeReason', 'null, or a string if closedAt is set');

@@ -53,7 +53,7 @@ export function transition<S extends string, P extends string>(
     // The thrown value is described, never converted: `String()` of a null-prototype object throws in turn.
     return refuse(ticket, {
       code: 'internalError',
-      message: `could not apply the event: ${show(error)}`,
+      message: `thrown: ${show(error)}`,
     }) as TransitionResult<S, P>;
   }
 }
@@ -76,7 +76,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if (event.type !== 'tick' && event.at < ticket.updatedAt) {
     return refuse(input, {
       code: 'staleEvent',
-      message: `"at" ${event.at} is before the ticket's updatedAt ${ticket.updatedAt}`,
+      message: `"at" must be >= updatedAt (${ticket.updatedAt})`,
       path: 'event.at',
     });
   }
@@ -145,7 +145,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if (ticket.version === Number.MAX_SAFE_INTEGER) {
     return refuse(input, {
       code: 'versionLimit',
-      message: "the ticket's version is 2^53 − 1: it cannot change again",
+      message: '"version" is at its limit, 2^53 - 1',
       path: 'ticket.version',
     });
   }

@@ -89,7 +89,7 @@ describe('simulate', () => {
       '                        reminder nudge #1 (due 2026-01-06 10:00:00Z)',
       '                        status waiting → solved (timer)',
       '                        timer nudge fired (due 2026-01-07 10:00:00Z): waiting → solved',
-      '2026-01-07 12:46:40Z  agent close: refused, closeNotAllowed (agent may not close a ticket in "solved")',
+      '2026-01-07 12:46:40Z  agent close: refused, closeNotAllowed (agent may not close in "solved")',
       '2026-01-07 15:33:20Z  customer reply → open',
       '                        status solved → open (reply)',
       '                        reopened by the customer',
