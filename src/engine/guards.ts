@@ -8,6 +8,7 @@ import {
   type CompiledWorkflow,
 } from '../policy/workflow.js';
 import type { TicketEvent } from '../model/events.js';
+import { fail } from './check-input.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
 import type { Ticket } from '../model/ticket.js';
 import { matchesWhen } from './when.js';
@@ -52,13 +53,11 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
     if (reason === null) return null;
     failure ??= reason;
   }
-  return failure ?? { code: notAllowed(action), message: `${by} may not ${action} in "${ticket.status}"` };
+  return failure ?? fail(notAllowed(action), `${by} may not ${action} in "${ticket.status}"`);
 }
 
 function forced(rule: CompiledActionRule, by: Actor, action: RuledAction): TransitionError | null {
-  return (rule.forceBy & ACTOR_BIT[by]) !== 0
-    ? null
-    : { code: 'forceNotAllowed', message: `${by} may not force ${action}` };
+  return (rule.forceBy & ACTOR_BIT[by]) !== 0 ? null : fail('forceNotAllowed', `${by} may not force ${action}`);
 }
 
 function actionConditions(
@@ -68,7 +67,7 @@ function actionConditions(
   action: RuledAction,
 ): TransitionError | null {
   if (rule.keepAssignee && event.type === 'assign' && event.assignee === null) {
-    return { code: 'assigneeRequired', message: `cannot unassign in "${ticket.status}"` };
+    return fail('assigneeRequired', `cannot unassign in "${ticket.status}"`);
   }
   return conditions(rule, ticket, event, action);
 }
@@ -81,10 +80,10 @@ function conditions(
   action: string,
 ): TransitionError | null {
   if (rule.notWhileCustomerWaits && ticket.awaiting === 'team') {
-    return { code: 'customerWaiting', message: `cannot ${action} while the customer waits` };
+    return fail('customerWaiting', `cannot ${action} while the customer waits`);
   }
   if (rule.requireAssignee && ticket.assignee === null) {
-    return { code: 'assigneeRequired', message: `cannot ${action} without an assignee` };
+    return fail('assigneeRequired', `cannot ${action} without an assignee`);
   }
   for (const [name, predicate] of rule.guards) {
     let passed = false;
@@ -93,7 +92,7 @@ function conditions(
     } catch {
       passed = false; // A throwing guard refuses; transition itself never throws.
     }
-    if (!passed) return { code: 'guardRejected', message: `guard "${name}" refused ${action}` };
+    if (!passed) return fail('guardRejected', `guard "${name}" refused ${action}`);
   }
   return null;
 }
@@ -140,12 +139,7 @@ export function checkStatusChange(step: MoveStep): TransitionError | null {
     if (reason === null) return null;
     failure ??= reason;
   }
-  return (
-    failure ?? {
-      code: 'statusChangeNotAllowed',
-      message: `${event.by} may not move from "${from.id}" to "${to.id}"`,
-    }
-  );
+  return failure ?? fail('statusChangeNotAllowed', `${event.by} may not move from "${from.id}" to "${to.id}"`);
 }
 
 /**
