@@ -376,9 +376,7 @@ function markMove(ticket: Ticket, timer: CompiledTimer, past: number, at: number
  */
 export function armBlockedTimers(status: CompiledStatus, ticket: Ticket): void {
   let counts: Record<string, number> | null = null;
-  const timers = status.timers;
-  for (let i = 0; i < timers.length; i++) {
-    const timer = timers[i]!;
+  for (const timer of status.timers) {
     if (timer.action !== 'move' || firedCount(ticket, timer.id) !== timer.reminders.length + BLOCKED) continue;
     counts ??= { ...ticket.timersFired };
     counts[timer.id] = timer.reminders.length + RETRY;
