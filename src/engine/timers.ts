@@ -249,7 +249,10 @@ function fireReminders(
   // The first reminder whose `set` changes the ticket, as (time, declaration order): reminders fold up to it.
   let changeAt = Number.POSITIVE_INFINITY;
   let changeOrder = 0;
-  for (const timer of status.timers) {
+  // Indexed loops over the compiled lists: `for…of` measured about a third of this function's time on a sweep.
+  const timers = status.timers;
+  for (let i = 0; i < timers.length; i++) {
+    const timer = timers[i]!;
     if (timer.action === 'move') {
       const anchor = timerAnchor(timer, ticket);
       const moveAt =
@@ -266,7 +269,8 @@ function fireReminders(
     }
   }
   const fired: FiredReminder[] = [];
-  for (const timer of status.timers) {
+  for (let i = 0; i < timers.length; i++) {
+    const timer = timers[i]!;
     const anchor = timerAnchor(timer, ticket);
     if (anchor === null) continue;
     const floor = timerFloor(timer, ticket);
@@ -310,7 +314,8 @@ function fireReminders(
   if (setter >= 0) fired.length = setter + 1;
   const next = copyTicket(ticket);
   const counts: Record<string, number> = { ...ticket.timersFired };
-  for (const { timer, dueAt, index } of fired) {
+  for (let i = 0; i < fired.length; i++) {
+    const { timer, dueAt, index } = fired[i]!;
     counts[timer.id] = index + 1;
     next.updatedAt = dueAt;
     effects?.push({ type: 'reminderDue', timer: timer.id, dueAt, status: status.id, index });

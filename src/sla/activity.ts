@@ -91,7 +91,10 @@ export function addStretch(
 ): SlaActivity['time'] {
   if (to <= since) return time;
   const out: Time = {};
-  for (const c of CATEGORIES) if (time[c] !== undefined) out[c] = time[c];
+  for (let i = 0; i < CATEGORIES.length; i++) {
+    const c = CATEGORIES[i]!;
+    if (time[c] !== undefined) out[c] = time[c];
+  }
   const [calendar, business] = time[category] ?? [0, 0];
   out[category] = Object.freeze([calendar + (to - since), business + elapsed(since, to)] as const);
   return Object.freeze(out);

@@ -95,7 +95,7 @@ export function compileSla(
     done: new FrozenSet(done),
     select: (ticket: Ticket) => {
       // A loop, not `find`: called on every changed ticket, and a closure per call shows in a sweep's profile.
-      for (const policy of policies) if (policy.matches(ticket)) return policy;
+      for (let i = 0; i < policies.length; i++) if (policies[i]!.matches(ticket)) return policies[i]!;
       return fallback;
     },
     byId: (id) => byId.get(id) ?? fallback,

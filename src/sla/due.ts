@@ -35,7 +35,9 @@ export function slaDue(sla: CompiledSla, ticket: Ticket): number | null {
   const policy = sla.byId(state.policy);
   if (policy.id === null) return null;
   let best: number | null = null;
-  for (const metric of sla.metrics) {
+  const metrics = sla.metrics;
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i]!;
     const at = markDue(state.clocks[metric], policy.targets[metric], policy, ticket.updatedAt);
     if (at !== null && (best === null || at < best)) best = at;
   }
@@ -58,7 +60,9 @@ export function fireSla(
   freezeCopy(state);
   const policy = sla.byId(state.policy);
   const clocks: { [M in SlaMetric]?: SlaClock } = copyClocks(state.clocks);
-  for (const metric of sla.metrics) {
+  const metrics = sla.metrics;
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i]!;
     const clock = clocks[metric];
     const target = policy.targets[metric];
     if (markDue(clock, target, policy, ticket.updatedAt) !== dueAt) continue;

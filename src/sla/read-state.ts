@@ -31,7 +31,8 @@ export function readSlaState(
   const { policy, clocks, activity } = value;
   if (!isPolicyId(policy) || !isRecord(clocks)) return undefined;
   const copy: { [M in SlaMetric]?: SlaClock } = {};
-  for (const metric of metrics) {
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i]!;
     if (!Object.hasOwn(clocks, metric)) continue;
     const clock = readClock(clocks[metric], ticket.createdAt, ticket.updatedAt);
     if (clock === undefined) return undefined;

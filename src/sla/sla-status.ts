@@ -204,7 +204,8 @@ function report(sla: CompiledSla, state: SlaState | null, at: number): SlaStatus
   const policy = sla.byId(state.policy);
   const metrics = new Array<SlaMetricStatus>(sla.metrics.length);
   let n = 0;
-  for (const metric of sla.metrics) {
+  for (let i = 0; i < sla.metrics.length; i++) {
+    const metric = sla.metrics[i]!;
     const clock = state.clocks[metric];
     const target = policy.targets[metric];
     if (clock === undefined || target === undefined) continue;

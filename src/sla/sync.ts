@@ -33,7 +33,11 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
       ? openActivity(ticket, category, at, created)
       : stepActivity(before.activity, ticket, category, at, switched, sla.byId(before.policy).elapsed);
   let out: Clocks | null = switched ? clocks : null;
-  for (const metric of sla.metrics) {
+  // Indexed loops over the compiled lists in the SLA code: `for…of` left an iterator result per step allocated (a
+  // quarter of `slaStatus`'s bytes on a ticket with a timer due).
+  const metrics = sla.metrics;
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i]!;
     const clock = clocks[metric];
     const next = step(metric, clock, ticket, at, policy, done);
     if (next === clock) continue;
