@@ -1,11 +1,11 @@
 import type { Actor } from '../model/actor.js';
 import type { Workflow } from '../policy/workflow.js';
-import { checkTags } from './attributes.js';
-import { badActor, badTime, isActor } from './check-input.js';
+import { checkGroup, checkPriority, checkTags } from './attributes.js';
+import { badActor, badAssignee, badTime, isActor, isAssignee } from './check-input.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
-import { readTicket } from './read-ticket.js';
+import { badChannel, isChannel } from './read-ticket.js';
+import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
-import type { TransitionError } from './result.js';
 import { isTime } from './time.js';
 
 /**
@@ -32,11 +32,6 @@ export interface CreateTicketInput<P extends string = string> {
   readonly tags?: readonly string[];
 }
 
-/** `createTicket` throws what `transition` would answer for the same value: a ticket is never born invalid. */
-function refuse(error: TransitionError): never {
-  throw new RangeError(`createTicket: ${error.message}`);
-}
-
 /**
  * A new ticket in the policy's initial status (or its channel's). Created by a customer, it records their first
  * message and waits on the team; created by an agent or the system, nobody has written yet.
@@ -60,43 +55,47 @@ export function createTicket<S extends string, P extends string>(
 ): Ticket<S, P> {
   const { at, by = 'customer', channel = null, assignee = null, priority = null, group = null, tags = [] } = input;
   const compiled = workflow.compiled;
-  const sorted = checkTags(tags, 'input', false);
+  // The refusals an event or a stored ticket would get for the same value, each checked in this order.
+  const checked = [
+    isTime(at) ? null : badTime('input'),
+    isActor(by) ? null : badActor(by, 'input'),
+    isAssignee(assignee) ? null : badAssignee(),
+    isChannel(channel) ? null : badChannel(),
+    checkPriority(compiled, priority, 'input'),
+    checkGroup(compiled, group, 'input'),
+    checkTags(tags, 'input', false),
+  ] as const;
+  for (const value of checked)
+    if (value !== null && typeof value === 'object' && 'code' in value)
+      throw new RangeError(`createTicket: ${value.message}`);
   const byCustomer = by === 'customer';
-  const id = (channel === null ? undefined : compiled.initialByChannel.get(channel)) ?? workflow.initial;
-  if (!isTime(at)) refuse(badTime('input'));
-  if (!isActor(by)) refuse(badActor(by, 'input'));
-  if ('code' in sorted) refuse(sorted);
-  // The new ticket is read as a stored one is: `assignee`, `channel`, `priority` and `group` get the very refusals
-  // a stored ticket gets for them (and the tags, sorted here, those of an `update`). One set of checks for both.
-  const ticket = readTicket(
-    compiled,
-    {
-      status: id,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      statusChangedAt: at,
-      assignee,
-      channel,
-      priority,
-      group,
-      tags: sorted,
-      lastCustomerMessageAt: byCustomer ? at : null,
-      lastAgentMessageAt: null,
-      lastActivityAt: at,
-      awaiting: byCustomer ? 'team' : null,
-      reopenCount: 0,
-      closedAt: null,
-      closedBy: null,
-      closeReason: null,
-      resolvedAt: null,
-      until: null,
-      snoozedFrom: null,
-      timersFired: NO_TIMERS_FIRED,
-    },
-    compiled.byId.get(id)!,
-  );
-  if ('code' in ticket) return refuse(ticket);
+  const status = (channel === null ? undefined : compiled.initialByChannel.get(channel)) ?? workflow.initial;
+  const ticket: DraftTicket = {
+    status,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    statusChangedAt: at,
+    assignee,
+    channel,
+    priority,
+    group,
+    tags: checked[6] as readonly string[],
+    attributesChangedAt: null,
+    lastCustomerMessageAt: byCustomer ? at : null,
+    lastAgentMessageAt: null,
+    lastActivityAt: at,
+    awaiting: byCustomer ? 'team' : null,
+    reopenCount: 0,
+    closedAt: null,
+    closedBy: null,
+    closeReason: null,
+    resolvedAt: null,
+    until: null,
+    snoozedFrom: null,
+    timersFired: NO_TIMERS_FIRED,
+    sla: null,
+  };
   // The SLA clocks start with the ticket (resolution, and first reply when a customer wrote in).
   compiled.sla?.sync(ticket, at, null);
   return ticket as Ticket<S, P>;

@@ -30,6 +30,9 @@ export type TicketSpan = Pick<Ticket, 'createdAt' | 'updatedAt'>;
 const invalidField = (field: string, what: string): TransitionError =>
   fail('invalidTicket', `"${field}" must be ${what}`, `ticket.${field}`);
 
+/** The refusal for a `channel` that is not {@link isChannel}: a stored ticket's, or `createTicket`'s (which throws it). */
+export const badChannel = (): TransitionError => invalidField('channel', `1-${MAX_CHANNEL_LENGTH} characters or null`);
+
 /**
  * The status a stored ticket claims to be in, looked up once for the whole call: `unknownStatus` (path
  * `ticket.status`) when the policy has no such status, `invalidTicket` when the value is not an object.
@@ -88,7 +91,7 @@ export function readTicket(
   const assignee = t.assignee;
   if (!isAssignee(assignee)) return invalidField('assignee', 'a non-empty string or null');
   const channel = t.channel;
-  if (!isChannel(channel)) return invalidField('channel', `1-${MAX_CHANNEL_LENGTH} characters or null`);
+  if (!isChannel(channel)) return badChannel();
   // The common values (none, no tags, no fired timers) are taken here, before the full checks are called: V8
   // inlines only a few hundred bytes of callees into one function, and a call it never makes costs none of them,
   // so the small time checks below stay inlined (a double passed to a real call is boxed: one allocation each).
