@@ -1,6 +1,7 @@
 import { isShortName, TICKET_LIMITS } from '../policy/ticket-limits.js';
 import type { CompiledWorkflow } from '../policy/workflow.js';
-import { fail, show } from './check-input.js';
+import { fail } from './check-input.js';
+import { show } from '../policy/show.js';
 import type { CompiledSet } from '../policy/compile-when.js';
 import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';

@@ -5,8 +5,6 @@ import { show } from '../policy/show.js';
 import { isShortName } from '../policy/ticket-limits.js';
 import { isTime } from './time.js';
 
-export { show };
-
 /** A refusal; `path` names the offending field of the input (`event.at`, `ticket.reopenCount`) when there is one. */
 export const fail = (code: TransitionError['code'], message: string, path?: string): TransitionError =>
   path === undefined ? { code, message } : { code, message, path };

@@ -1,6 +1,6 @@
 import type { Workflow } from '../policy/workflow.js';
 import { nextDeadline } from './auto-close.js';
-import { show } from './check-input.js';
+import { show } from '../policy/show.js';
 import { isError } from './handlers.js';
 import { readStoredTicket } from './read-stored-ticket.js';
 import type { Ticket } from '../model/ticket.js';

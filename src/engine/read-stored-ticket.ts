@@ -1,5 +1,6 @@
 import type { CompiledWorkflow } from '../policy/workflow.js';
-import { fail, show } from './check-input.js';
+import { fail } from './check-input.js';
+import { show } from '../policy/show.js';
 import type { DraftTicket } from './copy-ticket.js';
 import { isError } from './handlers.js';
 import { lookUpStatus, readTicket, type TicketSpan } from './read-ticket.js';

@@ -1,5 +1,6 @@
 import type { Workflow } from '../policy/workflow.js';
-import { readEvent, show } from './check-input.js';
+import { readEvent } from './check-input.js';
+import { show } from '../policy/show.js';
 import type { Effect } from './effects.js';
 import type { TicketEvent } from '../model/events.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';

@@ -199,7 +199,7 @@ export interface CompiledStatus {
   readonly timers: readonly CompiledTimer[];
   /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
   readonly freeTimers: ReadonlySet<CompiledTimer>;
-  /** Per category of a target status, the actions a move from here into it amounts to (`impliesByCategory`). */
+  /** Per category of a target status, the actions a move from here into it amounts to (a row of `impliesTable`). */
   readonly implies: Readonly<Record<Category, readonly ActionName[]>>;
   /** The frozen answer `evaluateAutoClose` gives for a ticket resting here when nothing can come due. */
   readonly idle: {
