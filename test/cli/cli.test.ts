@@ -206,6 +206,7 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     ['an unknown flag', ['lint', 'zendesk', '--bogus'], /Unknown option '--bogus'/],
     ['a wrong number of arguments', ['diff', 'zendesk'], /diff takes 2 arguments, got 1/],
     ['a bad --runs', ['check', 'tawkTo', '--runs', 'many'], /--runs must be a whole number, not "many"/],
+    ['a preset option named __proto__', ['diagram', 'zendesk:__proto__=x'], /first: __proto__: unknown option/],
     // Before round 10 these printed the progress line first, the kit's option name, or (explore) the problem on stdout.
     ['a --runs out of range', ['check', 'tawkTo', '--runs', '0'], /--runs must be a whole number from 1 to /],
     ['an --explore depth out of range', ['check', 'tawkTo', '--explore', '99'], /--explore: depth must be a whole/],
