@@ -68,6 +68,14 @@ export async function apply(
       path: 'options.idempotencyKey',
     });
   }
+  const expected = options.expectedVersion;
+  if (expected !== undefined && !(Number.isSafeInteger(expected) && expected > 0)) {
+    // Not a version at all (an `If-Match: abc` read as NaN): a malformed request, not a conflict to retry.
+    return refuse(id, null, {
+      ...storeError('invalidRequest', 'expectedVersion must be a whole number from 1'),
+      path: 'options.expectedVersion',
+    });
+  }
   return ctx.driver.transaction(async (tx) => {
     const { rows } = await tx.query(
       `SELECT workflow, data, last_seq, ${NOW_MS} AS now FROM ${ctx.s}.tickets WHERE id = $1 FOR UPDATE`,

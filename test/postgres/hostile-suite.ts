@@ -72,7 +72,7 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     expect(await store.get(id)).toEqual(fine.ok ? fine.ticket : null);
   });
 
-  it('refuses create input and idempotency keys PostgreSQL cannot store, with a code and path', async () => {
+  it('refuses create input and idempotency keys PostgreSQL cannot store, and versions that are none, with a path', async () => {
     await fresh();
     for (const [input, path] of [
       [{ channel: 'mail\u0000' }, 'input.channel'],
@@ -85,6 +85,11 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     for (const key of ['k\u0000', 'k\ud800']) {
       const r = await store.apply(id, { type: 'note', by: 'agent' }, { idempotencyKey: key });
       expect(codeOf(r)).toEqual(['invalidRequest', 400, 'options.idempotencyKey']);
+    }
+    // An expectedVersion that is no version (an `If-Match: abc` read as NaN) was a 409 "not NaN": retrying never helps.
+    for (const expectedVersion of [Number.NaN, 1.5, 0, -2, Number.POSITIVE_INFINITY]) {
+      const r = await store.apply(id, { type: 'note', by: 'agent' }, { expectedVersion });
+      expect(codeOf(r)).toEqual(['invalidRequest', 400, 'options.expectedVersion']);
     }
   });
 
