@@ -1,23 +1,17 @@
 // Hostile input to the store, found by the round-10 audit: each case crashed (a raw TypeError or database error),
 // blamed the caller for a corrupt row, or silently misused an option, before the fix. Run on PGlite and PostgreSQL.
 import { StoreFailure, type PostgresStore } from 'ticket-lifecycle/postgres';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DAY, freshStore, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import { expect, it } from 'vitest';
+import { DAY, freshStore, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 
 export function hostileSuite(open: () => Promise<TestDatabase>): void {
-  let database: TestDatabase;
+  const database = suiteDatabase(open);
   let store: PostgresStore<DeskStatus>;
   let schema: string;
-  beforeAll(async () => {
-    database = await open();
-  }, 120_000);
-  afterAll(async () => {
-    await database.close();
-  });
   const fresh = async (): Promise<void> => {
-    ({ store, schema } = await freshStore(database));
+    ({ store, schema } = await freshStore(database()));
   };
-  const rows = (text: string, params: unknown[] = []) => sql(database, text.replaceAll('S.', `"${schema}".`), params);
+  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
   const logged = async (): Promise<number> => (await rows('SELECT count(*)::int AS n FROM S.events'))[0]!.n as number;
   const pendingTicket = async (): Promise<string> => {
     const { id } = await store.create({ at: T0, channel: 'email' });
