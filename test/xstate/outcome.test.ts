@@ -2,12 +2,12 @@
 // same ticket, the same event object and every own field unchanged, so an event changed in any way between two asks
 // is judged again, and a hostile event (a throwing getter, a Proxy) is never cached and never throws.
 import { describe, expect, it } from 'vitest';
-import { createTicket, transition, type Ticket, type TicketEvent } from 'ticket-lifecycle';
+import { createTicket, transition, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
 import { zendesk } from 'ticket-lifecycle/presets';
 import { cachedOutcome } from '../../src/xstate/outcome.js';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
-const workflow = zendesk();
+const workflow: Workflow = zendesk();
 
 /** A ticket assigned at T0 + 1000, and a cache whose `transition` calls are counted. */
 function setup() {
@@ -27,16 +27,16 @@ describe('cachedOutcome', () => {
   it('judges again an event whose field changed, was added or was removed', () => {
     const { ticket, outcome } = setup();
     const event = { type: 'reply', by: 'customer', at: T0 + 500 } as Record<string, unknown>;
-    const stale = outcome(ticket, event as TicketEvent);
+    const stale = outcome(ticket, event as unknown as TicketEvent);
     expect(stale.ok).toBe(false);
     event.at = T0 + 2000;
-    const fresh = outcome(ticket, event as TicketEvent);
+    const fresh = outcome(ticket, event as unknown as TicketEvent);
     expect(fresh.ok).toBe(true);
     event.public = false;
-    const withField = outcome(ticket, event as TicketEvent);
+    const withField = outcome(ticket, event as unknown as TicketEvent);
     expect(withField).not.toBe(fresh);
     delete event.public;
-    expect(outcome(ticket, event as TicketEvent)).not.toBe(withField);
+    expect(outcome(ticket, event as unknown as TicketEvent)).not.toBe(withField);
   });
 
   it('judges again an event whose list changed in place', () => {
