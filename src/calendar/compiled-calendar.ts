@@ -8,10 +8,9 @@ import type { ZoneOffsets } from './zone-offsets.js';
  * compiled timer, never importing this module, so bundles of policies without calendars carry none of it.
  */
 export interface CompiledCalendar extends OpenHours {
+  // `weekMs` (from OpenHours) is what `P1W` means on this calendar.
   readonly id: string;
   readonly timeZone: string;
-  /** Open time in a week without holidays: what `P1W` means on this calendar. */
-  readonly weekMs: number;
   /** `weekMs` shared equally by the weekdays that have open time: what `P1D` means on this calendar. */
   readonly dayMs: number;
   /** The earliest instant by which `ms` of open time after `start` have passed; `null` beyond the Date range. */
@@ -38,7 +37,13 @@ export function compileCalendar(
   }
   const dayMs = Math.round(weekMs / Math.max(openDays, 1));
   const dayTotals = week.map((open) => open.reduce((sum, edge, i) => sum + (i % 2 === 0 ? -edge : edge), 0));
-  const hours: OpenHours = { zone, week, dayTotals, holidays };
+  let firstHoliday = Number.POSITIVE_INFINITY;
+  let lastHoliday = Number.NEGATIVE_INFINITY;
+  for (const day of holidays) {
+    if (day < firstHoliday) firstHoliday = day;
+    if (day > lastHoliday) lastHoliday = day;
+  }
+  const hours: OpenHours = { zone, week, dayTotals, holidays, firstHoliday, lastHoliday, weekMs };
   // The engine asks for a timer's due time again on every event of a stay, with the same anchor and duration:
   // remember the last few answers (a few, because a status may have several calendar timers).
   const starts = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
@@ -52,6 +57,8 @@ export function compileCalendar(
     week,
     dayTotals,
     holidays,
+    firstHoliday,
+    lastHoliday,
     weekMs,
     dayMs,
     add(start, ms) {

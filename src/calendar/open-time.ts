@@ -1,5 +1,5 @@
 import { DAY_MS, localDay, MAX_TIME, weekdayOf } from './time.js';
-import type { ZoneOffsets } from './zone-offsets.js';
+import { CYCLE_DAYS, EARLIEST_DAY, LATEST_DAY, type ZoneOffsets } from './zone-offsets.js';
 
 /**
  * What open-time arithmetic needs of a calendar: its zone, its open intervals per weekday, its holidays.
@@ -12,10 +12,40 @@ export interface OpenHours {
   readonly dayTotals: readonly number[];
   /** Closed local dates, as days since 1970-01-01. */
   readonly holidays: ReadonlySet<number>;
+  /** The earliest and the latest of `holidays` (`Infinity` and `-Infinity` when there are none). */
+  readonly firstHoliday: number;
+  readonly lastHoliday: number;
+  /** Open time in a week without holidays. */
+  readonly weekMs: number;
 }
 
+/** Open time of one 400-year cycle from {@link LATEST_DAY} on, per calendar: walked once, when first needed. */
+const futureCycles = /* @__PURE__ */ new WeakMap<OpenHours, number>();
+/** Set by {@link knownCycle}: the day the known cycles must end by. */
+let cycleLimit = 0;
 /** Open time a walk still needed when it reached the end of its range (see {@link walk}). */
 let shortfall = 0;
+
+/**
+ * The open time of the {@link CYCLE_DAYS} UTC days from day `d` when it is known without walking them (`NaN` when
+ * not), setting `cycleLimit`: the day by which such cycles must end. Up to {@link EARLIEST_DAY} the offset never
+ * changes, so a cycle is 20,871 whole weeks of wall-clock time; from {@link LATEST_DAY} on offsets repeat with the
+ * cycle (see `zone-offsets.ts`), so every cycle holds the same open time. Either way only without a holiday on a
+ * local date the cycle touches (a day of margin each side).
+ */
+function knownCycle(hours: OpenHours, d: number): number {
+  cycleLimit = Math.min(EARLIEST_DAY, hours.firstHoliday - 1);
+  if (d + CYCLE_DAYS <= cycleLimit) return (CYCLE_DAYS / 7) * hours.weekMs;
+  cycleLimit = Number.POSITIVE_INFINITY;
+  const from = Math.max(LATEST_DAY, hours.lastHoliday + 2);
+  let open = futureCycles.get(hours);
+  if (d < from) return Number.NaN;
+  if (open === undefined) {
+    walk(hours, from * DAY_MS, (from + CYCLE_DAYS) * DAY_MS, Number.MAX_SAFE_INTEGER, false);
+    futureCycles.set(hours, (open = Number.MAX_SAFE_INTEGER - shortfall));
+  }
+  return open;
+}
 
 /**
  * Walks the instants of `[from, to)` in order and returns the first at which `need` ms of open time lie behind
@@ -27,11 +57,26 @@ let shortfall = 0;
  * starts from the offsets cached for that day. A repeated hour (fall back) is a stretch of local time met by two
  * pieces, so it counts twice; a skipped hour (spring forward) lies between two pieces' stretches, so it never counts.
  */
-function walk(hours: OpenHours, from: number, to: number, need: number): number {
+function walk(hours: OpenHours, from: number, to: number, need: number, skip = true): number {
   const { zone, week, dayTotals, holidays } = hours;
   let t = from;
   while (t < to) {
     const utcDay = Math.floor(t / DAY_MS);
+    // Whole 400-year cycles whose open time is known are crossed in one step (a span of a million years, or a
+    // need a sparse calendar takes millennia to meet, in microseconds), leaving at least 1 ms of need to the walk.
+    if (skip && t % DAY_MS === 0) {
+      const cycle = knownCycle(hours, utcDay);
+      const n = Math.min(
+        Math.floor((to - t) / (CYCLE_DAYS * DAY_MS)),
+        Math.floor((need - 1) / cycle),
+        Math.floor((cycleLimit - utcDay) / CYCLE_DAYS),
+      );
+      if (n > 0) {
+        t += n * CYCLE_DAYS * DAY_MS;
+        need -= n * cycle;
+        continue;
+      }
+    }
     let offset = zone.atDay(utcDay);
     const stable = zone.stableDays(utcDay);
     let end = (utcDay + Math.max(stable, 1)) * DAY_MS;
@@ -83,6 +128,7 @@ export function addOpenTime(hours: OpenHours, start: number, ms: number): number
 /** The open time in `[from, to)`, in ms; 0 when `to` ≤ `from`. */
 export function openTimeBetween(hours: OpenHours, from: number, to: number): number {
   if (to <= from) return 0;
-  walk(hours, from, to, Number.MAX_SAFE_INTEGER);
+  // More open time than a safe integer (a 24/7 calendar over 285,000 years) answers the largest one.
+  if (!Number.isNaN(walk(hours, from, to, Number.MAX_SAFE_INTEGER))) return Number.MAX_SAFE_INTEGER;
   return Number.MAX_SAFE_INTEGER - shortfall;
 }

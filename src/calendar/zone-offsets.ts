@@ -25,6 +25,17 @@ export interface ZoneOffsets {
  * numbers, as `Date.UTC` reads them.
  */
 const EARLIEST_PROBE = -5_364_662_400_000;
+/** The UTC day of {@link EARLIEST_PROBE}: every day up to it has one and the same offset. */
+export const EARLIEST_DAY = -62_091;
+/** Days in 400 Gregorian years: exactly 20,871 weeks, after which dates and weekdays repeat. */
+export const CYCLE_DAYS = 146_097;
+/**
+ * 2400-01-01, as UTC days. From here on offsets repeat every {@link CYCLE_DAYS}: past the last transition tzdb
+ * lists (Morocco's, 2087, is the latest), every zone follows a fixed yearly rule ("last Sunday of March") or none,
+ * a function of the Gregorian date alone. So later days are asked as the day a whole number of cycles before, and
+ * a walk across a million years asks `Intl` about 400 of them at most.
+ */
+export const LATEST_DAY = 157_054;
 /** A bound on each zone's cache, so a process that walks millions of distinct days keeps its memory. */
 const MAX_CACHED_DAYS = 1_048_576; // 2^20, as a literal: bundlers keep a top-level `1 << 20` in every bundle
 const MAX_STABLE_DAYS = 31;
@@ -105,7 +116,9 @@ function cachedOffsets(format: Intl.DateTimeFormat): ZoneOffsets {
     const local = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
     return local - (at - (((at % 1000) + 1000) % 1000));
   };
-  const atDay = (day: number): number => {
+  const atDay = (asked: number): number => {
+    // Every day up to EARLIEST_DAY reads the offset of EARLIEST_PROBE: one entry for all of them.
+    const day = Math.max(asked, EARLIEST_DAY);
     let offset = starts.get(day);
     if (offset === undefined) {
       if (starts.size >= MAX_CACHED_DAYS) starts.clear();
@@ -115,19 +128,21 @@ function cachedOffsets(format: Intl.DateTimeFormat): ZoneOffsets {
     return offset;
   };
   return {
-    atDay,
+    atDay: (day) => atDay(periodic(day)),
     stableDays(day) {
+      day = periodic(day);
       let n = stable.get(day);
       if (n === undefined) {
         if (stable.size >= MAX_CACHED_DAYS) stable.clear();
         const offset = atDay(day);
         n = 0;
-        while (n < MAX_STABLE_DAYS && atDay(day + n + 1) === offset) n++;
+        while (n < MAX_STABLE_DAYS && atDay(periodic(day + n + 1)) === offset) n++;
         stable.set(day, n);
       }
       return n;
     },
-    changeIn(day) {
+    changeIn(asked) {
+      const day = periodic(asked);
       let change = changes.get(day);
       if (change === undefined) {
         if (changes.size >= MAX_CACHED_DAYS) changes.clear();
@@ -143,10 +158,13 @@ function cachedOffsets(format: Intl.DateTimeFormat): ZoneOffsets {
         change = hi * 1000;
         changes.set(day, change);
       }
-      return change;
+      return change + (asked - day) * DAY_MS;
     },
   };
 }
+
+/** The day whose offsets `day` shares: itself up to {@link LATEST_DAY}, the same day of the first cycle after. */
+const periodic = (day: number): number => (day < LATEST_DAY ? day : LATEST_DAY + ((day - LATEST_DAY) % CYCLE_DAYS));
 
 /** Days since 1970-01-01 of a proleptic Gregorian date, for any year (H. Hinnant's `days_from_civil`). */
 function daysFromCivil(year: number, month: number, day: number): number {

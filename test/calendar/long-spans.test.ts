@@ -1,0 +1,96 @@
+// Open time over spans of centuries to the whole Date range answers in seconds, not minutes (a stored ticket or an
+// event may carry any time in ±8.64e15), and exactly: whole 400-year cycles are crossed in one step only where
+// their open time is known (before 1800, where every zone keeps one offset; from 2400, where offsets repeat with the
+// Gregorian cycle), and the answer equals the sum of the same span walked a century at a time (no cycle skipped).
+// The far-future offsets the walk reuses are checked against the Temporal polyfill's own reading of those years.
+import { describe, expect, it } from 'vitest';
+import { addBusinessTime, businessTimeBetween, defineWorkflow, type CalendarConfig } from 'ticket-lifecycle';
+import { TemporalCalendar } from './temporal-oracle.js';
+
+const HOUR = 3_600_000;
+const MAX = 8.64e15;
+const year = (y: number): number => Date.UTC(y, 0, 1) - (y < 100 && y >= 0 ? Date.UTC(1900, 0, 1) - Date.UTC(0, 0, 1) : 0);
+const nineToFive = [['09:00', '17:00']] as [string, string][];
+const CALENDARS: Record<string, CalendarConfig> = {
+  rome: {
+    timeZone: 'Europe/Rome',
+    week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },
+    holidays: ['2026-12-25', '2026-12-26'],
+  },
+  // One late hour a week, on a day that a DST change or a skipped day can touch.
+  apia: { timeZone: 'Pacific/Apia', week: { sun: [['23:00', '24:00']] } },
+  lordHowe: { timeZone: 'Australia/Lord_Howe', week: { sat: [['01:00', '03:00']], sun: [['00:00', '24:00']] } },
+  utc: { timeZone: 'UTC', week: { mon: nineToFive } },
+  always: {
+    timeZone: 'America/New_York',
+    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
+  },
+};
+const workflow = defineWorkflow({ statuses: [{ id: 'open', category: 'open' }], calendars: CALENDARS });
+
+/** Open time of `[from, to)` as the sum of pieces of at most a century: no piece spans a whole 400-year cycle. */
+function byCenturies(calendar: string, from: number, to: number): number {
+  let sum = 0;
+  for (let t = from; t < to; ) {
+    const next = Math.min(to, t + 100 * 365 * 86_400_000);
+    sum += businessTimeBetween(workflow, calendar, t, next)!;
+    t = next;
+  }
+  return sum;
+}
+
+describe('open time over long spans', () => {
+  it('answers over the whole Date range, on every calendar, in seconds', { timeout: 120_000 }, () => {
+    for (const id of ['rome', 'apia', 'always']) {
+      const open = businessTimeBetween(workflow, id, -MAX, MAX)!;
+      expect(open).toBeGreaterThan(0);
+      expect(Number.isSafeInteger(open)).toBe(true);
+    }
+    // 24 h a day over 547,000 years is more than a safe integer of ms: the largest one is the answer.
+    expect(businessTimeBetween(workflow, 'always', -MAX, MAX)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(businessTimeBetween(workflow, 'always', 0, MAX)).toBe(MAX);
+  });
+
+  it.each([
+    ['rome', year(2300), year(3700)],
+    ['apia', year(2390) + 5 * 86_400_000, year(3300) + 77 * 86_400_000 + 5 * HOUR],
+    ['lordHowe', year(2350), year(3650)],
+    ['utc', year(600), year(1790)],
+    ['rome', year(900) + 13 * HOUR, year(1810)],
+  ])('skips whole cycles exactly: %s from %i to %i equals the span walked a century at a time', {
+    timeout: 120_000,
+  }, (id, from, to) => {
+    expect(businessTimeBetween(workflow, id, from, to)).toBe(byCenturies(id, from, to));
+  });
+
+  it('adds open time across cycles exactly, and fast, however sparse the calendar', { timeout: 120_000 }, () => {
+    for (const [id, start] of [
+      ['apia', year(2390)],
+      ['apia', -MAX],
+      ['utc', year(-3000)],
+      ['lordHowe', year(2399)],
+    ] as const) {
+      // 36,500 business days: on a calendar open one hour a week, some 3,000 years of wall-clock time.
+      const end = addBusinessTime(workflow, id, start, 'P36500D')!;
+      expect(end).not.toBeNull();
+      const dayMs = workflow.compiled.calendars.get(id)!.dayMs;
+      expect(byCenturies(id, start, end)).toBe(36_500 * dayMs);
+    }
+    expect(addBusinessTime(workflow, 'utc', MAX - 86_400_000, 'P1D')).toBeNull();
+  });
+
+  it('reads far-future years with the offsets Intl gives them (the Temporal polyfill agrees)', () => {
+    for (const id of ['rome', 'lordHowe', 'apia']) {
+      const oracle = new TemporalCalendar(CALENDARS[id]!);
+      for (const y of [2401, 2877, 3333, 9999, 27_000]) {
+        // Each March and each October, where DST changes fall.
+        for (const month of [2, 9]) {
+          const from = Date.UTC(y, month, 20);
+          const to = from + 20 * 86_400_000;
+          expect(businessTimeBetween(workflow, id, from, to)).toBe(oracle.between(from, to));
+          expect(addBusinessTime(workflow, id, from, 'PT3H')).toBe(oracle.add(from, 3 * HOUR));
+        }
+      }
+    }
+  });
+});
