@@ -1,4 +1,4 @@
-import { isShortName, TICKET_LIMITS } from '../policy/ticket-limits.js';
+import { isShortName, MAX_NAME_LENGTH, MAX_TAGS } from '../policy/ticket-limits.js';
 import type { CompiledWorkflow } from '../policy/workflow.js';
 import { fail } from './check-input.js';
 import { show } from '../policy/show.js';
@@ -29,10 +29,10 @@ export const checkPriority = (
 
 /** `null`, or a short name that is one of the policy's groups when it declares them. */
 export function checkGroup(compiled: CompiledWorkflow, value: unknown, where: string): string | null | TransitionError {
-  if (value === null || (isShortName(value, TICKET_LIMITS.maxGroupLength) && compiled.groups?.has(value) !== false))
+  if (value === null || (isShortName(value, MAX_NAME_LENGTH) && compiled.groups?.has(value) !== false))
     return value;
   return fail(
-    isShortName(value, TICKET_LIMITS.maxGroupLength) ? 'unknownGroup' : 'invalidGroup',
+    isShortName(value, MAX_NAME_LENGTH) ? 'unknownGroup' : 'invalidGroup',
     `group ${show(value)} is not declared or not 1-64 characters`,
     `${where}.group`,
   );
@@ -43,10 +43,10 @@ export function checkGroup(compiled: CompiledWorkflow, value: unknown, where: st
  * already be sorted and unique (the engine only ever stores it so; anything else was edited by hand).
  */
 export function checkTags(value: unknown, where: string, stored: boolean): readonly string[] | TransitionError {
-  if (Array.isArray(value) && value.length <= TICKET_LIMITS.maxTags) {
+  if (Array.isArray(value) && value.length <= MAX_TAGS) {
     if (value.length === 0) return NO_TAGS;
     const tags: unknown[] = [...value]; // each entry read once
-    if (tags.every((tag) => isShortName(tag, TICKET_LIMITS.maxTagLength))) {
+    if (tags.every((tag) => isShortName(tag, MAX_NAME_LENGTH))) {
       const sorted = [...new Set(tags as string[])].sort();
       if (!stored || (sorted.length === tags.length && sorted.every((tag, i) => tag === tags[i]))) return sorted;
     }

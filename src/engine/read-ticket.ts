@@ -6,6 +6,7 @@ import { NO_TIMERS_FIRED } from './enter-status.js';
 import type { Ticket } from '../model/ticket.js';
 import type { TransitionError } from './result.js';
 import { isTime } from './time.js';
+import { isShortName, MAX_NAME_LENGTH } from '../policy/ticket-limits.js';
 
 /**
  * The longest `channel` a ticket may carry: a channel is a short name (`email`, `chat`, `whatsapp`), like an id.
@@ -17,11 +18,11 @@ import { isTime } from './time.js';
  * const fits = (channel: string): boolean => channel.length > 0 && channel.length <= MAX_CHANNEL_LENGTH; // 64
  * ```
  */
-export const MAX_CHANNEL_LENGTH = 64;
+export const MAX_CHANNEL_LENGTH = MAX_NAME_LENGTH;
 
 /** Whether a value may be a ticket's `channel`: `null` or a non-empty string of at most {@link MAX_CHANNEL_LENGTH}. */
 export const isChannel = (value: unknown): value is string | null =>
-  value === null || (typeof value === 'string' && value.length > 0 && value.length <= MAX_CHANNEL_LENGTH);
+  value === null || isShortName(value, MAX_CHANNEL_LENGTH);
 
 /** The times a ticket's SLA clocks are checked against: what a clocks query keeps of a ticket it only checked. */
 export type TicketSpan = Pick<Ticket, 'createdAt' | 'updatedAt'>;
