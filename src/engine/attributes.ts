@@ -38,6 +38,10 @@ export function checkGroup(compiled: CompiledWorkflow, value: unknown, where: st
   );
 }
 
+/** Two tag lists hold the same tags in the same order. */
+const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((tag, i) => tag === b[i]);
+
 /**
  * A list of tags as a fresh sorted list without duplicates, within `TICKET_LIMITS`. With `stored`, the list must
  * already be sorted and unique (the engine only ever stores it so; anything else was edited by hand).
@@ -48,7 +52,7 @@ export function checkTags(value: unknown, where: string, stored: boolean): reado
     const tags: unknown[] = [...value]; // each entry read once
     if (tags.every((tag) => isShortName(tag, MAX_NAME_LENGTH))) {
       const sorted = [...new Set(tags as string[])].sort();
-      if (!stored || (sorted.length === tags.length && sorted.every((tag, i) => tag === tags[i]))) return sorted;
+      if (!stored || sameTags(sorted, tags as string[])) return sorted;
     }
   }
   return fail(
@@ -57,10 +61,6 @@ export function checkTags(value: unknown, where: string, stored: boolean): reado
     `${where}.tags`,
   );
 }
-
-/** Two tag lists (each sorted and unique) hold the same tags. */
-const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((tag, i) => tag === b[i]);
 
 const CHANGEABLE = ['assignee', 'group', 'priority', 'tags'] as const;
 

@@ -18,7 +18,7 @@ import { assignSolver } from './assign-solver.js';
 import { badAssignee, fail, isAssignee, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
-import { copyTicket, type DraftTicket } from './copy-ticket.js';
+import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
 import { replyRuleFor } from './when.js';
@@ -258,7 +258,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
   const from = again && ticket.snoozedFrom !== null ? step.workflow.compiled.byId.get(ticket.snoozedFrom) : undefined;
-  const asIf = from === undefined ? ticket : Object.assign(copyTicket(ticket), { status: from.id });
+  const asIf = from === undefined ? ticket : { ...ticket, status: from.id };
   const refused = checkActionMove(
     { ...moveStep(step, target, event), ticket: asIf, rules: from ?? status },
     'snooze',
