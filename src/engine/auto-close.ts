@@ -125,7 +125,7 @@ function catchUpAll<S extends string>(
 
 /** The next moment anything is due on `ticket` (a status timer or an SLA mark), or `null`. */
 function nextDueAt(compiled: CompiledWorkflow, status: CompiledStatus, ticket: Ticket): number | null {
-  const timer = status.timers.length === 0 ? null : (nextDue(status, ticket)?.dueAt ?? null);
+  const timer = nextDue(status, ticket)?.dueAt ?? null;
   const mark = compiled.sla === null ? null : compiled.sla.due(ticket);
   return timer === null ? mark : mark === null ? timer : Math.min(timer, mark);
 }

@@ -174,8 +174,8 @@ export function catchUp(
   steps: DueTimer[] | null,
 ): Ticket {
   let current = ticket;
+  // A status without timers and a policy without SLAs end the loop below: nothing comes due.
   for (let n = 0; n < MAX_CATCH_UP_STEPS; n++) {
-    if (status.timers.length === 0 && compiled.sla === null) return current;
     const item = nextDue(status, current);
     const sla = compiled.sla === null ? null : slaFirst(compiled.sla, current, item, limit, effects, steps);
     if (sla !== null) {
