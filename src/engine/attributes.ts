@@ -1,6 +1,7 @@
 import { isShortName, MAX_NAME_LENGTH, MAX_TAGS } from '../policy/ticket-limits.js';
 import type { CompiledWorkflow } from '../policy/workflow.js';
 import { fail } from './check-input.js';
+import { NONE } from './none.js';
 import { show } from '../policy/show.js';
 import type { CompiledSet } from '../policy/compile-when.js';
 import type { DraftTicket } from './copy-ticket.js';
@@ -14,9 +15,6 @@ import type { TransitionError } from './result.js';
  * `path` is `<where>.<field>` (`event.tags`, `ticket.priority`). Messages are short: this is the core's budget.
  */
 
-/** The tags of a ticket without any: one shared frozen list, so reading an untagged ticket allocates nothing. */
-export const NO_TAGS: readonly string[] = /* @__PURE__ */ Object.freeze([]);
-
 /** `null` or one of the policy's priorities. */
 export const checkPriority = (
   compiled: CompiledWorkflow,
@@ -29,8 +27,7 @@ export const checkPriority = (
 
 /** `null`, or a short name that is one of the policy's groups when it declares them. */
 export function checkGroup(compiled: CompiledWorkflow, value: unknown, where: string): string | null | TransitionError {
-  if (value === null || (isShortName(value, MAX_NAME_LENGTH) && compiled.groups?.has(value) !== false))
-    return value;
+  if (value === null || (isShortName(value, MAX_NAME_LENGTH) && compiled.groups?.has(value) !== false)) return value;
   return fail(
     isShortName(value, MAX_NAME_LENGTH) ? 'unknownGroup' : 'invalidGroup',
     `group ${show(value)} is not declared or not 1-64 characters`,
@@ -48,7 +45,7 @@ const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
  */
 export function checkTags(value: unknown, where: string, stored: boolean): readonly string[] | TransitionError {
   if (Array.isArray(value) && value.length <= MAX_TAGS) {
-    if (value.length === 0) return NO_TAGS;
+    if (value.length === 0) return NONE;
     const tags: unknown[] = [...value]; // each entry read once
     if (tags.every((tag) => isShortName(tag, MAX_NAME_LENGTH))) {
       const sorted = [...new Set(tags as string[])].sort();

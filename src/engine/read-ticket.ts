@@ -1,5 +1,6 @@
 import type { CompiledStatus, CompiledWorkflow } from '../policy/workflow.js';
-import { checkGroup, checkPriority, checkTags, NO_TAGS } from './attributes.js';
+import { checkGroup, checkPriority, checkTags } from './attributes.js';
+import { NONE } from './none.js';
 import { fail, isActor, isAssignee, unknownStatus } from './check-input.js';
 import type { DraftTicket } from './copy-ticket.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
@@ -105,7 +106,7 @@ export function readTicket(
   const rawTags = t.tags;
   const tags =
     rawTags === undefined || (Array.isArray(rawTags) && rawTags.length === 0)
-      ? NO_TAGS
+      ? NONE
       : checkTags(rawTags, 'ticket', true);
   if ('code' in tags) return tags;
   const attributesChangedAt = t.attributesChangedAt ?? null;

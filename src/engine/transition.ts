@@ -11,8 +11,7 @@ import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
 import { update } from './update.js';
-
-const NO_EFFECTS: readonly Effect[] = /* @__PURE__ */ Object.freeze([]);
+import { NONE } from './none.js';
 
 /**
  * Applies one event to a ticket under a policy. First it applies every timer due at or before the event's `at`,
@@ -135,7 +134,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if (step.changed && compiled.sla !== null) compiled.sla.sync(outcome as DraftTicket, event.at, effects);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
-    return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
+    return { ok: true, ticket: input, effects: effects.length === 0 ? NONE : effects, changed: false };
   if (ticket.version === Number.MAX_SAFE_INTEGER) {
     return refuse(input, fail('versionLimit', '"version" is at its limit, 2^53 - 1', 'ticket.version'));
   }
