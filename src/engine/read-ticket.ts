@@ -199,22 +199,18 @@ function isMoment(value: unknown, createdAt: number, updatedAt: number): value i
  * A plain object of whole counts, read once: a fresh copy holding the counts of this status's timers only (the
  * record is per stay, so any other key is stale junk, `__proto__` included), or the shared empty record. `null`
  * when it is not such an object. A `for…in` loop, not `Object.entries`: no array per call, on every ticket of a
- * sweep, for a record that is almost always empty. Linear in the keys and the status's timers: beyond a few timers
- * their ids go into a set once, so a record edited to hold many keys never costs keys × timers.
+ * sweep, for a record that is almost always empty. Linear in the keys: the status's timer ids are a set compiled
+ * with the policy, so a record edited to hold many keys never costs keys × timers. (The engine's own shared empty
+ * record, most tickets it returned, is taken by the caller before this is called.)
  */
 function readTimersFired(value: unknown, status: CompiledStatus): Readonly<Record<string, number>> | null {
-  // The engine's own shared empty record (frozen, so nothing can have been added): most tickets it returned.
-  if (value === NO_TIMERS_FIRED) return NO_TIMERS_FIRED;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   let copy: Record<string, number> | null = null;
-  let ids: ReadonlySet<string> | null = null;
-  const timers = status.timers;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const n = (value as Record<string, unknown>)[key];
     if (!Number.isSafeInteger(n) || (n as number) < 0) return null;
-    if (timers.length > 8) ids ??= new Set(timers.map((timer) => timer.id));
-    if (ids === null ? !timers.some((timer) => timer.id === key) : !ids.has(key)) continue;
+    if (!status.timerIds.has(key)) continue;
     copy ??= {};
     copy[key] = n as number;
   }
