@@ -118,7 +118,7 @@ function describeRule(
   return describe(build, event, rule, () => ({
     path: rule.path,
     by: actorsOf(rule.by),
-    forceBy: actorsOf(action.forceBy ?? 0),
+    forceBy: ACTORS.filter((actor) => action.forceBy?.[actor] === true),
     from: rule.from === null ? null : [...rule.from],
     conditions: {
       requireAssignee: rule.requireAssignee,

@@ -6,6 +6,7 @@ import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
 import {
   ACTOR_BIT,
+  actorFlags,
   type CompiledActionRule,
   type CompiledConditions,
   type CompiledReply,
@@ -278,7 +279,7 @@ export function compileActionRules(
         notWhileCustomerWaits: false,
         requireAssignee: false,
         guards: [],
-        forceBy: 0,
+        forceBy: actorFlags(0),
         keepAssignee: false,
         assignSolver: false,
       },
@@ -302,7 +303,7 @@ export function compileActionRules(
         when: compileWhen(reader, obj, path),
         by: reader.actors(obj, 'by', path, TEAM | ACTOR_BIT.customer),
         ...readConditions(reader, obj, path, guards),
-        forceBy: reader.actors(obj, 'forceBy', path, 0),
+        forceBy: actorFlags(reader.actors(obj, 'forceBy', path, 0)),
         keepAssignee: reader.boolean(obj, 'keepAssignee', path),
         assignSolver: reader.boolean(obj, 'assignSolver', path),
       },
