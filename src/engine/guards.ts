@@ -1,6 +1,12 @@
 import type { Actor } from '../model/actor.js';
 import type { ActionName, RuledAction } from '../policy/implied-action.js';
-import type { CompiledActionRule, CompiledConditions, CompiledStatus, CompiledWorkflow } from '../policy/workflow.js';
+import {
+  ACTOR_BIT,
+  type CompiledActionRule,
+  type CompiledConditions,
+  type CompiledStatus,
+  type CompiledWorkflow,
+} from '../policy/workflow.js';
 import type { TicketEvent } from '../model/events.js';
 import { fail } from './check-input.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
@@ -51,7 +57,7 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
 }
 
 function forced(rule: CompiledActionRule, by: Actor, action: RuledAction): TransitionError | null {
-  return rule.forceBy[by] ? null : fail('forceNotAllowed', `${by} may not force ${action}`);
+  return (rule.forceBy & ACTOR_BIT[by]) !== 0 ? null : fail('forceNotAllowed', `${by} may not force ${action}`);
 }
 
 function actionConditions(

@@ -118,7 +118,7 @@ function describeRule(
   return describe(build, event, rule, () => ({
     path: rule.path,
     by: actorsOf(rule.by),
-    forceBy: ACTORS.filter((actor) => action.forceBy?.[actor] === true),
+    forceBy: actorsOf(action.forceBy ?? 0),
     from: rule.from === null ? null : [...rule.from],
     conditions: {
       requireAssignee: rule.requireAssignee,

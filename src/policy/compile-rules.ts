@@ -6,7 +6,6 @@ import { POLICY_LIMITS } from './limits.js';
 import { join, own, type Reader } from './reader.js';
 import {
   ACTOR_BIT,
-  actorFlags,
   type CompiledActionRule,
   type CompiledConditions,
   type CompiledReply,
@@ -279,7 +278,7 @@ export function compileActionRules(
         notWhileCustomerWaits: false,
         requireAssignee: false,
         guards: [],
-        forceBy: actorFlags(0),
+        forceBy: 0,
         keepAssignee: false,
         assignSolver: false,
       },
@@ -303,7 +302,7 @@ export function compileActionRules(
         when: compileWhen(reader, obj, path),
         by: reader.actors(obj, 'by', path, TEAM | ACTOR_BIT.customer),
         ...readConditions(reader, obj, path, guards),
-        forceBy: actorFlags(reader.actors(obj, 'forceBy', path, 0)),
+        forceBy: reader.actors(obj, 'forceBy', path, 0),
         keepAssignee: reader.boolean(obj, 'keepAssignee', path),
         assignSolver: reader.boolean(obj, 'assignSolver', path),
       },

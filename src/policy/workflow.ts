@@ -85,13 +85,6 @@ export interface Workflow<S extends string = string, P extends string = string> 
 /** Bit per actor, so rule checks are one `&`. */
 export const ACTOR_BIT: Readonly<Record<Actor, number>> = { customer: 1, agent: 2, system: 4 };
 
-/** One flag per actor for a mask of {@link ACTOR_BIT}s: what the engine asks of a rule's `forceBy`. */
-export const actorFlags = (mask: number): Readonly<Record<Actor, boolean>> => ({
-  customer: (mask & ACTOR_BIT.customer) !== 0,
-  agent: (mask & ACTOR_BIT.agent) !== 0,
-  system: (mask & ACTOR_BIT.system) !== 0,
-});
-
 /**
  * Part of the compiled form: engine-internal, not exported by the package (only `Workflow.compiled`, stripped from the
  * published types, leads here).
@@ -168,8 +161,7 @@ export interface CompiledActionRule extends CompiledConditions {
   /** The rule applies only to tickets matching this (`null`: to every ticket), like `from` for statuses. */
   readonly when: CompiledWhen | null;
   readonly by: number;
-  /** Who may force this action past its conditions (`forceBy`), one flag per actor. */
-  readonly forceBy: Readonly<Record<Actor, boolean>>;
+  readonly forceBy: number;
   readonly keepAssignee: boolean;
   /** `resolve` rules only: an agent solving an unassigned ticket becomes its assignee (by the event's `actorId`). */
   readonly assignSolver: boolean;
