@@ -23,45 +23,67 @@ export function cachedOutcome<S extends string>(
 ): (ticket: Ticket<S>, event: TicketEvent<S>) => TransitionResult<S> {
   let last: { ticket: Ticket<S>; event: object; copy: Fields; result: TransitionResult<S> } | undefined;
   return (ticket, event) => {
-    if (last?.ticket === ticket && last.event === event && attempt(() => same(event as unknown as Fields, last!.copy)))
+    if (last !== undefined && last.ticket === ticket && last.event === event && unchanged(event, last.copy))
       return last.result;
-    const copy = attempt(() => copyOf(event));
+    const copy = copyOf(event);
     const result = transition(workflow, ticket, (copy || event) as TicketEvent<S>);
     last = copy ? { ticket, event, copy, result } : undefined;
     return result;
   };
 }
 
-/** A throwing getter or Proxy trap means "not cacheable", never an exception out of a guard. */
-function attempt<T>(read: () => T): T | false {
+/*
+ * Every guard of every candidate transition asks this, so the check allocates nothing: no key lists, no closures, no
+ * pairs. (It was 0.3–0.4 kB an ask, three or four asks an event: garbage that fed V8's pretenuring of XState's step,
+ * see docs/performance.md, round 10.)
+ */
+
+const plain = (value: unknown): boolean => value === null || (typeof value !== 'object' && typeof value !== 'function');
+
+/**
+ * The event's own enumerable fields, each read once, lists copied; `false` when a field is not comparable by value,
+ * or when reading one throws (a throwing getter or Proxy trap means "not cacheable", never an exception out of a
+ * guard).
+ */
+function copyOf(event: object): Fields | false {
   try {
-    return read();
+    const copy: Fields = {};
+    for (const key in event) {
+      if (!Object.hasOwn(event, key)) continue;
+      const value: unknown = (event as Fields)[key];
+      if (Array.isArray(value) && value.every(plain)) copy[key] = [...value];
+      else if (plain(value)) copy[key] = value;
+      else return false;
+    }
+    return copy;
   } catch {
     return false;
   }
 }
 
-const plain = (value: unknown): boolean => value === null || (typeof value !== 'object' && typeof value !== 'function');
-
-/** The event's own fields, each read once, lists copied; `false` when a field is not comparable by value. */
-function copyOf(event: object): Fields | false {
-  const copy: Fields = {};
-  for (const [key, value] of Object.entries(event)) {
-    if (Array.isArray(value) && value.every(plain)) copy[key] = [...value];
-    else if (plain(value)) copy[key] = value;
-    else return false;
+/** Whether `event` still has exactly the own enumerable fields of `copy`, with the same values (`false` if it throws). */
+function unchanged(event: object, copy: Fields): boolean {
+  try {
+    const fields = event as Fields;
+    let count = 0;
+    for (const key in fields) if (Object.hasOwn(fields, key)) count++;
+    for (const key in copy) {
+      count--;
+      if (!Object.hasOwn(fields, key)) return false;
+      const now = fields[key];
+      const was = copy[key];
+      if (!Array.isArray(was)) {
+        if (!Object.is(now, was)) return false;
+      } else if (!Array.isArray(now) || !sameItems(now, was)) return false;
+    }
+    return count === 0;
+  } catch {
+    return false;
   }
-  return copy;
 }
 
-function same(event: Fields, copy: Fields): boolean {
-  const keys = Object.keys(copy);
-  return (
-    Object.keys(event).length === keys.length &&
-    keys.every((key) => {
-      const [now, was] = [event[key], copy[key]];
-      if (!Array.isArray(was)) return Object.hasOwn(event, key) && Object.is(now, was);
-      return Array.isArray(now) && now.length === was.length && was.every((item, i) => Object.is(item, now[i]));
-    })
-  );
+function sameItems(now: readonly unknown[], was: readonly unknown[]): boolean {
+  if (now.length !== was.length) return false;
+  for (let i = 0; i < was.length; i++) if (!Object.is(was[i], now[i])) return false;
+  return true;
 }
