@@ -7,7 +7,7 @@ import { NO_TIMERS_FIRED } from './enter-status.js';
 import type { Ticket } from '../model/ticket.js';
 import type { TransitionError } from './result.js';
 import { isTime } from './time.js';
-import { isShortName, MAX_NAME_LENGTH } from '../policy/ticket-limits.js';
+import { isShortName } from '../policy/ticket-limits.js';
 
 /**
  * The longest `channel` a ticket may carry: a channel is a short name (`email`, `chat`, `whatsapp`), like an id.
@@ -19,7 +19,7 @@ import { isShortName, MAX_NAME_LENGTH } from '../policy/ticket-limits.js';
  * const fits = (channel: string): boolean => channel.length > 0 && channel.length <= MAX_CHANNEL_LENGTH; // 64
  * ```
  */
-export const MAX_CHANNEL_LENGTH = MAX_NAME_LENGTH;
+export const MAX_CHANNEL_LENGTH = 64;
 
 /** Whether a value may be a ticket's `channel`: `null` or a non-empty string of at most {@link MAX_CHANNEL_LENGTH}. */
 export const isChannel = (value: unknown): value is string | null =>
