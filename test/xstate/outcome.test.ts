@@ -42,14 +42,14 @@ describe('cachedOutcome', () => {
   it('judges again an event whose list changed in place', () => {
     const { ticket, outcome } = setup();
     const event = { type: 'update', by: 'agent', at: T0 + 2000, tags: ['a', 'b'] };
-    const first = outcome(ticket, event as unknown as TicketEvent);
-    expect(outcome(ticket, event as unknown as TicketEvent)).toBe(first);
+    const first = outcome(ticket, event as TicketEvent);
+    expect(outcome(ticket, event as TicketEvent)).toBe(first);
     event.tags[1] = 'c';
-    const second = outcome(ticket, event as unknown as TicketEvent);
+    const second = outcome(ticket, event as TicketEvent);
     expect(second).not.toBe(first);
     expect(second.ok && second.ticket.tags).toEqual(['a', 'c']);
     event.tags.push('d');
-    expect(outcome(ticket, event as unknown as TicketEvent)).not.toBe(second);
+    expect(outcome(ticket, event as TicketEvent)).not.toBe(second);
   });
 
   it('asks the engine about the copy it compares, so a getter cannot answer the two differently', () => {
@@ -63,10 +63,10 @@ describe('cachedOutcome', () => {
         return reads === 1 ? T0 + 2000 : Number.NaN;
       },
     };
-    const result = outcome(ticket, event as unknown as unknown as TicketEvent);
+    const result = outcome(ticket, event as unknown as TicketEvent);
     expect(result.ok && result.ticket.updatedAt).toBe(T0 + 2000);
     // Asked again, the getter now answers NaN: not the value the cached verdict was about.
-    const again = outcome(ticket, event as unknown as unknown as TicketEvent);
+    const again = outcome(ticket, event as unknown as TicketEvent);
     expect(again).not.toBe(result);
     expect(again.ok).toBe(false);
   });
@@ -93,9 +93,9 @@ describe('cachedOutcome', () => {
       [throwing, false],
       [trap, true],
     ] as const) {
-      const first = outcome(ticket, event as unknown as unknown as TicketEvent);
+      const first = outcome(ticket, event as unknown as TicketEvent);
       expect(first.ok).toBe(ok);
-      expect(outcome(ticket, event as unknown as unknown as TicketEvent)).not.toBe(first);
+      expect(outcome(ticket, event as unknown as TicketEvent)).not.toBe(first);
     }
   });
 });
