@@ -64,6 +64,11 @@ describe('examples/helpdesk-server', { timeout: 60_000 }, () => {
     expect(
       (await call('POST', `/tickets/${id}/events`, { type: 'note', by: 'agent' }, { 'if-match': '99' })).status,
     ).toBe(409);
+    // Before round 10: a JSON body that is not an object was a 500 (a TypeError in the log), and an If-Match that is
+    // not a version a 409 "not NaN".
+    for (const body of [null, [], '"text"']) expect((await call('POST', '/tickets', body)).status).toBe(400);
+    const bad = await call('POST', `/tickets/${id}/events`, { type: 'note', by: 'agent' }, { 'if-match': '"2"' });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalidRequest']);
     const once = await call(
       'POST',
       `/tickets/${id}/events`,

@@ -51,11 +51,14 @@ async function route<S extends string>(
   const url = new URL(req.url ?? '/', 'http://localhost');
   const parts = url.pathname.split('/').filter(Boolean);
   if (req.method === 'POST' && parts.length === 1 && parts[0] === 'tickets') {
-    const body = (await readJson(req)) as Record<string, unknown>;
+    const body = await readJson(req);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new HttpError(400, 'invalidRequest', 'the body must be a JSON object');
+    const fields = body as Record<string, unknown>;
     const created = await store.create({
-      channel: body.channel as string | undefined,
-      by: body.by as Actor | undefined,
-      assignee: body.assignee as string | undefined,
+      channel: fields.channel as string | undefined,
+      by: fields.by as Actor | undefined,
+      assignee: fields.assignee as string | undefined,
     });
     return created.ok
       ? send(res, 201, { id: created.id, ticket: created.ticket })

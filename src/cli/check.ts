@@ -25,14 +25,16 @@ export async function check(argument: string, run: CheckRun, io: Output): Promis
   const laws = Object.keys(testing.LAWS).length + 1; // and `total`
   const intents = testing.applicableIntents(workflow).length;
   const what = `${laws} laws and ${intents} intents`;
+  const options = { numRuns: run.runs, seed: run.seed, ...(run.path !== undefined && { path: run.path }) };
+  // Bad flags are one line on stderr before the progress line: the kit checks its options before running anything,
+  // so a call that selects no check asks it for nothing else.
+  const preflight = testing.checkWorkflow(workflow, { ...options, only: [] });
+  if (!preflight.ok) throw new CliError(preflight.issues.map((i) => asFlag(i.message)).join('; '));
+  if (run.only !== undefined && !checkNames(testing, workflow).includes(run.only))
+    throw new CliError(`--only ${run.only}: no law or intent has that name`);
   io.err(`checking ${what} × ${run.runs} runs on ${argument} (seed ${run.seed})…`);
   const started = Date.now();
-  const report = testing.checkWorkflow(workflow, {
-    numRuns: run.runs,
-    seed: run.seed,
-    ...(run.only !== undefined && { only: [run.only] }),
-    ...(run.path !== undefined && { path: run.path }),
-  });
+  const report = testing.checkWorkflow(workflow, { ...options, ...(run.only !== undefined && { only: [run.only] }) });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (report.ok) {
     if (report.checked.length === 0) throw new CliError(`--only ${run.only}: no law or intent has that name`);
@@ -51,6 +53,17 @@ export async function check(argument: string, run: CheckRun, io: Output): Promis
   io.out(`${report.failures.length} of ${laws + intents} checks broken (${seconds} s)`);
   return 1;
 }
+
+/** The names `--only` takes: the laws, `total`, and the intents that apply to this policy. */
+const checkNames = (testing: Testing, workflow: Workflow): string[] => [
+  ...Object.keys(testing.LAWS),
+  'total',
+  ...testing.applicableIntents(workflow).map((intent) => intent.name),
+];
+
+/** The kit names its options (`numRuns must be…`); the user typed flags. */
+const asFlag = (message: string): string =>
+  message.replace(/^(numRuns|seed|path)\b/, (option) => (option === 'numRuns' ? '--runs' : `--${option}`));
 
 /** The testing kit needs fast-check, an optional peer: say how to install it instead of a module-not-found trace. */
 export async function loadTesting(): Promise<Testing> {

@@ -1,7 +1,10 @@
 import type { Workflow } from 'ticket-lifecycle';
 import { loadTesting } from './check.js';
-import type { ExitCode, Output } from './errors.js';
+import { CliError, type ExitCode, type Output } from './errors.js';
 import { loadWorkflow } from './load-policy.js';
+
+const badOptions = (issues: readonly { readonly message: string }[]): CliError =>
+  new CliError(`--explore: ${issues.map((issue) => issue.message).join('; ')}`);
 
 /** A CLI run must end: one minute, then the result says how far it got. */
 const TIME_LIMIT_MS = 60_000;
@@ -15,12 +18,13 @@ const TIME_LIMIT_MS = 60_000;
 export async function explore(argument: string, depth: number, io: Output): Promise<ExitCode> {
   const workflow = await loadWorkflow(argument);
   const testing = await loadTesting();
+  const options = { depth, timeLimitMs: TIME_LIMIT_MS };
+  // Bad input is one line on stderr before the progress line: a one-state run checks the options and nothing more.
+  const preflight = testing.exploreWorkflow(workflow as Workflow, { ...options, maxStates: 1 });
+  if (preflight.outcome === 'invalid') throw badOptions(preflight.issues);
   io.err(`exploring every event sequence up to depth ${depth} on ${argument}…`);
-  const result = testing.exploreWorkflow(workflow as Workflow, { depth, timeLimitMs: TIME_LIMIT_MS });
-  if (result.outcome === 'invalid') {
-    for (const issue of result.issues) io.out(`invalid: ${issue.message}`);
-    return 2;
-  }
+  const result = testing.exploreWorkflow(workflow as Workflow, options);
+  if (result.outcome === 'invalid') throw badOptions(result.issues);
   io.out(`${result.outcome}: ${result.summary} (${(result.stats.elapsedMs / 1000).toFixed(1)} s)`);
   if (result.outcome === 'violated') for (const line of result.counterexample.lines) io.out(`  ${line}`);
   const { model } = result;

@@ -65,7 +65,9 @@ function splitPreset(argument: string): [string, Record<string, unknown>] {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new CliError(`preset option "${pair}" must be written key=value`);
     const raw = pair.slice(eq + 1);
-    options[pair.slice(0, eq)] = /^(true|false|null|-?\d+(\.\d+)?)$/.test(raw) ? (JSON.parse(raw) as unknown) : raw;
+    const value = /^(true|false|null|-?\d+(\.\d+)?)$/.test(raw) ? (JSON.parse(raw) as unknown) : raw;
+    // Defined, not assigned: `__proto__=x` must reach the preset as the unknown option it is, not set a prototype.
+    Object.defineProperty(options, pair.slice(0, eq), { value, enumerable: true, writable: true, configurable: true });
   }
   return [argument.slice(0, colon), options];
 }

@@ -18,7 +18,8 @@ export function readTextFile(path: string, what: string): string {
   if (size > MAX_INPUT_BYTES)
     throw new CliError(`${what} ${path} is too large (${size} bytes; at most ${MAX_INPUT_BYTES})`);
   try {
-    return readFileSync(path, 'utf8');
+    // A byte-order mark (Notepad, PowerShell's Out-File) is not content: JSON.parse would call the file not JSON.
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw new CliError(`${what} ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

@@ -36,7 +36,7 @@ export async function simulate(policyArgument: string, eventsPath: string, io: O
     const { type: _type, ...input } = create;
     ticket = createTicket(workflow, input as unknown as CreateTicketInput);
   } catch (error) {
-    throw new CliError(`${eventsPath}:1: cannot create the ticket: ${(error as Error).message}`);
+    throw new CliError(`${eventsPath}:${lines[0]!.number}: cannot create the ticket: ${(error as Error).message}`);
   }
   io.out(`${when(ticket.createdAt)}  ticket created → ${ticket.status}${deadline(nextDeadline(workflow, ticket))}`);
   let refused = 0;

@@ -1,11 +1,16 @@
 import type { Effect, TicketEvent } from 'ticket-lifecycle';
 
-/** A time as people read it in a timeline: `2026-01-05 09:00:00Z`. */
+/**
+ * A time as people read it in a timeline: `2026-01-05 09:00:00Z`. A number no Date holds (an events file's
+ * `"at": 1e20`, refused by the engine with `invalidTime`) prints as itself: toISOString would throw.
+ */
 export const when = (at: number): string =>
-  new Date(at)
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.000Z$/, 'Z');
+  Number.isNaN(new Date(at).getTime())
+    ? String(at)
+    : new Date(at)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.000Z$/, 'Z');
 
 /** An event as a short phrase: "customer reply (status=solved)", "tick". */
 export function describeEvent(event: TicketEvent): string {
@@ -13,9 +18,13 @@ export function describeEvent(event: TicketEvent): string {
   const by = 'by' in rest ? `${rest.by} ` : '';
   const details = Object.entries(rest)
     .filter(([key]) => key !== 'by')
-    .map(([key, value]) => `${key}=${key === 'until' && typeof value === 'number' ? when(value) : String(value)}`);
+    .map(([key, value]) => `${key}=${key === 'until' && typeof value === 'number' ? when(value) : shown(value)}`);
   return `${by}${type}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
 }
+
+/** A field as written in the events file: `to={"x":1}`, not `to=[object Object]`. */
+const shown = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 
 /** An effect as what the host should do. Unknown effect types (added by newer versions) print as their JSON. */
 export function describeEffect(effect: Effect): string {

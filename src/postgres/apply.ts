@@ -6,7 +6,16 @@ import {
   type TicketEvent,
   type TransitionResult,
 } from 'ticket-lifecycle';
-import { checkStored, fromStored, isTicketId, NOW_MS, unknownTicket, type StoreContext } from './context.js';
+import {
+  checkStored,
+  fromStored,
+  isTicketId,
+  NOW_MS,
+  storableJson,
+  storedShapeError,
+  unknownTicket,
+  type StoreContext,
+} from './context.js';
 import { insertTicket } from './create.js';
 import type { SqlQueryable } from './driver.js';
 import { fromTransitionError, storeError, type StoreError } from './errors.js';
@@ -50,8 +59,22 @@ export async function apply(
     return refuse(id, null, storeError('invalidEvent', 'an event must be an object'));
   }
   const key = options.idempotencyKey;
-  if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 200)) {
-    return refuse(id, null, storeError('invalidRequest', 'idempotencyKey must be a string of 1 to 200 characters'));
+  if (key !== undefined && !isKey(key)) {
+    return refuse(id, null, {
+      ...storeError(
+        'invalidRequest',
+        'idempotencyKey must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
+      ),
+      path: 'options.idempotencyKey',
+    });
+  }
+  const expected = options.expectedVersion;
+  if (expected !== undefined && !(Number.isSafeInteger(expected) && expected > 0)) {
+    // Not a version at all (an `If-Match: abc` read as NaN): a malformed request, not a conflict to retry.
+    return refuse(id, null, {
+      ...storeError('invalidRequest', 'expectedVersion must be a whole number from 1'),
+      path: 'options.expectedVersion',
+    });
   }
   return ctx.driver.transaction(async (tx) => {
     const { rows } = await tx.query(
@@ -71,6 +94,8 @@ export async function apply(
         ),
       );
     }
+    const broken = storedShapeError(row.data);
+    if (broken !== null) return refuse(id, null, broken);
     const ticket = fromStored(ctx, row.workflow, row.data);
     if (key !== undefined) {
       // After the lock, in a statement of its own: under READ COMMITTED it sees an entry committed while we waited.
@@ -91,6 +116,9 @@ export async function apply(
     const stamped = (
       event.at === undefined ? { ...event, at: Math.max(row.now, ticket.updatedAt) } : event
     ) as TicketEvent;
+    // Serialised before the engine runs, so an event the log cannot hold is refused, not thrown by the write.
+    const eventJson = storableJson(stamped, 'event');
+    if (typeof eventJson !== 'string') return refuse(id, ticket, eventJson);
     const result = transition(workflow, ticket, stamped);
     if (!result.ok) {
       const storedError =
@@ -111,7 +139,7 @@ export async function apply(
         )
       : null;
     const logged: LoggedResult = { ticket: result.ticket, effects: result.effects, changed: result.changed, followUp };
-    await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, key ?? null, logged);
+    await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, eventJson, key ?? null, logged);
     return {
       ok: true,
       id,
@@ -136,6 +164,7 @@ async function writeEvent(
   seq: number,
   deadline: number | null,
   event: TicketEvent,
+  eventJson: string,
   key: string | null,
   logged: LoggedResult,
 ): Promise<void> {
@@ -161,7 +190,7 @@ async function writeEvent(
       event.at,
       event.type,
       key,
-      JSON.stringify(event),
+      eventJson,
       JSON.stringify(logged),
       logged.followUp?.id ?? null,
       logged.effects.length,
@@ -188,6 +217,17 @@ function replayed(ctx: StoreContext, id: string, workflowName: string, seq: numb
 
 function wantsFollowUp(result: TransitionResult & { ok: true }, mode: ApplyOptions['followUps']): boolean {
   return mode === 'create' && result.effects.some((effect) => effect.type === 'followUpRequested');
+}
+
+/** A key PostgreSQL's text type can hold exactly: a NUL is refused by it, an unpaired surrogate silently replaced. */
+function isKey(key: unknown): key is string {
+  return (
+    typeof key === 'string' &&
+    key.length > 0 &&
+    key.length <= 200 &&
+    !key.includes('\0') &&
+    (key as string & { isWellFormed(): boolean }).isWellFormed()
+  );
 }
 
 const byOf = (event: TicketEvent): 'customer' | 'agent' | 'system' => ('by' in event ? event.by : 'system');

@@ -47,11 +47,65 @@ export function fromStored(ctx: StoreContext, workflowName: string, data: unknow
 }
 
 /**
+ * A NUL or an unpaired surrogate, as `JSON.stringify` writes them (`\u0000`, `\ud800`: an escape, so preceded by an
+ * even run of backslashes). The engine accepts them in names; PostgreSQL's json and jsonb refuse them, and a write
+ * would fail with the database's error instead of a refusal.
+ */
+const UNSTORABLE = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f])/i;
+
+/**
+ * Serialises a value the caller sent for the log: its JSON, or a refusal naming the first field PostgreSQL cannot
+ * store (a cycle, a BigInt, nesting too deep to serialise, a NUL or an unpaired surrogate in a string).
+ */
+export function storableJson(value: object, root: string): string | StoreError {
+  const text = tryJson(value);
+  if (text !== null && !UNSTORABLE.test(text)) return text;
+  const fields = Object.entries(value);
+  const bad = fields.find(([, v]) => {
+    const part = tryJson(v);
+    return part === null || UNSTORABLE.test(part);
+  });
+  const path = bad === undefined ? root : `${root}.${bad[0]}`;
+  return {
+    ...storeError(
+      root === 'event' ? 'invalidEvent' : 'invalidRequest',
+      `${path} cannot be stored: it must be JSON without NUL characters or unpaired surrogates`,
+    ),
+    path,
+  };
+}
+
+function tryJson(value: unknown): string | null {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return null; // a cycle, a BigInt, a throwing toJSON, or nesting deeper than the stack
+  }
+}
+
+/** A time as the engine takes it: whole epoch milliseconds within the Date range. */
+export const isWholeTime = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 8.64e15;
+
+/**
+ * The checks no engine call can make for us: a row edited by hand to `null`, a number or an object without a time
+ * `updatedAt` would crash the store's own reads (`ticket.updatedAt` stamps events and ticks) or be blamed on the
+ * caller's event (`invalidTime`). Cheap enough for every `apply` and every ticked row.
+ */
+export function storedShapeError(data: unknown): StoreError | null {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && isWholeTime((data as Ticket).updatedAt))
+    return null;
+  return storeError('invalidStoredTicket', 'the stored ticket is not a ticket object with a time "updatedAt"');
+}
+
+/**
  * Asks the engine whether a stored ticket is one of this workflow's: a `tick` at its own `updatedAt` changes
  * nothing on a valid ticket and is refused on a malformed one (`invalidTicket`, `unknownStatus`).
  */
 export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | null {
-  const probe = transition(workflow, ticket, { type: 'tick', at: (ticket as { updatedAt: number }).updatedAt });
+  const shape = storedShapeError(ticket);
+  if (shape !== null) return shape;
+  const probe = transition(workflow, ticket, { type: 'tick', at: ticket.updatedAt });
   return probe.ok
     ? null
     : storeError('invalidStoredTicket', `the stored ticket is not valid for this workflow: ${probe.error.message}`);

@@ -1,5 +1,5 @@
 import { createTicket, nextDeadline, type Ticket, type Workflow } from 'ticket-lifecycle';
-import { NOW_MS, type StoreContext } from './context.js';
+import { NOW_MS, storableJson, type StoreContext } from './context.js';
 import type { SqlQueryable } from './driver.js';
 import { storeError, type StoreError } from './errors.js';
 import type { CreateInput, CreatedTicket } from './types.js';
@@ -77,8 +77,11 @@ export async function create(ctx: StoreContext, input: CreateInput): Promise<Cre
   if (input.channel !== undefined && typeof input.channel !== 'string') {
     return { ok: false, error: storeError('invalidRequest', '"channel" must be a string') };
   }
+  const fields = pick(input);
+  const storable = storableJson(fields, 'input');
+  if (typeof storable !== 'string') return { ok: false, error: storable };
   const at = input.at ?? (await databaseNow(ctx.driver));
-  const entry: CreateEntry = { type: 'create', at, ...pick(input) };
+  const entry: CreateEntry = { type: 'create', at, ...fields };
   try {
     createTicket(workflow, entry); // throws RangeError on bad input: turn it into a value before touching the database
   } catch (error) {

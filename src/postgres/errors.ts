@@ -122,7 +122,9 @@ export function fromTransitionError(error: TransitionError): StoreError {
 
 /**
  * Thrown only where no value can be returned and the fault is the database's, not the caller's: `get` on a stored
- * ticket the engine refuses (a corrupt row, a status removed from the policy). Carries the classified error.
+ * ticket the engine refuses (a corrupt row, a status removed from the policy). Also thrown by `sweep` for options
+ * it cannot use (`now` not a time, `limit` or `batchSize` not a number: `invalidRequest`, with the option's `path`),
+ * before it claims anything. Carries the classified error.
  *
  * @example
  * ```ts

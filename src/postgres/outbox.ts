@@ -27,8 +27,8 @@ const EFFECT_ID = /^([1-9][0-9]{0,17})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})
  * `attempts` one higher. Effects already completed are not handed out again.
  */
 export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}): Promise<OutboxEffect[]> {
-  const limit = clampInt(options.limit ?? 100, 1, 10_000);
-  const leaseMs = clampInt(options.leaseMs ?? DEFAULT_LEASE_MS, 1, 86_400_000);
+  const limit = clampInt(options.limit, 100, 1, 10_000);
+  const leaseMs = clampInt(options.leaseMs, DEFAULT_LEASE_MS, 1, 86_400_000);
   // `due` locks at most `limit` rows (each has an effect or more); `picked` keeps the prefix whose pending effects fit
   // in `limit`. The rows locked but not picked unlock when the statement's transaction ends.
   const { rows } = await ctx.driver.query(
@@ -108,6 +108,7 @@ export async function completeEffects(ctx: StoreContext, ids: readonly string[])
   return (rows[0] as { n: number }).n;
 }
 
-function clampInt(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
+/** Within [min, max]: `Infinity` is the most (a lease "for ever" is the longest lease, not a 1 ms one), NaN the default. */
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  return typeof value !== 'number' || Number.isNaN(value) ? fallback : Math.min(max, Math.max(min, Math.trunc(value)));
 }

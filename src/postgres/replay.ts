@@ -59,8 +59,12 @@ export function replayLog<S extends string>(
   log: readonly LogEntry[],
   stored?: Ticket<S>,
 ): ReplayResult<S> {
+  // Logs read by hand (an export, another table) can hold anything: every answer is a value, never a TypeError.
+  if (!Array.isArray(log)) return { ok: false, seq: 0, message: 'the log must be an array of entries' };
   let ticket: Ticket<S> | null = null;
   for (const [i, entry] of log.entries()) {
+    if (typeof entry !== 'object' || entry === null || typeof entry.event !== 'object' || entry.event === null)
+      return { ok: false, seq: i, message: `entry ${i} is not a log entry ({ seq, event, ticket })` };
     if (entry.seq !== i)
       return { ok: false, seq: entry.seq, message: `entry ${i} has seq ${entry.seq}: the log has a gap` };
     if (i === 0) {

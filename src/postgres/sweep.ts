@@ -1,8 +1,8 @@
 import { nextDeadline, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
-import { checkStored, type StoreContext } from './context.js';
+import { checkStored, isWholeTime, storedShapeError, type StoreContext } from './context.js';
 import { databaseNow } from './create.js';
 import type { SqlQueryable } from './driver.js';
-import { fromTransitionError, storeError, type StoreError } from './errors.js';
+import { fromTransitionError, StoreFailure, storeError, type StoreError } from './errors.js';
 import { ticketChange, writeBatch, type BatchWrite } from './sweep-write.js';
 import type { SweepOptions, SweepReport } from './types.js';
 
@@ -34,9 +34,11 @@ interface DueRow {
  * rows unlock and the next sweeper takes them.
  */
 export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Promise<SweepReport> {
+  // Checked before any claim: a `now` the engine refuses would fail every due ticket's tick and park them all.
+  if (options.now !== undefined && !isWholeTime(options.now)) throw badOption('now', 'a time (whole epoch ms)');
+  const batchSize = Math.max(1, Math.min(Math.trunc(count('batchSize', options.batchSize ?? DEFAULT_BATCH)), 10_000));
+  const limit = Math.trunc(count('limit', options.limit ?? Number.POSITIVE_INFINITY));
   const now = options.now ?? (await databaseNow(ctx.driver));
-  const batchSize = Math.max(1, Math.min(options.batchSize ?? DEFAULT_BATCH, 10_000));
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   let claimed = 0;
   let changed = 0;
   let effects = 0;
@@ -58,6 +60,17 @@ export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Prom
   }
   return { now, claimed, changed, effects, batches, failed };
 }
+
+function count(name: string, value: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) throw badOption(name, 'a number');
+  return value;
+}
+
+const badOption = (name: string, what: string): StoreFailure =>
+  new StoreFailure({
+    ...storeError('invalidRequest', `sweep: "${name}" must be ${what}`),
+    path: `options.${name}`,
+  });
 
 async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size: number, order: 'ASC' | 'DESC') {
   const { rows } = await tx.query(
@@ -98,6 +111,8 @@ async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size
 
 function tick(workflow: Workflow, row: DueRow, now: number): BatchWrite | StoreError {
   // No field reordering (fromStored): a tick's ticket is never returned, and jsonb keeps no key order anyway.
+  const broken = storedShapeError(row.data);
+  if (broken !== null) return broken;
   const ticket = row.data as Ticket;
   // The row was due at `now`, and a deadline is never before `updatedAt`; max() only guards a clock running backwards.
   const event = { type: 'tick' as const, at: Math.max(now, ticket.updatedAt) };

@@ -56,8 +56,8 @@ export const isPolicyId = (value: unknown): value is string | null =>
 
 /**
  * Whether a stored clock's fields, each read once by the caller, make a clock of a ticket created at `createdAt`
- * and last changed at `updatedAt`: every time in between (`since` and `metAt` not before `start`), `used` whole
- * and not negative, `stage` 0, 1 or 2.
+ * and last changed at `updatedAt`: every time in between (`since` and `metAt` not before `start`), `used` whole,
+ * not negative and not more than `updatedAt - start`, `stage` 0, 1 or 2.
  */
 export function isClockOf(
   start: unknown,
@@ -69,7 +69,9 @@ export function isClockOf(
   updatedAt: number,
 ): boolean {
   if (!isTime(start) || start < createdAt || start > updatedAt) return false;
-  if (!Number.isSafeInteger(used) || (used as number) < 0) return false;
+  // Open time is never more than the real time since the clock started: a larger `used` (a row edited by hand)
+  // would put the answer's `dueAt` before the ticket existed.
+  if (!Number.isSafeInteger(used) || (used as number) < 0 || (used as number) > updatedAt - start) return false;
   if (since !== null && !(isTime(since) && since >= start && since <= updatedAt)) return false;
   if (metAt !== null && !(isTime(metAt) && metAt >= start && metAt <= updatedAt)) return false;
   return stage === 0 || stage === 1 || stage === 2;

@@ -1,7 +1,7 @@
 import type { WorkflowIssue } from 'ticket-lifecycle';
 
 /** The latest (and, negated, earliest) time a `Date` holds: the engine accepts no time beyond it. */
-const MAX_TIME = 8.64e15;
+export const MAX_TIME = 8.64e15;
 /** Longer sequences make a run take minutes and tell nothing more. */
 export const MAX_SEQUENCE_LENGTH = 10_000;
 /** A million runs per law is already hours; beyond is a typo. */

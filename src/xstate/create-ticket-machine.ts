@@ -281,6 +281,12 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
           'input',
           'is missing: an actor needs input: { ticket } or { at, by?, channel?, assignee? }',
         );
+      // Plain JavaScript callers can pass anything: a TypeError or createTicket's RangeError would be the error
+      // snapshot's only clue, without the code and path every other refusal of the machine has.
+      if (typeof input !== 'object' || input === null)
+        throw new TicketMachineError('invalidInput', 'input', 'must be an object: { ticket } or { at, by?, … }');
+      if (input.now !== undefined && typeof input.now !== 'function')
+        throw new TicketMachineError('invalidInput', 'input.now', 'must be a function returning epoch ms');
       if (input.now !== undefined) clocks.set(self, input.now);
       return { ticket: startingTicket(workflow, input) };
     },
@@ -300,5 +306,11 @@ function buildMachine(workflow: Workflow, options: TicketMachineOptions) {
 
 /** The actor's own copy of the stored ticket, checked against the workflow, or a new one. */
 function startingTicket(workflow: Workflow, input: TicketMachineInput): Ticket {
-  return input.ticket === undefined ? createTicket(workflow, input) : ownTicket(workflow, input.ticket, 'input.ticket');
+  if (input.ticket !== undefined) return ownTicket(workflow, input.ticket, 'input.ticket');
+  try {
+    return createTicket(workflow, input);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^createTicket: /, '') : String(error);
+    throw new TicketMachineError('invalidInput', 'input', message);
+  }
 }

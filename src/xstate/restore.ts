@@ -2,7 +2,8 @@ import { nextDeadline, transition, type Ticket, type Workflow } from 'ticket-lif
 import type { TicketTimerInput } from './timer-actor.js';
 
 /**
- * Codes of {@link TicketMachineError}: no input at all, a ticket the workflow refuses (in `input.ticket` or in a
+ * Codes of {@link TicketMachineError}: no input at all, input that is not one (not an object, an `at` or `by`
+ * `createTicket` refuses, a `now` that is not a function), a ticket the workflow refuses (in `input.ticket` or in a
  * restored snapshot), or a snapshot that is not one this machine persisted.
  *
  * @example
@@ -11,7 +12,7 @@ import type { TicketTimerInput } from './timer-actor.js';
  * const code: TicketMachineErrorCode = 'invalidSnapshot';
  * ```
  */
-export type TicketMachineErrorCode = 'missingInput' | 'invalidTicket' | 'invalidSnapshot';
+export type TicketMachineErrorCode = 'missingInput' | 'invalidInput' | 'invalidTicket' | 'invalidSnapshot';
 
 /**
  * Why an actor of a ticket machine could not start: its `code`, the `path` of the offending value (`input.ticket`,

@@ -206,8 +206,33 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     ['an unknown flag', ['lint', 'zendesk', '--bogus'], /Unknown option '--bogus'/],
     ['a wrong number of arguments', ['diff', 'zendesk'], /diff takes 2 arguments, got 1/],
     ['a bad --runs', ['check', 'tawkTo', '--runs', 'many'], /--runs must be a whole number, not "many"/],
+    ['a preset option named __proto__', ['diagram', 'zendesk:__proto__=x'], /first: __proto__: unknown option/],
+    // Before round 10 these printed the progress line first, the kit's option name, or (explore) the problem on stdout.
+    ['a --runs out of range', ['check', 'tawkTo', '--runs', '0'], /--runs must be a whole number from 1 to /],
+    ['an --explore depth out of range', ['check', 'tawkTo', '--explore', '99'], /--explore: depth must be a whole/],
+    ['an --only naming no check', ['check', 'tawkTo', '--only', 'nope'], /--only nope: no law or intent has that name/],
   ])('%s', (_what, args, problem) => {
     expectBadInput(run(...args), problem);
+  });
+
+  it('reads a policy saved with a byte-order mark (Notepad, PowerShell) like one without', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
+    const text = '{"statuses":[{"id":"open","category":"open"},{"id":"closed","category":"closed"}]}';
+    writeFileSync(join(dir, 'plain.json'), text);
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${text}`);
+    const plain = run('lint', join(dir, 'plain.json'), '--json');
+    expect(run('lint', join(dir, 'bom.json'), '--json')).toEqual(plain);
+    expect(plain.code).toBe(0);
+  });
+
+  it('shows an event whose time no Date holds as a refusal, and names the create line after blank lines', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-cli-'));
+    writeFileSync(join(dir, 'far.jsonl'), '{"type":"create","at":5}\n{"type":"reply","by":"agent","at":1e20}\n');
+    const r = run('simulate', 'zendesk', join(dir, 'far.jsonl'));
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('100000000000000000000  agent reply: refused, invalidTime');
+    writeFileSync(join(dir, 'late.jsonl'), '\n\n{"type":"create","at":"soon"}\n');
+    expectBadInput(run('simulate', 'zendesk', join(dir, 'late.jsonl')), /late\.jsonl:3: cannot create the ticket/);
   });
 
   it('prints the usage with --help (exit 0) and without a command (exit 2)', () => {

@@ -1,6 +1,7 @@
 // Shared by the store suites: the policy under test and the databases the suites run on.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { defineWorkflow } from 'ticket-lifecycle';
 import { createPostgresStore, type PostgresStore, type SqlDriver, type PgPoolLike } from 'ticket-lifecycle/postgres';
 
@@ -84,3 +85,15 @@ export function requirePostgres(suite: string): boolean {
 }
 
 export const inCI = process.env.CI === 'true' || process.env.CI === '1';
+
+/** A suite's database: opened before its tests, closed after them; the accessor is valid inside tests. */
+export function suiteDatabase(open: () => Promise<TestDatabase>): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await open();
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+  return () => database!;
+}

@@ -2,6 +2,7 @@
 // it, and a failure in CI, where a skipped suite would hide a broken store.
 import { describe, expect, it } from 'vitest';
 import { inCI, postgres, requirePostgres } from './fixtures.js';
+import { hostileSuite } from './hostile-suite.js';
 import { migrateSuite } from './migrate-suite.js';
 import { storeSuite } from './store-suite.js';
 
@@ -10,6 +11,9 @@ const run = requirePostgres('the PostgreSQL store suite');
 describe.runIf(run)('postgres store on PostgreSQL', { timeout: 60_000 }, () => storeSuite(async () => postgres()));
 describe.runIf(run)('postgres schema migrations on PostgreSQL', { timeout: 60_000 }, () =>
   migrateSuite(async () => postgres()),
+);
+describe.runIf(run)('postgres store given hostile input on PostgreSQL', { timeout: 60_000 }, () =>
+  hostileSuite(async () => postgres()),
 );
 
 describe.runIf(!run && inCI)('postgres store on PostgreSQL (CI)', () => {

@@ -261,6 +261,27 @@ describe('item 4: a tampered snapshot fails restore with a clear error, never a 
   });
 });
 
+describe('bad input from plain JavaScript is a TicketMachineError with a code and path, like a bad snapshot', () => {
+  // Before round 10: `input: null` gave a TypeError ("reading 'now'"), `{ at: 'x' }` createTicket's bare RangeError,
+  // and a `now` that is not a function was kept until the first timer asked it.
+  it.each([
+    ['null', null, 'input'],
+    ['a number', 42, 'input'],
+    ['an `at` that is not a time', { at: 'soon' }, 'input'],
+    ['an unknown actor', { at: T0, by: 'robot' }, 'input'],
+    ['a `now` that is not a function', { at: T0, now: 5 }, 'input.now'],
+  ])('%s', (_what, input, path) => {
+    const actor = createActor(createTicketMachine(zendesk()), { input: input as never });
+    const seen = observe(actor);
+    actor.start();
+    const snapshot = actor.getSnapshot() as { status: string; error?: unknown };
+    expect(snapshot.status).toBe('error');
+    expect(snapshot.error).toBeInstanceOf(TicketMachineError);
+    expect(snapshot.error).toMatchObject({ code: 'invalidInput', path });
+    expect(seen.errors).toEqual([snapshot.error]);
+  });
+});
+
 describe('item 10: the actor agrees with transition at the same instant', () => {
   it('Zendesk: a reply at the very instant of the auto-close comes after the close, with or without the live timer', () => {
     const workflow = zendesk();

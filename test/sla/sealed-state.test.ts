@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slaStatus, transition } from '../../src/index.js';
+import { slaStatus, ticketMetrics, transition } from '../../src/index.js';
 import { desk, H, MIN, run } from './fixtures.js';
 
 const wf = desk([{ id: 'standard', targets: { firstReply: 'PT1H', nextReply: 'PT2H', resolution: 'P1D' } }]);
@@ -41,6 +41,22 @@ describe('sealed SLA states', () => {
     sla.clocks = { resolution: { start: 0, used: -1, since: 0, metAt: null, stage: 0 } };
     const r = transition(wf, mine, { type: 'tick', at: H });
     expect(r.ok === false && r.error).toMatchObject({ code: 'invalidTicket', path: 'ticket.sla' });
+  });
+
+  it('with a clock that counted more time than has passed (a row edited by hand) are refused, not answered', () => {
+    // Before round 10, slaStatus answered `breached` with a dueAt before the ticket existed (-8.6e15 for this one).
+    const parsed = JSON.parse(JSON.stringify(ticket)) as typeof ticket;
+    const clocks = parsed.sla!.clocks as Record<string, { used: number }>;
+    const elapsed = parsed.updatedAt - (parsed.sla!.clocks.resolution as { start: number }).start;
+    clocks.resolution!.used = elapsed; // the most a clock can have counted: accepted
+    expect(slaStatus(wf, parsed, 2 * H).ok).toBe(true);
+    for (const used of [elapsed + 1, 8.64e15]) {
+      clocks.resolution!.used = used;
+      const refusal = { code: 'invalidTicket', path: 'ticket.sla' };
+      expect(slaStatus(wf, parsed, 2 * H)).toMatchObject({ ok: false, error: refusal });
+      expect(ticketMetrics(wf, parsed)).toMatchObject({ ok: false, error: refusal });
+      expect(transition(wf, parsed, { type: 'tick', at: 2 * H })).toMatchObject({ ok: false, error: refusal });
+    }
   });
 
   it('from another workflow are checked like any stored state, and a state edited by hand is never trusted', () => {

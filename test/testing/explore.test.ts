@@ -303,3 +303,18 @@ describe('exploreWorkflow: attribute updates', () => {
     expect(letters(tagged)).toBe((priority / 3) * 10);
   });
 });
+
+describe('exploreWorkflow does not depend on what ran before it', () => {
+  // Before round 10, everyTicketCanClose cached "cannot close" for a ticket shape seen at the end of the Date range
+  // (where a tick is refused) and then reported it for the same workflow at ordinary times: the verdict depended on
+  // which exploration (or checkWorkflow scenario) ran first in the process.
+  it('an exploration at the end of the Date range leaves the next one at its start unchanged', () => {
+    const options = { depth: 2, start: -8.64e15 };
+    const alone = exploreWorkflow(zendesk(), options);
+    const workflow = zendesk();
+    exploreWorkflow(workflow, { depth: 2, start: 8.64e15 });
+    const after = exploreWorkflow(workflow, options);
+    expect(alone.outcome).toBe('holds');
+    expect([after.outcome, after.ok]).toEqual([alone.outcome, alone.ok]);
+  });
+});

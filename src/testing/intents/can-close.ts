@@ -1,5 +1,6 @@
 import { transition, type Ticket, type TicketEvent, type Workflow } from 'ticket-lifecycle';
 import type { Intent } from '../intent.js';
+import { MAX_TIME } from '../options.js';
 import { categoryOf, hasCategory } from './categories.js';
 
 const YEAR = 366 * 86_400_000;
@@ -35,7 +36,11 @@ function canClose(workflow: Workflow, ticket: Ticket): boolean {
     cache.set(workflow, known);
   }
   const key = shape(ticket);
-  const hit = known.get(key);
+  // The shape leaves time out, which holds only while every move of the search is a valid time: within reach of
+  // the Date range's end a `tick` is refused, so the verdict there is not cached (it decided later checks of the same
+  // workflow at ordinary times: a false "cannot close", depending on which scenario ran first).
+  const nearEnd = Math.max(ticket.updatedAt, ticket.until ?? 0) + DEPTH * (YEAR + 1) > MAX_TIME;
+  const hit = nearEnd ? undefined : known.get(key);
   if (hit !== undefined) return hit;
   let frontier = [ticket];
   const seen = new Set([key]);
@@ -56,7 +61,7 @@ function canClose(workflow: Workflow, ticket: Ticket): boolean {
     }
     frontier = next;
   }
-  known.set(key, found);
+  if (!nearEnd) known.set(key, found);
   return found;
 }
 

@@ -1,0 +1,120 @@
+// Hostile input to the store, found by the round-10 audit: each case crashed (a raw TypeError or database error),
+// blamed the caller for a corrupt row, or silently misused an option, before the fix. Run on PGlite and PostgreSQL.
+import { StoreFailure, type PostgresStore } from 'ticket-lifecycle/postgres';
+import { expect, it } from 'vitest';
+import { DAY, freshStore, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+
+export function hostileSuite(open: () => Promise<TestDatabase>): void {
+  const database = suiteDatabase(open);
+  let store: PostgresStore<DeskStatus>;
+  let schema: string;
+  const fresh = async (): Promise<void> => {
+    ({ store, schema } = await freshStore(database()));
+  };
+  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
+  const logged = async (): Promise<number> => (await rows('SELECT count(*)::int AS n FROM S.events'))[0]!.n as number;
+  const pendingTicket = async (): Promise<string> => {
+    const { id } = await store.create({ at: T0, channel: 'email' });
+    await store.apply(id!, { type: 'reply', by: 'agent', at: T0 });
+    return id!;
+  };
+  const codeOf = (r: { ok: boolean; error?: { code: string; status: number; path?: string } }) =>
+    r.ok ? null : [r.error!.code, r.error!.status, r.error!.path];
+
+  it('answers a row edited by hand to junk JSON with invalidStoredTicket (500) and parks it in a sweep', async () => {
+    await fresh();
+    for (const junk of ['null', '42', '"junk"', '[]', '{}', '{"status":"pending"}']) {
+      const id = await pendingTicket();
+      await rows('UPDATE S.tickets SET data = $1::jsonb WHERE id = $2', [junk, id]);
+      await expect(store.get(id), junk).rejects.toBeInstanceOf(StoreFailure);
+      for (const options of [{}, { idempotencyKey: 'k' }, { expectedVersion: 2 }]) {
+        const r = await store.apply(id, { type: 'note', by: 'agent' }, options);
+        expect(codeOf(r), `${junk} ${JSON.stringify(options)}`).toEqual(['invalidStoredTicket', 500, undefined]);
+      }
+    }
+    // One sweep reports every junk row instead of throwing on the first (which blocked every later sweep).
+    const swept = await store.sweep({ now: T0 + 10 * DAY });
+    expect(swept.failed.map((f) => f.error.code)).toEqual(Array(6).fill('invalidStoredTicket'));
+    expect((await store.sweep({ now: T0 + 10 * DAY })).claimed).toBe(0);
+  });
+
+  it('refuses an event the log cannot hold (a cycle, a BigInt, deep nesting, NUL, an unpaired surrogate) and writes nothing', async () => {
+    await fresh();
+    const id = await pendingTicket();
+    const before = await logged();
+    const cyclic: Record<string, unknown> = { type: 'note', by: 'agent' };
+    cyclic.self = cyclic;
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const cases: [unknown, string][] = [
+      [cyclic, 'event.self'],
+      [{ type: 'note', by: 'agent', extra: 10n }, 'event.extra'],
+      [{ type: 'note', by: 'agent', extra: deep }, 'event.extra'],
+      [{ type: 'note', by: 'agent', extra: 'a\u0000b' }, 'event.extra'],
+      [{ type: 'assign', by: 'agent', assignee: 'ann\u0000' }, 'event.assignee'],
+      [{ type: 'assign', by: 'agent', assignee: 'ann\ud800' }, 'event.assignee'],
+      [{ type: 'reply', by: 'agent', actorId: 'x\udc00' }, 'event.actorId'],
+      [{ type: 'update', by: 'agent', tags: { add: ['vip\u0000'] } }, 'event.tags'],
+    ];
+    for (const [event, path] of cases) {
+      expect(codeOf(await store.apply(id, event as never)), path).toEqual(['invalidEvent', 400, path]);
+    }
+    expect(await logged()).toBe(before);
+    // An escaped backslash before "u0000" is ordinary text, and a surrogate pair is a character: both stored.
+    const fine = await store.apply(id, { type: 'assign', by: 'agent', assignee: 'a\\u0000 😀' });
+    expect(fine.ok && fine.ticket.assignee).toBe('a\\u0000 😀');
+    expect(await store.get(id)).toEqual(fine.ok ? fine.ticket : null);
+  });
+
+  it('refuses create input and idempotency keys PostgreSQL cannot store, and versions that are none, with a path', async () => {
+    await fresh();
+    for (const [input, path] of [
+      [{ channel: 'mail\u0000' }, 'input.channel'],
+      [{ assignee: 'ann\ud800' }, 'input.assignee'],
+    ] as const) {
+      const r = await store.create(input);
+      expect(r.ok ? null : [r.error.code, r.error.path]).toEqual(['invalidRequest', path]);
+    }
+    const id = await pendingTicket();
+    for (const key of ['k\u0000', 'k\ud800']) {
+      const r = await store.apply(id, { type: 'note', by: 'agent' }, { idempotencyKey: key });
+      expect(codeOf(r)).toEqual(['invalidRequest', 400, 'options.idempotencyKey']);
+    }
+    // An expectedVersion that is no version (an `If-Match: abc` read as NaN) was a 409 "not NaN": retrying never helps.
+    for (const expectedVersion of [Number.NaN, 1.5, 0, -2, Number.POSITIVE_INFINITY]) {
+      const r = await store.apply(id, { type: 'note', by: 'agent' }, { expectedVersion });
+      expect(codeOf(r)).toEqual(['invalidRequest', 400, 'options.expectedVersion']);
+    }
+  });
+
+  it('refuses sweep options it cannot use before claiming anything, and rounds fractional counts', async () => {
+    await fresh();
+    await pendingTicket();
+    for (const [options, path] of [
+      [{ now: Number.NaN }, 'options.now'],
+      [{ now: T0 + 0.5 }, 'options.now'],
+      [{ now: Number.POSITIVE_INFINITY }, 'options.now'],
+      [{ now: 9e15 }, 'options.now'], // beyond the Date range: every tick would fail and every due row be parked
+      [{ batchSize: Number.NaN }, 'options.batchSize'],
+      [{ limit: Number.NaN }, 'options.limit'],
+    ] as const) {
+      const thrown = await store.sweep(options).catch((e: unknown) => e);
+      expect(thrown instanceof StoreFailure ? [thrown.error.code, thrown.error.path] : thrown).toEqual([
+        'invalidRequest',
+        path,
+      ]);
+    }
+    const swept = await store.sweep({ now: T0 + 10 * DAY, limit: 1.5, batchSize: 2.5 });
+    expect([swept.claimed, swept.failed]).toEqual([1, []]);
+  });
+
+  it('reads leaseMs and limit of Infinity as the most, not as 1 ms and 1 effect', async () => {
+    await fresh();
+    await pendingTicket();
+    await pendingTicket();
+    const claimed = await store.claimEffects({ limit: Number.POSITIVE_INFINITY, leaseMs: Number.POSITIVE_INFINITY });
+    expect(claimed.length).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await store.claimEffects()).toEqual([]); // still leased: a 1 ms lease would hand them out again
+  });
+}
