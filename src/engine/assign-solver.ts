@@ -1,5 +1,5 @@
 import type { CompiledStatus } from '../policy/workflow.js';
-import type { TicketEvent } from '../model/events.js';
+import type { ActorEvent } from './guards.js';
 import type { Step } from './handlers.js';
 import { matchesWhen } from './when.js';
 
@@ -12,8 +12,8 @@ import { matchesWhen } from './when.js';
  *
  * Called where a handler has its target and has not yet checked the move: it edits the step's own copy in place.
  */
-export function assignSolver(step: Step, from: CompiledStatus, to: CompiledStatus, event: TicketEvent): void {
-  if (to.category !== 'solved' || from.category === 'solved' || event.type === 'tick') return;
+export function assignSolver(step: Step, from: CompiledStatus, to: CompiledStatus, event: ActorEvent): void {
+  if (to.category !== 'solved' || from.category === 'solved') return;
   const { ticket } = step;
   if (event.by !== 'agent' || event.actorId === undefined || ticket.assignee !== null) return;
   // The compiled candidates of an agent's resolve from `from`: the rules' statuses and actors, decided once.

@@ -1,6 +1,7 @@
-import { isShortName, TICKET_LIMITS } from '../policy/ticket-limits.js';
+import { isShortName, MAX_NAME_LENGTH, MAX_TAGS } from '../policy/ticket-limits.js';
 import type { CompiledWorkflow } from '../policy/workflow.js';
 import { fail } from './check-input.js';
+import { NONE } from './none.js';
 import { show } from '../policy/show.js';
 import type { CompiledSet } from '../policy/compile-when.js';
 import type { DraftTicket } from './copy-ticket.js';
@@ -14,9 +15,6 @@ import type { TransitionError } from './result.js';
  * `path` is `<where>.<field>` (`event.tags`, `ticket.priority`). Messages are short: this is the core's budget.
  */
 
-/** The tags of a ticket without any: one shared frozen list, so reading an untagged ticket allocates nothing. */
-export const NO_TAGS: readonly string[] = /* @__PURE__ */ Object.freeze([]);
-
 /** `null` or one of the policy's priorities. */
 export const checkPriority = (
   compiled: CompiledWorkflow,
@@ -29,26 +27,29 @@ export const checkPriority = (
 
 /** `null`, or a short name that is one of the policy's groups when it declares them. */
 export function checkGroup(compiled: CompiledWorkflow, value: unknown, where: string): string | null | TransitionError {
-  if (value === null || (isShortName(value, TICKET_LIMITS.maxGroupLength) && compiled.groups?.has(value) !== false))
-    return value;
+  if (value === null || (isShortName(value, MAX_NAME_LENGTH) && compiled.groups?.has(value) !== false)) return value;
   return fail(
-    isShortName(value, TICKET_LIMITS.maxGroupLength) ? 'unknownGroup' : 'invalidGroup',
+    isShortName(value, MAX_NAME_LENGTH) ? 'unknownGroup' : 'invalidGroup',
     `group ${show(value)} is not declared or not 1-64 characters`,
     `${where}.group`,
   );
 }
+
+/** Two tag lists hold the same tags in the same order. */
+const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((tag, i) => tag === b[i]);
 
 /**
  * A list of tags as a fresh sorted list without duplicates, within `TICKET_LIMITS`. With `stored`, the list must
  * already be sorted and unique (the engine only ever stores it so; anything else was edited by hand).
  */
 export function checkTags(value: unknown, where: string, stored: boolean): readonly string[] | TransitionError {
-  if (Array.isArray(value) && value.length <= TICKET_LIMITS.maxTags) {
-    if (value.length === 0) return NO_TAGS;
+  if (Array.isArray(value) && value.length <= MAX_TAGS) {
+    if (value.length === 0) return NONE;
     const tags: unknown[] = [...value]; // each entry read once
-    if (tags.every((tag) => isShortName(tag, TICKET_LIMITS.maxTagLength))) {
+    if (tags.every((tag) => isShortName(tag, MAX_NAME_LENGTH))) {
       const sorted = [...new Set(tags as string[])].sort();
-      if (!stored || (sorted.length === tags.length && sorted.every((tag, i) => tag === tags[i]))) return sorted;
+      if (!stored || sameTags(sorted, tags as string[])) return sorted;
     }
   }
   return fail(
@@ -57,10 +58,6 @@ export function checkTags(value: unknown, where: string, stored: boolean): reado
     `${where}.tags`,
   );
 }
-
-/** Two tag lists (each sorted and unique) hold the same tags. */
-const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((tag, i) => tag === b[i]);
 
 const CHANGEABLE = ['assignee', 'group', 'priority', 'tags'] as const;
 

@@ -2,6 +2,7 @@ import type { CompiledStatus, CompiledWorkflow, Workflow } from '../policy/workf
 import { lookUpStatus, readTicket } from './read-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
+import { NONE } from './none.js';
 import type { DueTimer } from './due-timer.js';
 import { catchUp, moveTarget, nextDue, refusedMove } from './timers.js';
 
@@ -22,8 +23,6 @@ export interface AutoCloseEvaluation<S extends string = string> {
   /** The next deadline after `now`, or `null` when nothing more will come due as things stand. */
   readonly nextCheckAt: number | null;
 }
-
-const NOTHING_DUE: readonly DueTimer[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * What is due at `now`, without applying it: the read-only half of a sweep. `status` equals the status that
@@ -59,7 +58,7 @@ export function evaluateAutoClose<S extends string>(
     return evaluate(workflow, ticket, now);
   } catch {
     // Only a hostile object (a throwing getter, a Proxy) gets here: like any invalid ticket, nothing is due.
-    return { due: NOTHING_DUE as DueTimer<S>[], status: undefined as unknown as S, close: false, nextCheckAt: null };
+    return { due: NONE, status: undefined as unknown as S, close: false, nextCheckAt: null };
   }
 }
 
@@ -69,20 +68,19 @@ function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, no
   const { compiled } = workflow;
   const status = lookUpStatus(compiled, ticket);
   if ('code' in status || !isTime(now)) {
-    return { due: NOTHING_DUE as DueTimer<S>[], status: statusField(ticket) as S, close: false, nextCheckAt: null };
+    return { due: NONE, status: statusField(ticket) as S, close: false, nextCheckAt: null };
   }
   // Most tickets of a sweep rest in a status with no timer: nothing is due, whatever the rest of the ticket holds,
   // so the field check (most of a sweep's time) is skipped.
   if (status.timers.length === 0 && compiled.sla === null) return status.idle as unknown as AutoCloseEvaluation<S>;
   const copy = readTicket(compiled, ticket, status);
-  if ('code' in copy)
-    return { due: NOTHING_DUE as DueTimer<S>[], status: status.id as S, close: false, nextCheckAt: null };
+  if ('code' in copy) return { due: NONE, status: status.id as S, close: false, nextCheckAt: null };
   if (compiled.sla !== null) return catchUpAll(compiled, copy, status, now);
   const first = nextDue(status, copy);
   // The common case in a sweep: nothing due yet.
   if (first === null || first.dueAt > now) {
     return {
-      due: NOTHING_DUE as DueTimer<S>[],
+      due: NONE,
       status: status.id as S,
       close: status.category === 'closed',
       nextCheckAt: first?.dueAt ?? null,
@@ -125,7 +123,7 @@ function catchUpAll<S extends string>(
 
 /** The next moment anything is due on `ticket` (a status timer or an SLA mark), or `null`. */
 function nextDueAt(compiled: CompiledWorkflow, status: CompiledStatus, ticket: Ticket): number | null {
-  const timer = status.timers.length === 0 ? null : (nextDue(status, ticket)?.dueAt ?? null);
+  const timer = nextDue(status, ticket)?.dueAt ?? null;
   const mark = compiled.sla === null ? null : compiled.sla.due(ticket);
   return timer === null ? mark : mark === null ? timer : Math.min(timer, mark);
 }

@@ -2,7 +2,7 @@ import type { Actor } from '../model/actor.js';
 import type { TicketEvent } from '../model/events.js';
 import type { TransitionError } from './result.js';
 import { show } from '../policy/show.js';
-import { isShortName } from '../policy/ticket-limits.js';
+import { isShortName, MAX_NAME_LENGTH } from '../policy/ticket-limits.js';
 import { isTime } from './time.js';
 
 /** A refusal; `path` names the offending field of the input (`event.at`, `ticket.reopenCount`) when there is one. */
@@ -46,7 +46,7 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   const at = e.at;
   if (!isTime(at)) return badTime();
   const actorId = type === 'tick' ? undefined : e.actorId;
-  if (actorId !== undefined && !isShortName(actorId, 64))
+  if (actorId !== undefined && !isShortName(actorId, MAX_NAME_LENGTH))
     return fail('invalidEvent', '"actorId" must be 1-64 characters', 'event.actorId');
   // One object shape for every event type, a tick's included, so the engine's property reads stay monomorphic;
   // only the fields of this type are read, in the order written here. One literal, not a literal of `undefined`s

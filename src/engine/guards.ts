@@ -17,7 +17,7 @@ import { matchesWhen } from './when.js';
 const notAllowed = (action: RuledAction): `${RuledAction}NotAllowed` & TransitionErrorCode => `${action}NotAllowed`;
 
 /** An event someone makes (every event but `tick`). */
-type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
+export type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
 
 /**
  * What a rule check judges: the ticket as it stands, the event, and the status whose candidate rules apply

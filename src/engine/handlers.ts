@@ -18,7 +18,7 @@ import { assignSolver } from './assign-solver.js';
 import { badAssignee, fail, isAssignee, unknownStatus } from './check-input.js';
 import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
 import type { TransitionError } from './result.js';
-import { copyTicket, type DraftTicket } from './copy-ticket.js';
+import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { isTime } from './time.js';
 import { replyRuleFor } from './when.js';
@@ -142,7 +142,6 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   }
 
   const next = recordMessage(step, by, at);
-  let landed = status;
   // "Send and mark as": the sender's choice wins over the rule, within what the sender may do. Choosing the
   // current status is a choice too (it needs the same permission), and it never keeps a ticket that the rule
   // reopens: that would be a path around the reopen rule (test/engine/no-path-around-guards.test.ts).
@@ -155,15 +154,13 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
       (chosen === status ? null : checkUntil(undefined, at, chosen)) ?? checkMove(moveStep(step, chosen, event));
     if (refused !== null) return refused;
   }
-  if (chosen !== null && (chosen !== status || action !== 'reopen')) {
-    if (chosen !== status) {
-      moveTo(step, chosen, event, 'reply');
-      landed = chosen;
-    }
-  } else if (to !== null && to !== status.id) {
-    landed = step.workflow.compiled.byId.get(to)!;
-    moveTo(step, landed, event, 'reply');
-  }
+  const landed =
+    chosen !== null && (chosen !== status || action !== 'reopen')
+      ? chosen
+      : to === null || to === status.id
+        ? status
+        : step.workflow.compiled.byId.get(to)!;
+  if (landed !== status) moveTo(step, landed, event, 'reply');
   if (by === 'customer' && !isTeamFacing(landed.category)) {
     effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
   }
@@ -258,7 +255,7 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
   const from = again && ticket.snoozedFrom !== null ? step.workflow.compiled.byId.get(ticket.snoozedFrom) : undefined;
-  const asIf = from === undefined ? ticket : Object.assign(copyTicket(ticket), { status: from.id });
+  const asIf = from === undefined ? ticket : { ...ticket, status: from.id };
   const refused = checkActionMove(
     { ...moveStep(step, target, event), ticket: asIf, rules: from ?? status },
     'snooze',

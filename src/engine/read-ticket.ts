@@ -1,11 +1,13 @@
 import type { CompiledStatus, CompiledWorkflow } from '../policy/workflow.js';
-import { checkGroup, checkPriority, checkTags, NO_TAGS } from './attributes.js';
+import { checkGroup, checkPriority, checkTags } from './attributes.js';
+import { NONE } from './none.js';
 import { fail, isActor, isAssignee, unknownStatus } from './check-input.js';
 import type { DraftTicket } from './copy-ticket.js';
 import { NO_TIMERS_FIRED } from './enter-status.js';
 import type { Ticket } from '../model/ticket.js';
 import type { TransitionError } from './result.js';
 import { isTime } from './time.js';
+import { isShortName } from '../policy/ticket-limits.js';
 
 /**
  * The longest `channel` a ticket may carry: a channel is a short name (`email`, `chat`, `whatsapp`), like an id.
@@ -21,7 +23,7 @@ export const MAX_CHANNEL_LENGTH = 64;
 
 /** Whether a value may be a ticket's `channel`: `null` or a non-empty string of at most {@link MAX_CHANNEL_LENGTH}. */
 export const isChannel = (value: unknown): value is string | null =>
-  value === null || (typeof value === 'string' && value.length > 0 && value.length <= MAX_CHANNEL_LENGTH);
+  value === null || isShortName(value, MAX_CHANNEL_LENGTH);
 
 /** The times a ticket's SLA clocks are checked against: what a clocks query keeps of a ticket it only checked. */
 export type TicketSpan = Pick<Ticket, 'createdAt' | 'updatedAt'>;
@@ -104,7 +106,7 @@ export function readTicket(
   const rawTags = t.tags;
   const tags =
     rawTags === undefined || (Array.isArray(rawTags) && rawTags.length === 0)
-      ? NO_TAGS
+      ? NONE
       : checkTags(rawTags, 'ticket', true);
   if ('code' in tags) return tags;
   const attributesChangedAt = t.attributesChangedAt ?? null;
@@ -197,22 +199,18 @@ function isMoment(value: unknown, createdAt: number, updatedAt: number): value i
  * A plain object of whole counts, read once: a fresh copy holding the counts of this status's timers only (the
  * record is per stay, so any other key is stale junk, `__proto__` included), or the shared empty record. `null`
  * when it is not such an object. A `for…in` loop, not `Object.entries`: no array per call, on every ticket of a
- * sweep, for a record that is almost always empty. Linear in the keys and the status's timers: beyond a few timers
- * their ids go into a set once, so a record edited to hold many keys never costs keys × timers.
+ * sweep, for a record that is almost always empty. Linear in the keys: the status's timer ids are a set compiled
+ * with the policy, so a record edited to hold many keys never costs keys × timers. (The engine's own shared empty
+ * record, most tickets it returned, is taken by the caller before this is called.)
  */
 function readTimersFired(value: unknown, status: CompiledStatus): Readonly<Record<string, number>> | null {
-  // The engine's own shared empty record (frozen, so nothing can have been added): most tickets it returned.
-  if (value === NO_TIMERS_FIRED) return NO_TIMERS_FIRED;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   let copy: Record<string, number> | null = null;
-  let ids: ReadonlySet<string> | null = null;
-  const timers = status.timers;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const n = (value as Record<string, unknown>)[key];
     if (!Number.isSafeInteger(n) || (n as number) < 0) return null;
-    if (timers.length > 8) ids ??= new Set(timers.map((timer) => timer.id));
-    if (ids === null ? !timers.some((timer) => timer.id === key) : !ids.has(key)) continue;
+    if (!status.timerIds.has(key)) continue;
     copy ??= {};
     copy[key] = n as number;
   }

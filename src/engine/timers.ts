@@ -97,9 +97,11 @@ function timerFloor(timer: CompiledTimer, ticket: Ticket): number {
 const BLOCKED = 1;
 const RETRY = 2;
 
-/** When a move timer's move is due, or `null` while it is blocked. A retry is due at the change that armed it. */
-function moveDueAt(timer: CompiledTimer, anchor: number, floor: number, ticket: Ticket, fired: number): number | null {
-  const base = Math.max(timer.later(anchor, timer.after), floor);
+/**
+ * When a move timer's move is due, or `null` while it is blocked: at `base` (its `after`, never before its floor),
+ * and a retry at the change that armed it.
+ */
+function moveDueAt(timer: CompiledTimer, base: number, ticket: Ticket, fired: number): number | null {
   const past = fired - timer.reminders.length;
   return past <= 0 ? base : past === BLOCKED ? null : Math.max(base, ticket.updatedAt + 1);
 }
@@ -128,7 +130,7 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
     if (reminderAt < base && reminderAt <= MAX_TIME)
       return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
   }
-  const dueAt = moveDueAt(timer, anchor, floor, ticket, fired);
+  const dueAt = moveDueAt(timer, base, ticket, fired);
   return dueAt === null || dueAt > MAX_TIME ? null : { timer, kind: 'move', dueAt, index: timer.reminders.length };
 }
 
@@ -174,8 +176,8 @@ export function catchUp(
   steps: DueTimer[] | null,
 ): Ticket {
   let current = ticket;
+  // A status without timers and a policy without SLAs end the loop below: nothing comes due.
   for (let n = 0; n < MAX_CATCH_UP_STEPS; n++) {
-    if (status.timers.length === 0 && compiled.sla === null) return current;
     const item = nextDue(status, current);
     const sla = compiled.sla === null ? null : slaFirst(compiled.sla, current, item, limit, effects, steps);
     if (sla !== null) {
@@ -258,7 +260,12 @@ function fireReminders(
       const moveAt =
         anchor === null
           ? null
-          : moveDueAt(timer, anchor, timerFloor(timer, ticket), ticket, firedCount(ticket, timer.id));
+          : moveDueAt(
+              timer,
+              Math.max(timer.later(anchor, timer.after), timerFloor(timer, ticket)),
+              ticket,
+              firedCount(ticket, timer.id),
+            );
       if (moveAt !== null) horizon = Math.min(horizon, moveAt);
     } else if (changer(timer, ticket)) {
       const at = timerDue(timer, ticket)?.dueAt;

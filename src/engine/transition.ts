@@ -1,5 +1,5 @@
 import type { Workflow } from '../policy/workflow.js';
-import { readEvent } from './check-input.js';
+import { fail, readEvent } from './check-input.js';
 import { show } from '../policy/show.js';
 import type { Effect } from './effects.js';
 import type { TicketEvent } from '../model/events.js';
@@ -11,8 +11,7 @@ import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
 import { update } from './update.js';
-
-const NO_EFFECTS: readonly Effect[] = /* @__PURE__ */ Object.freeze([]);
+import { NONE } from './none.js';
 
 /**
  * Applies one event to a ticket under a policy. First it applies every timer due at or before the event's `at`,
@@ -52,10 +51,7 @@ export function transition<S extends string, P extends string>(
   } catch (error) {
     // Unreachable for well-typed input; a last line of defence for hostile objects (throwing getters, Proxies).
     // The thrown value is described, never converted: `String()` of a null-prototype object throws in turn.
-    return refuse(ticket, {
-      code: 'internalError',
-      message: `thrown: ${show(error)}`,
-    }) as TransitionResult<S, P>;
+    return refuse(ticket, fail('internalError', `thrown: ${show(error)}`)) as TransitionResult<S, P>;
   }
 }
 
@@ -75,11 +71,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   const ticket = readTicket(compiled, input, status);
   if ('code' in ticket) return refuse(input, ticket);
   if (event.type !== 'tick' && event.at < ticket.updatedAt) {
-    return refuse(input, {
-      code: 'staleEvent',
-      message: `"at" must be >= updatedAt (${ticket.updatedAt})`,
-      path: 'event.at',
-    });
+    return refuse(input, fail('staleEvent', `"at" must be >= updatedAt (${ticket.updatedAt})`, 'event.at'));
   }
 
   const effects: Effect[] = [];
@@ -142,13 +134,9 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if (step.changed && compiled.sla !== null) compiled.sla.sync(outcome as DraftTicket, event.at, effects);
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
-    return { ok: true, ticket: input, effects: effects.length === 0 ? NO_EFFECTS : effects, changed: false };
+    return { ok: true, ticket: input, effects: effects.length === 0 ? NONE : effects, changed: false };
   if (ticket.version === Number.MAX_SAFE_INTEGER) {
-    return refuse(input, {
-      code: 'versionLimit',
-      message: '"version" is at its limit, 2^53 - 1',
-      path: 'ticket.version',
-    });
+    return refuse(input, fail('versionLimit', '"version" is at its limit, 2^53 - 1', 'ticket.version'));
   }
   // The outcome is always a copy made during this call, so it takes its version in place.
   (outcome as DraftTicket).version = ticket.version + 1;

@@ -110,6 +110,8 @@ export function compileWorkflow(
   const byId: [string, CompiledStatus][] = [];
   const decisions = compileDecisions(all, compiled);
   const implies = impliesTable();
+  // Most statuses have no timer: they share one empty set of timer ids.
+  const noTimerIds = new FrozenSet<string>([]);
   for (const info of table.infos) {
     const statusTimers = timers.get(info.id) ?? [];
     const decide = decisions.get(info.id)!;
@@ -131,6 +133,7 @@ export function compileWorkflow(
         assignTo: assignments.get(info.id) ?? null,
         reopenClears: reopenAssignee === 'clear' && DONE.has(info.category),
         timers: statusTimers,
+        timerIds: statusTimers.length === 0 ? noTimerIds : new FrozenSet(statusTimers.map((t) => t.id)),
         freeTimers,
         implies: implies[info.category],
         idle: { due: [] as readonly never[], status: info.id, close: info.category === 'closed', nextCheckAt: null },

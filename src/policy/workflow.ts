@@ -197,6 +197,8 @@ export interface CompiledStatus {
   /** A reopen from this (solved or closed) status leaves the ticket unassigned (`reopenAssignee: 'clear'`). */
   readonly reopenClears: boolean;
   readonly timers: readonly CompiledTimer[];
+  /** The ids of `timers`: the keys a stored ticket's `timersFired` may keep in this status. */
+  readonly timerIds: ReadonlySet<string>;
   /** Timers of this status whose move to their `to` a rule without conditions lets the system make. */
   readonly freeTimers: ReadonlySet<CompiledTimer>;
   /** Per category of a target status, the actions a move from here into it amounts to (a row of `impliesTable`). */

@@ -264,7 +264,9 @@ describe('size budgets (.size-limit.json)', () => {
     // engine does the same checks in less code: 8.58 kB, still 0.58 kB OVER the ceiling (reported as not met).
     // Round 9: implied actions decided at compile time, one `show`, createTicket throwing the events' refusals,
     // shorter messages: 8.28 kB, 0.28 kB OVER the ceiling (reported as not met; the rest is checks and their words).
-    expect(limit('core runtime (')).toBe('8.3 kB');
+    // Round 10: plain limit constants, one frozen empty list, no check a callee already makes, timer ids compiled
+    // with the policy, run's refusals through fail(): 8.12 kB, 0.12 kB OVER the ceiling (reported as not met).
+    expect(limit('core runtime (')).toBe('8.15 kB');
     expect(budgets.find((b) => b.name.startsWith('core runtime ('))?.import).toBe(
       '{ createTicket, transition, can, evaluateAutoClose, nextDeadline }',
     );

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createTicket,
+  defineWorkflow,
   evaluateAutoClose,
   MAX_CHANNEL_LENGTH,
   nextDeadline,
@@ -89,5 +90,30 @@ describe('stored tickets are checked field by field', () => {
       at: 4 * DAY + 2,
     });
     expect(r.ok && r.ticket.status).toBe('closed');
+  });
+
+  it("keeps the counts of the status's own timers and drops every other key, with few timers and with many", () => {
+    // Up to 8 timers their ids are scanned, beyond that they are a set: both keep exactly the status's own counts.
+    for (const count of [3, 12]) {
+      const many = defineWorkflow({
+        statuses: [
+          { id: 'open', category: 'open' },
+          { id: 'closed', category: 'closed' },
+        ],
+        timers: Array.from({ length: count }, (_, i) => ({
+          id: `r${i}`,
+          in: 'open' as const,
+          after: 'P30D',
+          action: 'remind' as const,
+        })),
+      });
+      const start = createTicket(many, { at: 0 });
+      const edited = { ...start, timersFired: { r0: 1, [`r${count - 1}`]: 2, gone: 4, toString: 5 } };
+      const r = transition(many, edited, { type: 'note', by: 'agent', at: 10 });
+      expect(r.ok && r.ticket.timersFired).toEqual({ r0: 1, [`r${count - 1}`]: 2 });
+      expect(transition(many, { ...edited, timersFired: { r1: -1 } }, { type: 'note', by: 'agent', at: 10 }).ok).toBe(
+        false,
+      );
+    }
   });
 });
