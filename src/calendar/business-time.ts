@@ -57,7 +57,7 @@ export function addBusinessTime(
  * (excluded). 0 when `to` is not after `from`. On a 24/7 calendar this is exactly `to - from`.
  *
  * Never throws: returns `null` when the calendar id is unknown or a time is not a whole number of ms in the
- * Date range.
+ * Date range. At most `Number.MAX_SAFE_INTEGER` (reached only by spans of hundreds of thousands of years).
  *
  * @example
  * ```ts
