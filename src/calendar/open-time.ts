@@ -42,7 +42,8 @@ function knownCycle(hours: OpenHours, d: number): number {
   if (d < from) return Number.NaN;
   if (open === undefined) {
     walk(hours, from * DAY_MS, (from + CYCLE_DAYS) * DAY_MS, Number.MAX_SAFE_INTEGER, false);
-    futureCycles.set(hours, (open = Number.MAX_SAFE_INTEGER - shortfall));
+    open = Number.MAX_SAFE_INTEGER - shortfall;
+    futureCycles.set(hours, open);
   }
   return open;
 }

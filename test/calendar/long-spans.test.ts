@@ -9,7 +9,8 @@ import { TemporalCalendar } from './temporal-oracle.js';
 
 const HOUR = 3_600_000;
 const MAX = 8.64e15;
-const year = (y: number): number => Date.UTC(y, 0, 1) - (y < 100 && y >= 0 ? Date.UTC(1900, 0, 1) - Date.UTC(0, 0, 1) : 0);
+const year = (y: number): number =>
+  Date.UTC(y, 0, 1) - (y < 100 && y >= 0 ? Date.UTC(1900, 0, 1) - Date.UTC(0, 0, 1) : 0);
 const nineToFive = [['09:00', '17:00']] as [string, string][];
 const CALENDARS: Record<string, CalendarConfig> = {
   rome: {
@@ -57,11 +58,15 @@ describe('open time over long spans', () => {
     ['lordHowe', year(2350), year(3650)],
     ['utc', year(600), year(1790)],
     ['rome', year(900) + 13 * HOUR, year(1810)],
-  ])('skips whole cycles exactly: %s from %i to %i equals the span walked a century at a time', {
-    timeout: 120_000,
-  }, (id, from, to) => {
-    expect(businessTimeBetween(workflow, id, from, to)).toBe(byCenturies(id, from, to));
-  });
+  ])(
+    'skips whole cycles exactly: %s from %i to %i equals the span walked a century at a time',
+    {
+      timeout: 120_000,
+    },
+    (id, from, to) => {
+      expect(businessTimeBetween(workflow, id, from, to)).toBe(byCenturies(id, from, to));
+    },
+  );
 
   it('adds open time across cycles exactly, and fast, however sparse the calendar', { timeout: 120_000 }, () => {
     for (const [id, start] of [
