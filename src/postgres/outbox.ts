@@ -1,5 +1,6 @@
 import type { Effect } from 'ticket-lifecycle';
 import { NOW_MS, type StoreContext } from './context.js';
+import { StoreFailure, storeError } from './errors.js';
 import type { ClaimOptions, OutboxEffect } from './types.js';
 
 const DEFAULT_LEASE_MS = 60_000;
@@ -80,6 +81,11 @@ export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}
  * @returns how many were pending and are now done.
  */
 export async function completeEffects(ctx: StoreContext, ids: readonly string[]): Promise<number> {
+  if (!Array.isArray(ids))
+    throw new StoreFailure({
+      ...storeError('invalidRequest', 'completeEffects: "ids" must be an array of effect ids'),
+      path: 'ids',
+    });
   const parsed = ids.map((id) => (typeof id === 'string' ? EFFECT_ID.exec(id) : null)).filter((m) => m !== null);
   if (parsed.length === 0) return 0;
   const { rows } = await ctx.driver.query(

@@ -108,6 +108,20 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     expect([swept.claimed, swept.failed]).toEqual([1, []]);
   });
 
+  it('refuses completeEffects ids that are not a list with a path, and ignores entries that are no effect id', async () => {
+    await fresh();
+    await pendingTicket();
+    for (const ids of [null, undefined, 'e1', { length: 1, 0: 'x' }, 42]) {
+      const thrown = await store.completeEffects(ids as never).catch((e: unknown) => e);
+      expect(thrown instanceof StoreFailure ? [thrown.error.code, thrown.error.path] : thrown).toEqual([
+        'invalidRequest',
+        'ids',
+      ]);
+    }
+    expect(await store.completeEffects([null, 7, {}, 'not-an-id'] as never)).toBe(0);
+    expect((await store.claimEffects()).length).toBe(1); // nothing was completed by the junk
+  });
+
   it('reads leaseMs and limit of Infinity as the most, not as 1 ms and 1 effect', async () => {
     await fresh();
     await pendingTicket();
