@@ -8,7 +8,7 @@ import type { ZoneOffsets } from './zone-offsets.js';
  * compiled timer, never importing this module, so bundles of policies without calendars carry none of it.
  */
 export interface CompiledCalendar extends OpenHours {
-  // `weekMs` (from OpenHours) is what `P1W` means on this calendar.
+  // Its `weekMs` (open time in a week without holidays) is what `P1W` means on this calendar.
   readonly id: string;
   readonly timeZone: string;
   /** `weekMs` shared equally by the weekdays that have open time: what `P1D` means on this calendar. */

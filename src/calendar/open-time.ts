@@ -38,8 +38,8 @@ function knownCycle(hours: OpenHours, d: number): number {
   if (d + CYCLE_DAYS <= cycleLimit) return (CYCLE_DAYS / 7) * hours.weekMs;
   cycleLimit = Number.POSITIVE_INFINITY;
   const from = Math.max(LATEST_DAY, hours.lastHoliday + 2);
-  let open = futureCycles.get(hours);
   if (d < from) return Number.NaN;
+  let open = futureCycles.get(hours);
   if (open === undefined) {
     walk(hours, from * DAY_MS, (from + CYCLE_DAYS) * DAY_MS, Number.MAX_SAFE_INTEGER, false);
     open = Number.MAX_SAFE_INTEGER - shortfall;
