@@ -9,6 +9,7 @@ async function database(): Promise<{ db: SqlDriver | PgPoolLike; close(): Promis
   if (process.env.DATABASE_URL) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+    pool.on('error', (error) => console.error('idle PostgreSQL connection lost:', error.message)); // else Node stops
     return { db: pool, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -70,6 +70,9 @@ export interface PgPoolLike {
 export interface PgClientLike {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   release(destroy?: boolean | Error): void;
+  /** pg's clients are event emitters: the store listens for a lost connection while it holds one. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /**
@@ -89,16 +92,29 @@ export function fromPgPool(pool: PgPoolLike): SqlDriver {
     query: (sql, params) => pool.query(sql, params),
     async transaction(fn) {
       const client = await pool.connect();
+      // A pool takes its own 'error' listener off a client while the client is lent out, so a backend that dies
+      // between two statements (pg_terminate_backend, a failover, idle_in_transaction_session_timeout) emitted an
+      // 'error' nobody handled: the host process crashed. Listen while the client is ours; the next statement fails
+      // anyway, and the caller gets the connection's own error, not "not queryable".
+      let lost: Error | null = null;
+      const onError = (error: Error): void => {
+        lost ??= error;
+      };
+      client.on?.('error', onError);
       try {
         await client.query('BEGIN');
         const value = await fn(client);
         await client.query('COMMIT');
+        client.removeListener?.('error', onError);
         client.release();
         return value;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        client.release(error instanceof Error ? error : true);
-        throw error;
+        // The first error is the cause: the statement's own (terminated while running), or the connection's (while idle).
+        const cause: unknown = lost ?? error;
+        if (lost === null) await client.query('ROLLBACK').catch(() => undefined);
+        // Destroyed, not reused (it may be broken); our listener stays on it, for the socket's last words.
+        client.release(cause instanceof Error ? cause : true);
+        throw cause;
       }
     },
   };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { inCI, postgres, requirePostgres } from './fixtures.js';
 import { hostileSuite } from './hostile-suite.js';
+import { loadSuite } from './load-suite.js';
 import { migrateSuite } from './migrate-suite.js';
 import { storeSuite } from './store-suite.js';
 
@@ -14,6 +15,10 @@ describe.runIf(run)('postgres schema migrations on PostgreSQL', { timeout: 60_00
 );
 describe.runIf(run)('postgres store given hostile input on PostgreSQL', { timeout: 60_000 }, () =>
   hostileSuite(async () => postgres()),
+);
+
+describe.runIf(run)('postgres store under load and races on PostgreSQL', { timeout: 60_000 }, () =>
+  loadSuite(async () => postgres(), { server: true }),
 );
 
 describe.runIf(!run && inCI)('postgres store on PostgreSQL (CI)', () => {

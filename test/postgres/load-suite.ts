@@ -1,0 +1,235 @@
+// The store under load and races, found or pinned by the round-11 audit: concurrent deliveries of one idempotency key,
+// a reply while a sweeper holds the ticket, follow-ups from concurrent replies, leases that run out before the
+// consumer completes, and (PostgreSQL only: PGlite has no other backend to kill) a connection terminated inside a
+// transaction. Each interleaving is forced (a gate inside the sweeper's transaction, a 1 ms lease), not hoped for.
+import { createPostgresStore, fromPgPool, type PostgresStore, type SqlDriver } from 'ticket-lifecycle/postgres';
+import { describe, expect, it } from 'vitest';
+import { DAY, desk, freshStore, HOUR, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import { killingPool } from './killing-pool.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function loadSuite(open: () => Promise<TestDatabase>, { server }: { server: boolean }): void {
+  const database = suiteDatabase(open);
+  let store: PostgresStore<DeskStatus>;
+  let schema: string;
+  const fresh = async (followUps: 'effect' | 'create' = 'effect'): Promise<void> => {
+    ({ store, schema } = await freshStore(database(), followUps));
+  };
+  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
+  /** Store calls waiting on a ticket's row lock in this test's schema (other suites share the server). */
+  const lockWaits = async (): Promise<number> =>
+    (
+      await rows(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [
+        `SELECT workflow, data%"${schema}".tickets%`,
+      ])
+    )[0]!.n as number;
+  const untilWaiting = async (): Promise<void> => {
+    for (let i = 0; i < 100 && (await lockWaits()) === 0; i++) await sleep(50); // bounded: 5 s
+  };
+  /** Another connection holding the ticket's row lock until released. */
+  const holdRow = async (id: string): Promise<{ release(): Promise<void> }> => {
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holding = fromPgPool(database().db as never).transaction(async (tx) => {
+      await tx.query(`SELECT 1 FROM "${schema}".tickets WHERE id = $1 FOR UPDATE`, [id]);
+      locked();
+      await released;
+    });
+    await isLocked;
+    return {
+      release: async () => {
+        release();
+        await holding;
+      },
+    };
+  };
+  const count = async (table: string, where = 'true', params: unknown[] = []): Promise<number> =>
+    (await rows(`SELECT count(*)::int AS n FROM S.${table} WHERE ${where}`, params))[0]!.n as number;
+  /** Waiting on the customer since `at` (reminder at +1 day, auto-close at +2 days); its agent reply delivered. */
+  const pendingTicket = async (at = T0): Promise<string> => {
+    const { id } = await store.create({ at, channel: 'email' });
+    await store.apply(id!, { type: 'reply', by: 'agent', at });
+    await rows('UPDATE S.outbox SET done_at = now() WHERE ticket_id = $1', [id]);
+    return id!;
+  };
+
+  describe('idempotency keys under concurrent deliveries', () => {
+    it('applies eight concurrent deliveries of one key once: one log entry, one outbox row, seven duplicates', async () => {
+      await fresh();
+      const id = await pendingTicket();
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          store.apply(id, { type: 'reply', by: 'customer', at: T0 + HOUR }, { idempotencyKey: 'hook-1' }),
+        ),
+      );
+      const first = results.find((r) => r.ok && !r.duplicate)!;
+      expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+      for (const r of results) if (r !== first) expect(r).toEqual({ ...first, duplicate: true });
+      expect(await count('events', 'ticket_id = $1 AND idempotency_key IS NOT NULL', [id])).toBe(1);
+      expect(await count('outbox', 'ticket_id = $1 AND done_at IS NULL', [id])).toBe(1);
+    });
+
+    it('answers a key reused with a different event with the first result, and writes nothing (by design)', async () => {
+      await fresh();
+      const id = await pendingTicket();
+      const first = await store.apply(id, { type: 'reply', by: 'customer', at: T0 + HOUR }, { idempotencyKey: 'k' });
+      const other = await store.apply(id, { type: 'note', by: 'agent', at: T0 + 2 * HOUR }, { idempotencyKey: 'k' });
+      expect(other).toEqual({ ...first, duplicate: true });
+      expect((await store.log(id)).map((e) => e.event.type)).toEqual(['create', 'reply', 'reply']);
+    });
+  });
+
+  describe('a reply while a sweeper holds the ticket', () => {
+    it('waits for the batch, then applies after the tick: not refused, not lost, ordered as the timers say', async () => {
+      await fresh();
+      // A sweeper whose batch is held open between its claim and its write, until the reply is on its way.
+      const base: SqlDriver =
+        'connect' in database().db ? fromPgPool(database().db as never) : (database().db as SqlDriver);
+      let claimed!: () => void;
+      const atWrite = new Promise<void>((resolve) => {
+        claimed = resolve;
+      });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const held: SqlDriver = {
+        query: (text, params) => base.query(text, params),
+        transaction: (fn) =>
+          base.transaction((tx) =>
+            fn({
+              async query(text, params) {
+                if (text.startsWith('WITH input AS')) {
+                  claimed();
+                  await gate;
+                }
+                return tx.query(text, params);
+              },
+            }),
+          ),
+      };
+      const sweeper = createPostgresStore(held, { workflow: desk, schema });
+      const now = Date.now();
+      const id = await pendingTicket(now - 3 * DAY); // auto-close due a day ago
+      const sweeping = sweeper.sweep({ batchSize: 10 });
+      await atWrite;
+      const reply = store.apply(id, { type: 'reply', by: 'customer' }, { idempotencyKey: 'mail-7' }); // a live reply
+      // On PostgreSQL the reply really waits on the sweeper's row lock (PGlite runs one transaction at a time).
+      if (server) await untilWaiting();
+      else await sleep(50);
+      const waiting = server ? await lockWaits() : 1;
+      release();
+      expect(waiting).toBe(1);
+      const [swept, replied] = await Promise.all([sweeping, reply]);
+      expect(swept).toMatchObject({ claimed: 1, changed: 1, failed: [] });
+      // The ticket was closed on time by the tick (stamped with its due time); the reply, after it, asks for a follow-up.
+      expect(replied.ok && [replied.seq, replied.ticket.status, replied.effects.map((e) => e.type)]).toEqual([
+        3,
+        'closed',
+        ['followUpRequested'],
+      ]);
+      const log = await store.log(id);
+      expect(log.map((e) => e.event.type)).toEqual(['create', 'reply', 'tick', 'reply']);
+      expect(log[3]!.event.at).toBeGreaterThanOrEqual(log[2]!.event.at);
+      expect((await store.get(id))!.closedAt).toBe(now - 3 * DAY + 2 * DAY);
+      expect((await store.verify(id)).ok).toBe(true);
+    });
+  });
+
+  describe('follow-ups from concurrent replies to a closed ticket', () => {
+    it('opens one follow-up per applied reply: redeliveries of one key open one, distinct replies one each', async () => {
+      await fresh('create');
+      const id = await pendingTicket();
+      await store.apply(id, { type: 'setStatus', by: 'agent', to: 'closed', at: T0 + HOUR });
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store.apply(id, { type: 'reply', by: 'customer', at: T0 + 2 * HOUR }, { idempotencyKey: `mail-${i % 3}` }),
+        ),
+      );
+      const opened = results.filter((r) => r.ok && !r.duplicate).map((r) => (r.ok ? r.followUp?.id : null));
+      expect(opened).toHaveLength(3);
+      expect(new Set(results.map((r) => (r.ok ? r.followUp?.id : null)))).toEqual(new Set(opened));
+      expect(await count('tickets', 'follow_up_of = $1', [id])).toBe(3);
+      for (const followUp of opened) expect((await store.verify(followUp!)).ok).toBe(true);
+    });
+  });
+
+  describe('outbox leases that run out', () => {
+    it('counts a completion that comes after the lease ran out; the consumer who took over completes nothing', async () => {
+      await fresh();
+      await pendingTicket();
+      const id = await pendingTicket();
+      await store.apply(id, { type: 'reply', by: 'customer', at: T0 + HOUR });
+      const slow = await store.claimEffects({ limit: 100, leaseMs: 1 });
+      expect(slow.map((e) => e.attempts)).toEqual([1]);
+      await sleep(20); // the slow consumer's lease has run out
+      const next = await store.claimEffects({ limit: 100, leaseMs: 60_000 });
+      expect(next.map((e) => [e.id, e.attempts])).toEqual(slow.map((e) => [e.id, 2]));
+      expect(await store.claimEffects({ limit: 100, leaseMs: 60_000 })).toEqual([]); // a live lease is nobody else's
+      // The slow consumer delivered them and says so: that counts (completion is by id, not by lease).
+      expect(await store.completeEffects(slow.map((e) => e.id))).toBe(slow.length);
+      expect(await store.completeEffects(next.map((e) => e.id))).toBe(0);
+      await sleep(20);
+      expect(await store.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
+    });
+  });
+
+  describe.runIf(server)('a connection terminated inside a transaction', () => {
+    it.each([
+      ['between two statements (idle in transaction)', 'idle'],
+      ['while its statement waits on a row lock', 'waiting'],
+    ] as const)(
+      '%s: apply rejects with the connection error, writes nothing, the process and the pool go on',
+      async (_, when) => {
+        await fresh();
+        const id = await pendingTicket();
+        const pool = killingPool(database().db as never);
+        const killed = createPostgresStore(pool, { workflow: desk, schema });
+        const before = await store.log(id);
+        if (when === 'idle') {
+          pool.killBefore(/^WITH t AS \(\s*UPDATE/); // after the locking SELECT, before the write
+          const thrown = await killed.apply(id, { type: 'reply', by: 'customer' }).catch((e: unknown) => e);
+          expect((thrown as { code?: string }).code).toBe('57P01'); // admin_shutdown: the cause, not "not queryable"
+        } else {
+          const holder = await holdRow(id);
+          try {
+            const applying = killed.apply(id, { type: 'reply', by: 'customer' }).catch((e: unknown) => e);
+            await untilWaiting();
+            await pool.killNow();
+            expect(((await applying) as { code?: string }).code).toBe('57P01');
+          } finally {
+            await holder.release();
+          }
+        }
+        await pool.settled();
+        expect(pool.unhandledErrors).toEqual([]); // an 'error' event with no listener crashes the host process
+        expect(await store.log(id)).toEqual(before);
+        const again = await killed.apply(id, { type: 'reply', by: 'customer' });
+        expect(again.ok && again.seq).toBe(before.length);
+        expect((await killed.verify(id)).ok).toBe(true);
+      },
+    );
+
+    it('a sweep killed mid-batch through a pool rejects, and the next sweep takes the batch', async () => {
+      await fresh();
+      const ids = [await pendingTicket(), await pendingTicket()];
+      const pool = killingPool(database().db as never);
+      const killed = createPostgresStore(pool, { workflow: desk, schema });
+      pool.killBefore(/^WITH input AS/);
+      const thrown = await killed.sweep({ now: T0 + 3 * DAY }).catch((e: unknown) => e);
+      expect((thrown as { code?: string }).code).toBe('57P01');
+      await pool.settled();
+      expect(pool.unhandledErrors).toEqual([]);
+      expect(await count('events', "type = 'tick'")).toBe(0);
+      expect(await killed.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 2, changed: 2 });
+      for (const id of ids) expect((await store.get(id))!.status).toBe('closed');
+    });
+  });
+}
