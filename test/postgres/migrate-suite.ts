@@ -162,5 +162,75 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       await sql(database, `DROP SCHEMA "${old}" CASCADE`);
       await sql(database, `DROP SCHEMA "${from}" CASCADE`);
     });
+    it('moves a populated version-1 database to version 4 while a second instance migrates too: nothing lost', async () => {
+      // A history with every kind of row: a follow-up, an idempotency key, ticks, and an outbox with a completed
+      // event, a partly completed one, a leased one and pending ones.
+      const { store: source, schema: from } = await freshStore(database, 'create');
+      const a = (await source.create({ at: T0, channel: 'email' })).id!;
+      const b = (await source.create({ at: T0 + HOUR })).id!;
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
+      await source.apply(b, { type: 'reply', by: 'agent', at: T0 + HOUR });
+      expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 2, changed: 2 });
+      const keyed = await source.apply(
+        a,
+        { type: 'reply', by: 'customer', at: T0 + 4 * DAY },
+        { idempotencyKey: 'm-1' },
+      );
+      const followUp = keyed.ok ? keyed.followUp!.id : '';
+      const done = await source.claimEffects({ limit: 2, leaseMs: 60_000 }); // the agents' replies
+      expect(await source.completeEffects(done.map((e) => e.id))).toBe(done.length);
+      const held = await source.claimEffects({ limit: 1, leaseMs: 600_000 }); // a's tick: a consumer holds it
+      const partly = await source.claimEffects({ limit: 1, leaseMs: 1 }); // b's tick: one of three delivered, then lost
+      expect(partly.length).toBeGreaterThan(1);
+      expect(await source.completeEffects([partly[0]!.id])).toBe(1);
+
+      // Version 1: the log as jsonb (every event stored), one outbox row per effect in claim order.
+      const old = `${from}_v1`;
+      await schemaAt(database, old, 1);
+      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
+      await sql(
+        database,
+        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
+         SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
+      );
+      await sql(
+        database,
+        `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, related_ticket_id, attempts, leased_until, done_at)
+         SELECT e.ticket_id, e.seq, e.idx, e.type, e.effect, e.related_ticket_id, e.attempts, e.leased_until, e.done_at
+         FROM "${from}".effects AS e JOIN "${from}".outbox AS o ON o.ticket_id = e.ticket_id AND o.seq = e.seq
+         ORDER BY o.pos, e.idx`,
+      );
+      const first = createPostgresStore(database.db, { workflow: desk, schema: old, followUps: 'create' });
+      const second = createPostgresStore(database.db, { workflow: desk, schema: old, followUps: 'create' });
+      const ids = [a, b, followUp];
+      const before = await snapshot(first, ids); // version 1, read by this build
+
+      const reports = await Promise.all([first.migrate(), second.migrate()]);
+      expect(reports.map((r) => r.applied).sort((x, y) => x.length - y.length)).toEqual([[], [2, 3, 4]]);
+      expect(reports.map((r) => r.to)).toEqual([4, 4]);
+      // Tickets, logs and replays as before and as the store that wrote them sees them; the outbox as it was, ids kept.
+      const after = await snapshot(second, ids);
+      expect(after).toEqual(before);
+      expect(after).toEqual(await snapshot(source, ids));
+      expect(after.every((t) => t.verify.ok)).toBe(true);
+      const effectsView = (schema: string) =>
+        sql(
+          database,
+          `SELECT id, type, effect, related_ticket_id::text AS related, attempts, done_at IS NOT NULL AS done FROM "${schema}".effects ORDER BY id`,
+        );
+      expect(await effectsView(old)).toEqual(await effectsView(from));
+      expect(await second.apply(a, { type: 'reply', by: 'customer' }, { idempotencyKey: 'm-1' })).toEqual({
+        ...keyed,
+        duplicate: true,
+      });
+      const next = await first.claimEffects({ limit: 100, leaseMs: 60_000 });
+      expect(next).toEqual(await source.claimEffects({ limit: 100, leaseMs: 60_000 }));
+      expect(next.map((e) => e.id)).toContain(partly[1]!.id);
+      expect(next.map((e) => e.id)).not.toContain(partly[0]!.id);
+      expect(next.map((e) => e.id)).not.toContain(held[0]!.id);
+      expect(await first.completeEffects(next.map((e) => e.id))).toBe(next.length);
+      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
   });
 }
