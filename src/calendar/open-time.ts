@@ -19,6 +19,8 @@ export interface OpenHours {
   readonly weekMs: number;
 }
 
+/** One 400-year cycle, in ms: `CYCLE_DAYS * DAY_MS` as a literal (bundlers keep a computed top-level constant). */
+const CYCLE_MS = 12_622_780_800_000;
 /** Open time of one 400-year cycle from {@link LATEST_DAY} on, per calendar: walked once, when first needed. */
 const futureCycles = /* @__PURE__ */ new WeakMap<OpenHours, number>();
 /** Set by {@link knownCycle}: the day the known cycles must end by. */
@@ -65,15 +67,23 @@ function walk(hours: OpenHours, from: number, to: number, need: number, skip = t
     const utcDay = Math.floor(t / DAY_MS);
     // Whole 400-year cycles whose open time is known are crossed in one step (a span of a million years, or a
     // need a sparse calendar takes millennia to meet, in microseconds), leaving at least 1 ms of need to the walk.
-    if (skip && t % DAY_MS === 0) {
+    // Only asked where a cycle may be crossed: the range holds one, and the need is half a cycle of open weeks or
+    // more, or the walk has already gone a cycle without meeting it (a calendar whose open hours DST changes eat).
+    // Learning a future cycle's open time walks its 146,097 days (a second): a week in the year 2500 must not.
+    if (
+      skip &&
+      t % DAY_MS === 0 &&
+      to - t >= CYCLE_MS &&
+      (need >= (CYCLE_DAYS / 14) * hours.weekMs || t - from >= CYCLE_MS)
+    ) {
       const cycle = knownCycle(hours, utcDay);
       const n = Math.min(
-        Math.floor((to - t) / (CYCLE_DAYS * DAY_MS)),
+        Math.floor((to - t) / CYCLE_MS),
         Math.floor((need - 1) / cycle),
         Math.floor((cycleLimit - utcDay) / CYCLE_DAYS),
       );
       if (n > 0) {
-        t += n * CYCLE_DAYS * DAY_MS;
+        t += n * CYCLE_MS;
         need -= n * cycle;
         continue;
       }

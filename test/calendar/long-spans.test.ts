@@ -5,6 +5,8 @@
 // The far-future offsets the walk reuses are checked against the Temporal polyfill's own reading of those years.
 import { describe, expect, it } from 'vitest';
 import { addBusinessTime, businessTimeBetween, defineWorkflow, type CalendarConfig } from 'ticket-lifecycle';
+import { addOpenTime, openTimeBetween, type OpenHours } from '../../src/calendar/open-time.js';
+import { zoneOffsets, type ZoneOffsets } from '../../src/calendar/zone-offsets.js';
 import { TemporalCalendar } from './temporal-oracle.js';
 
 const HOUR = 3_600_000;
@@ -97,5 +99,49 @@ describe('open time over long spans', () => {
         }
       }
     }
+  });
+
+  // A short span in a far-future year walked the 146,097 days of a whole cycle first, to learn its open time (about
+  // a second per calendar and process), though no cycle fits in it. Counted in questions to the zone, not timed.
+  it('walks a short far-future span day by day, without learning a whole cycle first', () => {
+    const rome = zoneOffsets('Europe/Rome')!;
+    let asked = 0;
+    const counted =
+      (ask: (day: number) => number) =>
+      (day: number): number => {
+        asked++;
+        return ask(day);
+      };
+    const counting: ZoneOffsets = {
+      atDay: counted(rome.atDay),
+      changeIn: counted(rome.changeIn),
+      stableDays: counted(rome.stableDays),
+    };
+    const hours = (holidays: readonly number[] = []): OpenHours => {
+      const day = [9 * HOUR, 17 * HOUR];
+      return {
+        zone: counting,
+        week: [day, day, day, day, day, [], []],
+        dayTotals: [8 * HOUR, 8 * HOUR, 8 * HOUR, 8 * HOUR, 8 * HOUR, 0, 0],
+        holidays: new Set(holidays),
+        firstHoliday: holidays.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...holidays),
+        lastHoliday: holidays.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...holidays),
+        weekMs: 40 * HOUR,
+      };
+    };
+    const week = hours();
+    const oracle = new TemporalCalendar(CALENDARS.rome!);
+    const from = Date.UTC(2500, 2, 20);
+    const to = from + 14 * 86_400_000;
+    expect(openTimeBetween(week, from, to)).toBe(oracle.between(from, to));
+    expect(addOpenTime(week, from, 24 * HOUR)).toBe(oracle.add(from, 24 * HOUR));
+    const late = Date.UTC(9999, 9, 1);
+    expect(addOpenTime(week, late, 100 * HOUR)).toBe(oracle.add(late, 100 * HOUR));
+    expect(asked).toBeLessThan(1_000);
+    // A span that holds cycles still crosses them in one step each, once it has learned one.
+    asked = 0;
+    const cycle = openTimeBetween(week, year(2400), year(2800));
+    expect(openTimeBetween(week, year(2400), year(200_000))).toBe(494 * cycle);
+    expect(asked).toBeLessThan(3 * 146_097);
   });
 });
