@@ -25,7 +25,7 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
       ])
     )[0]!.n as number;
   const untilWaiting = async (): Promise<void> => {
-    for (let i = 0; i < 100 && (await lockWaits()) === 0; i++) await sleep(50); // bounded: 5 s
+    for (let i = 0; i < 200 && (await lockWaits()) === 0; i++) await sleep(50); // bounded: 10 s
   };
   /** Another connection holding the ticket's row lock until released. */
   const holdRow = async (id: string): Promise<{ release(): Promise<void> }> => {
