@@ -9,6 +9,15 @@ import { killingPool } from './killing-pool.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A promise opened from outside: where a test holds one side of a race until the other is in place. */
+function latch(): { readonly passed: Promise<void>; open(): void } {
+  let open!: () => void;
+  const passed = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { passed, open };
+}
+
 export function loadSuite(open: () => Promise<TestDatabase>, { server }: { server: boolean }): void {
   const database = suiteDatabase(open);
   let store: PostgresStore<DeskStatus>;
@@ -29,23 +38,16 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
   };
   /** Another connection holding the ticket's row lock until released. */
   const holdRow = async (id: string): Promise<{ release(): Promise<void> }> => {
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const [locked, released] = [latch(), latch()];
     const holding = fromPgPool(database().db as never).transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM "${schema}".tickets WHERE id = $1 FOR UPDATE`, [id]);
-      locked();
-      await released;
+      locked.open();
+      await released.passed;
     });
-    await isLocked;
+    await locked.passed;
     return {
       release: async () => {
-        release();
+        released.open();
         await holding;
       },
     };
@@ -92,14 +94,7 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
       // A sweeper whose batch is held open between its claim and its write, until the reply is on its way.
       const base: SqlDriver =
         'connect' in database().db ? fromPgPool(database().db as never) : (database().db as SqlDriver);
-      let claimed!: () => void;
-      const atWrite = new Promise<void>((resolve) => {
-        claimed = resolve;
-      });
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const [atWrite, gate] = [latch(), latch()];
       const held: SqlDriver = {
         query: (text, params) => base.query(text, params),
         transaction: (fn) =>
@@ -107,8 +102,8 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
             fn({
               async query(text, params) {
                 if (text.startsWith('WITH input AS')) {
-                  claimed();
-                  await gate;
+                  atWrite.open();
+                  await gate.passed;
                 }
                 return tx.query(text, params);
               },
@@ -119,13 +114,13 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
       const now = Date.now();
       const id = await pendingTicket(now - 3 * DAY); // auto-close due a day ago
       const sweeping = sweeper.sweep({ batchSize: 10 });
-      await atWrite;
+      await atWrite.passed;
       const reply = store.apply(id, { type: 'reply', by: 'customer' }, { idempotencyKey: 'mail-7' }); // a live reply
       // On PostgreSQL the reply really waits on the sweeper's row lock (PGlite runs one transaction at a time).
       if (server) await untilWaiting();
       else await sleep(50);
       const waiting = server ? await lockWaits() : 1;
-      release();
+      gate.open();
       expect(waiting).toBe(1);
       const [swept, replied] = await Promise.all([sweeping, reply]);
       expect(swept).toMatchObject({ claimed: 1, changed: 1, failed: [] });
