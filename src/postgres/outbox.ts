@@ -76,7 +76,9 @@ export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}
 /**
  * `store.completeEffects`: marks effects done (kept for audit; docs/postgres.md shows how to prune). Completing
  * an effect twice, or one another consumer already completed, is harmless; ids that name no effect are ignored.
- * The event's row is locked first, so two consumers completing parts of one event's effects both count.
+ * The event's row is locked first, so two consumers completing parts of one event's effects both count. Rows are
+ * locked in key order, whatever plan PostgreSQL picks (index probes for a few ids, a table scan for many): two
+ * consumers completing overlapping sets (a lease ran out, another consumer took the batch over) never deadlock.
  *
  * @returns how many were pending and are now done.
  */
@@ -94,7 +96,7 @@ export async function completeEffects(ctx: StoreContext, ids: readonly string[])
      ), locked AS (
        SELECT o.ticket_id, o.seq, o.n, o.done FROM ${ctx.s}.outbox AS o
        WHERE (o.ticket_id, o.seq) IN (SELECT ticket_id, seq FROM input) AND o.done_at IS NULL
-       FOR UPDATE
+       ORDER BY o.ticket_id, o.seq FOR UPDATE
      ), next AS (
        SELECT l.ticket_id, l.seq, l.n, cardinality(l.done) AS before,
               ARRAY(SELECT d FROM unnest(l.done) AS d

@@ -26,21 +26,21 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
     ({ store, schema } = await freshStore(database(), followUps));
   };
   const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
-  /** Store calls waiting on a ticket's row lock in this test's schema (other suites share the server). */
-  const lockWaits = async (): Promise<number> =>
+  /** Statements waiting on a row lock of `table` in this test's schema (other suites share the server). */
+  const lockWaits = async (table: string): Promise<number> =>
     (
       await rows(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [
-        `SELECT workflow, data%"${schema}".tickets%`,
+        `%"${schema}".${table}%`,
       ])
     )[0]!.n as number;
-  const untilWaiting = async (): Promise<void> => {
-    for (let i = 0; i < 200 && (await lockWaits()) === 0; i++) await sleep(50); // bounded: 10 s
+  const untilWaiting = async (table: string, waiting = 1): Promise<void> => {
+    for (let i = 0; i < 200 && (await lockWaits(table)) < waiting; i++) await sleep(50); // bounded: 10 s
   };
-  /** Another connection holding the ticket's row lock until released. */
-  const holdRow = async (id: string): Promise<{ release(): Promise<void> }> => {
+  /** Another connection holding a row lock (`SELECT 1 FROM S.<table> WHERE <where> FOR UPDATE`) until released. */
+  const holdRow = async (table: string, where: string, params: unknown[]): Promise<{ release(): Promise<void> }> => {
     const [locked, released] = [latch(), latch()];
     const holding = fromPgPool(database().db as never).transaction(async (tx) => {
-      await tx.query(`SELECT 1 FROM "${schema}".tickets WHERE id = $1 FOR UPDATE`, [id]);
+      await tx.query(`SELECT 1 FROM "${schema}".${table} WHERE ${where} FOR UPDATE`, params);
       locked.open();
       await released.passed;
     });
@@ -117,9 +117,9 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
       await atWrite.passed;
       const reply = store.apply(id, { type: 'reply', by: 'customer' }, { idempotencyKey: 'mail-7' }); // a live reply
       // On PostgreSQL the reply really waits on the sweeper's row lock (PGlite runs one transaction at a time).
-      if (server) await untilWaiting();
+      if (server) await untilWaiting('tickets');
       else await sleep(50);
-      const waiting = server ? await lockWaits() : 1;
+      const waiting = server ? await lockWaits('tickets') : 1;
       gate.open();
       expect(waiting).toBe(1);
       const [swept, replied] = await Promise.all([sweeping, reply]);
@@ -176,6 +176,36 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
     });
   });
 
+  describe.runIf(server)('overlapping completions (PostgreSQL)', () => {
+    it('completions of overlapping sets lock in one order: a small and a large completion never deadlock', async () => {
+      // A consumer whose lease ran out completes its two effects while the consumer that took them over completes
+      // its whole batch. With a large outbox PostgreSQL locks the small set by key (index probes) and the large one
+      // in table order (a scan): x before y for one, y before x for the other. A third session holds z, which the
+      // large completion reaches between x and y, so each is inside the other's set when z is let go.
+      await fresh();
+      const id = (n: number) => String(900_000 + n);
+      await rows('INSERT INTO S.outbox (ticket_id, seq, n) SELECT g, 1, 1 FROM generate_series(1, 20000) AS g');
+      for (const n of [2, 3, 1]) await rows('INSERT INTO S.outbox (ticket_id, seq, n) VALUES ($1, 1, 1)', [id(n)]); // x z y
+      await rows('ANALYZE S.outbox');
+      const [x, z, y] = [`${id(2)}.1.0`, `${id(3)}.1.0`, `${id(1)}.1.0`];
+      const holder = await holdRow('outbox', 'ticket_id = $1 AND seq = 1', [id(3)]);
+      const large = store.completeEffects([...Array.from({ length: 500 }, (_, i) => `${i + 1}.1.0`), x, z, y]);
+      const settledLarge = large.then(
+        (n) => n,
+        (e: unknown) => e,
+      );
+      await untilWaiting('outbox', 1);
+      const small = store.completeEffects([x, y]).then(
+        (n) => n,
+        (e: unknown) => e,
+      );
+      await untilWaiting('outbox', 2);
+      await holder.release();
+      const [a, b] = await Promise.all([settledLarge, small]);
+      expect([a, b]).toEqual([503, 0]); // no 40P01 deadlock_detected for either consumer
+    });
+  });
+
   describe.runIf(server)('a connection terminated inside a transaction', () => {
     it.each([
       ['between two statements (idle in transaction)', 'idle'],
@@ -193,10 +223,10 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
           const thrown = await killed.apply(id, { type: 'reply', by: 'customer' }).catch((e: unknown) => e);
           expect((thrown as { code?: string }).code).toBe('57P01'); // admin_shutdown: the cause, not "not queryable"
         } else {
-          const holder = await holdRow(id);
+          const holder = await holdRow('tickets', 'id = $1', [id]);
           try {
             const applying = killed.apply(id, { type: 'reply', by: 'customer' }).catch((e: unknown) => e);
-            await untilWaiting();
+            await untilWaiting('tickets');
             await pool.killNow();
             expect(((await applying) as { code?: string }).code).toBe('57P01');
           } finally {
