@@ -19,8 +19,8 @@ export interface OpenHours {
   readonly weekMs: number;
 }
 
-/** One 400-year cycle, in ms. */
-const CYCLE_MS = CYCLE_DAYS * DAY_MS;
+/** One 400-year cycle, in ms: `CYCLE_DAYS * DAY_MS` as a literal (bundlers keep a computed top-level constant). */
+const CYCLE_MS = 12_622_780_800_000;
 /** Open time of one 400-year cycle from {@link LATEST_DAY} on, per calendar: walked once, when first needed. */
 const futureCycles = /* @__PURE__ */ new WeakMap<OpenHours, number>();
 /** Set by {@link knownCycle}: the day the known cycles must end by. */
