@@ -1,4 +1,5 @@
 import { defineWorkflow, type Duration, type Workflow } from 'ticket-lifecycle';
+import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { MINUTE, PresetOptions } from './options.js';
 
 /**
@@ -24,6 +25,13 @@ export interface ChatwootOptions {
   readonly ignoreWaiting?: boolean;
   /** The inbox has an active bot: conversations start `pending` and reopen to `pending`. Default `false`. */
   readonly botActive?: boolean;
+  /**
+   * SLA targets (Chatwoot enterprise,
+   * https://github.com/chatwoot/chatwoot/blob/e13e3c87/enterprise/app/services/sla/evaluate_applied_sla_service.rb):
+   * first response, next response (only while the customer waits) and resolution time. No status pauses them,
+   * snoozed and pending included; Chatwoot counts calendar time, so `businessHours` is this library's addition.
+   */
+  readonly sla?: PresetSla<'firstReply' | 'nextReply' | 'resolution'>;
 }
 
 /**
@@ -45,6 +53,12 @@ const AUTO_RESOLVE_BOUNDS = {
   describe: 'whole minutes from 10 to 1,439,856',
 };
 
+/** What chatwoot's SLAs measure: no status pauses them (no `slaPaused` status), only resolving stops them. */
+const SLA: VendorSla<'firstReply' | 'nextReply' | 'resolution'> = {
+  metrics: ['firstReply', 'nextReply', 'resolution'],
+  pause: { all: {} },
+};
+
 /**
  * Chatwoot's conversation lifecycle, read in its source at chatwoot/chatwoot@e13e3c87
  * (https://github.com/chatwoot/chatwoot/blob/e13e3c87/app/models/conversation.rb; sources and differences:
@@ -56,6 +70,7 @@ const AUTO_RESOLVE_BOUNDS = {
  *   (`pending` with an active bot); it leaves `pending` as it is.
  * - A snooze without `until` lasts until the customer writes; with `until` it wakes to `open` then
  *   (https://developers.chatwoot.com/api-reference/conversations/toggle-status).
+ * - SLA (`sla`, enterprise): first response, next response and resolution, paused by no status.
  * - Auto-resolve (`autoResolveAfter`) acts only on `open` conversations idle that long, where any message or
  *   note counts as activity; with `ignoreWaiting`, conversations where the customer waits are skipped until the
  *   team answers. No reminder comes before it.
@@ -94,15 +109,17 @@ const AUTO_RESOLVE_BOUNDS = {
  * ```
  */
 export function chatwoot(options: ChatwootOptions = {}): Workflow<ChatwootStatus> {
-  const read = new PresetOptions(options, ['autoResolveAfter', 'ignoreWaiting', 'botActive']);
+  const read = new PresetOptions(options, ['autoResolveAfter', 'ignoreWaiting', 'botActive', 'sla']);
   const resolveMs = read.duration('autoResolveAfter', null, AUTO_RESOLVE_BOUNDS);
   const ignoreWaiting = read.boolean('ignoreWaiting', false);
   const botActive = read.boolean('botActive', false);
   if (ignoreWaiting && !read.has('autoResolveAfter')) read.report('ignoreWaiting', 'needs autoResolveAfter');
+  const sla = readSlaOption(read, 'chatwoot', SLA);
   read.done();
   const start = botActive ? 'pending' : 'open';
 
   return defineWorkflow({
+    ...sla,
     id: 'chatwoot',
     name: 'Chatwoot',
     statuses: [

@@ -23,6 +23,19 @@ export interface ZammadOptions {
   /** With `newTicketAfter` (and only with it, where it is required): the window in whole days, from 1 to 36,500. */
   readonly reopenWithinDays?: number;
   /**
+   * The group's "assign follow ups" (`follow_up_assignment`,
+   * https://github.com/zammad/zammad/blob/4ca1e987/app/models/channel/filter/follow_up_assignment.rb): `true`
+   * keeps the owner when a closed ticket reopens; `false` resets it to nobody (an `assigned` effect with
+   * `cause: 'reopen'`). Default `true`, Zammad's.
+   *
+   * @example
+   * ```ts
+   * import { zammad } from 'ticket-lifecycle/presets';
+   * const wf = zammad({ followUpAssignment: false }); // a follow-up to a closed ticket lands unassigned
+   * ```
+   */
+  readonly followUpAssignment?: boolean;
+  /**
    * SLA targets (https://admin-docs.zammad.org/en/latest/manage/slas.html): first response, update time
    * (`nextReply`) and solution time, in the calendar's business hours or around the clock, with an escalation
    * warning `warnBefore`. Pending and closed states freeze the clocks.
@@ -75,8 +88,9 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'resolution'> = {
  *   leaves it. Setting `merged` stands for the host's merge action. It is `slaPaused` too, being final.
  * - Both pending states are in the `pending` category (`pending_reminder` is its default); an agent reply to a
  *   closed ticket leaves it closed; a system reply (a trigger) moves nothing.
- * - Not modelled: the checklist close guard (add your own `close` guard), the owner reset on follow-up, and
- *   custom states.
+ * - `followUpAssignment: false` resets the owner on every reopen of a closed ticket, an agent's explicit reopen
+ *   too; Zammad's filter does it on a customer's follow-up only.
+ * - Not modelled: the checklist close guard (add your own `close` guard) and custom states.
  *
  * Timing differs on purpose: Zammad processes pending tickets every 15 minutes (`db/seeds/schedulers.rb`), so a
  * pending close closes, and a reminder is sent, up to 15 minutes after the pending time. The preset acts at the
@@ -85,8 +99,8 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'resolution'> = {
  * `lintWorkflow` warns that new and open tickets close with no guard: that is Zammad without a checklist.
  *
  * @throws {WorkflowError} (`invalidOption`) for an unknown `followUp`, a `reopenWithinDays` that is not a positive
- * integer, missing with `newTicketAfter`, or given with another policy, or for an option this preset does not
- * know.
+ * integer, missing with `newTicketAfter`, or given with another policy, a `followUpAssignment` that is not a
+ * boolean, or for an option this preset does not know.
  *
  * @example
  * ```ts
@@ -99,7 +113,7 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'resolution'> = {
  * ```
  */
 export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
-  const read = new PresetOptions(options, ['followUp', 'reopenWithinDays', 'sla']);
+  const read = new PresetOptions(options, ['followUp', 'reopenWithinDays', 'followUpAssignment', 'sla']);
   const followUp = read.oneOf('followUp', FOLLOW_UPS, 'reopen');
   const reopenWithinDays = read.integer('reopenWithinDays', 1, MAX_DAYS);
   if (followUp === 'newTicketAfter' && !read.has('reopenWithinDays')) {
@@ -107,6 +121,7 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
   } else if (followUp !== 'newTicketAfter' && read.has('reopenWithinDays')) {
     read.report('reopenWithinDays', 'only with followUp newTicketAfter');
   }
+  const keepOwner = read.boolean('followUpAssignment', true);
   const sla = readSlaOption(read, 'zammad', SLA);
   read.done();
 
@@ -122,6 +137,7 @@ export function zammad(options: ZammadOptions = {}): Workflow<ZammadStatus> {
     ...sla,
     id: 'zammad',
     name: 'Zammad',
+    ...(!keepOwner && { reopenAssignee: 'clear' as const }),
     statuses: [
       { id: 'new', category: 'new', labels: { agent: 'new' } },
       { id: 'open', category: 'open', labels: { agent: 'open' } },

@@ -16,6 +16,19 @@ export interface ZendeskOptions {
   /** "Close ticket N days after status is set to solved": from one hour to 28 days. Default `P4D`. */
   readonly closeAfter?: Duration;
   /**
+   * The standard automations "Pending notification 24 hours" and "Pending notification 5 days"
+   * (https://support.zendesk.com/hc/en-us/articles/4408835051546), inactive in Zendesk until an admin turns them on:
+   * a `reminderDue` (the email to the requester) this long after the ticket was set Pending, once per stay, counted
+   * in `businessHours` when given. Default none.
+   *
+   * @example
+   * ```ts
+   * import { zendesk } from 'ticket-lifecycle/presets';
+   * const wf = zendesk({ pendingNotifications: ['PT24H', 'P5D'] }); // both standard automations active
+   * ```
+   */
+  readonly pendingNotifications?: readonly Duration[];
+  /**
    * End users may mark their request solved once it has an assignee (the Requests API's `can_be_solved_by_me`,
    * the help center's "mark as solved"): a customer `resolve`, or a reply "sent as" Solved. Default `false`.
    */
@@ -54,6 +67,9 @@ export interface ZendeskOptions {
  */
 export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 
+/** On a Closed ticket agents edit only tags and priority: this guard refuses a change of group. */
+const CLOSED_EDITS = 'tagsAndPriorityOnly';
+
 /** What zendesk's SLAs measure and where they pause (docs/sla.md). */
 const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution' | 'requesterWait' | 'agentWork'> = {
   metrics: ['firstReply', 'nextReply', 'periodicUpdate', 'resolution', 'requesterWait', 'agentWork'],
@@ -82,7 +98,9 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution
  *   and a `merged` effect naming the target ticket.
  * - Solved tickets close `closeAfter` after being solved (default 4 days; 1 hour to 28 days, mandatory).
  * - Closed tickets can't be updated: a requester's reply yields `followUpRequested` (the host creates the linked
- *   follow-up ticket), an agent's is rejected.
+ *   follow-up ticket), an agent's is rejected; only tags and priority can still be edited (`update`), not the group.
+ * - `pendingNotifications`: the standard "Pending notification" automations (off by default), a `reminderDue`
+ *   that long after the ticket was set Pending. Nothing solves a Pending ticket by itself.
  * - On-hold (`hold`) shows as Open to the requester.
  *
  * Timing differs on purpose: Zendesk runs automations once an hour and counts whole hours, the first run after
@@ -106,6 +124,7 @@ const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution
 export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
   const read = new PresetOptions(options, [
     'closeAfter',
+    'pendingNotifications',
     'requesterCanSolve',
     'autoAssignOnSolve',
     'businessHours',
@@ -116,6 +135,7 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
     max: 28 * DAY,
     describe: 'a duration from one hour to 28 days',
   });
+  const notify = read.durations('pendingNotifications', { describe: 'a positive duration' });
   const requesterCanSolve = read.boolean('requesterCanSolve', false);
   const assignSolver = read.boolean('autoAssignOnSolve', true);
   const hours = readBusinessHours(read);
@@ -130,56 +150,80 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
     reason: 'solved-timeout',
   } as const;
   const working = ['new', 'open', 'pending', 'onHold'] as const;
-  return defineWorkflow({
-    ...sla,
-    ...hours.calendars(sla.calendars),
-    id: 'zendesk',
-    name: 'Zendesk',
-    statuses: [
-      { id: 'new', category: 'new', labels: { agent: 'New' } },
-      { id: 'open', category: 'open', labels: { agent: 'Open' } },
-      { id: 'pending', category: 'pending', labels: { agent: 'Pending' } },
-      { id: 'hold', category: 'onHold', labels: { agent: 'On-hold', customer: 'Open' } },
-      { id: 'solved', category: 'solved', labels: { agent: 'Solved' } },
-      { id: 'closed', category: 'closed', labels: { agent: 'Closed' } },
-    ],
-    replies: [
-      { by: 'customer', from: ['pending', 'hold', 'solved'], action: 'reopen', to: 'open' },
-      { by: 'customer', from: 'closed', action: 'followUp' },
-      { by: ['agent', 'system'], from: 'closed', action: 'reject' },
-    ],
-    assignments: [{ from: 'new', to: 'open' }],
-    statusChanges: [
-      {
-        by: ['agent', 'system'],
-        fromCategory: ['new', 'open', 'pending', 'onHold', 'solved'],
-        toCategory: ['open', 'pending', 'onHold', 'solved', 'closed'],
-      },
-      ...(requesterCanSolve
-        ? [{ by: 'customer' as const, fromCategory: working, to: 'solved' as const, requireAssignee: true }]
-        : []),
-    ],
-    resolve: [
-      { by: ['agent', 'system'], requireAssignee: true, ...(assignSolver && { assignSolver: true }) },
-      ...(requesterCanSolve ? [{ by: 'customer' as const, fromCategory: working, requireAssignee: true }] : []),
-    ],
-    // Agents merge tickets of any status but Closed, whoever may close them (closing is for business rules).
-    merge: { by: ['agent', 'system'] },
-    // Who may change the assignee: never end users; on Solved only to another agent, never to nobody.
-    assign: [
-      { by: ['agent', 'system'], fromCategory: 'solved', keepAssignee: true },
-      { by: ['agent', 'system'], fromCategory: working },
-    ],
-    close: { by: 'system', fromCategory: 'solved' },
-    reopen: { by: ['agent', 'system'], fromCategory: 'solved' },
-    timers:
-      hours.calendar === undefined
-        ? [autoClose]
-        : [
-            autoClose,
-            // "Tickets are automatically closed 28 days after they're set to Solved, regardless of any triggers or
-            // automations" (native rules): business hours can stretch the automation past it.
-            { id: 'native-close', in: 'solved', after: 'P28D', action: 'move', to: 'closed', reason: 'solved-timeout' },
-          ],
-  });
+  const written = options.pendingNotifications ?? [];
+  const notifications = notify.map((ms, i) => ({
+    id: `pending-notification-${i + 1}`,
+    in: 'pending' as const,
+    ...hours.after(ms, written[i], 'PT24H'),
+    action: 'remind' as const,
+  }));
+  return defineWorkflow(
+    {
+      ...sla,
+      ...hours.calendars(sla.calendars),
+      id: 'zendesk',
+      name: 'Zendesk',
+      statuses: [
+        { id: 'new', category: 'new', labels: { agent: 'New' } },
+        { id: 'open', category: 'open', labels: { agent: 'Open' } },
+        { id: 'pending', category: 'pending', labels: { agent: 'Pending' } },
+        { id: 'hold', category: 'onHold', labels: { agent: 'On-hold', customer: 'Open' } },
+        { id: 'solved', category: 'solved', labels: { agent: 'Solved' } },
+        { id: 'closed', category: 'closed', labels: { agent: 'Closed' } },
+      ],
+      replies: [
+        { by: 'customer', from: ['pending', 'hold', 'solved'], action: 'reopen', to: 'open' },
+        { by: 'customer', from: 'closed', action: 'followUp' },
+        { by: ['agent', 'system'], from: 'closed', action: 'reject' },
+      ],
+      assignments: [{ from: 'new', to: 'open' }],
+      statusChanges: [
+        {
+          by: ['agent', 'system'],
+          fromCategory: ['new', 'open', 'pending', 'onHold', 'solved'],
+          toCategory: ['open', 'pending', 'onHold', 'solved', 'closed'],
+        },
+        ...(requesterCanSolve
+          ? [{ by: 'customer' as const, fromCategory: working, to: 'solved' as const, requireAssignee: true }]
+          : []),
+      ],
+      resolve: [
+        { by: ['agent', 'system'], requireAssignee: true, ...(assignSolver && { assignSolver: true }) },
+        ...(requesterCanSolve ? [{ by: 'customer' as const, fromCategory: working, requireAssignee: true }] : []),
+      ],
+      // Agents merge tickets of any status but Closed, whoever may close them (closing is for business rules).
+      merge: { by: ['agent', 'system'] },
+      // Who may change the assignee: never end users; on Solved only to another agent, never to nobody.
+      assign: [
+        { by: ['agent', 'system'], fromCategory: 'solved', keepAssignee: true },
+        { by: ['agent', 'system'], fromCategory: working },
+      ],
+      close: { by: 'system', fromCategory: 'solved' },
+      reopen: { by: ['agent', 'system'], fromCategory: 'solved' },
+      // "Closed tickets can't be updated (only tags, subject and priority can be edited)": not the group there.
+      update: [
+        { by: ['agent', 'system'], fromCategory: [...working, 'solved'] },
+        { by: ['agent', 'system'], fromCategory: 'closed', guards: CLOSED_EDITS },
+      ],
+      timers: [
+        autoClose,
+        ...notifications,
+        // "Tickets are automatically closed 28 days after they're set to Solved, regardless of any triggers or
+        // automations" (native rules): business hours can stretch the automation past it.
+        ...(hours.calendar === undefined
+          ? []
+          : [
+              {
+                id: 'native-close',
+                in: 'solved',
+                after: 'P28D',
+                action: 'move',
+                to: 'closed',
+                reason: 'solved-timeout',
+              } as const,
+            ]),
+      ],
+    },
+    { guards: { [CLOSED_EDITS]: (_ticket, event) => !('group' in event) || event.group === undefined } },
+  );
 }

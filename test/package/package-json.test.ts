@@ -272,8 +272,10 @@ describe('size budgets (.size-limit.json)', () => {
     );
     // Issue 6 asks 3 kB; one options reader refusing unknown options and Zendesk's assign, merge and end-user-solve
     // rules took it to 3.06 kB; issue 14's SLA options (five vendors' metrics and pauses) to 3.81 kB; issue 13's
-    // business-hours options (Zendesk, JSM) and Zendesk's assign-on-solve to 4.03 kB. Tighten this when it shrinks.
-    expect(limit('presets')).toBe('4.1 kB');
+    // business-hours options (Zendesk, JSM) and Zendesk's assign-on-solve to 4.03 kB; round 11's vendor facts
+    // (Zendesk's pending notifications and closed-ticket edits, Zammad's follow-up owner, Chatwoot's SLA) to 4.23 kB.
+    // Tighten this when it shrinks.
+    expect(limit('presets')).toBe('4.3 kB');
     // Issue 6 asks 3 kB; issue 9's hardening (checked snapshots, TicketMachineError, a by-value event cache) and the
     // merge rule took it to 3.31 kB. Tighten this when it shrinks.
     expect(limit('xstate')).toBe('3.4 kB');

@@ -41,6 +41,14 @@ describe(`liveAgent: statuses and replies (${OV})`, () => {
     ).toBe('answered');
   });
 
+  it('marks a Postponed or Resolved ticket Answered on an agent reply too ("Answered": an agent replies)', () => {
+    const postponed = run(wf, [{ type: 'snooze', by: 'agent', at: T0 + 2 * HOUR, until: T0 + DAY }], answered).ticket;
+    for (const start of [postponed, resolved]) {
+      const { ticket } = run(wf, [{ type: 'reply', by: 'agent', at: T0 + 3 * HOUR }], start);
+      expect(ticket).toMatchObject({ status: 'answered', until: null });
+    }
+  });
+
   it('reopens Answered to Open on a customer reply ("Open": a customer replies to an answered ticket)', () => {
     expect(statusAfter(wf, [{ type: 'reply', by: 'customer', at: T0 + 2 * HOUR }], answered)).toBe('open');
   });

@@ -116,6 +116,8 @@ describe('presets: options', () => {
 
   it('option values are typed, and a wrong one is refused at run time too', () => {
     expect(refusedWith(() => liveAgent({ autoCloseAfter: false, closeFollowsResolved: true, customerConfirms: true }))).toEqual([]);
+    expect(refusedWith(() => zendesk({ pendingNotifications: ['PT24H', 'P5D'] }))).toEqual([]);
+    expect(refusedWith(() => chatwoot({ sla: { targets: { nextReply: 'PT1H' } } }))).toEqual([]);
     const wrong = [
       // @ts-expect-error: a duration or false, not true
       () => liveAgent({ autoCloseAfter: true }),
@@ -125,7 +127,13 @@ describe('presets: options', () => {
       () => zammad({ followUp: 'sometimes' }),
       // @ts-expect-error: Zendesk's close automation can't be turned off
       () => zendesk({ closeAfter: false }),
+      // @ts-expect-error: a list of durations, not one
+      () => zendesk({ pendingNotifications: 'PT24H' }),
+      // @ts-expect-error: a boolean
+      () => zammad({ followUpAssignment: 'no' }),
+      // @ts-expect-error: Chatwoot's SLA has no agent work time
+      () => chatwoot({ sla: { targets: { agentWork: 'PT1H' } } }),
     ];
-    expect(wrong.map(refusedWith)).toEqual(Array(4).fill(['invalidOption']));
+    expect(wrong.map(refusedWith)).toEqual(Array(7).fill(['invalidOption']));
   });
 });

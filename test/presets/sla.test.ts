@@ -1,7 +1,7 @@
 // SLA options of the presets: each vendor's metrics and pause rules, as its public docs describe them.
 import { describe, expect, it } from 'vitest';
 import { createTicket, nextDeadline, slaStatus, type SlaMetric, type Ticket, type Workflow } from 'ticket-lifecycle';
-import { freshdesk, jiraServiceManagement, liveAgent, zammad, zendesk } from 'ticket-lifecycle/presets';
+import { chatwoot, freshdesk, jiraServiceManagement, liveAgent, zammad, zendesk } from 'ticket-lifecycle/presets';
 import { effectsOf, expectInvalidOption, HOUR, MINUTE, run, T0 } from './helpers.js';
 
 const ZENDESK_SLA = 'https://support.zendesk.com/hc/en-us/articles/4408829459866';
@@ -13,6 +13,8 @@ const ZAMMAD_SLA = 'https://admin-docs.zammad.org/en/latest/manage/slas.html';
 const JSM_PAUSE =
   'https://confluence.atlassian.com/jirakb/understanding-why-an-sla-is-paused-in-a-jira-service-management-ticket-1271267987.html';
 const LIVEAGENT_SLA = 'https://support.liveagent.com/304582-Service-Level-Agreement-SLA';
+const CHATWOOT_SLA =
+  'https://github.com/chatwoot/chatwoot/blob/e13e3c87/enterprise/app/services/sla/evaluate_applied_sla_service.rb';
 
 /** What a metric's clock counted on `ticket` by `now`. */
 function elapsed(wf: Workflow, ticket: Ticket, metric: SlaMetric, now: number): number | undefined {
@@ -122,5 +124,38 @@ describe(`liveagent SLA (${LIVEAGENT_SLA})`, () => {
     const { ticket, effects } = run(wf, [{ type: 'resolve', by: 'agent', at: T0 + 10 * MINUTE }]);
     expect(effectsOf(effects, 'slaMet')).toEqual([]);
     expect(ticket.sla?.clocks.firstReply).toMatchObject({ metAt: null, since: null, used: 10 * MINUTE });
+  });
+});
+
+describe(`chatwoot SLA, enterprise (${CHATWOOT_SLA})`, () => {
+  const wf = chatwoot({ sla: { targets: { firstReply: 'PT1H', nextReply: 'PT1H', resolution: 'P1D' } } });
+  it('first response runs from creation until the first agent message', () => {
+    const { effects } = run(wf, [{ type: 'reply', by: 'agent', at: T0 + 20 * MINUTE }]);
+    expect(effectsOf(effects, 'slaMet')).toEqual([
+      expect.objectContaining({ metric: 'firstReply', elapsed: 20 * MINUTE, breached: false }),
+    ]);
+  });
+  it('no status pauses the clocks: snoozed and pending (bot) conversations still count', () => {
+    const snoozed = run(wf, [{ type: 'snooze', by: 'agent', at: T0 + HOUR }]).ticket;
+    expect(elapsed(wf, snoozed, 'resolution', T0 + 5 * HOUR)).toBe(5 * HOUR);
+    const bot = chatwoot({ botActive: true, sla: { targets: { resolution: 'P1D' } } });
+    expect(elapsed(bot, createTicket(bot, { at: T0 }), 'resolution', T0 + 3 * HOUR)).toBe(3 * HOUR);
+  });
+  it('next response runs only while the customer waits (waiting_since)', () => {
+    const { ticket } = run(wf, [
+      { type: 'reply', by: 'agent', at: T0 + 10 * MINUTE },
+      { type: 'reply', by: 'customer', at: T0 + HOUR },
+    ]);
+    expect(ticket.sla?.clocks.nextReply).toMatchObject({ start: T0 + HOUR, since: T0 + HOUR });
+  });
+  it('resolving stops the resolution clock, met', () => {
+    const { effects } = run(wf, [{ type: 'resolve', by: 'agent', at: T0 + 2 * HOUR }]);
+    expect(effectsOf(effects, 'slaMet')).toEqual([
+      expect.objectContaining({ metric: 'resolution', elapsed: 2 * HOUR, breached: false }),
+    ]);
+  });
+  it('refuses a metric Chatwoot does not have, and per-priority policies, as option errors', () => {
+    expectInvalidOption(() => chatwoot({ sla: { targets: { agentWork: 'PT1H' } as never } }), 'sla.targets.agentWork');
+    expectInvalidOption(() => chatwoot({ sla: { byPriority: {} } as never }), 'sla.byPriority');
   });
 });

@@ -277,6 +277,40 @@ describe(`zammad: follow-ups to closed tickets (${ZAMMAD}/blob/4ca1e987/app/mode
   });
 });
 
+describe(`zammad: the owner of a follow-up ("assign follow ups", ${ZAMMAD}/blob/4ca1e987/app/models/channel/filter/follow_up_assignment.rb)`, () => {
+  const owned = (w: typeof wf): Ticket<ZammadStatus> =>
+    run(w, [
+      { type: 'assign', by: 'agent', at: T0 + HOUR / 2, assignee: 'ana' },
+      { type: 'reply', by: 'agent', at: T0 + HOUR },
+      { type: 'close', by: 'agent', at: CLOSED_AT },
+    ]).ticket;
+
+  it('keeps the owner when a customer reopens a closed ticket, by default (follow_up_assignment true)', () => {
+    const { ticket, effects } = run(wf, [{ type: 'reply', by: 'customer', at: CLOSED_AT + DAY }], owned(wf));
+    expect(ticket).toMatchObject({ status: 'open', assignee: 'ana' });
+    expect(effectsOf(effects, 'assigned')).toEqual([]);
+  });
+
+  it('resets the owner to nobody with followUpAssignment: false, telling the host', () => {
+    const w = zammad({ followUpAssignment: false });
+    const { ticket, effects } = run(w, [{ type: 'reply', by: 'customer', at: CLOSED_AT + DAY }], owned(w));
+    expect(ticket).toMatchObject({ status: 'open', assignee: null });
+    expect(effectsOf(effects, 'assigned')).toEqual([
+      { type: 'assigned', from: 'ana', to: null, at: CLOSED_AT + DAY, cause: 'reopen' },
+    ]);
+  });
+
+  it('leaves the owner of an open ticket alone on a customer reply, even with followUpAssignment: false', () => {
+    const w = zammad({ followUpAssignment: false });
+    const working = run(w, [
+      { type: 'assign', by: 'agent', at: T0 + HOUR / 2, assignee: 'ana' },
+      { type: 'reply', by: 'agent', at: T0 + HOUR },
+      { type: 'reply', by: 'customer', at: T0 + 2 * HOUR },
+    ]).ticket;
+    expect(working).toMatchObject({ status: 'open', assignee: 'ana' });
+  });
+});
+
 describe('zammad: closing', () => {
   it('lets agents close from any working state', () => {
     for (const start of [fresh, open, pendingReminder, pendingClose]) {
@@ -332,6 +366,7 @@ describe('zammad: options', () => {
     [{ followUp: 'newTicketAfter', reopenWithinDays: 1e9 }, 'reopenWithinDays'],
     [{ reopenWithinDays: 3 }, 'reopenWithinDays'],
     [{ followUp: 'newTicket', reopenWithinDays: 3 }, 'reopenWithinDays'],
+    [{ followUpAssignment: 'no' as never }, 'followUpAssignment'],
   ])('throws WorkflowError invalidOption for %o', (options, path) => {
     expectInvalidOption(() => zammad(options), path);
   });

@@ -157,6 +157,16 @@ describe(`zendesk: solving and closing (${NATIVE}; ${AUTOMATIONS})`, () => {
     (closeAfter) => expectInvalidOption(() => zendesk({ closeAfter }), 'closeAfter'),
   );
 
+  it('cannot turn the close off ("can\'t be deactivated or deleted")', () => {
+    expectInvalidOption(() => zendesk({ closeAfter: false as never }), 'closeAfter');
+  });
+
+  it('never solves or closes a Pending ticket by itself (no default auto-solve of Pending)', () => {
+    const pending = run(wf, [{ type: 'setStatus', by: 'agent', at: T0 + 2 * HOUR, to: 'pending' }], open).ticket;
+    expect(nextDeadline(wf, pending)).toBeNull();
+    expect(statusAfter(wf, [{ type: 'tick', at: T0 + 365 * DAY }], pending)).toBe('pending');
+  });
+
   it('closes first when a customer comments at the exact close time: the comment asks for a follow-up (same-instant law, README.md "Time")', () => {
     // Every event first applies every timer due at or before its time (issue 9, item 10); a millisecond earlier,
     // the comment reopens the ticket.
@@ -189,6 +199,37 @@ describe(`zendesk: closed tickets ("Closed tickets can't be updated", ${NATIVE})
 });
 
 describe(`zendesk: closed tickets can’t be updated (${NATIVE})`, () => {
+  const ranked = zendesk({ sla: { byPriority: { urgent: { firstReply: 'PT1H' } } } });
+  const closedRanked = run(
+    ranked,
+    [
+      { type: 'assign', by: 'agent', at: T0 + HOUR, assignee: 'ana' },
+      { type: 'resolve', by: 'agent', at: SOLVED_AT },
+      { type: 'tick', at: SOLVED_AT + 4 * DAY },
+    ],
+    { at: T0, group: 'tier-1' },
+  ).ticket;
+  const later = SOLVED_AT + 5 * DAY;
+
+  it('still lets agents edit tags and priority ("only tags, subject and priority can be edited")', () => {
+    const { ticket, effects } = run(
+      ranked,
+      [{ type: 'update', by: 'agent', at: later, tags: ['refund'], priority: 'urgent' }],
+      closedRanked,
+    );
+    expect(ticket).toMatchObject({ status: 'closed', tags: ['refund'], priority: 'urgent' });
+    expect(effectsOf(effects, 'updated')).toHaveLength(1);
+  });
+
+  it('refuses a change of group on a Closed ticket, and any edit by the requester', () => {
+    const event = { type: 'update', by: 'agent', at: later, group: 'tier-2' } as const;
+    expect(refusal(ranked, closedRanked, event).code).toBe('guardRejected');
+    expect(refusal(ranked, closedRanked, { ...event, group: undefined, tags: ['x'], by: 'customer' }).code).toBe(
+      'updateNotAllowed',
+    );
+    expect(run(ranked, [{ ...event, at: T0 + HOUR }], { at: T0, group: 'tier-1' }).ticket.group).toBe('tier-2');
+  });
+
   it('an agent cannot resolve a Closed ticket back to Solved (closed is locked: the resolve rule names no status)', () => {
     const closed = transition(wf, solved, { type: 'tick', at: SOLVED_AT + 4 * DAY }).ticket;
     expect(closed.status).toBe('closed');
@@ -367,4 +408,59 @@ describe('zendesk: automations in business hours (businessHours)', () => {
     expectInvalidOption(() => zendesk({ businessHours: 'office' as never }), 'businessHours');
     expect(() => zendesk({ businessHours: { ...office, timeZone: 'Mars/Olympus' } })).toThrow(/calendars\.automations/);
   });
+});
+
+describe(`zendesk: "Pending notification 24 hours" and "Pending notification 5 days" (${AUTOMATIONS})`, () => {
+  const notifying = zendesk({ pendingNotifications: ['PT24H', 'P5D'] });
+  const PENDING_AT = T0 + 2 * HOUR;
+  const start = (w: typeof wf) =>
+    run(
+      w,
+      [
+        { type: 'assign', by: 'agent', at: T0 + HOUR, assignee: 'ana' },
+        { type: 'setStatus', by: 'agent', at: PENDING_AT, to: 'pending' },
+      ],
+      { at: T0 },
+    ).ticket;
+
+  it('sends none by default: the standard automations are inactive', () => {
+    expect(effectsOf(run(wf, [{ type: 'tick', at: PENDING_AT + 30 * DAY }], start(wf)).effects, 'reminderDue')).toEqual(
+      [],
+    );
+  });
+
+  it('when active, reminds the requester 24 hours and 5 days after the ticket was set Pending, once each', () => {
+    const pending = start(notifying);
+    expect(nextDeadline(notifying, pending)).toBe(PENDING_AT + DAY);
+    const { ticket, effects } = run(notifying, [{ type: 'tick', at: PENDING_AT + 30 * DAY }], pending);
+    expect(ticket.status).toBe('pending');
+    expect(effectsOf(effects, 'reminderDue').map((e) => e.dueAt)).toEqual([PENDING_AT + DAY, PENDING_AT + 5 * DAY]);
+  });
+
+  it('counts again from a new stay in Pending, and stops when the requester answers', () => {
+    const pending = start(notifying);
+    const answered = run(notifying, [{ type: 'reply', by: 'customer', at: PENDING_AT + HOUR }], pending).ticket;
+    expect(answered.status).toBe('open');
+    expect(nextDeadline(notifying, answered)).toBeNull();
+    const again = run(
+      notifying,
+      [{ type: 'setStatus', by: 'agent', at: PENDING_AT + 2 * DAY, to: 'pending' }],
+      answered,
+    );
+    expect(nextDeadline(notifying, again.ticket)).toBe(PENDING_AT + 3 * DAY);
+  });
+
+  it('counts in business hours with businessHours ("Hours since pending" in business hours)', () => {
+    const office = zendesk({ pendingNotifications: ['PT8H'], businessHours: officeHours('UTC') });
+    // Set Pending Monday 11:00 UTC: eight open hours later is Tuesday 11:00.
+    expect(nextDeadline(office, start(office))).toBe(PENDING_AT + DAY);
+  });
+
+  it.each([{ pendingNotifications: 'PT24H' }, { pendingNotifications: ['soon'] }])(
+    'throws WorkflowError invalidOption for %o',
+    (options) => {
+      const path = Array.isArray(options.pendingNotifications) ? 'pendingNotifications[0]' : 'pendingNotifications';
+      expectInvalidOption(() => zendesk(options as never), path);
+    },
+  );
 });
