@@ -1,5 +1,5 @@
 // A `pg` Pool whose lent clients can have their backend terminated (pg_terminate_backend) at a chosen statement or at
-// once, as a failover, an operator or idle_in_transaction_session_timeout would. It records every 'error' event a
+// once, as a failover or an operator would, or stall before a statement (for the server's own timeouts). It records every 'error' event a
 // client emitted with no listener: in a real process that event is an uncaught exception, and the process dies.
 import type pg from 'pg';
 import type { PgClientLike, PgPoolLike } from 'ticket-lifecycle/postgres';
@@ -7,6 +7,8 @@ import type { PgClientLike, PgPoolLike } from 'ticket-lifecycle/postgres';
 export interface KillingPool extends PgPoolLike {
   /** The next statement matching `statement` first terminates its client's backend and waits until the client saw it. */
   killBefore(statement: RegExp): void;
+  /** The next statement matching `statement` first waits `ms` (a process stalled mid-transaction), then runs. */
+  stallBefore(statement: RegExp, ms: number): void;
   /** Terminates the backends of every client lent out now. */
   killNow(): Promise<void>;
   /** Resolves when every terminated client has closed. */
@@ -16,6 +18,7 @@ export interface KillingPool extends PgPoolLike {
 
 export function killingPool(pool: pg.Pool): KillingPool {
   let armed: RegExp | null = null;
+  let stall: { readonly statement: RegExp; readonly ms: number } | null = null;
   const lent = new Map<pg.PoolClient, number>();
   const closing: Promise<unknown>[] = [];
   const unhandledErrors: unknown[] = [];
@@ -51,6 +54,15 @@ export function killingPool(pool: pg.Pool): KillingPool {
             armed = null;
             await kill(client, pid);
           }
+          if (stall?.statement.test(text)) {
+            const { ms } = stall;
+            stall = null;
+            // Until the server gives up on the session (its timeouts end it), or `ms` passes.
+            await Promise.race([
+              new Promise((resolve) => setTimeout(resolve, ms)),
+              new Promise((resolve) => client.once('end', resolve)),
+            ]);
+          }
           return client.query(text, params);
         },
         release(destroy) {
@@ -63,6 +75,9 @@ export function killingPool(pool: pg.Pool): KillingPool {
     },
     killBefore(statement) {
       armed = statement;
+    },
+    stallBefore(statement, ms) {
+      stall = { statement, ms };
     },
     async killNow() {
       for (const [client, pid] of lent) await kill(client, pid).catch(() => undefined);

@@ -2,9 +2,21 @@
 // a reply while a sweeper holds the ticket, follow-ups from concurrent replies, leases that run out before the
 // consumer completes, and (PostgreSQL only: PGlite has no other backend to kill) a connection terminated inside a
 // transaction. Each interleaving is forced (a gate inside the sweeper's transaction, a 1 ms lease), not hoped for.
+import pg from 'pg';
 import { createPostgresStore, fromPgPool, type PostgresStore, type SqlDriver } from 'ticket-lifecycle/postgres';
 import { describe, expect, it } from 'vitest';
-import { DAY, desk, freshStore, HOUR, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import {
+  DATABASE_URL,
+  DAY,
+  desk,
+  freshStore,
+  HOUR,
+  sql,
+  suiteDatabase,
+  T0,
+  type DeskStatus,
+  type TestDatabase,
+} from './fixtures.js';
 import { killingPool } from './killing-pool.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -241,6 +253,45 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
         expect((await killed.verify(id)).ok).toBe(true);
       },
     );
+
+    it('a sweeper stalled mid-batch loses it to idle_in_transaction_session_timeout, as docs/postgres.md advises', async () => {
+      await fresh();
+      await pendingTicket();
+      const id = await pendingTicket();
+      const timed = new pg.Pool({
+        connectionString: DATABASE_URL,
+        max: 2,
+        options: '-c idle_in_transaction_session_timeout=1500', // long enough for the reply to be seen waiting
+      });
+      timed.on('error', () => undefined);
+      const pool = killingPool(timed);
+      const stalled = createPostgresStore(pool, { workflow: desk, schema });
+      try {
+        pool.stallBefore(/^WITH input AS/, 30_000); // rows claimed; the process freezes
+        const sweeping = stalled.sweep({ now: T0 + 3 * DAY }).catch((e: unknown) => e);
+        const holding = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'idle in transaction' AND query LIKE $1`;
+        for (let i = 0; i < 200 && (await rows(holding, [`%"${schema}".tickets%`]))[0]!.n === 0; i++) await sleep(10);
+        // A reply to a ticket of the stalled batch waits only until the server ends the stalled transaction.
+        const replying = store.apply(id, { type: 'reply', by: 'customer', at: T0 + 3 * DAY });
+        await untilWaiting('tickets');
+        const waited = await lockWaits('tickets');
+        const reply = await replying;
+        expect(waited).toBe(1);
+        expect(reply.ok && reply.effects.map((e) => e.type)).toEqual([
+          'reminderDue',
+          'statusChanged',
+          'timerFired',
+          'followUpRequested',
+        ]);
+        expect(((await sweeping) as { code?: string }).code).toBe('25P03'); // idle_in_transaction_session_timeout
+        await pool.settled();
+        expect(pool.unhandledErrors).toEqual([]);
+        expect(await store.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+        expect(await count('events', "type = 'tick'")).toBe(1);
+      } finally {
+        await timed.end();
+      }
+    });
 
     it('a sweep killed mid-batch through a pool rejects, and the next sweep takes the batch', async () => {
       await fresh();
