@@ -150,6 +150,49 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
     });
   });
 
+  describe('verify while the ticket is being written', () => {
+    it('reads the ticket and its log as of one moment: an event committed in between is no false mismatch', async () => {
+      await fresh();
+      const id = await pendingTicket();
+      // A verifier whose log read is held until a writer has committed the next event (ticket read before it).
+      const base: SqlDriver =
+        'connect' in database().db ? fromPgPool(database().db as never) : (database().db as SqlDriver);
+      const [reading, gate] = [latch(), latch()];
+      let held = false;
+      const pause = async (text: string): Promise<void> => {
+        if (!held && /FROM "[a-z0-9_]+"\.events/.test(text)) {
+          held = true;
+          reading.open();
+          await gate.passed;
+        }
+      };
+      const paused: SqlDriver = {
+        async query(text, params) {
+          await pause(text);
+          return base.query(text, params);
+        },
+        transaction: (fn) =>
+          base.transaction((tx) =>
+            fn({
+              async query(text, params) {
+                await pause(text);
+                return tx.query(text, params);
+              },
+            }),
+          ),
+      };
+      const verifier = createPostgresStore(paused, { workflow: desk, schema });
+      const verifying = verifier.verify(id);
+      await reading.passed;
+      const reply = await store.apply(id, { type: 'reply', by: 'customer', at: T0 + HOUR }); // the verifier holds no lock
+      gate.open();
+      const verified = await verifying;
+      expect(reply.ok).toBe(true);
+      expect(verified.ok).toBe(true);
+      expect((await store.verify(id)).ok).toBe(true);
+    });
+  });
+
   describe('follow-ups from concurrent replies to a closed ticket', () => {
     it('opens one follow-up per applied reply: redeliveries of one key open one, distinct replies one each', async () => {
       await fresh('create');
