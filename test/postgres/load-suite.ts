@@ -3,7 +3,7 @@
 // consumer completes, and (PostgreSQL only: PGlite has no other backend to kill) a connection terminated inside a
 // transaction. Each interleaving is forced (a gate inside the sweeper's transaction, a 1 ms lease), not hoped for.
 import pg from 'pg';
-import { createPostgresStore, fromPgPool, type PostgresStore, type SqlDriver } from 'ticket-lifecycle/postgres';
+import { createPostgresStore, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { describe, expect, it } from 'vitest';
 import {
   DATABASE_URL,
@@ -18,17 +18,7 @@ import {
   type TestDatabase,
 } from './fixtures.js';
 import { killingPool } from './killing-pool.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A promise opened from outside: where a test holds one side of a race until the other is in place. */
-function latch(): { readonly passed: Promise<void>; open(): void } {
-  let open!: () => void;
-  const passed = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { passed, open };
-}
+import { driverOf, locksOf, pausedDriver, sleep } from './race-tools.js';
 
 export function loadSuite(open: () => Promise<TestDatabase>, { server }: { server: boolean }): void {
   const database = suiteDatabase(open);
@@ -38,32 +28,7 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
     ({ store, schema } = await freshStore(database(), followUps));
   };
   const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
-  /** Statements waiting on a row lock of `table` in this test's schema (other suites share the server). */
-  const lockWaits = async (table: string): Promise<number> =>
-    (
-      await rows(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [
-        `%"${schema}".${table}%`,
-      ])
-    )[0]!.n as number;
-  const untilWaiting = async (table: string, waiting = 1): Promise<void> => {
-    for (let i = 0; i < 200 && (await lockWaits(table)) < waiting; i++) await sleep(50); // bounded: 10 s
-  };
-  /** Another connection holding a row lock (`SELECT 1 FROM S.<table> WHERE <where> FOR UPDATE`) until released. */
-  const holdRow = async (table: string, where: string, params: unknown[]): Promise<{ release(): Promise<void> }> => {
-    const [locked, released] = [latch(), latch()];
-    const holding = fromPgPool(database().db as never).transaction(async (tx) => {
-      await tx.query(`SELECT 1 FROM "${schema}".${table} WHERE ${where} FOR UPDATE`, params);
-      locked.open();
-      await released.passed;
-    });
-    await locked.passed;
-    return {
-      release: async () => {
-        released.open();
-        await holding;
-      },
-    };
-  };
+  const locks = () => locksOf(database(), schema);
   const count = async (table: string, where = 'true', params: unknown[] = []): Promise<number> =>
     (await rows(`SELECT count(*)::int AS n FROM S.${table} WHERE ${where}`, params))[0]!.n as number;
   /** Waiting on the customer since `at` (reminder at +1 day, auto-close at +2 days); its agent reply delivered. */
@@ -104,35 +69,18 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
     it('waits for the batch, then applies after the tick: not refused, not lost, ordered as the timers say', async () => {
       await fresh();
       // A sweeper whose batch is held open between its claim and its write, until the reply is on its way.
-      const base: SqlDriver =
-        'connect' in database().db ? fromPgPool(database().db as never) : (database().db as SqlDriver);
-      const [atWrite, gate] = [latch(), latch()];
-      const held: SqlDriver = {
-        query: (text, params) => base.query(text, params),
-        transaction: (fn) =>
-          base.transaction((tx) =>
-            fn({
-              async query(text, params) {
-                if (text.startsWith('WITH input AS')) {
-                  atWrite.open();
-                  await gate.passed;
-                }
-                return tx.query(text, params);
-              },
-            }),
-          ),
-      };
-      const sweeper = createPostgresStore(held, { workflow: desk, schema });
+      const held = pausedDriver(driverOf(database()), /^WITH input AS/);
+      const sweeper = createPostgresStore(held.driver, { workflow: desk, schema });
       const now = Date.now();
       const id = await pendingTicket(now - 3 * DAY); // auto-close due a day ago
       const sweeping = sweeper.sweep({ batchSize: 10 });
-      await atWrite.passed;
+      await held.reached;
       const reply = store.apply(id, { type: 'reply', by: 'customer' }, { idempotencyKey: 'mail-7' }); // a live reply
       // On PostgreSQL the reply really waits on the sweeper's row lock (PGlite runs one transaction at a time).
-      if (server) await untilWaiting('tickets');
+      if (server) await locks().until('tickets');
       else await sleep(50);
-      const waiting = server ? await lockWaits('tickets') : 1;
-      gate.open();
+      const waiting = server ? await locks().waits('tickets') : 1;
+      held.go();
       expect(waiting).toBe(1);
       const [swept, replied] = await Promise.all([sweeping, reply]);
       expect(swept).toMatchObject({ claimed: 1, changed: 1, failed: [] });
@@ -155,37 +103,12 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
       await fresh();
       const id = await pendingTicket();
       // A verifier whose log read is held until a writer has committed the next event (ticket read before it).
-      const base: SqlDriver =
-        'connect' in database().db ? fromPgPool(database().db as never) : (database().db as SqlDriver);
-      const [reading, gate] = [latch(), latch()];
-      let held = false;
-      const pause = async (text: string): Promise<void> => {
-        if (!held && /FROM "[a-z0-9_]+"\.events/.test(text)) {
-          held = true;
-          reading.open();
-          await gate.passed;
-        }
-      };
-      const paused: SqlDriver = {
-        async query(text, params) {
-          await pause(text);
-          return base.query(text, params);
-        },
-        transaction: (fn) =>
-          base.transaction((tx) =>
-            fn({
-              async query(text, params) {
-                await pause(text);
-                return tx.query(text, params);
-              },
-            }),
-          ),
-      };
-      const verifier = createPostgresStore(paused, { workflow: desk, schema });
+      const paused = pausedDriver(driverOf(database()), /FROM "[a-z0-9_]+"\.events/);
+      const verifier = createPostgresStore(paused.driver, { workflow: desk, schema });
       const verifying = verifier.verify(id);
-      await reading.passed;
+      await paused.reached;
       const reply = await store.apply(id, { type: 'reply', by: 'customer', at: T0 + HOUR }); // the verifier holds no lock
-      gate.open();
+      paused.go();
       const verified = await verifying;
       expect(reply.ok).toBe(true);
       expect(verified.ok).toBe(true);
@@ -243,18 +166,18 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
       for (const n of [2, 3, 1]) await rows('INSERT INTO S.outbox (ticket_id, seq, n) VALUES ($1, 1, 1)', [id(n)]); // x z y
       await rows('ANALYZE S.outbox');
       const [x, z, y] = [`${id(2)}.1.0`, `${id(3)}.1.0`, `${id(1)}.1.0`];
-      const holder = await holdRow('outbox', 'ticket_id = $1 AND seq = 1', [id(3)]);
+      const holder = await locks().hold('outbox', 'ticket_id = $1 AND seq = 1', [id(3)]);
       const large = store.completeEffects([...Array.from({ length: 500 }, (_, i) => `${i + 1}.1.0`), x, z, y]);
       const settledLarge = large.then(
         (n) => n,
         (e: unknown) => e,
       );
-      await untilWaiting('outbox', 1);
+      await locks().until('outbox', 1);
       const small = store.completeEffects([x, y]).then(
         (n) => n,
         (e: unknown) => e,
       );
-      await untilWaiting('outbox', 2);
+      await locks().until('outbox', 2);
       await holder.release();
       const [a, b] = await Promise.all([settledLarge, small]);
       expect([a, b]).toEqual([503, 0]); // no 40P01 deadlock_detected for either consumer
@@ -278,10 +201,10 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
           const thrown = await killed.apply(id, { type: 'reply', by: 'customer' }).catch((e: unknown) => e);
           expect((thrown as { code?: string }).code).toBe('57P01'); // admin_shutdown: the cause, not "not queryable"
         } else {
-          const holder = await holdRow('tickets', 'id = $1', [id]);
+          const holder = await locks().hold('tickets', 'id = $1', [id]);
           try {
             const applying = killed.apply(id, { type: 'reply', by: 'customer' }).catch((e: unknown) => e);
-            await untilWaiting('tickets');
+            await locks().until('tickets');
             await pool.killNow();
             expect(((await applying) as { code?: string }).code).toBe('57P01');
           } finally {
@@ -316,8 +239,8 @@ export function loadSuite(open: () => Promise<TestDatabase>, { server }: { serve
         for (let i = 0; i < 200 && (await rows(holding, [`%"${schema}".tickets%`]))[0]!.n === 0; i++) await sleep(10);
         // A reply to a ticket of the stalled batch waits only until the server ends the stalled transaction.
         const replying = store.apply(id, { type: 'reply', by: 'customer', at: T0 + 3 * DAY });
-        await untilWaiting('tickets');
-        const waited = await lockWaits('tickets');
+        await locks().until('tickets');
+        const waited = await locks().waits('tickets');
         const reply = await replying;
         expect(waited).toBe(1);
         expect(reply.ok && reply.effects.map((e) => e.type)).toEqual([
