@@ -98,5 +98,6 @@ describe('examples/helpdesk-server', { timeout: 60_000 }, () => {
       `to customer of #${id}: your ticket is now solved`,
       `to customer of #${id}: your ticket is now closed`,
     ]);
+    expect(loop.inFlight()).toBe(0); // completed effects are forgotten: a worker's memory does not grow with its age
   });
 });

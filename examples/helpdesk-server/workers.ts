@@ -48,19 +48,29 @@ export function mailFor(item: OutboxEffect): string | null {
   }
 }
 
+/** The outbox consumer: a loop, and how many delivered effects it still remembers (not yet completed). */
+export interface OutboxLoop extends Loop {
+  inFlight(): number;
+}
+
 export function outboxLoop(
   store: PostgresStore,
   deliver: (mail: string, item: OutboxEffect) => void,
   intervalMs = 500,
-): Loop {
-  const seen = new Set<string>(); // dedupe on the stable id: a redelivered effect is not mailed twice
-  return every(intervalMs, async () => {
+): OutboxLoop {
+  // Dedupe on the stable id: an effect delivered but not completed (the completion failed, or the lease ran out
+  // first) comes back, and is not mailed twice. A completed effect never comes back, so its id is forgotten: the set
+  // holds the effects in flight, not every effect since start-up (which grew without bound in a long-running worker).
+  const delivered = new Set<string>();
+  const loop = every(intervalMs, async () => {
     const batch = await store.claimEffects({ limit: 100, leaseMs: 30_000 });
     for (const item of batch) {
       const mail = mailFor(item);
-      if (mail !== null && !seen.has(item.id)) deliver(mail, item);
-      seen.add(item.id);
+      if (mail !== null && !delivered.has(item.id)) deliver(mail, item);
+      delivered.add(item.id);
     }
     await store.completeEffects(batch.map((e) => e.id));
+    for (const item of batch) delivered.delete(item.id);
   });
+  return { ...loop, inFlight: () => delivered.size };
 }
