@@ -87,9 +87,6 @@ export interface PostgresStore<S extends string = string> {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** A log entry as `log` and `replay` read it from `events`: its seq, the event as applied, the ticket logged with it. */
-const ENTRY_COLUMNS = `seq, ${LOGGED_EVENT} AS event, result -> 'ticket' AS ticket`;
-
 /**
  * A ticket store on PostgreSQL (a `pg` Pool, a PGlite instance, or any `SqlDriver`), with no runtime dependency.
  * Each `apply` locks the ticket's row and stamps live events with the database's clock; effects go to an outbox
@@ -152,32 +149,29 @@ export function createPostgresStore<S extends string>(
     return { id, workflow: row.workflow, ticket, nextDeadline: row.next_deadline, followUpOf: row.follow_up_of };
   }
 
-  async function log(id: string): Promise<LogEntry[]> {
-    if (!isTicketId(id)) return [];
+  /**
+   * The ticket row and its log (seq, the event as applied, the ticket logged with it) in one statement, so one
+   * snapshot: read one after the other, an event committed in between made `verify` report a ticket that differs
+   * from its log (an alarm for a ticket that was fine).
+   */
+  async function read(id: string): Promise<{ workflow: string; data: Ticket; log: LogEntry[] } | undefined> {
+    if (!isTicketId(id)) return undefined;
     const { rows } = await ctx.driver.query(
-      `SELECT ${ENTRY_COLUMNS} FROM ${ctx.s}.events WHERE ticket_id = $1 ORDER BY seq`,
+      `SELECT workflow, data, (SELECT coalesce(json_agg(e ORDER BY seq), '[]') FROM (SELECT seq, ${LOGGED_EVENT} AS event,
+       result -> 'ticket' AS ticket FROM ${ctx.s}.events WHERE ticket_id = t.id) e) AS log FROM ${ctx.s}.tickets t WHERE id = $1`,
       [id],
     );
-    return rows as LogEntry[];
+    return rows[0] as { workflow: string; data: Ticket; log: LogEntry[] } | undefined;
   }
 
   async function replay(id: string, check: boolean): Promise<ReplayResult> {
-    // The ticket and its log in one statement, so one snapshot: read one after the other, an event committed in
-    // between made `verify` report a ticket that differs from its log (an alarm for a ticket that was fine).
-    const stored = await ctx.driver.query(
-      `SELECT t.workflow, t.data, (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]') FROM (
-         SELECT ${ENTRY_COLUMNS} FROM ${ctx.s}.events WHERE ticket_id = t.id) AS e) AS log
-       FROM ${ctx.s}.tickets AS t WHERE t.id = $1`,
-      [isTicketId(id) ? id : '0'],
-    );
-    const row = stored.rows[0] as { workflow: string; data: Ticket; log: LogEntry[] } | undefined;
+    const row = await read(id);
     const workflow = row === undefined ? undefined : ctx.workflows.get(row.workflow);
     if (row === undefined || workflow === undefined)
       return { ok: false, seq: 0, message: `no ticket with id ${id} in this store's workflows` };
-    const entries = row.log;
     return replayLog(
       workflow,
-      check ? entries : entries.map((e) => ({ ...e, ticket: null })),
+      check ? row.log : row.log.map((e) => ({ ...e, ticket: null })),
       check ? row.data : undefined,
     );
   }
@@ -194,7 +188,7 @@ export function createPostgresStore<S extends string>(
     sweep: (sweepOptions) => sweep(ctx, sweepOptions),
     claimEffects: (claimOptions) => claimEffects(ctx, claimOptions),
     completeEffects: (ids) => completeEffects(ctx, ids),
-    log,
+    log: async (id) => (await read(id))?.log ?? [],
     replay: (id) => replay(id, false),
     verify: (id) => replay(id, true),
     workflow: (name) => ctx.workflows.get(name ?? ctx.defaultWorkflow ?? ''),
