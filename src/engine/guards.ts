@@ -5,7 +5,6 @@ import {
   type CompiledActionRule,
   type CompiledConditions,
   type CompiledStatus,
-  type CompiledWorkflow,
 } from '../policy/workflow.js';
 import type { TicketEvent } from '../model/events.js';
 import { fail } from './check-input.js';
@@ -49,7 +48,7 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
   for (let i = 0; i < candidates.length; i++) {
     const rule = candidates[i]!;
     if (rule.when !== null && !matchesWhen(rule.when, ticket)) continue;
-    const reason = force ? forced(rule, by, action) : actionConditions(rule, ticket, event, action);
+    const reason = force ? forced(rule, by, action) : conditions(rule, ticket, event, action);
     if (reason === null) return null;
     failure ??= reason;
   }
@@ -60,25 +59,19 @@ function forced(rule: CompiledActionRule, by: Actor, action: RuledAction): Trans
   return (rule.forceBy & ACTOR_BIT[by]) !== 0 ? null : fail('forceNotAllowed', `${by} may not force ${action}`);
 }
 
-function actionConditions(
-  rule: CompiledActionRule,
-  ticket: Ticket,
-  event: TicketEvent,
-  action: RuledAction,
-): TransitionError | null {
-  if (rule.keepAssignee && event.type === 'assign' && event.assignee === null) {
-    return fail('assigneeRequired', `cannot unassign in "${ticket.status}"`);
-  }
-  return conditions(rule, ticket, event, action);
-}
-
-/** The `RuleConditions` of a rule: `null` when all hold, else the first that fails. */
+/**
+ * The `RuleConditions` of a rule: `null` when all hold, else the first that fails. An assign rule's
+ * `keepAssignee` comes first (only an `assign` event reads it: status-change rules have none).
+ */
 function conditions(
-  rule: CompiledConditions,
+  rule: CompiledConditions & { readonly keepAssignee?: boolean },
   ticket: Ticket,
   event: TicketEvent,
   action: string,
 ): TransitionError | null {
+  if (event.type === 'assign' && rule.keepAssignee && event.assignee === null) {
+    return fail('assigneeRequired', `cannot unassign in "${ticket.status}"`);
+  }
   if (rule.notWhileCustomerWaits && ticket.awaiting === 'team') {
     return fail('customerWaiting', `cannot ${action} while the customer waits`);
   }
@@ -147,7 +140,6 @@ export function checkStatusChange(step: MoveStep): TransitionError | null {
  * `resolve` into a solved one, `snooze` into a snoozed one, `setStatus` anywhere else. `null` when allowed.
  */
 export function checkTimerMove(
-  _compiled: CompiledWorkflow,
   ticket: Ticket,
   from: CompiledStatus,
   to: CompiledStatus,
