@@ -16,7 +16,15 @@ import type {
 } from '../model/events.js';
 import { assignSolver } from './assign-solver.js';
 import { badAssignee, fail, isAssignee, unknownStatus } from './check-input.js';
-import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
+import {
+  type ActionStep,
+  type ActorEvent,
+  checkAction,
+  checkActionMove,
+  checkMove,
+  checkStatusChange,
+  type MoveStep,
+} from './guards.js';
 import type { TransitionError } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
@@ -51,6 +59,13 @@ const moveStep = (step: Step, to: CompiledStatus, event: MoveStep['event']): Mov
   rules: step.status,
   from: step.status,
   to,
+  event,
+});
+
+/** The step's `action` that `event` asks for, as the rule checks judge it (the ticket as it stands). */
+export const actionStep = (step: Step, event: ActorEvent): ActionStep => ({
+  ticket: step.ticket,
+  rules: step.status,
   event,
 });
 
@@ -176,7 +191,7 @@ export function assign(step: Step, event: AssignEvent): Outcome {
   const { assignee, at } = event;
   if (!isAssignee(assignee)) return badAssignee();
   if (assignee === ticket.assignee) return ticket;
-  const refused = checkAction({ ticket, event, rules: status }, 'assign', false);
+  const refused = checkAction(actionStep(step, event), 'assign', false);
   if (refused !== null) return refused;
   effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at, cause: 'assign' });
   const next = edit(step);
@@ -273,7 +288,7 @@ export function merge(step: Step, event: MergeEvent): Outcome {
   if (typeof into !== 'string' || into === '') return fail('invalidEvent', '"into" must be a non-empty string');
   const target = defaultStatus(step, 'closed');
   if (isError(target)) return target;
-  const refused = checkAction({ ticket: step.ticket, event, rules: step.status }, 'merge', false);
+  const refused = checkAction(actionStep(step, event), 'merge', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'merged', into, at, by });
   return moveTo(step, target, event, 'merge', `merged:${into}`);
