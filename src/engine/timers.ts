@@ -7,7 +7,7 @@ import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
 import { slaFirst } from './sla-steps.js';
 import type { Ticket } from '../model/ticket.js';
-import { addRepeats, MAX_TIME, repeatsBetween } from './time.js';
+import { addRepeats, MAX_SAFE, MAX_TIME, repeatsBetween } from './time.js';
 import { setChanges } from './attributes.js';
 import { applySet } from './timer-set.js';
 import { matchesWhen } from './when.js';
@@ -31,7 +31,7 @@ export const MAX_CATCH_UP_STEPS = 10_000;
  * A repeating reminder stops once its count reaches 2^53 − 1, so the count stays a safe integer. Only a reminder
  * repeating every millisecond for some 285,000 years can get there.
  */
-const LAST_REPEAT = 9_007_199_254_740_991; // Number.MAX_SAFE_INTEGER, as a literal: bundlers keep a top-level property read
+const LAST_REPEAT = MAX_SAFE;
 
 /**
  * The latest of a timer's anchors, or `null` while none of them has happened. Indexed loops, here and in

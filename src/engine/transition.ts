@@ -12,6 +12,7 @@ import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
 import { update } from './update.js';
 import { NONE } from './none.js';
+import { MAX_SAFE } from './time.js';
 
 /**
  * Applies one event to a ticket under a policy. First it applies every timer due at or before the event's `at`,
@@ -135,7 +136,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
     return { ok: true, ticket: input, effects: effects.length === 0 ? NONE : effects, changed: false };
-  if (ticket.version === Number.MAX_SAFE_INTEGER) {
+  if (ticket.version === MAX_SAFE) {
     return refuse(input, fail('versionLimit', '"version" is at its limit, 2^53 - 1', 'ticket.version'));
   }
   // The outcome is always a copy made during this call, so it takes its version in place.
