@@ -208,7 +208,7 @@ export function catchUp(
       continue;
     }
     // A copy per move: `transition` tells by identity whether timers changed the ticket it read.
-    current = enterStatus(copyTicket(current), status, target, dueAt, 'system', 'timer', effects, closeReason(timer));
+    current = enterStatus(copyTicket(current), status, target, dueAt, 'system', 'timer', effects, timer.reason);
     effects?.push({ type: 'timerFired', timer: timer.id, dueAt, from, to: target.id });
     if (timer.set !== null) applySet(current as DraftTicket, timer, dueAt, effects);
     steps?.push({ timer: timer.id, kind: 'move', dueAt, from, to: target.id });
@@ -348,8 +348,6 @@ export function moveTarget(timer: CompiledTimer, ticket: Ticket): string {
   return timer.to!;
 }
 
-const closeReason = (timer: CompiledTimer): string => timer.reason ?? `timer:${timer.id}`;
-
 /**
  * Why the rules refuse a timer its move, or `null`: a timer acts as the system and passes the same rules as a
  * system event making the same move, unless it opts out with `bypassGuards`
@@ -366,7 +364,7 @@ export function refusedMove(
 ): TransitionError | null {
   // Most timer moves are allowed by a rule without conditions, known when the policy was compiled.
   if (timer.bypassGuards || (to.id === timer.to && from.freeTimers.has(timer))) return null;
-  return checkTimerMove(ticket, from, to, dueAt, closeReason(timer));
+  return checkTimerMove(ticket, from, to, dueAt, timer.reason!);
 }
 
 /** `ticket` with a move timer blocked (its state set past its reminders), changed at `at`. */
