@@ -130,9 +130,10 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if ('code' in outcome) return refuse(input, outcome);
   // Only a ticket with fired timers in this stay can hold a blocked one: most skip the status lookup. (A tick
   // never sets `changed`: it arms nothing.)
-  if (step.changed && outcome.timersFired !== NO_TIMERS_FIRED)
-    armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
-  if (step.changed && compiled.sla !== null) compiled.sla.sync(outcome as DraftTicket, event.at, effects);
+  if (step.changed) {
+    if (outcome.timersFired !== NO_TIMERS_FIRED) armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
+    compiled.sla?.sync(outcome as DraftTicket, event.at, effects);
+  }
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
     return { ok: true, ticket: input, effects: effects.length === 0 ? NONE : effects, changed: false };
