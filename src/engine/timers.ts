@@ -194,7 +194,11 @@ export function catchUp(
     const from = status.id;
     const refused = refusedMove(compiled, current, status, target, timer, dueAt);
     if (refused !== null) {
-      current = markBlocked(current, timer, dueAt);
+      // Blocked: its count set one past its reminders, until a change arms a retry (`armBlockedTimers`).
+      const next = copyTicket(current);
+      next.timersFired = { ...current.timersFired, [timer.id]: timer.reminders.length + BLOCKED };
+      next.updatedAt = dueAt;
+      current = next;
       effects?.push({
         type: 'timerBlocked',
         timer: timer.id,
@@ -365,14 +369,6 @@ export function refusedMove(
   // Most timer moves are allowed by a rule without conditions, known when the policy was compiled.
   if (timer.bypassGuards || (to.id === timer.to && from.freeTimers.has(timer))) return null;
   return checkTimerMove(ticket, from, to, dueAt, timer.reason!);
-}
-
-/** `ticket` with a move timer blocked (its state set past its reminders), changed at `at`. */
-function markBlocked(ticket: Ticket, timer: CompiledTimer, at: number): Ticket {
-  const next = copyTicket(ticket);
-  next.timersFired = { ...ticket.timersFired, [timer.id]: timer.reminders.length + BLOCKED };
-  next.updatedAt = at;
-  return next;
 }
 
 /**
