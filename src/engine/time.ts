@@ -13,12 +13,9 @@ export const MAX_SAFE = 9_007_199_254_740_991;
  */
 export function addRepeats(start: number, count: number, every: number): number | null {
   const span = count * every;
-  if (span <= MAX_SAFE) {
-    const sum = start + span;
-    return sum <= MAX_TIME ? sum : null;
-  }
-  const exact = BigInt(start) + BigInt(count) * BigInt(every);
-  return exact <= BigInt(MAX_TIME) ? Number(exact) : null;
+  // Past 2^53 the product is redone exactly; its sum then rounds only beyond 2^53, so above MAX_TIME all the same.
+  const sum = span <= MAX_SAFE ? start + span : Number(BigInt(start) + BigInt(count) * BigInt(every));
+  return sum <= MAX_TIME ? sum : null;
 }
 
 /** How many whole `every` fit between `from` and `to` (`from ≤ to`, both times), exactly: `⌊(to − from) / every⌋`. */

@@ -119,9 +119,15 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   // Anchors are times and durations at most 100 years, so these sums are exact (far below 2^53).
   const base = Math.max(timer.later(anchor, timer.after), floor);
   if (timer.action === 'remind') {
-    if (timer.repeatEvery === null)
-      return fired === 0 && base <= MAX_TIME ? { timer, kind: 'reminder', dueAt: base, index: 0 } : null;
-    const dueAt = fired < LAST_REPEAT ? repeatAt(timer, base, fired, timer.repeatEvery) : null;
+    // Once at `base`, or its repetition number `fired`.
+    const dueAt =
+      timer.repeatEvery === null
+        ? fired === 0 && base <= MAX_TIME
+          ? base
+          : null
+        : fired < LAST_REPEAT
+          ? repeatAt(timer, base, fired, timer.repeatEvery)
+          : null;
     return dueAt === null ? null : { timer, kind: 'reminder', dueAt, index: fired };
   }
   if (fired < timer.reminders.length) {
