@@ -119,15 +119,7 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   // Anchors are times and durations at most 100 years, so these sums are exact (far below 2^53).
   const base = Math.max(timer.later(anchor, timer.after), floor);
   if (timer.action === 'remind') {
-    // Once at `base`, or its repetition number `fired`.
-    const dueAt =
-      timer.repeatEvery === null
-        ? fired === 0 && base <= MAX_TIME
-          ? base
-          : null
-        : fired < LAST_REPEAT
-          ? repeatAt(timer, base, fired, timer.repeatEvery)
-          : null;
+    const dueAt = reminderDueAt(timer, base, fired);
     return dueAt === null ? null : { timer, kind: 'reminder', dueAt, index: fired };
   }
   if (fired < timer.reminders.length) {
@@ -138,6 +130,15 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   }
   const dueAt = moveDueAt(timer, base, ticket, fired);
   return dueAt === null || dueAt > MAX_TIME ? null : { timer, kind: 'move', dueAt, index: timer.reminders.length };
+}
+
+/**
+ * When a reminder timer that fired `fired` times this stay is next due, from `base`: once at `base`, or its
+ * repetition number `fired`; `null` when it is done or due after {@link MAX_TIME}.
+ */
+function reminderDueAt(timer: CompiledTimer, base: number, fired: number): number | null {
+  if (timer.repeatEvery === null) return fired === 0 && base <= MAX_TIME ? base : null;
+  return fired < LAST_REPEAT ? repeatAt(timer, base, fired, timer.repeatEvery) : null;
 }
 
 /**
@@ -299,26 +300,26 @@ function fireReminders(
         if (dueAt >= base || dueAt > horizon) break;
         fired.push({ timer, dueAt, index: k });
       }
-    } else if (timer.repeatEvery === null) {
-      if (count === 0 && base <= horizon) fired.push({ timer, dueAt: base, index: 0 });
     } else {
       // Missed repetitions fold into the latest before the first change (or at its instant, when declared before
-      // it): the change may decide whether the later ones apply. A changing reminder itself never folds.
-      const until = changer(timer, ticket)
-        ? null
-        : Math.min(horizon, timer.order < changeOrder ? changeAt : changeAt - 1);
-      const next = count < LAST_REPEAT ? repeatAt(timer, base, count, timer.repeatEvery) : null;
+      // it): the change may decide whether the later ones apply. A one-time or changing reminder never folds.
+      const every = timer.repeatEvery;
+      const until =
+        every === null || changer(timer, ticket)
+          ? null
+          : Math.min(horizon, timer.order < changeOrder ? changeAt : changeAt - 1);
+      const next = reminderDueAt(timer, base, count);
       if (next !== null && next <= (until ?? horizon)) {
         const missed =
           until === null
             ? 0
             : timer.calendar === null
-              ? repeatsBetween(next, until, timer.repeatEvery)
-              : Math.floor(timer.elapsed(next, until) / timer.repeatEvery);
+              ? repeatsBetween(next, until, every!)
+              : Math.floor(timer.elapsed(next, until) / every!);
         // `next + missed × every` is at most `until`, a time: never null here.
         fired.push({
           timer,
-          dueAt: repeatAt(timer, next, missed, timer.repeatEvery)!,
+          dueAt: missed === 0 ? next : repeatAt(timer, next, missed, every!)!,
           index: Math.min(count + missed, LAST_REPEAT - 1),
         });
       }
