@@ -219,25 +219,33 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
 }
 
 export function resolve(step: Step, event: ResolveEvent): Outcome {
-  const target = defaultStatus(step, 'solved');
-  if (isError(target)) return target;
-  if (step.status.category === 'solved') return step.ticket;
-  assignSolver(step, step.status, target, event);
-  return (
-    checkActionMove(moveStep(step, target, event), 'resolve', event.force === true) ??
-    moveTo(step, target, event, 'resolve')
-  );
+  return finish(step, event, 'solved', 'resolve');
 }
 
 export function close(step: Step, event: CloseEvent): Outcome {
-  const target = defaultStatus(step, 'closed');
+  return finish(step, event, 'closed', 'close');
+}
+
+/**
+ * `resolve` or `close`: into the policy's default status of `category`, unless the ticket is there already. Only a
+ * move into a solved status can assign the solver; only a close carries a `reason` (the engine's copy of a resolve
+ * has none).
+ */
+function finish(
+  step: Step,
+  event: ResolveEvent | CloseEvent,
+  category: 'solved' | 'closed',
+  action: 'resolve' | 'close',
+): Outcome {
+  const target = defaultStatus(step, category);
   if (isError(target)) return target;
-  if (event.reason !== undefined && typeof event.reason !== 'string')
-    return fail('invalidEvent', '"reason" must be a string');
-  if (step.status.category === 'closed') return step.ticket;
+  const { reason } = event as CloseEvent;
+  if (reason !== undefined && typeof reason !== 'string') return fail('invalidEvent', '"reason" must be a string');
+  if (step.status.category === category) return step.ticket;
+  assignSolver(step, step.status, target, event);
   return (
-    checkActionMove(moveStep(step, target, event), 'close', event.force === true) ??
-    moveTo(step, target, event, 'close', event.reason ?? null)
+    checkActionMove(moveStep(step, target, event), action, event.force === true) ??
+    moveTo(step, target, event, action, reason ?? null)
   );
 }
 
