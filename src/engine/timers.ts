@@ -5,7 +5,6 @@ import { enterStatus } from './enter-status.js';
 import { checkTimerMove } from './guards.js';
 import type { TransitionError } from './result.js';
 import { copyTicket, type DraftTicket } from './copy-ticket.js';
-import { slaFirst } from './sla-steps.js';
 import type { Ticket } from '../model/ticket.js';
 import { addRepeats, MAX_SAFE, MAX_TIME, repeatsBetween } from './time.js';
 import { setChanges } from './attributes.js';
@@ -186,9 +185,14 @@ export function catchUp(
   // A status without timers and a policy without SLAs end the loop below: nothing comes due.
   for (let n = 0; n < MAX_CATCH_UP_STEPS; n++) {
     const item = nextDue(status, current);
-    const sla = compiled.sla === null ? null : slaFirst(compiled.sla, current, item, limit, effects, steps);
-    if (sla !== null) {
-      current = sla;
+    // SLA marks and status timers are due at exact times and apply in one time order, so a sweep at any frequency
+    // announces the same marks at the same times. A mark goes first at the same instant as the timers' next item:
+    // the clock ran until then, and a move at that instant may stop it. (The SLA arithmetic is bound into
+    // `compiled.sla` when the policy is compiled; the engine never imports it.)
+    const sla = compiled.sla;
+    const markAt = sla === null ? null : sla.due(current);
+    if (markAt !== null && markAt <= limit && (item === null || item.dueAt >= markAt)) {
+      current = sla!.fire(current, markAt, effects, steps);
       continue;
     }
     if (item === null || item.dueAt > limit) return current;
