@@ -83,7 +83,7 @@ function conditions(
     try {
       passed = predicate(ticket, event) === true;
     } catch {
-      passed = false; // A throwing guard refuses; transition itself never throws.
+      // A throwing guard refuses (`passed` stays false); transition itself never throws.
     }
     if (!passed) return fail('guardRejected', `guard "${name}" refused ${action}`);
   }
