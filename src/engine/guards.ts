@@ -93,8 +93,7 @@ function conditions(
 /** The rules of every action the move amounts to, but `except` (already checked, perhaps with `force`). */
 function checkImplied(step: MoveStep, except: ActionName | null): TransitionError | null {
   for (const action of step.from.implies[step.to.category]) {
-    if (action === except) continue;
-    const refused = checkAction(step, action, false);
+    const refused = action === except ? null : checkAction(step, action, false);
     if (refused !== null) return refused;
   }
   return null;
