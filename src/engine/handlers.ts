@@ -271,10 +271,8 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   const target = defaultStatus(step, 'snoozed');
   if (isError(target)) return target;
   const { until, at } = event;
-  if (until !== undefined) {
-    const refused = checkUntil(until, at, target);
-    if (refused !== null) return refused;
-  }
+  const invalid = until === undefined ? null : checkUntil(until, at, target);
+  if (invalid !== null) return invalid;
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
   const from = again && ticket.snoozedFrom !== null ? step.workflow.compiled.byId.get(ticket.snoozedFrom) : undefined;
