@@ -163,7 +163,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   const chosen = event.status === undefined ? null : targetStatus(step, event.status);
   if (chosen !== null) {
     if (isError(chosen)) return chosen;
-    assignSolver(step, status, chosen, event);
+    assignSolver(step, chosen, event);
     // The rules judge the ticket with the message recorded (`next`, the step's own copy).
     const refused =
       (chosen === status ? null : checkUntil(undefined, at, chosen)) ?? checkMove(moveStep(step, chosen, event));
@@ -207,7 +207,7 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   if (isError(target)) return target;
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
-  assignSolver(step, status, target, event);
+  assignSolver(step, target, event);
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   return (
     checkUntil(until, at, target) ??
@@ -242,7 +242,7 @@ function finish(
   const { reason } = event as CloseEvent;
   if (reason !== undefined && typeof reason !== 'string') return fail('invalidEvent', '"reason" must be a string');
   if (step.status.category === category) return step.ticket;
-  assignSolver(step, step.status, target, event);
+  assignSolver(step, target, event);
   return (
     checkActionMove(moveStep(step, target, event), action, event.force === true) ??
     moveTo(step, target, event, action, reason ?? null)
