@@ -97,9 +97,9 @@ function touch(step: Step, at: number): DraftTicket {
   return next;
 }
 
+/** The status an event names, or `unknownStatus` (a value that is not a string finds none: the keys are ids). */
 function targetStatus(step: Step, id: unknown): CompiledStatus | TransitionError {
-  const status = typeof id === 'string' ? step.workflow.compiled.byId.get(id) : undefined;
-  return status ?? unknownStatus(id);
+  return step.workflow.compiled.byId.get(id as string) ?? unknownStatus(id);
 }
 
 function defaultStatus(step: Step, category: 'solved' | 'closed' | 'snoozed'): CompiledStatus | TransitionError {
