@@ -12,7 +12,6 @@ import type {
   ResolveEvent,
   SetStatusEvent,
   SnoozeEvent,
-  TicketEvent,
 } from '../model/events.js';
 import { assignSolver } from './assign-solver.js';
 import { badAssignee, fail, isAssignee, unknownStatus } from './check-input.js';
@@ -87,8 +86,8 @@ function withUntil(next: DraftTicket, until: number | undefined): DraftTicket {
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError =>
   'code' in outcome;
 
-/** Records activity at `at`, unless nothing would differ (so `changed` stays exact). */
-function touch(step: Step, at: number): DraftTicket {
+/** Records activity at `at` (a note, an auto-reply), unless nothing would differ (so `changed` stays exact). */
+export function touch(step: Step, at: number): DraftTicket {
   const ticket = step.ticket;
   if (ticket.lastActivityAt === at && ticket.updatedAt === at) return ticket;
   const next = edit(step);
@@ -180,10 +179,6 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
     effects.push({ type: 'replyNeedsAttention', status: landed.id, at });
   }
   return next;
-}
-
-export function note(step: Step, event: TicketEvent): Outcome {
-  return touch(step, event.at);
 }
 
 export function assign(step: Step, event: AssignEvent): Outcome {

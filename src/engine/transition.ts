@@ -100,7 +100,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
       outcome = handle.reply(step, event);
       break;
     case 'note':
-      outcome = handle.note(step, event);
+      outcome = handle.touch(step, event.at);
       break;
     case 'assign':
       outcome = handle.assign(step, event);
