@@ -2,7 +2,6 @@ import type { Actor } from '../model/actor.js';
 import type { ActionName, RuledAction } from '../policy/implied-action.js';
 import {
   ACTOR_BIT,
-  type CompiledActionRule,
   type CompiledConditions,
   type CompiledStatus,
 } from '../policy/workflow.js';
@@ -48,15 +47,16 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
   for (let i = 0; i < candidates.length; i++) {
     const rule = candidates[i]!;
     if (rule.when !== null && !matchesWhen(rule.when, ticket)) continue;
-    const reason = force ? forced(rule, by, action) : conditions(rule, ticket, event, action);
+    // Forcing skips the rule's conditions, where the rule lets this actor force.
+    const reason = !force
+      ? conditions(rule, ticket, event, action)
+      : (rule.forceBy & ACTOR_BIT[by]) !== 0
+        ? null
+        : fail('forceNotAllowed', `${by} may not force ${action}`);
     if (reason === null) return null;
     failure ??= reason;
   }
   return failure ?? fail(notAllowed(action), `${by} may not ${action} in "${ticket.status}"`);
-}
-
-function forced(rule: CompiledActionRule, by: Actor, action: RuledAction): TransitionError | null {
-  return (rule.forceBy & ACTOR_BIT[by]) !== 0 ? null : fail('forceNotAllowed', `${by} may not force ${action}`);
 }
 
 /**
