@@ -11,9 +11,6 @@ import type { TransitionError, TransitionErrorCode } from './result.js';
 import type { Ticket } from '../model/ticket.js';
 import { matchesWhen } from './when.js';
 
-/** The code for an action no rule allows: `resolveNotAllowed`, `assignNotAllowed`, … (each a `TransitionErrorCode`). */
-const notAllowed = (action: RuledAction): `${RuledAction}NotAllowed` & TransitionErrorCode => `${action}NotAllowed`;
-
 /** An event someone makes (every event but `tick`). */
 export type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
 
@@ -56,7 +53,9 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
     if (reason === null) return null;
     failure ??= reason;
   }
-  return failure ?? fail(notAllowed(action), `${by} may not ${action} in "${ticket.status}"`);
+  // The code for an action no rule allows: `resolveNotAllowed`, `assignNotAllowed`, … (each a TransitionErrorCode).
+  const code: `${RuledAction}NotAllowed` & TransitionErrorCode = `${action}NotAllowed`;
+  return failure ?? fail(code, `${by} may not ${action} in "${ticket.status}"`);
 }
 
 /**
