@@ -1,10 +1,6 @@
 import type { Actor } from '../model/actor.js';
 import type { ActionName, RuledAction } from '../policy/implied-action.js';
-import {
-  ACTOR_BIT,
-  type CompiledConditions,
-  type CompiledStatus,
-} from '../policy/workflow.js';
+import { ACTOR_BIT, type CompiledConditions, type CompiledStatus } from '../policy/workflow.js';
 import type { TicketEvent } from '../model/events.js';
 import { fail } from './check-input.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
