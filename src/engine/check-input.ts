@@ -37,12 +37,8 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   const type = e.type;
   if (!isEventType(type)) return fail('unknownEventType', `unknown event type ${show(type)}`, 'event.type');
   // A tick has no actor: `by` is neither read nor kept.
-  let by: Actor | undefined;
-  if (type !== 'tick') {
-    const actor = e.by;
-    if (!isActor(actor)) return badActor(actor, 'event');
-    by = actor;
-  }
+  const by = type === 'tick' ? undefined : e.by;
+  if (type !== 'tick' && !isActor(by)) return badActor(by, 'event');
   const at = e.at;
   if (!isTime(at)) return badTime();
   const actorId = type === 'tick' ? undefined : e.actorId;
@@ -54,7 +50,7 @@ export function readEvent(event: unknown): TicketEvent | TransitionError {
   // copy is checked against.
   const copy: EventCopy = {
     type,
-    by,
+    by: by as Actor | undefined,
     at,
     status: type === 'reply' ? e.status : undefined,
     auto: type === 'reply' ? e.auto : undefined,

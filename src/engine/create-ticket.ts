@@ -69,7 +69,8 @@ export function createTicket<S extends string, P extends string>(
     if (value !== null && typeof value === 'object' && 'code' in value)
       throw new RangeError(`createTicket: ${value.message}`);
   const byCustomer = by === 'customer';
-  const status = (channel === null ? undefined : compiled.initialByChannel.get(channel)) ?? workflow.initial;
+  // The map has string keys only: no channel (`null`) finds nothing.
+  const status = compiled.initialByChannel.get(channel as string) ?? workflow.initial;
   const ticket: DraftTicket = {
     status,
     version: 1,

@@ -24,20 +24,22 @@ export function enterStatus(
   effects: Effect[] | null,
   closeReason: string | null = null,
 ): DraftTicket {
-  const reopened = isDone(from.category) && !isDone(to.category);
   effects?.push({ type: 'statusChanged', from: from.id, to: to.id, at, cause });
-  if (reopened) effects?.push({ type: 'reopened', from: from.id, to: to.id, at, by });
+  // A solved or closed ticket going back to work is reopened.
+  if (isDone(from.category) && !isDone(to.category)) {
+    effects?.push({ type: 'reopened', from: from.id, to: to.id, at, by });
+    next.reopenCount++;
+    if (from.reopenClears && next.assignee !== null) {
+      effects?.push({ type: 'assigned', from: next.assignee, to: null, at, cause: 'reopen' });
+      next.assignee = null;
+    }
+  }
   next.status = to.id;
   next.updatedAt = at;
   next.statusChangedAt = at;
   next.until = null;
   next.timersFired = NO_TIMERS_FIRED;
   next.snoozedFrom = to.category !== 'snoozed' ? null : from.category === 'snoozed' ? next.snoozedFrom : from.id;
-  if (reopened) next.reopenCount++;
-  if (reopened && from.reopenClears && next.assignee !== null) {
-    effects?.push({ type: 'assigned', from: next.assignee, to: null, at, cause: 'reopen' });
-    next.assignee = null;
-  }
   if (to.category === 'solved') next.resolvedAt = at;
   if (to.category === 'closed') {
     next.closedAt = at;

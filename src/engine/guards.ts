@@ -1,20 +1,11 @@
 import type { Actor } from '../model/actor.js';
 import type { ActionName, RuledAction } from '../policy/implied-action.js';
-import {
-  ACTOR_BIT,
-  type CompiledActionRule,
-  type CompiledConditions,
-  type CompiledStatus,
-  type CompiledWorkflow,
-} from '../policy/workflow.js';
+import { ACTOR_BIT, type CompiledConditions, type CompiledStatus } from '../policy/workflow.js';
 import type { TicketEvent } from '../model/events.js';
 import { fail } from './check-input.js';
 import type { TransitionError, TransitionErrorCode } from './result.js';
 import type { Ticket } from '../model/ticket.js';
 import { matchesWhen } from './when.js';
-
-/** The code for an action no rule allows: `resolveNotAllowed`, `assignNotAllowed`, … (each a `TransitionErrorCode`). */
-const notAllowed = (action: RuledAction): `${RuledAction}NotAllowed` & TransitionErrorCode => `${action}NotAllowed`;
 
 /** An event someone makes (every event but `tick`). */
 export type ActorEvent = Extract<TicketEvent, { readonly by: Actor }>;
@@ -49,36 +40,33 @@ export function checkAction(step: ActionStep, action: RuledAction, force: boolea
   for (let i = 0; i < candidates.length; i++) {
     const rule = candidates[i]!;
     if (rule.when !== null && !matchesWhen(rule.when, ticket)) continue;
-    const reason = force ? forced(rule, by, action) : actionConditions(rule, ticket, event, action);
+    // Forcing skips the rule's conditions, where the rule lets this actor force.
+    const reason = !force
+      ? conditions(rule, ticket, event, action)
+      : (rule.forceBy & ACTOR_BIT[by]) !== 0
+        ? null
+        : fail('forceNotAllowed', `${by} may not force ${action}`);
     if (reason === null) return null;
     failure ??= reason;
   }
-  return failure ?? fail(notAllowed(action), `${by} may not ${action} in "${ticket.status}"`);
+  // The code for an action no rule allows: `resolveNotAllowed`, `assignNotAllowed`, … (each a TransitionErrorCode).
+  const code: `${RuledAction}NotAllowed` & TransitionErrorCode = `${action}NotAllowed`;
+  return failure ?? fail(code, `${by} may not ${action} in "${ticket.status}"`);
 }
 
-function forced(rule: CompiledActionRule, by: Actor, action: RuledAction): TransitionError | null {
-  return (rule.forceBy & ACTOR_BIT[by]) !== 0 ? null : fail('forceNotAllowed', `${by} may not force ${action}`);
-}
-
-function actionConditions(
-  rule: CompiledActionRule,
-  ticket: Ticket,
-  event: TicketEvent,
-  action: RuledAction,
-): TransitionError | null {
-  if (rule.keepAssignee && event.type === 'assign' && event.assignee === null) {
-    return fail('assigneeRequired', `cannot unassign in "${ticket.status}"`);
-  }
-  return conditions(rule, ticket, event, action);
-}
-
-/** The `RuleConditions` of a rule: `null` when all hold, else the first that fails. */
+/**
+ * The `RuleConditions` of a rule: `null` when all hold, else the first that fails. An assign rule's
+ * `keepAssignee` comes first (only an `assign` event reads it: status-change rules have none).
+ */
 function conditions(
-  rule: CompiledConditions,
+  rule: CompiledConditions & { readonly keepAssignee?: boolean },
   ticket: Ticket,
   event: TicketEvent,
   action: string,
 ): TransitionError | null {
+  if (event.type === 'assign' && rule.keepAssignee && event.assignee === null) {
+    return fail('assigneeRequired', `cannot unassign in "${ticket.status}"`);
+  }
   if (rule.notWhileCustomerWaits && ticket.awaiting === 'team') {
     return fail('customerWaiting', `cannot ${action} while the customer waits`);
   }
@@ -90,7 +78,7 @@ function conditions(
     try {
       passed = predicate(ticket, event) === true;
     } catch {
-      passed = false; // A throwing guard refuses; transition itself never throws.
+      // A throwing guard refuses (`passed` stays false); transition itself never throws.
     }
     if (!passed) return fail('guardRejected', `guard "${name}" refused ${action}`);
   }
@@ -100,8 +88,7 @@ function conditions(
 /** The rules of every action the move amounts to, but `except` (already checked, perhaps with `force`). */
 function checkImplied(step: MoveStep, except: ActionName | null): TransitionError | null {
   for (const action of step.from.implies[step.to.category]) {
-    if (action === except) continue;
-    const refused = checkAction(step, action, false);
+    const refused = action === except ? null : checkAction(step, action, false);
     if (refused !== null) return refused;
   }
   return null;
@@ -147,7 +134,6 @@ export function checkStatusChange(step: MoveStep): TransitionError | null {
  * `resolve` into a solved one, `snooze` into a snoozed one, `setStatus` anywhere else. `null` when allowed.
  */
 export function checkTimerMove(
-  _compiled: CompiledWorkflow,
   ticket: Ticket,
   from: CompiledStatus,
   to: CompiledStatus,

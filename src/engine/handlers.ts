@@ -12,11 +12,18 @@ import type {
   ResolveEvent,
   SetStatusEvent,
   SnoozeEvent,
-  TicketEvent,
 } from '../model/events.js';
 import { assignSolver } from './assign-solver.js';
 import { badAssignee, fail, isAssignee, unknownStatus } from './check-input.js';
-import { checkAction, checkActionMove, checkMove, checkStatusChange, type MoveStep } from './guards.js';
+import {
+  type ActionStep,
+  type ActorEvent,
+  checkAction,
+  checkActionMove,
+  checkMove,
+  checkStatusChange,
+  type MoveStep,
+} from './guards.js';
 import type { TransitionError } from './result.js';
 import type { DraftTicket } from './copy-ticket.js';
 import type { Ticket } from '../model/ticket.js';
@@ -54,6 +61,13 @@ const moveStep = (step: Step, to: CompiledStatus, event: MoveStep['event']): Mov
   event,
 });
 
+/** The step's `action` that `event` asks for, as the rule checks judge it (the ticket as it stands). */
+export const actionStep = (step: Step, event: ActorEvent): ActionStep => ({
+  ticket: step.ticket,
+  rules: step.status,
+  event,
+});
+
 /** The event's move from the step's status into `to`, made on the step's own copy. */
 const moveTo = (
   step: Step,
@@ -72,8 +86,8 @@ function withUntil(next: DraftTicket, until: number | undefined): DraftTicket {
 export const isError = <T extends object>(outcome: T | TransitionError): outcome is TransitionError =>
   'code' in outcome;
 
-/** Records activity at `at`, unless nothing would differ (so `changed` stays exact). */
-function touch(step: Step, at: number): DraftTicket {
+/** Records activity at `at` (a note, an auto-reply), unless nothing would differ (so `changed` stays exact). */
+export function touch(step: Step, at: number): DraftTicket {
   const ticket = step.ticket;
   if (ticket.lastActivityAt === at && ticket.updatedAt === at) return ticket;
   const next = edit(step);
@@ -82,9 +96,9 @@ function touch(step: Step, at: number): DraftTicket {
   return next;
 }
 
+/** The status an event names, or `unknownStatus` (a value that is not a string finds none: the keys are ids). */
 function targetStatus(step: Step, id: unknown): CompiledStatus | TransitionError {
-  const status = typeof id === 'string' ? step.workflow.compiled.byId.get(id) : undefined;
-  return status ?? unknownStatus(id);
+  return step.workflow.compiled.byId.get(id as string) ?? unknownStatus(id);
 }
 
 function defaultStatus(step: Step, category: 'solved' | 'closed' | 'snoozed'): CompiledStatus | TransitionError {
@@ -148,7 +162,7 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   const chosen = event.status === undefined ? null : targetStatus(step, event.status);
   if (chosen !== null) {
     if (isError(chosen)) return chosen;
-    assignSolver(step, status, chosen, event);
+    assignSolver(step, chosen, event);
     // The rules judge the ticket with the message recorded (`next`, the step's own copy).
     const refused =
       (chosen === status ? null : checkUntil(undefined, at, chosen)) ?? checkMove(moveStep(step, chosen, event));
@@ -167,16 +181,12 @@ export function reply(step: Step, event: ReplyEvent): Outcome {
   return next;
 }
 
-export function note(step: Step, event: TicketEvent): Outcome {
-  return touch(step, event.at);
-}
-
 export function assign(step: Step, event: AssignEvent): Outcome {
   const { ticket, status, effects } = step;
   const { assignee, at } = event;
   if (!isAssignee(assignee)) return badAssignee();
   if (assignee === ticket.assignee) return ticket;
-  const refused = checkAction({ ticket, event, rules: status }, 'assign', false);
+  const refused = checkAction(actionStep(step, event), 'assign', false);
   if (refused !== null) return refused;
   effects.push({ type: 'assigned', from: ticket.assignee, to: assignee, at, cause: 'assign' });
   const next = edit(step);
@@ -192,7 +202,7 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
   if (isError(target)) return target;
   const { until, at } = event;
   if (target === status && (until === undefined || until === ticket.until)) return ticket;
-  assignSolver(step, status, target, event);
+  assignSolver(step, target, event);
   // Same status with a new `until` (a new pending time) re-arms its timers; otherwise a new stay begins.
   return (
     checkUntil(until, at, target) ??
@@ -204,25 +214,33 @@ export function setStatus(step: Step, event: SetStatusEvent): Outcome {
 }
 
 export function resolve(step: Step, event: ResolveEvent): Outcome {
-  const target = defaultStatus(step, 'solved');
-  if (isError(target)) return target;
-  if (step.status.category === 'solved') return step.ticket;
-  assignSolver(step, step.status, target, event);
-  return (
-    checkActionMove(moveStep(step, target, event), 'resolve', event.force === true) ??
-    moveTo(step, target, event, 'resolve')
-  );
+  return finish(step, event, 'solved', 'resolve');
 }
 
 export function close(step: Step, event: CloseEvent): Outcome {
-  const target = defaultStatus(step, 'closed');
+  return finish(step, event, 'closed', 'close');
+}
+
+/**
+ * `resolve` or `close`: into the policy's default status of `category`, unless the ticket is there already. Only a
+ * move into a solved status can assign the solver; only a close carries a `reason` (the engine's copy of a resolve
+ * has none).
+ */
+function finish(
+  step: Step,
+  event: ResolveEvent | CloseEvent,
+  category: 'solved' | 'closed',
+  action: 'resolve' | 'close',
+): Outcome {
+  const target = defaultStatus(step, category);
   if (isError(target)) return target;
-  if (event.reason !== undefined && typeof event.reason !== 'string')
-    return fail('invalidEvent', '"reason" must be a string');
-  if (step.status.category === 'closed') return step.ticket;
+  const { reason } = event as CloseEvent;
+  if (reason !== undefined && typeof reason !== 'string') return fail('invalidEvent', '"reason" must be a string');
+  if (step.status.category === category) return step.ticket;
+  assignSolver(step, target, event);
   return (
-    checkActionMove(moveStep(step, target, event), 'close', event.force === true) ??
-    moveTo(step, target, event, 'close', event.reason ?? null)
+    checkActionMove(moveStep(step, target, event), action, event.force === true) ??
+    moveTo(step, target, event, action, reason ?? null)
   );
 }
 
@@ -248,10 +266,8 @@ export function snooze(step: Step, event: SnoozeEvent): Outcome {
   const target = defaultStatus(step, 'snoozed');
   if (isError(target)) return target;
   const { until, at } = event;
-  if (until !== undefined) {
-    const refused = checkUntil(until, at, target);
-    if (refused !== null) return refused;
-  }
+  const invalid = until === undefined ? null : checkUntil(until, at, target);
+  if (invalid !== null) return invalid;
   // Snoozing again only changes the wake-up time, with the rights of the status the ticket was snoozed from.
   const again = status.category === 'snoozed';
   const from = again && ticket.snoozedFrom !== null ? step.workflow.compiled.byId.get(ticket.snoozedFrom) : undefined;
@@ -273,7 +289,7 @@ export function merge(step: Step, event: MergeEvent): Outcome {
   if (typeof into !== 'string' || into === '') return fail('invalidEvent', '"into" must be a non-empty string');
   const target = defaultStatus(step, 'closed');
   if (isError(target)) return target;
-  const refused = checkAction({ ticket: step.ticket, event, rules: step.status }, 'merge', false);
+  const refused = checkAction(actionStep(step, event), 'merge', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'merged', into, at, by });
   return moveTo(step, target, event, 'merge', `merged:${into}`);

@@ -12,6 +12,7 @@ import type { Ticket } from '../model/ticket.js';
 import { armBlockedTimers, catchUp } from './timers.js';
 import { update } from './update.js';
 import { NONE } from './none.js';
+import { MAX_SAFE } from './time.js';
 
 /**
  * Applies one event to a ticket under a policy. First it applies every timer due at or before the event's `at`,
@@ -99,7 +100,7 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
       outcome = handle.reply(step, event);
       break;
     case 'note':
-      outcome = handle.note(step, event);
+      outcome = handle.touch(step, event.at);
       break;
     case 'assign':
       outcome = handle.assign(step, event);
@@ -129,13 +130,14 @@ function run(workflow: Workflow, input: Ticket, rawEvent: unknown): TransitionRe
   if ('code' in outcome) return refuse(input, outcome);
   // Only a ticket with fired timers in this stay can hold a blocked one: most skip the status lookup. (A tick
   // never sets `changed`: it arms nothing.)
-  if (step.changed && outcome.timersFired !== NO_TIMERS_FIRED)
-    armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
-  if (step.changed && compiled.sla !== null) compiled.sla.sync(outcome as DraftTicket, event.at, effects);
+  if (step.changed) {
+    if (outcome.timersFired !== NO_TIMERS_FIRED) armBlockedTimers(compiled.byId.get(outcome.status)!, outcome);
+    compiled.sla?.sync(outcome as DraftTicket, event.at, effects);
+  }
   // Neither the timers nor the handler changed the copy read from the input: the input itself is the answer.
   if (!timed && !step.changed)
     return { ok: true, ticket: input, effects: effects.length === 0 ? NONE : effects, changed: false };
-  if (ticket.version === Number.MAX_SAFE_INTEGER) {
+  if (ticket.version === MAX_SAFE) {
     return refuse(input, fail('versionLimit', '"version" is at its limit, 2^53 - 1', 'ticket.version'));
   }
   // The outcome is always a copy made during this call, so it takes its version in place.

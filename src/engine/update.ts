@@ -3,7 +3,7 @@ import { fail } from './check-input.js';
 import { copyTicket } from './copy-ticket.js';
 import type { UpdateEvent } from '../model/events.js';
 import { checkAction } from './guards.js';
-import type { Outcome, Step } from './handlers.js';
+import { actionStep, type Outcome, type Step } from './handlers.js';
 
 /**
  * `update`: checks each given attribute (`unknownPriority`, `unknownGroup`, `invalidGroup`, `invalidTags`, path
@@ -28,7 +28,7 @@ export function update(step: Step, event: UpdateEvent): Outcome {
   const next = copyTicket(ticket);
   const changes = applyChanges(next, { priority, group, tags }, at);
   if (changes === null) return ticket;
-  const refused = checkAction({ ticket, event, rules: step.status }, 'update', false);
+  const refused = checkAction(actionStep(step, event), 'update', false);
   if (refused !== null) return refused;
   step.effects.push({ type: 'updated', at, by, changes, timer: null });
   step.changed = true;

@@ -125,7 +125,8 @@ export function compileTimers(
       restore,
       reminders,
       repeatEvery,
-      reason,
+      // The close reason its move records, decided once: the policy's, or the timer's id.
+      reason: action === 'move' ? (reason ?? `timer:${id}`) : null,
       bypassGuards: reader.boolean(obj, 'bypassGuards', path),
       order,
       calendar,

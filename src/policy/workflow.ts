@@ -119,6 +119,7 @@ export interface CompiledTimer {
   readonly restore: true | ReadonlySet<string> | null;
   readonly reminders: readonly number[];
   readonly repeatEvery: number | null;
+  /** A move's close reason (`reason`, else `timer:<id>`); `null` for a reminder. */
   readonly reason: string | null;
   /** Moves even where the rules refuse the system (`bypassGuards`). */
   readonly bypassGuards: boolean;
