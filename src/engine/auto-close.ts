@@ -89,7 +89,7 @@ function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, no
   // The common auto-close: one move into a status with no timers of its own. Nothing can follow it.
   if (first.kind === 'move') {
     const target = compiled.byId.get(moveTarget(first.timer, copy))!;
-    if (target.timers.length === 0 && refusedMove(compiled, copy, status, target, first.timer, first.dueAt) === null) {
+    if (target.timers.length === 0 && refusedMove(copy, status, target, first.timer, first.dueAt) === null) {
       const step: DueTimer<S> = {
         timer: first.timer.id,
         kind: 'move',

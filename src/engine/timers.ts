@@ -203,7 +203,7 @@ export function catchUp(
     const { timer, dueAt } = item;
     const target = compiled.byId.get(moveTarget(timer, current))!;
     const from = status.id;
-    const refused = refusedMove(compiled, current, status, target, timer, dueAt);
+    const refused = refusedMove(current, status, target, timer, dueAt);
     if (refused !== null) {
       // Blocked: its count set one past its reminders, until a change arms a retry (`armBlockedTimers`).
       const next = copyTicket(current);
@@ -369,8 +369,6 @@ export function moveTarget(timer: CompiledTimer, ticket: Ticket): string {
  * (test/engine/no-path-around-guards.test.ts).
  */
 export function refusedMove(
-  // Unused since the rule checks no longer take the policy; kept while auto-close.ts (speed12's file) passes it.
-  _compiled: CompiledWorkflow,
   ticket: Ticket,
   from: CompiledStatus,
   to: CompiledStatus,
