@@ -10,6 +10,7 @@ import {
   checkStored,
   fromStored,
   isTicketId,
+  keyError,
   NOW_MS,
   storableJson,
   storedShapeError,
@@ -58,16 +59,11 @@ export async function apply(
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     return refuse(id, null, storeError('invalidEvent', 'an event must be an object'));
   }
+  if (typeof options !== 'object' || options === null)
+    return refuse(id, null, { ...storeError('invalidRequest', 'options must be an object'), path: 'options' });
   const key = options.idempotencyKey;
-  if (key !== undefined && !isKey(key)) {
-    return refuse(id, null, {
-      ...storeError(
-        'invalidRequest',
-        'idempotencyKey must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
-      ),
-      path: 'options.idempotencyKey',
-    });
-  }
+  const badKey = keyError(key);
+  if (badKey !== null) return refuse(id, null, badKey);
   const expected = options.expectedVersion;
   if (expected !== undefined && !(Number.isSafeInteger(expected) && expected > 0)) {
     // Not a version at all (an `If-Match: abc` read as NaN): a malformed request, not a conflict to retry.
@@ -129,14 +125,14 @@ export async function apply(
     }
     const seq = row.last_seq + 1;
     const followUp = wantsFollowUp(result, options.followUps ?? ctx.followUps)
-      ? await insertTicket(
+      ? ((await insertTicket(
           ctx,
           tx,
           row.workflow,
           workflow,
           { type: 'create', at: stamped.at, by: byOf(stamped), ...channelOf(ticket) },
           id,
-        )
+        )) as CreatedTicket)
       : null;
     const logged: LoggedResult = { ticket: result.ticket, effects: result.effects, changed: result.changed, followUp };
     await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, eventJson, key ?? null, logged);
@@ -217,17 +213,6 @@ function replayed(ctx: StoreContext, id: string, workflowName: string, seq: numb
 
 function wantsFollowUp(result: TransitionResult & { ok: true }, mode: ApplyOptions['followUps']): boolean {
   return mode === 'create' && result.effects.some((effect) => effect.type === 'followUpRequested');
-}
-
-/** A key PostgreSQL's text type can hold exactly: a NUL is refused by it, an unpaired surrogate silently replaced. */
-function isKey(key: unknown): key is string {
-  return (
-    typeof key === 'string' &&
-    key.length > 0 &&
-    key.length <= 200 &&
-    !key.includes('\0') &&
-    (key as string & { isWellFormed(): boolean }).isWellFormed()
-  );
 }
 
 const byOf = (event: TicketEvent): 'customer' | 'agent' | 'system' => ('by' in event ? event.by : 'system');

@@ -110,3 +110,24 @@ export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | nu
     ? null
     : storeError('invalidStoredTicket', `the stored ticket is not valid for this workflow: ${probe.error.message}`);
 }
+
+/**
+ * An idempotency key PostgreSQL's text type holds exactly (a NUL is refused by it, an unpaired surrogate silently
+ * replaced), or the refusal, with the option's path. Shared by `apply` and `create`.
+ */
+export function keyError(key: unknown): StoreError | null {
+  return key === undefined ||
+    (typeof key === 'string' &&
+      key.length > 0 &&
+      key.length <= 200 &&
+      !key.includes('\0') &&
+      (key as string & { isWellFormed(): boolean }).isWellFormed())
+    ? null
+    : {
+        ...storeError(
+          'invalidRequest',
+          'idempotencyKey must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
+        ),
+        path: 'options.idempotencyKey',
+      };
+}

@@ -115,6 +115,18 @@ export function migrations(schema: string): readonly string[] {
     `
     ALTER TABLE ${s}.events ALTER COLUMN event DROP NOT NULL
     `,
+    // Version 5: `create` takes an idempotency key, unique per store: a redelivered "new ticket" webhook must not open
+    // a second ticket. A table of its own, not the log's `idempotency_key` (unique per ticket, and a creation has no
+    // ticket yet): the key's row is inserted first, in the creation's statement, with the id the ticket then takes,
+    // and `ON CONFLICT DO NOTHING` makes a concurrent creation with the same key wait for the first, then insert
+    // nothing. A new, empty table: nothing stored is rewritten, so the migration is instant on any log size.
+    `
+    CREATE TABLE ${s}.create_keys (
+      idempotency_key text PRIMARY KEY,
+      ticket_id       bigint NOT NULL,
+      created_at      timestamptz NOT NULL DEFAULT now()
+    )
+    `,
   ];
 }
 

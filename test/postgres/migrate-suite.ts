@@ -79,8 +79,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       const effectsView = `SELECT id, type, effect, attempts, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`;
       const viewBefore = await sql(database, effectsView);
 
-      expect(await upgraded.migrate()).toEqual({ from: 2, to: 4, applied: [3, 4] });
-      expect(await upgraded.migrate()).toEqual({ from: 4, to: 4, applied: [] });
+      expect(await upgraded.migrate()).toEqual({ from: 2, to: 5, applied: [3, 4, 5] });
+      expect(await upgraded.migrate()).toEqual({ from: 5, to: 5, applied: [] });
       const types = await sql(
         database,
         `SELECT column_name AS name, data_type AS type FROM information_schema.columns
@@ -135,8 +135,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       const eventsBefore = await sql(database, stored);
       expect(eventsBefore.every((e) => e.event !== null)).toBe(true);
 
-      expect(await upgraded.migrate()).toEqual({ from: 3, to: 4, applied: [4] });
-      expect(await upgraded.migrate()).toEqual({ from: 4, to: 4, applied: [] });
+      expect(await upgraded.migrate()).toEqual({ from: 3, to: 5, applied: [4, 5] });
+      expect(await upgraded.migrate()).toEqual({ from: 5, to: 5, applied: [] });
       // Nothing rewritten: the stored documents, the log, the replay and the ticket are what they were.
       expect(await sql(database, stored)).toEqual(eventsBefore);
       const after = await snapshot(upgraded, [a, b]);
@@ -162,7 +162,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       await sql(database, `DROP SCHEMA "${old}" CASCADE`);
       await sql(database, `DROP SCHEMA "${from}" CASCADE`);
     });
-    it('moves a populated version-1 database to version 4 while a second instance migrates too: nothing lost', async () => {
+    it('moves a populated version-1 database to the latest version while a second instance migrates too: nothing lost', async () => {
       // A history with every kind of row: a follow-up, an idempotency key, ticks, and an outbox with a completed
       // event, a partly completed one, a leased one and pending ones.
       const { store: source, schema: from } = await freshStore(database, 'create');
@@ -206,8 +206,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       const before = await snapshot(first, ids); // version 1, read by this build
 
       const reports = await Promise.all([first.migrate(), second.migrate()]);
-      expect(reports.map((r) => r.applied).sort((x, y) => x.length - y.length)).toEqual([[], [2, 3, 4]]);
-      expect(reports.map((r) => r.to)).toEqual([4, 4]);
+      expect(reports.map((r) => r.applied).sort((x, y) => x.length - y.length)).toEqual([[], [2, 3, 4, 5]]);
+      expect(reports.map((r) => r.to)).toEqual([5, 5]);
       // Tickets, logs and replays as before and as the store that wrote them sees them; the outbox as it was, ids kept.
       const after = await snapshot(second, ids);
       expect(after).toEqual(before);
