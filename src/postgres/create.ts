@@ -129,7 +129,10 @@ async function createdWith(ctx: StoreContext, key: string): Promise<Created> {
     row === undefined || ticket === null
       ? storeError('invalidStoredTicket', `the ticket created with this idempotency key is missing from the store`)
       : workflow === undefined
-        ? storeError('unknownWorkflow', `ticket ${row.id} belongs to workflow "${row.workflow}", which this store was not given`)
+        ? storeError(
+            'unknownWorkflow',
+            `ticket ${row.id} belongs to workflow "${row.workflow}", which this store was not given`,
+          )
         : checkStored(workflow, ticket);
   return broken === null ? { ok: true, id: row!.id, ticket: ticket!, duplicate: true } : { ok: false, error: broken };
 }
