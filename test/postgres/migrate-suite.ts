@@ -162,6 +162,35 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       await sql(database, `DROP SCHEMA "${old}" CASCADE`);
       await sql(database, `DROP SCHEMA "${from}" CASCADE`);
     });
+    it('moves a populated version-4 database to version 5 (creation keys): nothing rewritten, keys work at once', async () => {
+      const { store: source, schema: from } = await freshStore(database);
+      const a = (await source.create({ at: T0, channel: 'email' })).id!;
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 }, { idempotencyKey: 'm-1' });
+      expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      const old = `${from}_v4`;
+      await schemaAt(database, old, 4);
+      await copyRows(database, from, old, 'event, result');
+      // The rows were copied with their ids: move the identity on as the inserts that made them would have.
+      await sql(database, `SELECT setval(pg_get_serial_sequence('"${old}".tickets', 'id'), $1)`, [Number(a)]);
+      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      const before = await snapshot(upgraded, [a]);
+      const stored = `SELECT ticket_id::text AS id, seq, event::text, result::text FROM "${old}".events ORDER BY 1, 2`;
+      const eventsBefore = await sql(database, stored);
+
+      expect(await upgraded.migrate()).toEqual({ from: 4, to: 5, applied: [5] });
+      expect(await sql(database, stored)).toEqual(eventsBefore);
+      expect(await snapshot(upgraded, [a])).toEqual(before);
+      const created = await upgraded.create({ at: T0 + DAY }, { idempotencyKey: 'hook-1' });
+      expect(created).toMatchObject({ ok: true, duplicate: false });
+      expect(BigInt(created.id!)).toBeGreaterThan(BigInt(a));
+      expect(await upgraded.create({ at: T0 + DAY }, { idempotencyKey: 'hook-1' })).toEqual({
+        ...created,
+        duplicate: true,
+      });
+      expect((await upgraded.verify(created.id!)).ok).toBe(true);
+      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
     it('moves a populated version-1 database to the latest version while a second instance migrates too: nothing lost', async () => {
       // A history with every kind of row: a follow-up, an idempotency key, ticks, and an outbox with a completed
       // event, a partly completed one, a leased one and pending ones.
