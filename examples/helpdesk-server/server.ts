@@ -1,5 +1,6 @@
 // A helpdesk HTTP JSON API on ticket-lifecycle/postgres, with node's `http` and nothing else:
-//   POST /tickets                 { channel?, by?, assignee? }           → 201 { id, ticket }
+//   POST /tickets                 { channel?, by?, assignee? }; header Idempotency-Key → 201 { id, ticket, duplicate }
+//                                 (200 for a key that already created one: that ticket, as created)
 //   POST /tickets/:id/events      an event without `at` (the store stamps it); headers Idempotency-Key, If-Match
 //   GET  /tickets/:id?by=agent    → { id, ticket, nextDeadline, followUpOf, can: { reply: true, … } }
 // Refusals come back with the store's classified status (400 / 404 / 409 / 422) and { error: { code, message } }.
@@ -55,13 +56,21 @@ async function route<S extends string>(
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw new HttpError(400, 'invalidRequest', 'the body must be a JSON object');
     const fields = body as Record<string, unknown>;
-    const created = await store.create({
-      channel: fields.channel as string | undefined,
-      by: fields.by as Actor | undefined,
-      assignee: fields.assignee as string | undefined,
-    });
+    const key = req.headers['idempotency-key'];
+    const created = await store.create(
+      {
+        channel: fields.channel as string | undefined,
+        by: fields.by as Actor | undefined,
+        assignee: fields.assignee as string | undefined,
+      },
+      typeof key === 'string' ? { idempotencyKey: key } : {},
+    );
     return created.ok
-      ? send(res, 201, { id: created.id, ticket: created.ticket })
+      ? send(res, created.duplicate ? 200 : 201, {
+          id: created.id,
+          ticket: created.ticket,
+          duplicate: created.duplicate,
+        })
       : send(res, created.error.status, { error: created.error });
   }
   if (req.method === 'POST' && parts.length === 3 && parts[0] === 'tickets' && parts[2] === 'events') {
