@@ -10,8 +10,8 @@ import {
   checkStored,
   fromStored,
   isTicketId,
-  keyError,
   NOW_MS,
+  optionsError,
   storableJson,
   storedShapeError,
   unknownTicket,
@@ -59,11 +59,9 @@ export async function apply(
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     return refuse(id, null, storeError('invalidEvent', 'an event must be an object'));
   }
-  if (typeof options !== 'object' || options === null)
-    return refuse(id, null, { ...storeError('invalidRequest', 'options must be an object'), path: 'options' });
+  const badOptions = optionsError(options);
+  if (badOptions !== null) return refuse(id, null, badOptions);
   const key = options.idempotencyKey;
-  const badKey = keyError(key);
-  if (badKey !== null) return refuse(id, null, badKey);
   const expected = options.expectedVersion;
   if (expected !== undefined && !(Number.isSafeInteger(expected) && expected > 0)) {
     // Not a version at all (an `If-Match: abc` read as NaN): a malformed request, not a conflict to retry.

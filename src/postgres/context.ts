@@ -112,10 +112,13 @@ export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | nu
 }
 
 /**
- * An idempotency key PostgreSQL's text type holds exactly (a NUL is refused by it, an unpaired surrogate silently
- * replaced), or the refusal, with the option's path. Shared by `apply` and `create`.
+ * Options as `apply` and `create` take them: an object, whose idempotency key (when given) PostgreSQL's text type
+ * holds exactly (a NUL is refused by it, an unpaired surrogate silently replaced); or the refusal, with its path.
  */
-export function keyError(key: unknown): StoreError | null {
+export function optionsError(options: unknown): StoreError | null {
+  if (typeof options !== 'object' || options === null)
+    return { ...storeError('invalidRequest', 'options must be an object'), path: 'options' };
+  const key = (options as { idempotencyKey?: unknown }).idempotencyKey;
   return key === undefined ||
     (typeof key === 'string' &&
       key.length > 0 &&

@@ -1,5 +1,5 @@
 import { createTicket, nextDeadline, type Ticket, type Workflow } from 'ticket-lifecycle';
-import { checkStored, fromStored, keyError, NOW_MS, storableJson, type StoreContext } from './context.js';
+import { checkStored, fromStored, NOW_MS, optionsError, storableJson, type StoreContext } from './context.js';
 import type { SqlQueryable } from './driver.js';
 import { storeError, type StoreError } from './errors.js';
 import type { CreateInput, CreatedTicket, CreateOptions } from './types.js';
@@ -37,17 +37,15 @@ export async function insertTicket(
   key?: string,
 ): Promise<CreatedTicket | null> {
   const ticket: Ticket = createTicket(workflow, entry);
-  const keyed = key !== undefined;
-  const values = '$1, $2, $3, $4, $5, 0, $6, $7::text::jsonb';
+  const id = `nextval(pg_get_serial_sequence('${ctx.s}.tickets', 'id'))`;
   const { rows } = await q.query(
-    `WITH ${
-      keyed
-        ? `k AS (INSERT INTO ${ctx.s}.create_keys (idempotency_key, ticket_id)
-         VALUES ($10, nextval(pg_get_serial_sequence('${ctx.s}.tickets', 'id'))) ON CONFLICT DO NOTHING RETURNING ticket_id), `
-        : ''
-    }t AS (
-       INSERT INTO ${ctx.s}.tickets (${keyed ? 'id, ' : ''}workflow, status, version, updated_at, next_deadline, last_seq, follow_up_of, data)
-       ${keyed ? `SELECT ticket_id, ${values} FROM k` : `VALUES (${values})`} RETURNING id
+    `WITH k AS (${
+      key === undefined
+        ? `SELECT ${id} AS ticket_id`
+        : `INSERT INTO ${ctx.s}.create_keys (idempotency_key, ticket_id) VALUES ($10, ${id}) ON CONFLICT DO NOTHING RETURNING ticket_id`
+    }), t AS (
+       INSERT INTO ${ctx.s}.tickets (id, workflow, status, version, updated_at, next_deadline, last_seq, follow_up_of, data)
+       SELECT ticket_id, $1, $2, $3, $4, $5, 0, $6, $7::text::jsonb FROM k RETURNING id
      ), e AS (
        INSERT INTO ${ctx.s}.events (ticket_id, seq, at, type, event, result)
        SELECT id, 0, $4, 'create', $8::text::json, $9::text::json FROM t
@@ -63,7 +61,7 @@ export async function insertTicket(
       JSON.stringify(ticket),
       JSON.stringify(entry),
       JSON.stringify({ ticket, effects: [], changed: true }),
-      ...(keyed ? [key] : []),
+      ...(key === undefined ? [] : [key]),
     ],
   );
   const row = rows[0] as { id: string } | undefined;
@@ -81,11 +79,9 @@ type Created =
 export async function create(ctx: StoreContext, input: CreateInput, options: CreateOptions = {}): Promise<Created> {
   if (typeof input !== 'object' || input === null)
     return { ok: false, error: storeError('invalidRequest', 'create needs an object') };
-  if (typeof options !== 'object' || options === null)
-    return { ok: false, error: { ...storeError('invalidRequest', 'options must be an object'), path: 'options' } };
+  const badOptions = optionsError(options);
+  if (badOptions !== null) return { ok: false, error: badOptions };
   const key = options.idempotencyKey;
-  const badKey = keyError(key);
-  if (badKey !== null) return { ok: false, error: badKey };
   const name = input.workflow ?? ctx.defaultWorkflow;
   const workflow = name === null ? undefined : ctx.workflows.get(name);
   if (name === null || workflow === undefined) {
@@ -123,17 +119,12 @@ async function createdWith(ctx: StoreContext, key: string): Promise<Created> {
     [key],
   );
   const row = rows[0] as { id: string; workflow: string; ticket: unknown } | undefined;
-  const workflow = row === undefined ? undefined : ctx.workflows.get(row.workflow);
-  const ticket = row === undefined ? null : fromStored(ctx, row.workflow, row.ticket);
+  const workflow = row && ctx.workflows.get(row.workflow);
+  const ticket = row && fromStored(ctx, row.workflow, row.ticket);
   const broken =
-    row === undefined || ticket === null
-      ? storeError('invalidStoredTicket', `the ticket created with this idempotency key is missing from the store`)
-      : workflow === undefined
-        ? storeError(
-            'unknownWorkflow',
-            `ticket ${row.id} belongs to workflow "${row.workflow}", which this store was not given`,
-          )
-        : checkStored(workflow, ticket);
+    workflow === undefined || ticket == null
+      ? storeError('invalidStoredTicket', 'the ticket this idempotency key created is gone or of no workflow here')
+      : checkStored(workflow, ticket);
   return broken === null ? { ok: true, id: row!.id, ticket: ticket!, duplicate: true } : { ok: false, error: broken };
 }
 
