@@ -367,6 +367,39 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect(await store.verify(id)).toEqual({ ok: true, ticket: await store.get(id) });
     });
 
+    it('writes a batch whose documents span several parameter slices, every ticket and effect intact', async () => {
+      await fresh();
+      // The batch write sends each document column in slices of 128 documents (sweep-write.ts): 2 full slices and a
+      // last one of 1, with quotes, backslashes and non-ASCII text in the stored tickets. The rows are written
+      // directly (one statement, not 514 store calls): a pending ticket per row, each with its own channel.
+      const template = await store.get(await pendingTicket(T0));
+      await rows('DELETE FROM S.tickets');
+      await rows(
+        `INSERT INTO S.tickets (workflow, status, version, updated_at, next_deadline, last_seq, data)
+         SELECT 'default', $1, $2, $3, $4, 1,
+                jsonb_set($5::jsonb, '{channel}', to_jsonb('mail "' || g || '" \\ é ' || chr(128512)))
+         FROM generate_series(1, 257) AS g`,
+        [template!.status, template!.version, template!.updatedAt, nextDeadline(desk, template!), template],
+      );
+      const before = new Map<string, Ticket<DeskStatus>>();
+      for (const row of await rows('SELECT id::text AS id, data FROM S.tickets'))
+        before.set(row.id as string, row.data as Ticket<DeskStatus>);
+      expect(new Set([...before.values()].map((t) => t.channel)).size).toBe(257);
+      expect(await store.sweep({ now: T0 + 10 * DAY, batchSize: 1_000 })).toMatchObject({
+        claimed: 257,
+        changed: 257,
+        batches: 1,
+      });
+      const delivered = await store.claimEffects({ limit: 10_000 });
+      for (const [id, ticket] of before) {
+        const ticked = transition(desk, ticket, { type: 'tick', at: T0 + 10 * DAY });
+        if (!ticked.ok) throw new Error('the engine refused the tick');
+        expect(JSON.stringify(await store.get(id))).toBe(JSON.stringify(ticked.ticket));
+        expect(delivered.filter((e) => e.ticketId === id).map((e) => e.effect)).toEqual(ticked.effects);
+      }
+      await expectExactDeadlines();
+    });
+
     it('respects limit and batchSize', async () => {
       await fresh();
       for (let i = 0; i < 7; i++) await pendingTicket(T0);
