@@ -162,6 +162,45 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       await sql(database, `DROP SCHEMA "${old}" CASCADE`);
       await sql(database, `DROP SCHEMA "${from}" CASCADE`);
     });
+    it('moves a version-1 outbox pruned row by row (done rows deleted, as the v1 docs advised): nothing redelivered', async () => {
+      // Before round 12, migration 2 counted an event's v1 rows as its effect count: a tick whose first two effects
+      // were delivered and pruned came back as three pending effects, the two delivered ones handed out again.
+      const { store: source, schema: from } = await freshStore(database);
+      const a = (await source.create({ at: T0, channel: 'email' })).id!;
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
+      expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      const all = await source.claimEffects({ limit: 100, leaseMs: 60_000 });
+      const tick = all.filter((e) => e.seq === 2);
+      expect(tick.length).toBe(3);
+
+      const old = `${from}_v1p`;
+      await schemaAt(database, old, 1);
+      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
+      await sql(
+        database,
+        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
+         SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
+      );
+      // What is left after pruning: the reply's effects all delivered and deleted; of the tick's three, the first
+      // delivered and deleted, the second delivered and kept, the third pending (attempted once).
+      const v1Row = `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, attempts, done_at)
+                     SELECT ticket_id, seq, idx, type, effect, 1, $3::timestamptz FROM "${from}".effects WHERE ticket_id = $1 AND seq = 2 AND idx = $2`;
+      await sql(database, v1Row, [a, 1, new Date(T0 + 3 * DAY).toISOString()]);
+      await sql(database, v1Row, [a, 2, null]);
+
+      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      expect((await upgraded.migrate()).applied).toEqual([2, 3, 4, 5]);
+      const next = await upgraded.claimEffects({ limit: 100, leaseMs: 60_000 });
+      expect(next.map((e) => e.id)).toEqual([tick[2]!.id]); // only the pending one
+      expect(next[0]).toMatchObject({ effect: tick[2]!.effect, attempts: 2 });
+      expect(await upgraded.completeEffects([next[0]!.id])).toBe(1);
+      expect(await upgraded.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
+      const view = await sql(database, `SELECT id, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`);
+      expect(view).toEqual(tick.map((e) => ({ id: e.id, done: true })));
+      expect((await upgraded.verify(a)).ok).toBe(true);
+      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
     it('moves a populated version-4 database to version 5 (creation keys): nothing rewritten, keys work at once', async () => {
       const { store: source, schema: from } = await freshStore(database);
       const a = (await source.create({ at: T0, channel: 'email' })).id!;
