@@ -1,6 +1,7 @@
 // Schema upgrades on a populated database: nothing stored is lost, and the store goes on from where it was.
 // Run on PGlite (npm test) and on a real PostgreSQL (DATABASE_URL), beside the store suite.
-import { createPostgresStore, type PostgresStore } from 'ticket-lifecycle/postgres';
+import { transition } from 'ticket-lifecycle';
+import { createPostgresStore, replayLog, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGGED_EVENT, migrations } from '../../src/postgres/schema.js';
 import { DAY, desk, freshStore, HOUR, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
@@ -161,6 +162,31 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect((await upgraded.verify(b)).ok).toBe(true);
       await sql(database, `DROP SCHEMA "${old}" CASCADE`);
       await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
+    it('rolling deploys (docs/postgres.md, Upgrading): what an older build meets in a newer schema', async () => {
+      const { store, schema } = await freshStore(database);
+      const a = (await store.create({ at: T0, channel: 'email' })).id!;
+      await store.apply(a, { type: 'reply', by: 'agent', at: T0 });
+      expect(await store.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      // A build older than schema 4 read the log with this statement (src/postgres/store.ts before 16a36e2, verbatim):
+      // a tick written since comes back with a null event, which its `log` returns as is and its replay hands to
+      // `transition`, which refuses it: `verify` reports the tick's entry as corrupt although nothing is wrong.
+      const preV4 = await sql(
+        database,
+        `SELECT seq, event, result -> 'ticket' AS ticket FROM "${schema}".events WHERE ticket_id = $1 ORDER BY seq`,
+        [a],
+      );
+      expect(preV4.map((e) => e.event === null)).toEqual([false, false, true]);
+      const replayed = replayLog(desk, [preV4[0], preV4[1]] as never);
+      expect(replayed.ok).toBe(true);
+      const refused = transition(desk, replayed.ok ? replayed.ticket : (null as never), null as never);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalidEvent' } });
+      expect(await store.verify(a)).toMatchObject({ ok: true }); // this build reads the NULL as the tick it was
+      // Every build's migrate() refuses a schema newer than it knows: an old instance restarted after the upgrade
+      // fails at start-up, with this message.
+      await sql(database, `INSERT INTO "${schema}".migrations (version) VALUES (99)`);
+      await expect(store.migrate()).rejects.toThrow(/schema is at version 99, newer than this build \(5\)/);
+      await sql(database, `DROP SCHEMA "${schema}" CASCADE`);
     });
     it('moves a version-1 outbox pruned row by row (done rows deleted, as the v1 docs advised): nothing redelivered', async () => {
       // Before round 12, migration 2 counted an event's v1 rows as its effect count: a tick whose first two effects
