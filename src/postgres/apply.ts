@@ -98,7 +98,17 @@ export async function apply(
         [id, key],
       );
       const first = prior.rows[0] as { seq: number; result: LoggedResult } | undefined;
-      if (first !== undefined) return replayed(ctx, id, row.workflow, first.seq, first.result);
+      if (first !== undefined) {
+        // The first result is answered as logged: a log entry edited by hand into something else is the store's fault.
+        const logged = first.result;
+        return storedShapeError(logged?.ticket) === null && Array.isArray(logged.effects)
+          ? replayed(ctx, id, row.workflow, first.seq, logged)
+          : refuse(
+              id,
+              ticket,
+              storeError('invalidStoredTicket', `log entry ${first.seq} of ticket ${id} is no result`),
+            );
+      }
     }
     if (options.expectedVersion !== undefined && options.expectedVersion !== ticket.version) {
       return refuse(
