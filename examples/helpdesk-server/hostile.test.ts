@@ -2,33 +2,20 @@
 // status docs/postgres.md maps it to, never a stack trace or a generic 500. Before round 12 a text/plain body was
 // parsed anyway, a request target that is no URL and a read of a corrupt row were a bare 500 'internalError', and a
 // ticket of a workflow the server does not run crashed the handler (a TypeError).
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
-import { createPostgresStore } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helpdesk } from './policy.js';
-import { helpdeskServer } from './server.js';
+import { startTestServer, type TestServer } from './test-server.js';
 
+let server: TestServer;
 let base = '';
 let port = 0;
-let db: PGlite;
-let close: () => Promise<void>;
-const store = () => createPostgresStore(db, { workflow: helpdesk, followUps: 'create' });
+const store = () => server.store();
 
 beforeAll(async () => {
-  db = new PGlite();
-  await store().migrate();
-  const server = helpdeskServer(store()).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
-  close = async () => {
-    server.close();
-    await db.close();
-  };
+  server = await startTestServer();
+  ({ base, port } = server);
 }, 120_000);
-afterAll(() => close());
+afterAll(() => server.close());
 
 async function call(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, {
@@ -108,13 +95,13 @@ describe('examples/helpdesk-server given hostile requests', { timeout: 60_000 },
   it('answers a stored row edited by hand with the store error and 500, on read and on write', async () => {
     const s = store();
     const corrupt = (await s.create({})).id!;
-    await db.query(`UPDATE ticket_lifecycle.tickets SET data = '{"status": 5}' WHERE id = $1`, [corrupt]);
+    await server.db.query(`UPDATE ticket_lifecycle.tickets SET data = '{"status": 5}' WHERE id = $1`, [corrupt]);
     const read = await call('GET', `/tickets/${corrupt}`);
     expect([read.status, read.error?.code]).toEqual([500, 'invalidStoredTicket']);
     const write = await call('POST', `/tickets/${corrupt}/events`, '{"type":"note","by":"agent"}');
     expect([write.status, write.error?.code]).toEqual([500, 'invalidStoredTicket']);
     const foreign = (await s.create({})).id!;
-    await db.query(`UPDATE ticket_lifecycle.tickets SET workflow = 'retired' WHERE id = $1`, [foreign]);
+    await server.db.query(`UPDATE ticket_lifecycle.tickets SET workflow = 'retired' WHERE id = $1`, [foreign]);
     const other = await call('GET', `/tickets/${foreign}`);
     expect([other.status, other.error?.code]).toEqual([500, 'unknownWorkflow']);
     for (const r of [read, write, other]) expect(r.text).not.toMatch(/\n\s+at /); // no stack trace

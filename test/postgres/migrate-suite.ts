@@ -33,6 +33,17 @@ async function copyRows(database: TestDatabase, from: string, old: string, docum
   await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
 }
 
+/** `old`, a schema left at version 1, holding the tickets and the log (jsonb, every event stored) of `from`. */
+async function v1Of(database: TestDatabase, from: string, old: string): Promise<void> {
+  await schemaAt(database, old, 1);
+  await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
+  await sql(
+    database,
+    `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
+     SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
+  );
+}
+
 /** A store's observable state for every ticket: tickets, logs, replays, and what the outbox hands out next. */
 async function snapshot(store: PostgresStore<DeskStatus>, ids: readonly string[]) {
   const tickets = [];
@@ -200,13 +211,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect(tick.length).toBe(3);
 
       const old = `${from}_v1p`;
-      await schemaAt(database, old, 1);
-      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
-      await sql(
-        database,
-        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
-         SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
-      );
+      await v1Of(database, from, old);
       // What is left after pruning: the reply's effects all delivered and deleted; of the tick's three, the first
       // delivered and deleted, the second delivered and kept, the third pending (attempted once).
       const v1Row = `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, attempts, done_at)
@@ -280,13 +285,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
 
       // Version 1: the log as jsonb (every event stored), one outbox row per effect in claim order.
       const old = `${from}_v1`;
-      await schemaAt(database, old, 1);
-      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
-      await sql(
-        database,
-        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
-         SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
-      );
+      await v1Of(database, from, old);
       await sql(
         database,
         `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, related_ticket_id, attempts, leased_until, done_at)
