@@ -70,7 +70,7 @@ export async function apply(
       path: 'options.expectedVersion',
     });
   }
-  return ctx.driver.transaction(async (tx) => {
+  const applying = ctx.driver.transaction(async (tx): Promise<ApplyResult> => {
     const { rows } = await tx.query(
       `SELECT workflow, data, last_seq, ${NOW_MS} AS now FROM ${ctx.s}.tickets WHERE id = $1 FOR UPDATE`,
       [id],
@@ -154,6 +154,12 @@ export async function apply(
       duplicate: false,
       followUp,
     };
+  });
+  return applying.catch((error: unknown) => {
+    // The row lock makes `last_seq + 1` a free place in the log: a unique violation there means rows edited by hand (a
+    // lowered `last_seq`, an entry inserted). The transaction is rolled back; say so instead of a raw database error.
+    if ((error as { code?: unknown } | null)?.code !== '23505') throw error;
+    return refuse(id, null, storeError('invalidStoredTicket', `ticket ${id}'s last_seq is behind its log`));
   });
 }
 

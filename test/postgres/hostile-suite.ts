@@ -186,4 +186,15 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     }
     expect(await logged()).toBe(2);
   });
+
+  it("answers a ticket whose last_seq was lowered by hand with invalidStoredTicket (500), not the database's error", async () => {
+    await fresh();
+    const id = await pendingTicket();
+    await rows('UPDATE S.tickets SET last_seq = 0 WHERE id = $1', [id]);
+    const refused = await store.apply(id, { type: 'note', by: 'agent' });
+    expect(codeOf(refused)).toEqual(['invalidStoredTicket', 500, undefined]);
+    expect(await logged()).toBe(2); // rolled back whole: no entry, no ticket change
+    await rows('UPDATE S.tickets SET last_seq = 1 WHERE id = $1', [id]);
+    expect(await store.apply(id, { type: 'note', by: 'agent' })).toMatchObject({ ok: true, seq: 2 });
+  });
 }
