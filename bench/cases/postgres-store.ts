@@ -50,8 +50,12 @@ async function open(subject: string): Promise<Database> {
   };
 }
 
-/** Rounds per comparison: the table shows the median ratio and, in brackets, the lowest and highest. */
-const ROUNDS = 3;
+/**
+ * Rounds per comparison: the table shows the median ratio and, in brackets, the lowest and highest. Five (three
+ * until round 12): on the shared 2-core machine the rounds of one run spread over ±10 % (2.89–3.46× in round 11's
+ * full bench), so two more rounds make the median steadier, for about 40 s more.
+ */
+const ROUNDS = 5;
 
 const seconds = (ns: number): number => ns / 1e9;
 const middle = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

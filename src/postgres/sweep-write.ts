@@ -69,21 +69,21 @@ function isEmptyMap(value: unknown): boolean {
 type Scalar = string | number | boolean | null;
 
 /**
- * A PostgreSQL array literal, built here: the client's generic serializer prepares and escapes element by element,
- * and a batch has eleven columns of a thousand. Numbers and booleans need no quoting; strings are quoted, with `"`
- * and `\` escaped.
+ * A PostgreSQL array literal of one column of the batch, built here: the client's generic serializer prepares and
+ * escapes element by element, and a batch has eleven columns of a thousand. Numbers and booleans need no quoting;
+ * strings are quoted, with `"` and `\` escaped. The elements are joined once (one flat string; appending them one by
+ * one made a rope of two thousand pieces per column, 1.5× the time with the client's flattening).
  */
-function arrayLiteral(values: readonly Scalar[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else if (typeof v === 'string') out += `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-    else if (typeof v === 'boolean') out += v ? 't' : 'f';
-    else out += String(v);
+function arrayLiteral(writes: readonly BatchWrite[], pick: (w: BatchWrite) => Scalar): string {
+  const parts: (string | number)[] = new Array(writes.length);
+  for (let i = 0; i < writes.length; i++) {
+    const v = pick(writes[i]!);
+    if (v === null || v === undefined) parts[i] = 'NULL';
+    else if (typeof v === 'string') parts[i] = `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    else if (typeof v === 'boolean') parts[i] = v ? 't' : 'f';
+    else parts[i] = v;
   }
-  return `${out}}`;
+  return `{${parts.join(',')}}`;
 }
 
 /**
@@ -132,7 +132,7 @@ function documentColumn(
  * effects, pointing at the log entry that holds them (schema version 2).
  */
 export async function writeBatch(ctx: StoreContext, tx: SqlQueryable, writes: readonly BatchWrite[]): Promise<void> {
-  const column = (pick: (w: BatchWrite) => Scalar): string => arrayLiteral(writes.map(pick));
+  const column = (pick: (w: BatchWrite) => Scalar): string => arrayLiteral(writes, pick);
   // One stringify per slice of documents: a third of the time of one per document joined.
   const patches = documentColumn(writes, (w) => w.data, 12);
   const results = documentColumn(writes, (w) => w.result, 12 + patches.values.length);
