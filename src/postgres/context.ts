@@ -69,7 +69,7 @@ export function storableJson(value: object, root: string): string | StoreError {
   return {
     ...storeError(
       root === 'event' ? 'invalidEvent' : 'invalidRequest',
-      `${path} cannot be stored: it must be JSON without NUL characters or unpaired surrogates`,
+      `${path} cannot be stored as JSON (a cycle, a BigInt, too deep, a NUL or an unpaired surrogate)`,
     ),
     path,
   };
