@@ -1,10 +1,5 @@
-import {
-  addBusinessTime,
-  validateWorkflow,
-  type CalendarConfig,
-  type GuardPredicate,
-  type Workflow,
-} from 'ticket-lifecycle';
+import { addBusinessTime, validateWorkflow, type CalendarConfig, type Workflow } from 'ticket-lifecycle';
+import { helpScoutGuards, zendeskGuards } from 'ticket-lifecycle/presets';
 import { historiesFor, replay } from './transition-throughput.js';
 import { countEvents } from '../fixtures/lifecycles.js';
 import { presetNamed } from '../fixtures/presets.js';
@@ -27,11 +22,6 @@ const ROME: CalendarConfig = {
   holidays: ['2026-01-06', '2026-04-06', '2026-05-01', '2026-06-02', '2026-08-15', '2026-12-25', '2026-12-26'],
 };
 
-/** Zendesk's one named guard, as src/presets/zendesk.ts implements it: a Closed ticket's edits leave the group. */
-const PRESET_GUARDS: Readonly<Record<string, GuardPredicate>> = {
-  tagsAndPriorityOnly: (_ticket, event) => !('group' in event) || event.group === undefined,
-};
-
 /** A preset whose every timer counts the office calendar's open time instead of plain time. */
 function onCalendar(preset: Workflow): Workflow {
   const config = {
@@ -39,8 +29,8 @@ function onCalendar(preset: Workflow): Workflow {
     calendars: { office: ROME },
     timers: (preset.config.timers ?? []).map((t) => ({ ...t, calendar: 'office' })),
   };
-  // A policy derived from a preset's config needs the preset's named guards, which the package does not export.
-  const result = validateWorkflow(config, { guards: PRESET_GUARDS });
+  // A policy derived from a preset's config passes the preset's named guards: the presets export them.
+  const result = validateWorkflow(config, { guards: { ...zendeskGuards, ...helpScoutGuards } });
   if (!result.ok) throw new Error(`bench: ${JSON.stringify(result.issues)}`);
   return result.workflow;
 }

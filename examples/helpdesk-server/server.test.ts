@@ -1,30 +1,18 @@
 // Starts the example API on a loopback port (PGlite in memory) and uses it as a client would.
-import type { AddressInfo } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
-import { createPostgresStore } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helpdesk } from './policy.js';
-import { helpdeskServer } from './server.js';
+import { startTestServer, type TestServer } from './test-server.js';
 import { outboxLoop } from './workers.js';
 
 const DAY = 86_400_000;
+let server: TestServer;
 let base = '';
-let db: PGlite;
-let close: () => Promise<void>;
-const store = () => createPostgresStore(db, { workflow: helpdesk, followUps: 'create' });
+const store = () => server.store();
 
 beforeAll(async () => {
-  db = new PGlite();
-  await store().migrate();
-  const server = helpdeskServer(store()).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = async () => {
-    server.close();
-    await db.close();
-  };
+  server = await startTestServer();
+  base = server.base;
 }, 120_000);
-afterAll(() => close());
+afterAll(() => server.close());
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, {

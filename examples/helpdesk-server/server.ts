@@ -1,11 +1,14 @@
 // A helpdesk HTTP JSON API on ticket-lifecycle/postgres, with node's `http` and nothing else:
-//   POST /tickets                 { channel?, by?, assignee? }           → 201 { id, ticket }
+//   POST /tickets                 { channel?, by?, assignee? }; header Idempotency-Key → 201 { id, ticket, duplicate }
+//                                 (200 for a key that already created one: that ticket, as created)
 //   POST /tickets/:id/events      an event without `at` (the store stamps it); headers Idempotency-Key, If-Match
 //   GET  /tickets/:id?by=agent    → { id, ticket, nextDeadline, followUpOf, can: { reply: true, … } }
-// Refusals come back with the store's classified status (400 / 404 / 409 / 422) and { error: { code, message } }.
+// Refusals come back with the store's classified status (400 / 404 / 409 / 422) and { error: { code, message } };
+// a body over 64 KiB is 413 (bodyTooLarge), a body that is not `application/json` 415 (unsupportedMediaType), a stored
+// row the store cannot read 500 with the store's code (invalidStoredTicket, unknownWorkflow). Never a stack trace.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Actor } from 'ticket-lifecycle';
-import type { PostgresStore, StoreEvent } from 'ticket-lifecycle/postgres';
+import { StoreFailure, type PostgresStore, type StoreEvent } from 'ticket-lifecycle/postgres';
 import { actionsFor } from './actions.js';
 
 const MAX_BODY = 64 * 1024;
@@ -29,6 +32,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     chunks.push(chunk);
   }
   if (size === 0) return {};
+  // Only JSON is read as JSON: a form post or text body is the client's mistake, said as such, not parsed by luck.
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+    throw new HttpError(415, 'unsupportedMediaType', 'send the body as application/json');
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
@@ -48,20 +54,33 @@ async function route<S extends string>(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpError(400, 'invalidUrl', 'the request target is not a URL path');
+  }
   const parts = url.pathname.split('/').filter(Boolean);
   if (req.method === 'POST' && parts.length === 1 && parts[0] === 'tickets') {
     const body = await readJson(req);
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw new HttpError(400, 'invalidRequest', 'the body must be a JSON object');
     const fields = body as Record<string, unknown>;
-    const created = await store.create({
-      channel: fields.channel as string | undefined,
-      by: fields.by as Actor | undefined,
-      assignee: fields.assignee as string | undefined,
-    });
+    const key = req.headers['idempotency-key'];
+    const created = await store.create(
+      {
+        channel: fields.channel as string | undefined,
+        by: fields.by as Actor | undefined,
+        assignee: fields.assignee as string | undefined,
+      },
+      typeof key === 'string' ? { idempotencyKey: key } : {},
+    );
     return created.ok
-      ? send(res, 201, { id: created.id, ticket: created.ticket })
+      ? send(res, created.duplicate ? 200 : 201, {
+          id: created.id,
+          ticket: created.ticket,
+          duplicate: created.duplicate,
+        })
       : send(res, created.error.status, { error: created.error });
   }
   if (req.method === 'POST' && parts.length === 3 && parts[0] === 'tickets' && parts[2] === 'events') {
@@ -81,7 +100,9 @@ async function route<S extends string>(
     if (stored === null) throw new HttpError(404, 'unknownTicket', `no ticket with id ${JSON.stringify(parts[1])}`);
     const by = url.searchParams.get('by') ?? 'agent';
     if (!ACTORS.includes(by)) throw new HttpError(400, 'unknownActor', '"by" must be customer, agent or system');
-    const workflow = store.workflow(stored.workflow)!;
+    const workflow = store.workflow(stored.workflow);
+    if (workflow === undefined)
+      throw new HttpError(500, 'unknownWorkflow', `ticket ${stored.id} belongs to a workflow this server does not run`);
     return send(res, 200, {
       ...stored,
       can: actionsFor(workflow, stored.ticket, by as Actor, Math.max(Date.now(), stored.ticket.updatedAt)),
@@ -96,6 +117,8 @@ export function helpdeskServer<S extends string>(store: PostgresStore<S>): Serve
     route(store, req, res).catch((error: unknown) => {
       if (error instanceof HttpError)
         return send(res, error.status, { error: { code: error.code, message: error.message } });
+      // A stored row the store refuses to read (`get` on a corrupt ticket): its classified error, not a generic 500.
+      if (error instanceof StoreFailure) return send(res, error.error.status, { error: error.error });
       console.error(error);
       send(res, 500, { error: { code: 'internalError', message: 'the server failed; see its log' } });
     });

@@ -11,6 +11,7 @@ import {
   fromStored,
   isTicketId,
   NOW_MS,
+  optionsError,
   storableJson,
   storedShapeError,
   unknownTicket,
@@ -58,16 +59,9 @@ export async function apply(
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     return refuse(id, null, storeError('invalidEvent', 'an event must be an object'));
   }
+  const badOptions = optionsError(options);
+  if (badOptions !== null) return refuse(id, null, badOptions);
   const key = options.idempotencyKey;
-  if (key !== undefined && !isKey(key)) {
-    return refuse(id, null, {
-      ...storeError(
-        'invalidRequest',
-        'idempotencyKey must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
-      ),
-      path: 'options.idempotencyKey',
-    });
-  }
   const expected = options.expectedVersion;
   if (expected !== undefined && !(Number.isSafeInteger(expected) && expected > 0)) {
     // Not a version at all (an `If-Match: abc` read as NaN): a malformed request, not a conflict to retry.
@@ -76,7 +70,7 @@ export async function apply(
       path: 'options.expectedVersion',
     });
   }
-  return ctx.driver.transaction(async (tx) => {
+  const applying = ctx.driver.transaction(async (tx): Promise<ApplyResult> => {
     const { rows } = await tx.query(
       `SELECT workflow, data, last_seq, ${NOW_MS} AS now FROM ${ctx.s}.tickets WHERE id = $1 FOR UPDATE`,
       [id],
@@ -104,7 +98,17 @@ export async function apply(
         [id, key],
       );
       const first = prior.rows[0] as { seq: number; result: LoggedResult } | undefined;
-      if (first !== undefined) return replayed(ctx, id, row.workflow, first.seq, first.result);
+      if (first !== undefined) {
+        // The first result is answered as logged: a log entry edited by hand into something else is the store's fault.
+        const logged = first.result;
+        return storedShapeError(logged?.ticket) === null && Array.isArray(logged.effects)
+          ? replayed(ctx, id, row.workflow, first.seq, logged)
+          : refuse(
+              id,
+              ticket,
+              storeError('invalidStoredTicket', `log entry ${first.seq} of ticket ${id} is no result`),
+            );
+      }
     }
     if (options.expectedVersion !== undefined && options.expectedVersion !== ticket.version) {
       return refuse(
@@ -129,14 +133,14 @@ export async function apply(
     }
     const seq = row.last_seq + 1;
     const followUp = wantsFollowUp(result, options.followUps ?? ctx.followUps)
-      ? await insertTicket(
+      ? ((await insertTicket(
           ctx,
           tx,
           row.workflow,
           workflow,
           { type: 'create', at: stamped.at, by: byOf(stamped), ...channelOf(ticket) },
           id,
-        )
+        )) as CreatedTicket)
       : null;
     const logged: LoggedResult = { ticket: result.ticket, effects: result.effects, changed: result.changed, followUp };
     await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, eventJson, key ?? null, logged);
@@ -150,6 +154,12 @@ export async function apply(
       duplicate: false,
       followUp,
     };
+  });
+  return applying.catch((error: unknown) => {
+    // The row lock makes `last_seq + 1` a free place in the log: a unique violation there means rows edited by hand (a
+    // lowered `last_seq`, an entry inserted). The transaction is rolled back; say so instead of a raw database error.
+    if ((error as { code?: unknown } | null)?.code !== '23505') throw error;
+    return refuse(id, null, storeError('invalidStoredTicket', `ticket ${id}'s last_seq is behind its log`));
   });
 }
 
@@ -217,17 +227,6 @@ function replayed(ctx: StoreContext, id: string, workflowName: string, seq: numb
 
 function wantsFollowUp(result: TransitionResult & { ok: true }, mode: ApplyOptions['followUps']): boolean {
   return mode === 'create' && result.effects.some((effect) => effect.type === 'followUpRequested');
-}
-
-/** A key PostgreSQL's text type can hold exactly: a NUL is refused by it, an unpaired surrogate silently replaced. */
-function isKey(key: unknown): key is string {
-  return (
-    typeof key === 'string' &&
-    key.length > 0 &&
-    key.length <= 200 &&
-    !key.includes('\0') &&
-    (key as string & { isWellFormed(): boolean }).isWellFormed()
-  );
 }
 
 const byOf = (event: TicketEvent): 'customer' | 'agent' | 'system' => ('by' in event ? event.by : 'system');

@@ -69,7 +69,7 @@ export function storableJson(value: object, root: string): string | StoreError {
   return {
     ...storeError(
       root === 'event' ? 'invalidEvent' : 'invalidRequest',
-      `${path} cannot be stored: it must be JSON without NUL characters or unpaired surrogates`,
+      `${path} cannot be stored as JSON (a cycle, a BigInt, too deep, a NUL or an unpaired surrogate)`,
     ),
     path,
   };
@@ -109,4 +109,28 @@ export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | nu
   return probe.ok
     ? null
     : storeError('invalidStoredTicket', `the stored ticket is not valid for this workflow: ${probe.error.message}`);
+}
+
+/**
+ * Options as `apply` and `create` take them: an object, whose idempotency key (when given) PostgreSQL's text type
+ * holds exactly (a NUL is refused by it, an unpaired surrogate silently replaced); or the refusal, with its path.
+ */
+export function optionsError(options: unknown): StoreError | null {
+  if (typeof options !== 'object' || options === null)
+    return { ...storeError('invalidRequest', 'options must be an object'), path: 'options' };
+  const key = (options as { idempotencyKey?: unknown }).idempotencyKey;
+  return key === undefined ||
+    (typeof key === 'string' &&
+      key.length > 0 &&
+      key.length <= 200 &&
+      !key.includes('\0') &&
+      (key as string & { isWellFormed(): boolean }).isWellFormed())
+    ? null
+    : {
+        ...storeError(
+          'invalidRequest',
+          'idempotencyKey must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
+        ),
+        path: 'options.idempotencyKey',
+      };
 }

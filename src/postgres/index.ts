@@ -10,6 +10,7 @@ export type {
   ApplyResult,
   ClaimOptions,
   CreateInput,
+  CreateOptions,
   CreatedTicket,
   FollowUpMode,
   OutboxEffect,

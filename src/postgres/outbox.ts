@@ -1,5 +1,5 @@
 import type { Effect } from 'ticket-lifecycle';
-import { NOW_MS, type StoreContext } from './context.js';
+import { NOW_MS, optionsError, type StoreContext } from './context.js';
 import { StoreFailure, storeError } from './errors.js';
 import type { ClaimOptions, OutboxEffect } from './types.js';
 
@@ -28,6 +28,8 @@ const EFFECT_ID = /^([1-9][0-9]{0,17})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})
  * `attempts` one higher. Effects already completed are not handed out again.
  */
 export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}): Promise<OutboxEffect[]> {
+  const bad = optionsError(options);
+  if (bad !== null) throw new StoreFailure(bad);
   const limit = clampInt(options.limit, 100, 1, 10_000);
   const leaseMs = clampInt(options.leaseMs, DEFAULT_LEASE_MS, 1, 86_400_000);
   // `due` locks at most `limit` rows (each has an effect or more); `picked` keeps the prefix whose pending effects fit
@@ -57,8 +59,10 @@ export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}
   );
   const out: OutboxEffect[] = [];
   for (const row of rows as LeasedRow[]) {
-    row.effects.forEach((effect, index) => {
-      if (row.done.includes(index)) return;
+    // A log entry edited by hand into something that lists no effects is leased and skipped, never handed out: thrown
+    // here, it would come back after every lease and stop the whole outbox. Its `attempts` climbs (docs/postgres.md).
+    (Array.isArray(row.effects) ? row.effects : []).forEach((effect, index) => {
+      if (row.done.includes(index) || typeof effect !== 'object' || effect === null) return;
       out.push({
         id: effectId(row.ticket_id, row.seq, index),
         ticketId: row.ticket_id,

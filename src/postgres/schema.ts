@@ -115,6 +115,18 @@ export function migrations(schema: string): readonly string[] {
     `
     ALTER TABLE ${s}.events ALTER COLUMN event DROP NOT NULL
     `,
+    // Version 5: `create` takes an idempotency key, unique per store: a redelivered "new ticket" webhook must not open
+    // a second ticket. A table of its own, not the log's `idempotency_key` (unique per ticket, and a creation has no
+    // ticket yet): the key's row is inserted first, in the creation's statement, with the id the ticket then takes,
+    // and `ON CONFLICT DO NOTHING` makes a concurrent creation with the same key wait for the first, then insert
+    // nothing. A new, empty table: nothing stored is rewritten, so the migration is instant on any log size.
+    `
+    CREATE TABLE ${s}.create_keys (
+      idempotency_key text PRIMARY KEY,
+      ticket_id       bigint NOT NULL,
+      created_at      timestamptz NOT NULL DEFAULT now()
+    )
+    `,
   ];
 }
 
@@ -166,12 +178,32 @@ export async function migrate(driver: SqlDriver, schema: string): Promise<Migrat
     }
     const applied: number[] = [];
     for (let version = from + 1; version <= all.length; version++) {
+      if (version === 2) await tx.query(restorePrunedV1(`"${schema}"`));
       for (const statement of splitStatements(all[version - 1]!)) await tx.query(statement);
       await tx.query(`INSERT INTO "${schema}".migrations (version) VALUES ($1)`, [version]);
       applied.push(version);
     }
     return { from, to: all.length, applied };
   });
+}
+
+/**
+ * Run on a version-1 database just before migration 2, in its transaction: gives back to the v1 outbox, as done, the
+ * effect rows an operator pruned one by one (the v1 docs advised deleting done rows) from an event whose other
+ * effects are still there. Migration 2 numbers an event's outbox row by the v1 rows it finds (`n = count(*)`), so
+ * without them it took the pruned effects for pending ones and handed them out again. The log entry still lists
+ * every effect, so the missing ones are exactly its indexes with no row; a pruned row was a done row. Their completion
+ * time is unknown: the event's `recorded_at` stands for it. A repair of data before a migration, not a migration:
+ * applied migrations never change, and a database already past version 1 has lost the rows this reads.
+ */
+function restorePrunedV1(s: string): string {
+  return `INSERT INTO ${s}.effects (ticket_id, seq, idx, type, effect, related_ticket_id, done_at)
+    SELECT ev.ticket_id, ev.seq, x.ord - 1, coalesce(x.e ->> 'type', ''), x.e,
+           CASE WHEN x.e ->> 'type' = 'followUpRequested' THEN (ev.result -> 'followUp' ->> 'id')::bigint END, ev.recorded_at
+    FROM (SELECT DISTINCT ticket_id, seq FROM ${s}.effects) AS g
+    JOIN ${s}.events AS ev ON ev.ticket_id = g.ticket_id AND ev.seq = g.seq AND jsonb_typeof(ev.result -> 'effects') = 'array'
+    CROSS JOIN LATERAL jsonb_array_elements(ev.result -> 'effects') WITH ORDINALITY AS x(e, ord)
+    WHERE NOT EXISTS (SELECT FROM ${s}.effects AS f WHERE f.ticket_id = g.ticket_id AND f.seq = g.seq AND f.idx = x.ord - 1)`;
 }
 
 /** Extended-protocol drivers run one statement per call; the migrations hold no `;` inside a statement. */

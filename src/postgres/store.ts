@@ -13,6 +13,7 @@ import type {
   ApplyResult,
   ClaimOptions,
   CreateInput,
+  CreateOptions,
   FollowUpMode,
   OutboxEffect,
   StoredTicket,
@@ -42,7 +43,8 @@ export type PostgresStoreOptions<S extends string = string> = (
 };
 
 /**
- * The outcome of `create`: the new ticket and its id, or a classified error (`id` and `ticket` are then null).
+ * The outcome of `create`: the new ticket and its id (`duplicate: true` when an idempotency key already created it:
+ * then the ticket as it was created), or a classified error (`id` and `ticket` are then null).
  *
  * @example
  * ```ts
@@ -51,7 +53,7 @@ export type PostgresStoreOptions<S extends string = string> = (
  * ```
  */
 export type CreateResult<S extends string = string> =
-  | { readonly ok: true; readonly id: string; readonly ticket: Ticket<S> }
+  | { readonly ok: true; readonly id: string; readonly ticket: Ticket<S>; readonly duplicate: boolean }
   | { readonly ok: false; readonly id: null; readonly ticket: null; readonly error: StoreError };
 
 /**
@@ -66,7 +68,8 @@ export type CreateResult<S extends string = string> =
 export interface PostgresStore<S extends string = string> {
   /** Creates or upgrades the schema; idempotent, safe to call from every instance at start-up. */
   migrate(): Promise<MigrateReport>;
-  create(input?: CreateInput): Promise<CreateResult<S>>;
+  /** Creates a ticket; with `idempotencyKey`, at most one per key (see `CreateOptions`). */
+  create(input?: CreateInput, options?: CreateOptions): Promise<CreateResult<S>>;
   /** The ticket, or null for an unknown id. Throws `StoreFailure` when the stored row is not a valid ticket. */
   get(id: string): Promise<Ticket<S> | null>;
   /** The ticket with its workflow's name, next deadline and follow-up link, or null. */
@@ -178,8 +181,8 @@ export function createPostgresStore<S extends string>(
 
   const store: PostgresStore = {
     migrate: () => migrate(ctx.driver, schema),
-    create: async (input = {}) => {
-      const created = await create(ctx, input);
+    create: async (input = {}, createOptions) => {
+      const created = await create(ctx, input, createOptions);
       return created.ok ? created : { ...created, id: null, ticket: null };
     },
     get: async (id) => (await load(id))?.ticket ?? null,

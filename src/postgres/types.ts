@@ -40,6 +40,23 @@ export interface CreateInput {
 }
 
 /**
+ * Options of one `create`.
+ *
+ * @example
+ * ```ts
+ * import type { CreateOptions } from 'ticket-lifecycle/postgres';
+ * const options: CreateOptions = { idempotencyKey: 'webhook-delivery-8f14e45f' };
+ * ```
+ */
+export interface CreateOptions {
+  /**
+   * Creates once per store: a second `create` with the same key creates nothing and returns the ticket the first
+   * created, as created (`duplicate: true`), whatever its input. Concurrent creates with one key create one ticket.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/**
  * Options of one `apply`.
  *
  * @example

@@ -1,4 +1,4 @@
-import { defineWorkflow, type Workflow } from 'ticket-lifecycle';
+import { defineWorkflow, type GuardPredicate, type Workflow } from 'ticket-lifecycle';
 import { PresetOptions } from './options.js';
 
 /**
@@ -31,6 +31,26 @@ export type HelpScoutStatus = 'active' | 'pending' | 'snoozed' | 'closed' | 'spa
 
 /** Help Scout's API refuses a snooze without `snoozedUntil`: this guard refuses it too. */
 const SNOOZE_NEEDS_UNTIL = 'snoozedUntilGiven';
+
+/**
+ * The named guards `helpScout()`'s rules use, by name: what a policy derived from its `config` passes to
+ * `defineWorkflow` (the JSON names a guard; its code travels beside it). `snoozedUntilGiven` refuses a `snooze`
+ * without `until`: Help Scout always snoozes until a chosen time.
+ *
+ * @example
+ * ```ts
+ * import { defineWorkflow } from 'ticket-lifecycle';
+ * import { helpScout, helpScoutGuards } from 'ticket-lifecycle/presets';
+ * const base = helpScout();
+ * const agentsOnly = defineWorkflow(
+ *   { ...base.config, snooze: { by: 'agent', from: ['active', 'pending'], guards: 'snoozedUntilGiven' } },
+ *   { guards: helpScoutGuards },
+ * );
+ * ```
+ */
+export const helpScoutGuards: { readonly snoozedUntilGiven: GuardPredicate } = Object.freeze({
+  [SNOOZE_NEEDS_UNTIL]: (_ticket, event) => 'until' in event && event.until !== undefined,
+} satisfies Record<typeof SNOOZE_NEEDS_UNTIL, GuardPredicate>);
 
 /**
  * Help Scout's conversation lifecycle (https://docs.helpscout.com/article/11-understand-conversation-icons-and-colors;
@@ -102,6 +122,6 @@ export function helpScout(options: HelpScoutOptions = {}): Workflow<HelpScoutSta
       snooze: { by: ['agent', 'system'], from: ['active', 'pending'], guards: SNOOZE_NEEDS_UNTIL },
       timers: [{ id: 'snooze-expiry', in: 'snoozed', since: 'until', action: 'move', to: 'active' }],
     },
-    { guards: { [SNOOZE_NEEDS_UNTIL]: (_ticket, event) => 'until' in event && event.until !== undefined } },
+    { guards: helpScoutGuards },
   );
 }

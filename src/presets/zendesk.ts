@@ -1,4 +1,10 @@
-import { defineWorkflow, type CalendarConfig, type Duration, type Workflow } from 'ticket-lifecycle';
+import {
+  defineWorkflow,
+  type CalendarConfig,
+  type Duration,
+  type GuardPredicate,
+  type Workflow,
+} from 'ticket-lifecycle';
 import { readBusinessHours } from './business-hours.js';
 import { readSlaOption, type PresetSla, type VendorSla } from './sla-option.js';
 import { DAY, HOUR, PresetOptions } from './options.js';
@@ -69,6 +75,27 @@ export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'cl
 
 /** On a Closed ticket agents edit only tags and priority: this guard refuses a change of group. */
 const CLOSED_EDITS = 'tagsAndPriorityOnly';
+
+/**
+ * The named guards `zendesk()`'s rules use, by name: what a policy derived from its `config` passes to
+ * `defineWorkflow` (the JSON names a guard; its code travels beside it). `tagsAndPriorityOnly` refuses an `update`
+ * that changes the group of a Closed ticket ("Closed tickets can't be updated (only tags, subject and priority can be
+ * edited)").
+ *
+ * @example
+ * ```ts
+ * import { defineWorkflow } from 'ticket-lifecycle';
+ * import { zendesk, zendeskGuards } from 'ticket-lifecycle/presets';
+ * const base = zendesk();
+ * const slower = defineWorkflow(
+ *   { ...base.config, timers: base.config.timers?.map((t) => ({ ...t, after: 'P7D' as const })) },
+ *   { guards: zendeskGuards },
+ * );
+ * ```
+ */
+export const zendeskGuards: { readonly tagsAndPriorityOnly: GuardPredicate } = Object.freeze({
+  [CLOSED_EDITS]: (_ticket, event) => !('group' in event) || event.group === undefined,
+} satisfies Record<typeof CLOSED_EDITS, GuardPredicate>);
 
 /** What zendesk's SLAs measure and where they pause (docs/sla.md). */
 const SLA: VendorSla<'firstReply' | 'nextReply' | 'periodicUpdate' | 'resolution' | 'requesterWait' | 'agentWork'> = {
@@ -224,6 +251,6 @@ export function zendesk(options: ZendeskOptions = {}): Workflow<ZendeskStatus> {
             ]),
       ],
     },
-    { guards: { [CLOSED_EDITS]: (_ticket, event) => !('group' in event) || event.group === undefined } },
+    { guards: zendeskGuards },
   );
 }

@@ -131,4 +131,70 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await store.claimEffects()).toEqual([]); // still leased: a 1 ms lease would hand them out again
   });
+
+  it('skips an outbox entry whose log entry was edited into junk: the rest of the outbox is still handed out', async () => {
+    // Before round 12, claimEffects threw a TypeError on it after leasing the batch: every claim after the lease ran
+    // out threw again, and no effect behind it was ever delivered.
+    await fresh();
+    const junk = ['{"effects": 5}', '{"effects": [null, 3]}', '{}', 'null'];
+    const ids: string[] = [];
+    for (const result of junk) {
+      const id = await pendingTicket();
+      await rows('UPDATE S.events SET result = $1::json WHERE ticket_id = $2 AND seq = 1', [result, id]);
+      ids.push(id);
+    }
+    const gone = await pendingTicket();
+    await rows('DELETE FROM S.events WHERE ticket_id = $1 AND seq = 1', [gone]);
+    const good = await pendingTicket();
+    const claimed = await store.claimEffects({ limit: 100, leaseMs: 1 });
+    expect(new Set(claimed.map((e) => e.ticketId))).toEqual(new Set([good]));
+    expect(await store.completeEffects(claimed.map((e) => e.id))).toBe(claimed.length);
+    // Each skipped row stays pending (nothing is deleted) and its attempts count climbs, which is how to find it.
+    expect(await store.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
+    const skipped = await rows(
+      'SELECT ticket_id::text AS id, attempts FROM S.outbox WHERE done_at IS NULL ORDER BY ticket_id',
+    );
+    expect(skipped).toEqual([...ids, gone].map((id) => ({ id, attempts: 2 })));
+  });
+
+  it('answers a redelivered key whose log entry was edited into junk with invalidStoredTicket, not the junk', async () => {
+    await fresh();
+    const id = await pendingTicket();
+    const first = await store.apply(id, { type: 'note', by: 'agent', at: T0 + 1 }, { idempotencyKey: 'k' });
+    expect(first.ok).toBe(true);
+    for (const result of ['{"ticket": 5, "effects": []}', '{"ticket": null}', '{}', 'null', '[]']) {
+      await rows('UPDATE S.events SET result = $1::json WHERE ticket_id = $2 AND seq = 2', [result, id]);
+      const again = await store.apply(id, { type: 'note', by: 'agent', at: T0 + 1 }, { idempotencyKey: 'k' });
+      expect(codeOf(again), result).toEqual(['invalidStoredTicket', 500, undefined]);
+    }
+    expect(await logged()).toBe(3); // nothing applied a second time
+  });
+
+  it('refuses options that are not an object: apply and create answer invalidRequest, claimEffects throws it', async () => {
+    await fresh();
+    const id = await pendingTicket();
+    for (const options of [null, 'k', 5]) {
+      expect(codeOf(await store.apply(id, { type: 'note', by: 'agent' }, options as never))).toEqual([
+        'invalidRequest',
+        400,
+        'options',
+      ]);
+      expect(codeOf(await store.create({ at: T0 }, options as never))).toEqual(['invalidRequest', 400, 'options']);
+      const thrown = await store.claimEffects(options as never).catch((e: unknown) => e);
+      expect(thrown).toBeInstanceOf(StoreFailure);
+      expect((thrown as StoreFailure).error).toMatchObject({ code: 'invalidRequest', path: 'options' });
+    }
+    expect(await logged()).toBe(2);
+  });
+
+  it("answers a ticket whose last_seq was lowered by hand with invalidStoredTicket (500), not the database's error", async () => {
+    await fresh();
+    const id = await pendingTicket();
+    await rows('UPDATE S.tickets SET last_seq = 0 WHERE id = $1', [id]);
+    const refused = await store.apply(id, { type: 'note', by: 'agent' });
+    expect(codeOf(refused)).toEqual(['invalidStoredTicket', 500, undefined]);
+    expect(await logged()).toBe(2); // rolled back whole: no entry, no ticket change
+    await rows('UPDATE S.tickets SET last_seq = 1 WHERE id = $1', [id]);
+    expect(await store.apply(id, { type: 'note', by: 'agent' })).toMatchObject({ ok: true, seq: 2 });
+  });
 }

@@ -1,6 +1,7 @@
 // Schema upgrades on a populated database: nothing stored is lost, and the store goes on from where it was.
 // Run on PGlite (npm test) and on a real PostgreSQL (DATABASE_URL), beside the store suite.
-import { createPostgresStore, type PostgresStore } from 'ticket-lifecycle/postgres';
+import { transition } from 'ticket-lifecycle';
+import { createPostgresStore, replayLog, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGGED_EVENT, migrations } from '../../src/postgres/schema.js';
 import { DAY, desk, freshStore, HOUR, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
@@ -30,6 +31,17 @@ async function copyRows(database: TestDatabase, from: string, old: string, docum
      SELECT ticket_id, seq, at, type, idempotency_key, ${documents}, recorded_at FROM "${from}".events`,
   );
   await sql(database, `INSERT INTO "${old}".outbox OVERRIDING SYSTEM VALUE SELECT * FROM "${from}".outbox`);
+}
+
+/** `old`, a schema left at version 1, holding the tickets and the log (jsonb, every event stored) of `from`. */
+async function v1Of(database: TestDatabase, from: string, old: string): Promise<void> {
+  await schemaAt(database, old, 1);
+  await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
+  await sql(
+    database,
+    `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
+     SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
+  );
 }
 
 /** A store's observable state for every ticket: tickets, logs, replays, and what the outbox hands out next. */
@@ -79,8 +91,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       const effectsView = `SELECT id, type, effect, attempts, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`;
       const viewBefore = await sql(database, effectsView);
 
-      expect(await upgraded.migrate()).toEqual({ from: 2, to: 4, applied: [3, 4] });
-      expect(await upgraded.migrate()).toEqual({ from: 4, to: 4, applied: [] });
+      expect(await upgraded.migrate()).toEqual({ from: 2, to: 5, applied: [3, 4, 5] });
+      expect(await upgraded.migrate()).toEqual({ from: 5, to: 5, applied: [] });
       const types = await sql(
         database,
         `SELECT column_name AS name, data_type AS type FROM information_schema.columns
@@ -135,8 +147,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       const eventsBefore = await sql(database, stored);
       expect(eventsBefore.every((e) => e.event !== null)).toBe(true);
 
-      expect(await upgraded.migrate()).toEqual({ from: 3, to: 4, applied: [4] });
-      expect(await upgraded.migrate()).toEqual({ from: 4, to: 4, applied: [] });
+      expect(await upgraded.migrate()).toEqual({ from: 3, to: 5, applied: [4, 5] });
+      expect(await upgraded.migrate()).toEqual({ from: 5, to: 5, applied: [] });
       // Nothing rewritten: the stored documents, the log, the replay and the ticket are what they were.
       expect(await sql(database, stored)).toEqual(eventsBefore);
       const after = await snapshot(upgraded, [a, b]);
@@ -162,7 +174,94 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       await sql(database, `DROP SCHEMA "${old}" CASCADE`);
       await sql(database, `DROP SCHEMA "${from}" CASCADE`);
     });
-    it('moves a populated version-1 database to version 4 while a second instance migrates too: nothing lost', async () => {
+    it('rolling deploys (docs/postgres.md, Upgrading): what an older build meets in a newer schema', async () => {
+      const { store, schema } = await freshStore(database);
+      const a = (await store.create({ at: T0, channel: 'email' })).id!;
+      await store.apply(a, { type: 'reply', by: 'agent', at: T0 });
+      expect(await store.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      // A build older than schema 4 read the log with this statement (src/postgres/store.ts before 16a36e2, verbatim):
+      // a tick written since comes back with a null event, which its `log` returns as is and its replay hands to
+      // `transition`, which refuses it: `verify` reports the tick's entry as corrupt although nothing is wrong.
+      const preV4 = await sql(
+        database,
+        `SELECT seq, event, result -> 'ticket' AS ticket FROM "${schema}".events WHERE ticket_id = $1 ORDER BY seq`,
+        [a],
+      );
+      expect(preV4.map((e) => e.event === null)).toEqual([false, false, true]);
+      const replayed = replayLog(desk, [preV4[0], preV4[1]] as never);
+      expect(replayed.ok).toBe(true);
+      const refused = transition(desk, replayed.ok ? replayed.ticket : (null as never), null as never);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalidEvent' } });
+      expect(await store.verify(a)).toMatchObject({ ok: true }); // this build reads the NULL as the tick it was
+      // Every build's migrate() refuses a schema newer than it knows: an old instance restarted after the upgrade
+      // fails at start-up, with this message.
+      await sql(database, `INSERT INTO "${schema}".migrations (version) VALUES (99)`);
+      await expect(store.migrate()).rejects.toThrow(/schema is at version 99, newer than this build \(5\)/);
+      await sql(database, `DROP SCHEMA "${schema}" CASCADE`);
+    });
+    it('moves a version-1 outbox pruned row by row (done rows deleted, as the v1 docs advised): nothing redelivered', async () => {
+      // Before round 12, migration 2 counted an event's v1 rows as its effect count: a tick whose first two effects
+      // were delivered and pruned came back as three pending effects, the two delivered ones handed out again.
+      const { store: source, schema: from } = await freshStore(database);
+      const a = (await source.create({ at: T0, channel: 'email' })).id!;
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
+      expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      const all = await source.claimEffects({ limit: 100, leaseMs: 60_000 });
+      const tick = all.filter((e) => e.seq === 2);
+      expect(tick.length).toBe(3);
+
+      const old = `${from}_v1p`;
+      await v1Of(database, from, old);
+      // What is left after pruning: the reply's effects all delivered and deleted; of the tick's three, the first
+      // delivered and deleted, the second delivered and kept, the third pending (attempted once).
+      const v1Row = `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, attempts, done_at)
+                     SELECT ticket_id, seq, idx, type, effect, 1, $3::timestamptz FROM "${from}".effects WHERE ticket_id = $1 AND seq = 2 AND idx = $2`;
+      await sql(database, v1Row, [a, 1, new Date(T0 + 3 * DAY).toISOString()]);
+      await sql(database, v1Row, [a, 2, null]);
+
+      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      expect((await upgraded.migrate()).applied).toEqual([2, 3, 4, 5]);
+      const next = await upgraded.claimEffects({ limit: 100, leaseMs: 60_000 });
+      expect(next.map((e) => e.id)).toEqual([tick[2]!.id]); // only the pending one
+      expect(next[0]).toMatchObject({ effect: tick[2]!.effect, attempts: 2 });
+      expect(await upgraded.completeEffects([next[0]!.id])).toBe(1);
+      expect(await upgraded.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
+      const view = await sql(database, `SELECT id, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`);
+      expect(view).toEqual(tick.map((e) => ({ id: e.id, done: true })));
+      expect((await upgraded.verify(a)).ok).toBe(true);
+      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
+    it('moves a populated version-4 database to version 5 (creation keys): nothing rewritten, keys work at once', async () => {
+      const { store: source, schema: from } = await freshStore(database);
+      const a = (await source.create({ at: T0, channel: 'email' })).id!;
+      await source.apply(a, { type: 'reply', by: 'agent', at: T0 }, { idempotencyKey: 'm-1' });
+      expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
+      const old = `${from}_v4`;
+      await schemaAt(database, old, 4);
+      await copyRows(database, from, old, 'event, result');
+      // The rows were copied with their ids: move the identity on as the inserts that made them would have.
+      await sql(database, `SELECT setval(pg_get_serial_sequence('"${old}".tickets', 'id'), $1)`, [Number(a)]);
+      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      const before = await snapshot(upgraded, [a]);
+      const stored = `SELECT ticket_id::text AS id, seq, event::text, result::text FROM "${old}".events ORDER BY 1, 2`;
+      const eventsBefore = await sql(database, stored);
+
+      expect(await upgraded.migrate()).toEqual({ from: 4, to: 5, applied: [5] });
+      expect(await sql(database, stored)).toEqual(eventsBefore);
+      expect(await snapshot(upgraded, [a])).toEqual(before);
+      const created = await upgraded.create({ at: T0 + DAY }, { idempotencyKey: 'hook-1' });
+      expect(created).toMatchObject({ ok: true, duplicate: false });
+      expect(BigInt(created.id!)).toBeGreaterThan(BigInt(a));
+      expect(await upgraded.create({ at: T0 + DAY }, { idempotencyKey: 'hook-1' })).toEqual({
+        ...created,
+        duplicate: true,
+      });
+      expect((await upgraded.verify(created.id!)).ok).toBe(true);
+      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+    });
+    it('moves a populated version-1 database to the latest version while a second instance migrates too: nothing lost', async () => {
       // A history with every kind of row: a follow-up, an idempotency key, ticks, and an outbox with a completed
       // event, a partly completed one, a leased one and pending ones.
       const { store: source, schema: from } = await freshStore(database, 'create');
@@ -186,13 +285,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
 
       // Version 1: the log as jsonb (every event stored), one outbox row per effect in claim order.
       const old = `${from}_v1`;
-      await schemaAt(database, old, 1);
-      await sql(database, `INSERT INTO "${old}".tickets SELECT * FROM "${from}".tickets`);
-      await sql(
-        database,
-        `INSERT INTO "${old}".events (ticket_id, seq, at, type, idempotency_key, event, result, recorded_at)
-         SELECT ticket_id, seq, at, type, idempotency_key, ${LOGGED_EVENT}::jsonb, result::jsonb, recorded_at FROM "${from}".events`,
-      );
+      await v1Of(database, from, old);
       await sql(
         database,
         `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, related_ticket_id, attempts, leased_until, done_at)
@@ -206,8 +299,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       const before = await snapshot(first, ids); // version 1, read by this build
 
       const reports = await Promise.all([first.migrate(), second.migrate()]);
-      expect(reports.map((r) => r.applied).sort((x, y) => x.length - y.length)).toEqual([[], [2, 3, 4]]);
-      expect(reports.map((r) => r.to)).toEqual([4, 4]);
+      expect(reports.map((r) => r.applied).sort((x, y) => x.length - y.length)).toEqual([[], [2, 3, 4, 5]]);
+      expect(reports.map((r) => r.to)).toEqual([5, 5]);
       // Tickets, logs and replays as before and as the store that wrote them sees them; the outbox as it was, ids kept.
       const after = await snapshot(second, ids);
       expect(after).toEqual(before);

@@ -2,6 +2,7 @@
 // it, and a failure in CI, where a skipped suite would hide a broken store.
 import { describe, expect, it } from 'vitest';
 import { inCI, postgres, requirePostgres } from './fixtures.js';
+import { createKeySuite } from './create-key-suite.js';
 import { hostileSuite } from './hostile-suite.js';
 import { loadSuite } from './load-suite.js';
 import { migrateSuite } from './migrate-suite.js';
@@ -19,6 +20,10 @@ describe.runIf(run)('postgres store given hostile input on PostgreSQL', { timeou
 
 describe.runIf(run)('postgres store under load and races on PostgreSQL', { timeout: 60_000 }, () =>
   loadSuite(async () => postgres(), { server: true }),
+);
+
+describe.runIf(run)('postgres store create with idempotency keys on PostgreSQL', { timeout: 60_000 }, () =>
+  createKeySuite(async () => postgres(), { server: true }),
 );
 
 describe.runIf(!run && inCI)('postgres store on PostgreSQL (CI)', () => {

@@ -38,13 +38,13 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
   describe('migrate', () => {
     it('creates the schema once and is idempotent', async () => {
       await fresh();
-      expect(await store.migrate()).toEqual({ from: 4, to: 4, applied: [] });
+      expect(await store.migrate()).toEqual({ from: 5, to: 5, applied: [] });
       const other = createPostgresStore(database.db, { workflow: desk, schema: `${schema}_b` });
       const reports = await Promise.all([other.migrate(), other.migrate()]);
-      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 4]);
+      expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 5]);
     });
 
-    it('moves a version-1 outbox to version 4 without losing a pending effect or its attempts', async () => {
+    it('moves a version-1 outbox to the latest version without losing a pending effect or its attempts', async () => {
       await fresh();
       // A database left at version 1 (one outbox row per effect): the v1 statements, then v1 rows written by hand.
       const old = `${schema}_v1`;
@@ -71,7 +71,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
         [JSON.stringify(effects[0]), JSON.stringify(effects[1])],
       );
       const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
-      expect(await upgraded.migrate()).toEqual({ from: 1, to: 4, applied: [2, 3, 4] });
+      expect(await upgraded.migrate()).toEqual({ from: 1, to: 5, applied: [2, 3, 4, 5] });
       const view = await rows(`SELECT id, idx, type, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY idx`);
       expect(view).toEqual([
         { id: '7.3.0', idx: 0, type: 'reminderDue', done: true },

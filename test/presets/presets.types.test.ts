@@ -2,17 +2,19 @@
 // so a wrong id is a compile error, and so is an option the preset does not know. The runtime side of the options
 // (refused with invalidOption) is in options.test.ts.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createTicket, transition, WorkflowError, type Workflow } from 'ticket-lifecycle';
+import { createTicket, defineWorkflow, transition, WorkflowError, type GuardPredicate, type Workflow } from 'ticket-lifecycle';
 import {
   chatwoot,
   freshdesk,
   helpScout,
+  helpScoutGuards,
   jiraServiceManagement,
   liveAgent,
   osTicket,
   tawkTo,
   zammad,
   zendesk,
+  zendeskGuards,
   type ChatwootStatus,
   type FreshdeskStatus,
   type HelpScoutStatus,
@@ -135,5 +137,19 @@ describe('presets: options', () => {
       () => chatwoot({ sla: { targets: { agentWork: 'PT1H' } } }),
     ];
     expect(wrong.map(refusedWith)).toEqual(Array(7).fill(['invalidOption']));
+  });
+});
+
+describe('presets: named guards for derived policies', () => {
+  it('export exactly their guard names, read-only, and a derived policy keeps the preset status union', () => {
+    expectTypeOf(zendeskGuards).toEqualTypeOf<{ readonly tagsAndPriorityOnly: GuardPredicate }>();
+    expectTypeOf(helpScoutGuards).toEqualTypeOf<{ readonly snoozedUntilGiven: GuardPredicate }>();
+    const derived = defineWorkflow({ ...zendesk().config, name: 'Zendesk, slower' }, { guards: zendeskGuards });
+    expectTypeOf(derived).toEqualTypeOf<Workflow<ZendeskStatus>>();
+    expect(derived.name).toBe('Zendesk, slower');
+    // @ts-expect-error: Zendesk has no snooze guard
+    void zendeskGuards.snoozedUntilGiven;
+    // @ts-expect-error: shared by every zendesk() policy, never replaced
+    expect(() => (zendeskGuards.tagsAndPriorityOnly = () => true)).toThrow(TypeError);
   });
 });
