@@ -173,3 +173,23 @@ export async function writeBatch(ctx: StoreContext, tx: SqlQueryable, writes: re
     ],
   );
 }
+
+/**
+ * The tickets of `writes` whose next log place (`seq`) is already taken in the log or the outbox: rows whose
+ * `last_seq` was lowered by hand. Their write would fail the whole batch on a unique key.
+ */
+export async function takenLogPlaces(
+  ctx: StoreContext,
+  tx: SqlQueryable,
+  writes: readonly BatchWrite[],
+): Promise<ReadonlySet<string>> {
+  const logged = writes.filter((w) => w.log);
+  const { rows } = await tx.query(
+    `WITH w AS (SELECT * FROM unnest($1::bigint[], $2::integer[]) AS w(id, seq))
+     SELECT w.id::text AS id FROM w
+     WHERE EXISTS (SELECT FROM ${ctx.s}.events AS e WHERE e.ticket_id = w.id AND e.seq = w.seq)
+        OR EXISTS (SELECT FROM ${ctx.s}.outbox AS o WHERE o.ticket_id = w.id AND o.seq = w.seq)`,
+    [arrayLiteral(logged, (w) => w.id), arrayLiteral(logged, (w) => w.seq)],
+  );
+  return new Set((rows as { id: string }[]).map((r) => r.id));
+}

@@ -3,7 +3,7 @@ import { checkStored, isWholeTime, storedShapeError, type StoreContext } from '.
 import { databaseNow } from './create.js';
 import type { SqlQueryable } from './driver.js';
 import { fromTransitionError, StoreFailure, storeError, type StoreError } from './errors.js';
-import { ticketChange, writeBatch, type BatchWrite } from './sweep-write.js';
+import { takenLogPlaces, ticketChange, writeBatch, type BatchWrite } from './sweep-write.js';
 import type { SweepOptions, SweepReport } from './types.js';
 
 const DEFAULT_BATCH = 500;
@@ -47,7 +47,15 @@ export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Prom
   const order = sweepsStarted++ % 2 === 0 ? 'ASC' : 'DESC';
   while (claimed < limit) {
     const size = Math.min(batchSize, limit - claimed);
-    const batch = await ctx.driver.transaction((tx) => sweepBatch(ctx, tx, now, size, order));
+    const batch = await ctx.driver
+      .transaction((tx) => sweepBatch(ctx, tx, now, size, order, false))
+      .catch((error: unknown) => {
+        // A unique violation in the batch write: a claimed row's `last_seq` is behind its log (edited by hand). The
+        // batch rolled back whole; claim again and leave out (park) the rows whose next log place is taken, or every
+        // later sweep would fail on the same row. Looked for only after a failure: the common batch pays nothing.
+        if ((error as { code?: unknown } | null)?.code !== '23505') throw error;
+        return ctx.driver.transaction((tx) => sweepBatch(ctx, tx, now, size, order, true));
+      });
     batches++;
     claimed += batch.claimed;
     changed += batch.changed;
@@ -72,7 +80,14 @@ const badOption = (name: string, what: string): StoreFailure =>
     path: `options.${name}`,
   });
 
-async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size: number, order: 'ASC' | 'DESC') {
+async function sweepBatch(
+  ctx: StoreContext,
+  tx: SqlQueryable,
+  now: number,
+  size: number,
+  order: 'ASC' | 'DESC',
+  checkLogPlaces: boolean,
+) {
   const { rows } = await tx.query(
     `SELECT id::text AS id, ctid::text AS ctid, workflow, data, last_seq FROM ${ctx.s}.tickets
      WHERE next_deadline <= $1 ORDER BY next_deadline ${order} LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
@@ -95,6 +110,17 @@ async function sweepBatch(ctx: StoreContext, tx: SqlQueryable, now: number, size
     writes.push(outcome);
     if (outcome.log) changed++;
     effects += outcome.result?.effects.length ?? 0;
+  }
+  if (checkLogPlaces && writes.length > 0) {
+    const taken = await takenLogPlaces(ctx, tx, writes);
+    for (let i = writes.length - 1; i >= 0; i--) {
+      const { id } = writes[i]!;
+      if (!taken.has(id)) continue;
+      failed.push({ id, error: storeError('invalidStoredTicket', `ticket ${id}'s last_seq is behind its log`) });
+      if (writes[i]!.log) changed--;
+      effects -= writes[i]!.result?.effects.length ?? 0;
+      writes.splice(i, 1);
+    }
   }
   if (writes.length > 0) await writeBatch(ctx, tx, writes);
   if (failed.length > 0) {

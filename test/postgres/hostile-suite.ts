@@ -197,4 +197,22 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     await rows('UPDATE S.tickets SET last_seq = 1 WHERE id = $1', [id]);
     expect(await store.apply(id, { type: 'note', by: 'agent' })).toMatchObject({ ok: true, seq: 2 });
   });
+
+  it('parks a due ticket whose last_seq was lowered by hand, and sweeps the others of its batch', async () => {
+    await fresh();
+    const ids = [await pendingTicket(), await pendingTicket(), await pendingTicket()];
+    await rows('UPDATE S.tickets SET last_seq = 0 WHERE id = $1', [ids[1]]);
+    const before = await logged();
+    // Its tick's log place (seq 1) is taken: the batch write failed on the log's key, and every later sweep with it.
+    const swept = await store.sweep({ now: T0 + 10 * DAY });
+    expect(swept).toMatchObject({ claimed: 3, changed: 2, effects: 6 });
+    expect(swept.failed).toEqual([
+      { id: ids[1], error: expect.objectContaining({ code: 'invalidStoredTicket', status: 500 }) },
+    ]);
+    expect(await logged()).toBe(before + 2);
+    expect((await store.get(ids[0]!))!.status).toBe('closed');
+    expect((await store.get(ids[2]!))!.status).toBe('closed');
+    expect((await store.get(ids[1]!))!.status).toBe('pending'); // untouched, parked
+    expect((await store.sweep({ now: T0 + 10 * DAY })).claimed).toBe(0);
+  });
 }
