@@ -44,9 +44,10 @@ const CASES: readonly BenchCase[] = [
   ticketJsonSize,
   calendarCase,
   slaCase,
-  // After the in-memory cases: it leaves a PostgreSQL server busy with what five rounds of 100,000-ticket sweeps
-  // wrote. In round 12's first full bench the `sla` case, then two cases after it, measured its parsed rows in
-  // 1.45 s; run alone 0.95 s, and 0.88 s right after this case on PGlite only (docs/performance.md, round 12).
+  // After the in-memory cases. In round 12's first full bench the `sla` case, then two cases after this one,
+  // measured its parsed rows in 1.45 s; run alone 0.95 s, 0.88 s right after this case on PGlite only, and 0.71 s
+  // with this order. What slows it (the server's background work after five rounds of 100,000-ticket sweeps, or
+  // the VM's memory reclaim, as in round 10) is not pinned down (docs/performance.md, round 12).
   postgresStore,
   // Last: informative rows only, and five minutes of a process of several GB. On the VM these benches run on, every
   // row of the case that came after it ran 1.7–1.9× slower, its plain-Zendesk reference (no SLA code) included,
