@@ -19,7 +19,7 @@ import {
 } from './context.js';
 import { insertTicket } from './create.js';
 import type { SqlQueryable } from './driver.js';
-import { fromTransitionError, storeError, type StoreError } from './errors.js';
+import { fromTransitionError, isUniqueViolation, lastSeqBehind, storeError, type StoreError } from './errors.js';
 import type { ApplyOptions, ApplyResult, CreatedTicket, StoreEvent } from './types.js';
 
 /** What the log keeps of an accepted event: `transition`'s answer, and the follow-up opened for it. */
@@ -158,8 +158,8 @@ export async function apply(
   return applying.catch((error: unknown) => {
     // The row lock makes `last_seq + 1` a free place in the log: a unique violation there means rows edited by hand (a
     // lowered `last_seq`, an entry inserted). The transaction is rolled back; say so instead of a raw database error.
-    if ((error as { code?: unknown } | null)?.code !== '23505') throw error;
-    return refuse(id, null, storeError('invalidStoredTicket', `ticket ${id}'s last_seq is behind its log`));
+    if (!isUniqueViolation(error)) throw error;
+    return refuse(id, null, lastSeqBehind(id));
   });
 }
 

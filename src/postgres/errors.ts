@@ -114,6 +114,16 @@ export function storeError(code: StoreErrorCode, message: string): StoreError {
   return { code, message, kind, status: STATUS_OF[kind] };
 }
 
+/** A unique violation (SQLSTATE 23505) from the database client. */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';
+
+/**
+ * A ticket whose next log place (`last_seq + 1`), which its row lock should keep free, is taken: its `last_seq` was
+ * lowered by hand (or an entry inserted). The store's fault, not the caller's.
+ */
+export const lastSeqBehind = (id: string): StoreError =>
+  storeError('invalidStoredTicket', `ticket ${id}'s last_seq is behind its log`);
+
 /** The engine's refusal, classified, with its path when it has one. */
 export function fromTransitionError(error: TransitionError): StoreError {
   const classified = storeError(error.code, error.message);

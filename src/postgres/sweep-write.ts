@@ -97,7 +97,7 @@ const DOCUMENTS_PER_PARAMETER = 128;
 
 /**
  * A document column as parameters: each a slice of the JSON array's elements (its text without the brackets), to be
- * joined by the statement with `,` and bracketed again (`documentArray`). `first` is the number of the first
+ * joined by the statement with `,` and bracketed again (the returned `sql`). `first` is the number of the first
  * parameter. Returns the parameters and the SQL expression of the whole array.
  */
 function documentColumn(

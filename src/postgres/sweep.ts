@@ -2,7 +2,14 @@ import { nextDeadline, transition, type Ticket, type Workflow } from 'ticket-lif
 import { checkStored, isWholeTime, storedShapeError, type StoreContext } from './context.js';
 import { databaseNow } from './create.js';
 import type { SqlQueryable } from './driver.js';
-import { fromTransitionError, StoreFailure, storeError, type StoreError } from './errors.js';
+import {
+  fromTransitionError,
+  isUniqueViolation,
+  lastSeqBehind,
+  StoreFailure,
+  storeError,
+  type StoreError,
+} from './errors.js';
 import { takenLogPlaces, ticketChange, writeBatch, type BatchWrite } from './sweep-write.js';
 import type { SweepOptions, SweepReport } from './types.js';
 
@@ -53,7 +60,7 @@ export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Prom
         // A unique violation in the batch write: a claimed row's `last_seq` is behind its log (edited by hand). The
         // batch rolled back whole; claim again and leave out (park) the rows whose next log place is taken, or every
         // later sweep would fail on the same row. Looked for only after a failure: the common batch pays nothing.
-        if ((error as { code?: unknown } | null)?.code !== '23505') throw error;
+        if (!isUniqueViolation(error)) throw error;
         return ctx.driver.transaction((tx) => sweepBatch(ctx, tx, now, size, order, true));
       });
     batches++;
@@ -108,21 +115,15 @@ async function sweepBatch(
       continue;
     }
     writes.push(outcome);
-    if (outcome.log) changed++;
-    effects += outcome.result?.effects.length ?? 0;
   }
-  if (checkLogPlaces && writes.length > 0) {
-    const taken = await takenLogPlaces(ctx, tx, writes);
-    for (let i = writes.length - 1; i >= 0; i--) {
-      const { id } = writes[i]!;
-      if (!taken.has(id)) continue;
-      failed.push({ id, error: storeError('invalidStoredTicket', `ticket ${id}'s last_seq is behind its log`) });
-      if (writes[i]!.log) changed--;
-      effects -= writes[i]!.result?.effects.length ?? 0;
-      writes.splice(i, 1);
-    }
+  const taken = checkLogPlaces && writes.length > 0 ? await takenLogPlaces(ctx, tx, writes) : null;
+  const written = taken === null ? writes : writes.filter((w) => !taken.has(w.id));
+  for (const id of taken ?? []) failed.push({ id, error: lastSeqBehind(id) });
+  for (const w of written) {
+    if (w.log) changed++;
+    effects += w.result?.effects.length ?? 0;
   }
-  if (writes.length > 0) await writeBatch(ctx, tx, writes);
+  if (written.length > 0) await writeBatch(ctx, tx, written);
   if (failed.length > 0) {
     // A ticket the engine refuses would be claimed by every sweep forever: park it (docs/postgres.md says how to find
     // it).
@@ -131,7 +132,7 @@ async function sweepBatch(
       [JSON.stringify(failed.map((f) => f.id))],
     );
   }
-  const settled = failed.length + writes.filter((w) => w.next_deadline === null || w.next_deadline > now).length;
+  const settled = failed.length + written.filter((w) => w.next_deadline === null || w.next_deadline > now).length;
   return { claimed: rows.length, changed, effects, failed, settled };
 }
 
