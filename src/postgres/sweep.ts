@@ -10,7 +10,7 @@ import {
   storeError,
   type StoreError,
 } from './errors.js';
-import { takenLogPlaces, ticketChange, writeBatch, type BatchWrite } from './sweep-write.js';
+import { Batch, takenLogPlaces, ticketChange, type BatchStatement } from './sweep-write.js';
 import type { SweepOptions, SweepReport } from './types.js';
 
 const DEFAULT_BATCH = 500;
@@ -28,7 +28,8 @@ interface DueRow {
   /** Where the locked row is: the batch write goes straight to it (a TID scan), not through the primary key. */
   readonly ctid: string;
   readonly workflow: string;
-  readonly data: unknown;
+  /** The ticket as JSON text, parsed when it is ticked: see `Batch`. */
+  readonly data: string;
   readonly last_seq: number;
 }
 
@@ -87,6 +88,21 @@ const badOption = (name: string, what: string): StoreFailure =>
     path: `options.${name}`,
   });
 
+interface BatchOutcome {
+  readonly claimed: number;
+  readonly changed: number;
+  readonly effects: number;
+  readonly failed: { id: string; error: StoreError }[];
+  /** Tickets this batch leaves not due at `now` (written with a later deadline, or parked). */
+  readonly settled: number;
+}
+
+/**
+ * One batch: claim, tick, write, park. The batch's write is built, and its outcome counted, before the write is
+ * awaited: while it runs (most of a batch's time, with four sweepers) no claimed ticket or result is reachable.
+ * After a failed write (`checkLogPlaces`), the claimed rows whose next log place is taken are parked, not ticked:
+ * their `last_seq` is behind their log, whatever this tick would do.
+ */
 async function sweepBatch(
   ctx: StoreContext,
   tx: SqlQueryable,
@@ -94,71 +110,110 @@ async function sweepBatch(
   size: number,
   order: 'ASC' | 'DESC',
   checkLogPlaces: boolean,
-) {
+): Promise<BatchOutcome> {
   const { rows } = await tx.query(
-    `SELECT id::text AS id, ctid::text AS ctid, workflow, data, last_seq FROM ${ctx.s}.tickets
+    `SELECT id::text AS id, ctid::text AS ctid, workflow, data::text AS data, last_seq FROM ${ctx.s}.tickets
      WHERE next_deadline <= $1 ORDER BY next_deadline ${order} LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
     [now, size],
   );
-  const writes: BatchWrite[] = [];
+  const due = rows as DueRow[];
+  const taken =
+    checkLogPlaces && due.length > 0
+      ? await takenLogPlaces(
+          ctx,
+          tx,
+          due.map((r) => ({ id: r.id, seq: r.last_seq + 1 })),
+        )
+      : null;
+  return write(ctx, tx, now, due, taken);
+}
+
+/**
+ * Ticks every claimed row into a `Batch`, counts the outcome, then sends the write and parks the failed rows. Not an
+ * async function: once the statement is built, nothing of the batch but its texts is reachable.
+ */
+function write(
+  ctx: StoreContext,
+  tx: SqlQueryable,
+  now: number,
+  rows: readonly DueRow[],
+  taken: ReadonlySet<string> | null,
+): Promise<BatchOutcome> {
+  const batch = new Batch();
   const failed: { id: string; error: StoreError }[] = [];
   let changed = 0;
   let effects = 0;
-  for (const row of rows as DueRow[]) {
+  let settled = 0;
+  for (const row of rows) {
     const workflow = ctx.workflows.get(row.workflow);
     const outcome =
-      workflow === undefined
-        ? storeError('unknownWorkflow', `workflow "${row.workflow}" is not in this store`)
-        : tick(workflow, row, now);
-    if ('code' in outcome) {
+      taken?.has(row.id) === true
+        ? lastSeqBehind(row.id)
+        : workflow === undefined
+          ? storeError('unknownWorkflow', `workflow "${row.workflow}" is not in this store`)
+          : tick(workflow, row, now, batch);
+    if (outcome !== null) {
       failed.push({ id: row.id, error: outcome });
+      settled++;
       continue;
     }
-    writes.push(outcome);
-  }
-  const taken = checkLogPlaces && writes.length > 0 ? await takenLogPlaces(ctx, tx, writes) : null;
-  const written = taken === null ? writes : writes.filter((w) => !taken.has(w.id));
-  for (const id of taken ?? []) failed.push({ id, error: lastSeqBehind(id) });
-  for (const w of written) {
+    const w = batch.rows[batch.rows.length - 1]!;
     if (w.log) changed++;
-    effects += w.result?.effects.length ?? 0;
+    effects += w.n;
+    if (w.next_deadline === null || w.next_deadline > now) settled++;
   }
-  if (written.length > 0) await writeBatch(ctx, tx, written);
-  if (failed.length > 0) {
+  const outcome: BatchOutcome = { claimed: rows.length, changed, effects, failed, settled };
+  return send(ctx, tx, batch.rows.length > 0 ? batch.statement(ctx) : null, outcome);
+}
+
+async function send(
+  ctx: StoreContext,
+  tx: SqlQueryable,
+  statement: BatchStatement | null,
+  outcome: BatchOutcome,
+): Promise<BatchOutcome> {
+  if (statement !== null) await tx.query(statement.sql, statement.params);
+  if (outcome.failed.length > 0) {
     // A ticket the engine refuses would be claimed by every sweep forever: park it (docs/postgres.md says how to find
     // it).
     await tx.query(
       `UPDATE ${ctx.s}.tickets SET next_deadline = NULL WHERE id IN (SELECT jsonb_array_elements_text($1::text::jsonb)::bigint)`,
-      [JSON.stringify(failed.map((f) => f.id))],
+      [JSON.stringify(outcome.failed.map((f) => f.id))],
     );
   }
-  const settled = failed.length + written.filter((w) => w.next_deadline === null || w.next_deadline > now).length;
-  return { claimed: rows.length, changed, effects, failed, settled };
+  return outcome;
 }
 
-function tick(workflow: Workflow, row: DueRow, now: number): BatchWrite | StoreError {
+/** Ticks one claimed row into `batch`; or the reason it cannot be (then nothing is added). */
+function tick(workflow: Workflow, row: DueRow, now: number, batch: Batch): StoreError | null {
   // No field reordering (fromStored): a tick's ticket is never returned, and jsonb keeps no key order anyway.
-  const broken = storedShapeError(row.data);
+  const ticket: unknown = JSON.parse(row.data);
+  const broken = storedShapeError(ticket);
   if (broken !== null) return broken;
-  const ticket = row.data as Ticket;
+  const stored = ticket as Ticket;
   // The row was due at `now`, and a deadline is never before `updatedAt`; max() only guards a clock running backwards.
-  const event = { type: 'tick' as const, at: Math.max(now, ticket.updatedAt) };
-  const result = transition(workflow, ticket, event);
-  if (!result.ok) return checkStored(workflow, ticket) ?? fromTransitionError(result.error);
+  const event = { type: 'tick' as const, at: Math.max(now, stored.updatedAt) };
+  const result = transition(workflow, stored, event);
+  if (!result.ok) return checkStored(workflow, stored) ?? fromTransitionError(result.error);
   const log = result.changed || result.effects.length > 0;
-  const seq = log ? row.last_seq + 1 : row.last_seq;
   const t = result.ticket;
-  return {
-    id: row.id,
-    ctid: row.ctid,
-    status: t.status,
-    version: t.version,
-    updated_at: t.updatedAt,
-    next_deadline: nextDeadline(workflow, t),
-    seq,
-    ...ticketChange(ticket, t),
-    log,
-    at: event.at,
-    result: log ? { effects: result.effects, changed: result.changed } : null,
-  };
+  const { data, full } = ticketChange(stored, t);
+  batch.add(
+    {
+      id: row.id,
+      ctid: row.ctid,
+      status: t.status,
+      version: t.version,
+      updated_at: t.updatedAt,
+      next_deadline: nextDeadline(workflow, t),
+      seq: log ? row.last_seq + 1 : row.last_seq,
+      at: event.at,
+      n: log ? result.effects.length : 0,
+      log,
+      full,
+    },
+    data,
+    log ? { effects: result.effects, changed: result.changed } : null,
+  );
+  return null;
 }
