@@ -2,17 +2,14 @@
 // blamed the caller for a corrupt row, or silently misused an option, before the fix. Run on PGlite and PostgreSQL.
 import { StoreFailure, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { expect, it } from 'vitest';
-import { DAY, freshStore, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import { DAY, suiteStore, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 
 export function hostileSuite(open: () => Promise<TestDatabase>): void {
-  const database = suiteDatabase(open);
   let store: PostgresStore<DeskStatus>;
-  let schema: string;
-  const fresh = async (): Promise<void> => {
-    ({ store, schema } = await freshStore(database()));
-  };
-  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
-  const logged = async (): Promise<number> => (await rows('SELECT count(*)::int AS n FROM S.events'))[0]!.n as number;
+  const { fresh, rows, count } = suiteStore(open, (made) => {
+    store = made;
+  });
+  const logged = () => count('events');
   const pendingTicket = async (): Promise<string> => {
     const { id } = await store.create({ at: T0, channel: 'email' });
     await store.apply(id!, { type: 'reply', by: 'agent', at: T0 });
@@ -329,7 +326,6 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
 
   it('answers create input it cannot read with invalidRequest and a path, reads each field once, and creates nothing', async () => {
     await fresh();
-    const tickets = async () => (await rows('SELECT count(*)::int AS n FROM S.tickets'))[0]!.n as number;
     for (const [input, path] of [
       [
         {
@@ -358,7 +354,7 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
       const r = await store.create(input as never);
       expect(r.ok ? null : [r.error.code, r.error.path], path).toEqual(['invalidRequest', path]);
     }
-    expect(await tickets()).toBe(0);
+    expect(await count('tickets')).toBe(0);
     let reads = 0;
     const created = await store.create({
       at: T0,
