@@ -11,15 +11,22 @@ import {
   fromStored,
   isTicketId,
   NOW_MS,
-  optionsError,
-  storableJson,
+  readJson,
+  readOptions,
   storedShapeError,
   unknownTicket,
   type StoreContext,
 } from './context.js';
 import { insertTicket } from './create.js';
 import type { SqlQueryable } from './driver.js';
-import { fromTransitionError, isUniqueViolation, lastSeqBehind, storeError, type StoreError } from './errors.js';
+import {
+  fromTransitionError,
+  isUniqueViolation,
+  lastSeqBehind,
+  storeError,
+  type StoreError,
+  type StoreFailure,
+} from './errors.js';
 import type { ApplyOptions, ApplyResult, CreatedTicket, StoreEvent } from './types.js';
 
 /** What the log keeps of an accepted event: `transition`'s answer, and the follow-up opened for it. */
@@ -56,19 +63,24 @@ export async function apply(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   if (!isTicketId(id)) return refuse(String(id), null, unknownTicket(id));
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-    return refuse(id, null, storeError('invalidEvent', 'an event must be an object'));
+  // The caller's event and options are read here, once, before anything else runs: from then on only these copies.
+  let data: Record<string, unknown>;
+  let opts: ApplyOptions;
+  try {
+    data = readJson(event, 'event');
+    opts = readOptions<ApplyOptions>(options, ['idempotencyKey', 'expectedVersion', 'followUps']);
+  } catch (failure) {
+    return refuse(id, null, (failure as StoreFailure).error);
   }
-  const badOptions = optionsError(options);
-  if (badOptions !== null) return refuse(id, null, badOptions);
-  const key = options.idempotencyKey;
-  const expected = options.expectedVersion;
+  const key = opts.idempotencyKey;
+  const expected = opts.expectedVersion;
   if (expected !== undefined && !(Number.isSafeInteger(expected) && expected > 0)) {
     // Not a version at all (an `If-Match: abc` read as NaN): a malformed request, not a conflict to retry.
-    return refuse(id, null, {
-      ...storeError('invalidRequest', 'expectedVersion must be a whole number from 1'),
-      path: 'options.expectedVersion',
-    });
+    return refuse(
+      id,
+      null,
+      storeError('invalidRequest', 'expectedVersion must be a whole number from 1', 'options.expectedVersion'),
+    );
   }
   const applying = ctx.driver.transaction(async (tx): Promise<ApplyResult> => {
     const { rows } = await tx.query(
@@ -110,19 +122,17 @@ export async function apply(
             );
       }
     }
-    if (options.expectedVersion !== undefined && options.expectedVersion !== ticket.version) {
+    if (expected !== undefined && expected !== ticket.version) {
       return refuse(
         id,
         ticket,
-        storeError('versionMismatch', `ticket ${id} is at version ${ticket.version}, not ${options.expectedVersion}`),
+        storeError('versionMismatch', `ticket ${id} is at version ${ticket.version}, not ${expected}`),
       );
     }
-    const stamped = (
-      event.at === undefined ? { ...event, at: Math.max(row.now, ticket.updatedAt) } : event
-    ) as TicketEvent;
-    // Serialised before the engine runs, so an event the log cannot hold is refused, not thrown by the write.
-    const eventJson = storableJson(stamped, 'event');
-    if (typeof eventJson !== 'string') return refuse(id, ticket, eventJson);
+    // `data` is plain JSON, so the event logged (`stamped`'s JSON) is the event `transition` applies.
+    const stamped = (data.at === undefined
+      ? { ...data, at: Math.max(row.now, ticket.updatedAt) }
+      : data) as unknown as TicketEvent;
     const result = transition(workflow, ticket, stamped);
     if (!result.ok) {
       const storedError =
@@ -132,7 +142,7 @@ export async function apply(
       return refuse(id, ticket, storedError ?? fromTransitionError(result.error));
     }
     const seq = row.last_seq + 1;
-    const followUp = wantsFollowUp(result, options.followUps ?? ctx.followUps)
+    const followUp = wantsFollowUp(result, opts.followUps ?? ctx.followUps)
       ? ((await insertTicket(
           ctx,
           tx,
@@ -143,7 +153,7 @@ export async function apply(
         )) as CreatedTicket)
       : null;
     const logged: LoggedResult = { ticket: result.ticket, effects: result.effects, changed: result.changed, followUp };
-    await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, eventJson, key ?? null, logged);
+    await writeEvent(ctx, tx, id, seq, nextDeadline(workflow, result.ticket), stamped, key ?? null, logged);
     return {
       ok: true,
       id,
@@ -174,7 +184,6 @@ async function writeEvent(
   seq: number,
   deadline: number | null,
   event: TicketEvent,
-  eventJson: string,
   key: string | null,
   logged: LoggedResult,
 ): Promise<void> {
@@ -200,7 +209,7 @@ async function writeEvent(
       event.at,
       event.type,
       key,
-      eventJson,
+      JSON.stringify(event),
       JSON.stringify(logged),
       logged.followUp?.id ?? null,
       logged.effects.length,

@@ -1,6 +1,6 @@
 import { createTicket, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
 import type { SqlDriver } from './driver.js';
-import { storeError, type StoreError } from './errors.js';
+import { StoreFailure, storeError, type StoreError } from './errors.js';
 import type { FollowUpMode } from './types.js';
 
 /** What every store operation shares: the driver, the quoted schema, the workflows by name. */
@@ -53,34 +53,51 @@ export function fromStored(ctx: StoreContext, workflowName: string, data: unknow
  */
 const UNSTORABLE = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f])/i;
 
+/** `JSON.stringify`'s replacer: NaN and ±Infinity would be written as null (an assignee of NaN as "unassign"). */
+const finite = (_key: string, value: unknown): unknown => {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw value;
+  return value;
+};
+
 /**
- * Serialises a value the caller sent for the log: its JSON, or a refusal naming the first field PostgreSQL cannot
- * store (a cycle, a BigInt, nesting too deep to serialise, a NUL or an unpaired surrogate in a string).
+ * What `read` answers, through its JSON and back; `undefined` (which JSON never gives) if reading it throws (a getter,
+ * `toJSON` or Proxy trap, a cycle, a BigInt, NaN or ±Infinity, nesting deeper than the stack) or PostgreSQL cannot
+ * store the text.
  */
-export function storableJson(value: object, root: string): string | StoreError {
-  const text = tryJson(value);
-  if (text !== null && !UNSTORABLE.test(text)) return text;
-  const fields = Object.entries(value);
-  const bad = fields.find(([, v]) => {
-    const part = tryJson(v);
-    return part === null || UNSTORABLE.test(part);
-  });
-  const path = bad === undefined ? root : `${root}.${bad[0]}`;
-  return {
-    ...storeError(
-      root === 'event' ? 'invalidEvent' : 'invalidRequest',
-      `${path} cannot be stored as JSON (a cycle, a BigInt, too deep, a NUL or an unpaired surrogate)`,
-    ),
-    path,
-  };
+function jsonCopy(read: () => unknown): unknown {
+  try {
+    const text = JSON.stringify(read(), finite) ?? 'null';
+    return UNSTORABLE.test(text) ? undefined : JSON.parse(text);
+  } catch {}
 }
 
-function tryJson(value: unknown): string | null {
-  try {
-    return JSON.stringify(value) ?? 'null';
-  } catch {
-    return null; // a cycle, a BigInt, a throwing toJSON, or nesting deeper than the stack
+/**
+ * Reads what the caller sent to be logged (an event, `create`'s input) once, into plain JSON data: what
+ * `JSON.stringify` writes of it (own enumerable fields, `toJSON` applied, `undefined` left out), parsed back. The store
+ * checks, applies and logs only that copy, so the log holds what was applied whatever getters, Proxies or later
+ * mutations of the caller's object do. Throws the refusal (`invalidEvent` or `invalidRequest`) as a `StoreFailure`,
+ * its `path` the first field at fault: a value that cannot be read (a throwing getter, `toJSON` or Proxy) or stored
+ * (a cycle, a BigInt, NaN or ±Infinity, nesting too deep, a NUL or an unpaired surrogate in a string), or no object.
+ */
+export function readJson(value: unknown, root: 'event' | 'input'): Record<string, unknown> {
+  const data = typeof value === 'object' && value !== null ? jsonCopy(() => value) : null;
+  if (data === undefined) {
+    let path: string = root;
+    try {
+      for (const key of Object.keys(value as object)) {
+        if (jsonCopy(() => (value as Record<string, unknown>)[key]) === undefined) {
+          path = `${root}.${key}`;
+          break;
+        }
+      }
+    } catch {} // keys a Proxy will not list: the whole value is at fault
+    throw refusal(
+      path,
+      'cannot be stored as JSON (a throwing getter, a cycle, a BigInt, NaN, a NUL or an unpaired surrogate)',
+    );
   }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw refusal(root, 'must be an object');
+  return data as Record<string, unknown>;
 }
 
 /** A time as the engine takes it: whole epoch milliseconds within the Date range. */
@@ -112,25 +129,37 @@ export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | nu
 }
 
 /**
- * Options as `apply` and `create` take them: an object, whose idempotency key (when given) PostgreSQL's text type
- * holds exactly (a NUL is refused by it, an unpaired surrogate silently replaced); or the refusal, with its path.
+ * The options an operation uses, read once each (own or inherited) into a plain object it then uses alone, whatever
+ * getters or Proxies do. An idempotency key, when given, must be one PostgreSQL's text type holds exactly (a NUL is
+ * refused by it, an unpaired surrogate silently replaced). Throws the refusal (`invalidRequest`, with the option's
+ * `path`, or `options` for options that are no object) as a `StoreFailure`.
  */
-export function optionsError(options: unknown): StoreError | null {
-  if (typeof options !== 'object' || options === null)
-    return { ...storeError('invalidRequest', 'options must be an object'), path: 'options' };
-  const key = (options as { idempotencyKey?: unknown }).idempotencyKey;
-  return key === undefined ||
+export function readOptions<T extends object>(options: unknown, keys: readonly (keyof T & string)[]): T {
+  if (typeof options !== 'object' || options === null) throw refusal('options', 'must be an object');
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) {
+    try {
+      copy[key] = (options as Record<string, unknown>)[key];
+    } catch {
+      throw refusal(`options.${key}`, 'cannot be read');
+    }
+  }
+  const key = copy.idempotencyKey;
+  if (
+    key === undefined ||
     (typeof key === 'string' &&
       key.length > 0 &&
       key.length <= 200 &&
       !key.includes('\0') &&
       (key as string & { isWellFormed(): boolean }).isWellFormed())
-    ? null
-    : {
-        ...storeError(
-          'invalidRequest',
-          'idempotencyKey must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
-        ),
-        path: 'options.idempotencyKey',
-      };
+  )
+    return copy as T;
+  throw refusal(
+    'options.idempotencyKey',
+    'must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
+  );
 }
+
+/** The refusal of a caller's value to throw: `invalidEvent` for the event and its fields, else `invalidRequest`. */
+const refusal = (path: string, what: string): StoreFailure =>
+  new StoreFailure(storeError(path[0] === 'e' ? 'invalidEvent' : 'invalidRequest', `${path} ${what}`, path));

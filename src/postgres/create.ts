@@ -1,7 +1,7 @@
 import { createTicket, nextDeadline, type Ticket, type Workflow } from 'ticket-lifecycle';
-import { checkStored, fromStored, NOW_MS, optionsError, storableJson, type StoreContext } from './context.js';
+import { checkStored, fromStored, NOW_MS, readJson, readOptions, type StoreContext } from './context.js';
 import type { SqlQueryable } from './driver.js';
-import { storeError, type StoreError } from './errors.js';
+import { storeError, type StoreError, type StoreFailure } from './errors.js';
 import type { CreateInput, CreatedTicket, CreateOptions } from './types.js';
 
 /**
@@ -77,12 +77,16 @@ type Created =
  * idempotency key already used, answers the ticket created with it, as created (`duplicate: true`).
  */
 export async function create(ctx: StoreContext, input: CreateInput, options: CreateOptions = {}): Promise<Created> {
-  if (typeof input !== 'object' || input === null)
-    return { ok: false, error: storeError('invalidRequest', 'create needs an object') };
-  const badOptions = optionsError(options);
-  if (badOptions !== null) return { ok: false, error: badOptions };
-  const key = options.idempotencyKey;
-  const name = input.workflow ?? ctx.defaultWorkflow;
+  // The caller's input and options are read here, once, before anything else runs: from then on only these copies.
+  let data: CreateInput;
+  let key: string | undefined;
+  try {
+    data = readJson(input, 'input') as CreateInput;
+    key = readOptions<CreateOptions>(options, ['idempotencyKey']).idempotencyKey;
+  } catch (failure) {
+    return { ok: false, error: (failure as StoreFailure).error };
+  }
+  const name = data.workflow ?? ctx.defaultWorkflow;
   const workflow = name === null ? undefined : ctx.workflows.get(name);
   if (name === null || workflow === undefined) {
     return {
@@ -90,14 +94,11 @@ export async function create(ctx: StoreContext, input: CreateInput, options: Cre
       error: storeError('unknownWorkflow', `no workflow named ${JSON.stringify(name)} in this store`),
     };
   }
-  if (input.channel !== undefined && typeof input.channel !== 'string') {
+  if (data.channel !== undefined && typeof data.channel !== 'string') {
     return { ok: false, error: storeError('invalidRequest', '"channel" must be a string') };
   }
-  const fields = pick(input);
-  const storable = storableJson(fields, 'input');
-  if (typeof storable !== 'string') return { ok: false, error: storable };
-  const at = input.at ?? (await databaseNow(ctx.driver));
-  const entry: CreateEntry = { type: 'create', at, ...fields };
+  const at = data.at ?? (await databaseNow(ctx.driver));
+  const entry: CreateEntry = { type: 'create', at, ...pick(data) };
   try {
     createTicket(workflow, entry); // throws RangeError on bad input: turn it into a value before touching the database
   } catch (error) {

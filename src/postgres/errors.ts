@@ -44,7 +44,7 @@ export interface StoreError {
   readonly message: string;
   readonly kind: StoreErrorKind;
   readonly status: 400 | 404 | 409 | 422 | 500;
-  /** The input field at fault, when the engine names one (`event.at`, `event.to`). */
+  /** The input field at fault, when one is named (`event.at`, `event.to`, `options.idempotencyKey`). */
   readonly path?: string;
 }
 
@@ -108,10 +108,11 @@ export function errorKind(code: StoreErrorCode): StoreErrorKind {
   return KIND_OF[code] ?? 'internal';
 }
 
-/** A store error from a code and a message. */
-export function storeError(code: StoreErrorCode, message: string): StoreError {
+/** A store error from a code and a message, and the field at fault when there is one. */
+export function storeError(code: StoreErrorCode, message: string, path?: string): StoreError {
   const kind = errorKind(code);
-  return { code, message, kind, status: STATUS_OF[kind] };
+  const error: StoreError = { code, message, kind, status: STATUS_OF[kind] };
+  return path === undefined ? error : { ...error, path };
 }
 
 /** A unique violation (SQLSTATE 23505) from the database client. */
@@ -126,15 +127,16 @@ export const lastSeqBehind = (id: string): StoreError =>
 
 /** The engine's refusal, classified, with its path when it has one. */
 export function fromTransitionError(error: TransitionError): StoreError {
-  const classified = storeError(error.code, error.message);
-  return error.path === undefined ? classified : { ...classified, path: error.path };
+  return storeError(error.code, error.message, error.path);
 }
 
 /**
  * Thrown only where no value can be returned and the fault is the database's, not the caller's: `get` on a stored
- * ticket the engine refuses (a corrupt row, a status removed from the policy). Also thrown by `sweep` for options
- * it cannot use (`now` not a time, `limit` or `batchSize` not a number: `invalidRequest`, with the option's `path`),
- * before it claims anything. Carries the classified error.
+ * ticket the engine refuses (a corrupt row, a status removed from the policy). Also thrown, before anything is
+ * claimed or written, for arguments that cannot be used (`invalidRequest`, with the `path` at fault): by `sweep` and
+ * `claimEffects` for options that are no object or cannot be read (a throwing getter or Proxy), by `sweep` also for
+ * `now` not a time, `limit` or `batchSize` not a number, and by `completeEffects` for `ids` that are no array it can
+ * read. Carries the classified error.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import type { Effect } from 'ticket-lifecycle';
-import { NOW_MS, optionsError, type StoreContext } from './context.js';
+import { NOW_MS, readOptions, type StoreContext } from './context.js';
 import { StoreFailure, storeError } from './errors.js';
 import type { ClaimOptions, OutboxEffect } from './types.js';
 
@@ -28,10 +28,9 @@ const EFFECT_ID = /^([1-9][0-9]{0,17})\.(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})
  * `attempts` one higher. Effects already completed are not handed out again.
  */
 export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}): Promise<OutboxEffect[]> {
-  const bad = optionsError(options);
-  if (bad !== null) throw new StoreFailure(bad);
-  const limit = clampInt(options.limit, 100, 1, 10_000);
-  const leaseMs = clampInt(options.leaseMs, DEFAULT_LEASE_MS, 1, 86_400_000);
+  const read = readOptions<ClaimOptions>(options, ['limit', 'leaseMs']);
+  const limit = clampInt(read.limit, 100, 1, 10_000);
+  const leaseMs = clampInt(read.leaseMs, DEFAULT_LEASE_MS, 1, 86_400_000);
   // `due` locks at most `limit` rows (each has an effect or more); `picked` keeps the prefix whose pending effects fit
   // in `limit`. The rows locked but not picked unlock when the statement's transaction ends.
   const { rows } = await ctx.driver.query(
@@ -87,12 +86,16 @@ export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}
  * @returns how many were pending and are now done.
  */
 export async function completeEffects(ctx: StoreContext, ids: readonly string[]): Promise<number> {
-  if (!Array.isArray(ids))
-    throw new StoreFailure({
-      ...storeError('invalidRequest', 'completeEffects: "ids" must be an array of effect ids'),
-      path: 'ids',
-    });
-  const parsed = ids.map((id) => (typeof id === 'string' ? EFFECT_ID.exec(id) : null)).filter((m) => m !== null);
+  let parsed: RegExpExecArray[];
+  try {
+    // Read once, in a try: an array behind a Proxy, or with a throwing getter, is refused like any other non-array.
+    if (!Array.isArray(ids)) throw ids;
+    parsed = ids.map((id) => (typeof id === 'string' ? EFFECT_ID.exec(id) : null)).filter((m) => m !== null);
+  } catch {
+    throw new StoreFailure(
+      storeError('invalidRequest', 'completeEffects: "ids" must be an array of effect ids', 'ids'),
+    );
+  }
   if (parsed.length === 0) return 0;
   const { rows } = await ctx.driver.query(
     `WITH input AS (

@@ -1,6 +1,6 @@
 import type { Ticket, Workflow } from 'ticket-lifecycle';
 import { apply } from './apply.js';
-import { checkStored, fieldOrders, fromStored, isTicketId, type StoreContext } from './context.js';
+import { checkStored, fieldOrders, fromStored, isTicketId, readOptions, type StoreContext } from './context.js';
 import { create } from './create.js';
 import { toDriver, type PgPoolLike, type SqlDriver } from './driver.js';
 import { StoreFailure, type StoreError } from './errors.js';
@@ -68,13 +68,28 @@ export type CreateResult<S extends string = string> =
 export interface PostgresStore<S extends string = string> {
   /** Creates or upgrades the schema; idempotent, safe to call from every instance at start-up. */
   migrate(): Promise<MigrateReport>;
-  /** Creates a ticket; with `idempotencyKey`, at most one per key (see `CreateOptions`). */
+  /**
+   * Creates a ticket; with `idempotencyKey`, at most one per key (see `CreateOptions`). `input` is read once, as
+   * `JSON.stringify` writes it (own enumerable fields, `toJSON` applied, `undefined` left out), and only that copy is
+   * checked, stored and logged; input that cannot be read or stored so (a throwing getter or Proxy, a BigInt, NaN, a
+   * NUL) is `invalidRequest` with its `path`, as are options that cannot be read (`options.idempotencyKey`).
+   */
   create(input?: CreateInput, options?: CreateOptions): Promise<CreateResult<S>>;
   /** The ticket, or null for an unknown id. Throws `StoreFailure` when the stored row is not a valid ticket. */
   get(id: string): Promise<Ticket<S> | null>;
   /** The ticket with its workflow's name, next deadline and follow-up link, or null. */
   load(id: string): Promise<StoredTicket<S> | null>;
+  /**
+   * Applies one event to the ticket inside its row lock, and logs it. The event is read once, when called, as
+   * `JSON.stringify` writes it (own enumerable fields, `toJSON` applied, `undefined` left out; inherited fields are not
+   * the event's): `transition` applies that copy and the log holds exactly it, so a getter answering differently on a
+   * second read, or a change to the object after the call, cannot make the log differ from the ticket. An event that
+   * cannot be read or stored so (a throwing getter or Proxy, a cycle, a BigInt, NaN or ±Infinity, a NUL or an
+   * unpaired surrogate) is `invalidEvent` (400) with the field as `path`; options are read once each, and one that
+   * cannot be read is `invalidRequest` with its `path`.
+   */
   apply(id: string, event: StoreEvent<S>, options?: ApplyOptions): Promise<ApplyResult<S>>;
+  /** Ticks due tickets; options that are no object, cannot be read or cannot be used throw `StoreFailure`. */
   sweep(options?: SweepOptions): Promise<SweepReport>;
   claimEffects(options?: ClaimOptions): Promise<OutboxEffect<S>[]>;
   completeEffects(ids: readonly string[]): Promise<number>;
@@ -188,7 +203,9 @@ export function createPostgresStore<S extends string>(
     get: async (id) => (await load(id))?.ticket ?? null,
     load,
     apply: (id, event, applyOptions) => apply(ctx, id, event, applyOptions),
-    sweep: (sweepOptions) => sweep(ctx, sweepOptions),
+    // sweep() reads its options field by field: here they are read once, into a copy (or refused, as a StoreFailure).
+    sweep: async (sweepOptions = {}) =>
+      sweep(ctx, readOptions<SweepOptions>(sweepOptions, ['now', 'limit', 'batchSize'])),
     claimEffects: (claimOptions) => claimEffects(ctx, claimOptions),
     completeEffects: (ids) => completeEffects(ctx, ids),
     log: async (id) => (await read(id))?.log ?? [],

@@ -4,7 +4,7 @@
 // uncommitted key, seen waiting in pg_stat_activity, then let through by the first's COMMIT or ROLLBACK.
 import { createPostgresStore, type PostgresStore, type SqlDriver } from 'ticket-lifecycle/postgres';
 import { describe, expect, it } from 'vitest';
-import { desk, freshStore, HOUR, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import { desk, HOUR, suiteStore, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 import { driverOf, latch, locksOf, pausedDriver } from './race-tools.js';
 
 /** The creation's INSERT (the statement that claims the key). */
@@ -44,15 +44,12 @@ function heldDriver(base: SqlDriver, statement: RegExp) {
 }
 
 export function createKeySuite(open: () => Promise<TestDatabase>, { server }: { server: boolean }): void {
-  const database = suiteDatabase(open);
   let store: PostgresStore<DeskStatus>;
-  let schema: string;
-  const fresh = async (): Promise<void> => {
-    ({ store, schema } = await freshStore(database()));
-  };
-  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
-  const tickets = async (): Promise<number> => (await rows('SELECT count(*)::int AS n FROM S.tickets'))[0]!.n as number;
-  const storeOn = (driver: SqlDriver) => createPostgresStore(driver, { workflow: desk, schema });
+  const { database, schema, fresh, rows, count } = suiteStore(open, (made) => {
+    store = made;
+  });
+  const tickets = () => count('tickets');
+  const storeOn = (driver: SqlDriver) => createPostgresStore(driver, { workflow: desk, schema: schema() });
 
   describe('create with an idempotency key', () => {
     it('creates once per key: a redelivery answers the ticket as created, duplicate: true, whatever its input', async () => {
@@ -170,7 +167,7 @@ export function createKeySuite(open: () => Promise<TestDatabase>, { server }: { 
         const first = storeOn(held.driver).create({ at: T0, channel: 'email' }, { idempotencyKey: 'hook-1' });
         await held.written; // the key and the ticket written, not committed
         const second = store.create({ at: T0 + HOUR, channel: 'chat' }, { idempotencyKey: 'hook-1' });
-        await locksOf(database(), schema).until('create_keys'); // the second's INSERT waits on the first's key
+        await locksOf(database(), schema()).until('create_keys'); // the second's INSERT waits on the first's key
         held.commit();
         const created = await first;
         expect(created).toMatchObject({ ok: true, duplicate: false });
@@ -187,7 +184,7 @@ export function createKeySuite(open: () => Promise<TestDatabase>, { server }: { 
         .catch((e: unknown) => e);
       await held.written;
       const second = store.create({ at: T0 + HOUR, channel: 'chat' }, { idempotencyKey: 'hook-1' });
-      await locksOf(database(), schema).until('create_keys');
+      await locksOf(database(), schema()).until('create_keys');
       held.rollBack();
       expect(await first).toBeInstanceOf(Error);
       const created = await second;

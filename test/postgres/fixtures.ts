@@ -97,3 +97,26 @@ export function suiteDatabase(open: () => Promise<TestDatabase>): () => TestData
   });
   return () => database!;
 }
+
+/**
+ * A suite's database and a fresh store per test, in a schema of its own: `fresh()` makes the store and hands it to
+ * `use` (the suite keeps it in its own `let store`), `schema()` names its schema, `rows(sql)` runs SQL with `S.` naming
+ * that schema, `count(table)` counts a table's rows there.
+ */
+export function suiteStore(open: () => Promise<TestDatabase>, use: (store: PostgresStore<DeskStatus>) => void) {
+  const database = suiteDatabase(open);
+  let schema = '';
+  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
+  return {
+    database,
+    schema: (): string => schema,
+    fresh: async (): Promise<void> => {
+      const made = await freshStore(database());
+      schema = made.schema;
+      use(made.store);
+    },
+    rows,
+    count: async (table: string): Promise<number> =>
+      (await rows(`SELECT count(*)::int AS n FROM S.${table}`))[0]!.n as number,
+  };
+}

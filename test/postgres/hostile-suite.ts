@@ -2,17 +2,14 @@
 // blamed the caller for a corrupt row, or silently misused an option, before the fix. Run on PGlite and PostgreSQL.
 import { StoreFailure, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { expect, it } from 'vitest';
-import { DAY, freshStore, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import { DAY, suiteStore, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 
 export function hostileSuite(open: () => Promise<TestDatabase>): void {
-  const database = suiteDatabase(open);
   let store: PostgresStore<DeskStatus>;
-  let schema: string;
-  const fresh = async (): Promise<void> => {
-    ({ store, schema } = await freshStore(database()));
-  };
-  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
-  const logged = async (): Promise<number> => (await rows('SELECT count(*)::int AS n FROM S.events'))[0]!.n as number;
+  const { fresh, rows, count } = suiteStore(open, (made) => {
+    store = made;
+  });
+  const logged = () => count('events');
   const pendingTicket = async (): Promise<string> => {
     const { id } = await store.create({ at: T0, channel: 'email' });
     await store.apply(id!, { type: 'reply', by: 'agent', at: T0 });
@@ -214,5 +211,211 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     expect((await store.get(ids[2]!))!.status).toBe('closed');
     expect((await store.get(ids[1]!))!.status).toBe('pending'); // untouched, parked
     expect((await store.sweep({ now: T0 + 10 * DAY })).claimed).toBe(0);
+  });
+
+  // Round 13: the store read the caller's objects several times, outside the engine's own read-once copy. A throwing
+  // getter or a Proxy threw out of the store, and a getter answering differently on each read could pass one value
+  // through the checks and the log and have the engine apply another.
+  const boom = (): never => {
+    throw new Error('boom');
+  };
+  const revoked = (): object => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const thrownBy = async (call: () => Promise<unknown>) => {
+    const thrown = await call().then(
+      () => 'no throw',
+      (e: unknown) => e,
+    );
+    return thrown instanceof StoreFailure ? [thrown.error.code, thrown.error.path] : thrown;
+  };
+
+  it('answers an event it cannot read (a throwing getter, a Proxy, a revoked Proxy) with invalidEvent and a path, and writes nothing', async () => {
+    await fresh();
+    const id = await pendingTicket();
+    const before = await logged();
+    const note = { type: 'note', by: 'agent' };
+    const cases: [unknown, string][] = [
+      [
+        {
+          ...note,
+          get at() {
+            return boom();
+          },
+        },
+        'event.at',
+      ],
+      [
+        {
+          type: 'note',
+          get by() {
+            return boom();
+          },
+          at: T0 + 1,
+        },
+        'event.by',
+      ],
+      [new Proxy({ ...note }, { get: boom }), 'event.type'], // JSON.stringify asks for toJSON first: the trap throws
+      [new Proxy({ ...note, at: T0 + 1 }, { ownKeys: boom }), 'event'],
+      [new Proxy({ ...note, at: T0 + 1 }, { getOwnPropertyDescriptor: boom }), 'event'],
+      [revoked(), 'event'],
+      [{ ...note, extra: { toJSON: boom } }, 'event.extra'],
+      [{ type: 'update', by: 'agent', tags: new Proxy({ add: ['vip'] }, { get: boom }) }, 'event.tags'],
+      [{ type: 'update', by: 'agent', tags: { add: [revoked()] } }, 'event.tags'],
+      // A number JSON cannot hold would be logged as null (an assignee of NaN as "unassign"): refused, not rewritten.
+      [{ type: 'assign', by: 'agent', assignee: Number.NaN }, 'event.assignee'],
+      [{ ...note, at: Number.POSITIVE_INFINITY }, 'event.at'],
+    ];
+    for (const [event, path] of cases) {
+      expect(codeOf(await store.apply(id, event as never)), path).toEqual(['invalidEvent', 400, path]);
+      expect(codeOf(await store.apply(id, event as never, { idempotencyKey: 'k' })), path).toEqual([
+        'invalidEvent',
+        400,
+        path,
+      ]);
+    }
+    expect(await logged()).toBe(before);
+    // An object whose toJSON answers no object is no event; one whose toJSON answers an event is that event.
+    expect(codeOf(await store.apply(id, { toJSON: () => 'note' } as never))).toEqual(['invalidEvent', 400, 'event']);
+    const viaToJSON = await store.apply(id, { toJSON: () => ({ ...note, at: T0 + 2 }) } as never);
+    expect(viaToJSON).toMatchObject({ ok: true, seq: 2 });
+    expect((await store.log(id))[2]!.event).toEqual({ ...note, at: T0 + 2 });
+    expect((await store.verify(id)).ok).toBe(true);
+  });
+
+  it('logs exactly the event it applied, each field read once, even when a getter answers differently on each read', async () => {
+    await fresh();
+    const id = await pendingTicket();
+    const reads: Record<string, number> = {};
+    const shifty = <T>(name: string, values: T[]) => ({
+      get(): T {
+        const n = reads[name] ?? 0;
+        reads[name] = n + 1;
+        return values[Math.min(n, values.length - 1)]!;
+      },
+      enumerable: true,
+    });
+    // 'note' for the first read, 'close' after: a store that checks or logs one read and applies another closes the
+    // ticket and logs a note (the log no longer replays to the stored ticket).
+    const event = Object.defineProperties({} as Record<string, unknown>, {
+      type: shifty('type', ['note', 'close']),
+      by: shifty('by', ['agent']),
+      at: shifty('at', [T0 + 1]),
+    });
+    const applied = await store.apply(id, event as never);
+    expect(applied).toMatchObject({ ok: true, seq: 2 });
+    expect(applied.ok && applied.ticket.status).toBe('pending');
+    expect(reads).toEqual({ type: 1, by: 1, at: 1 });
+    expect((await store.log(id))[2]!.event).toEqual({ type: 'note', by: 'agent', at: T0 + 1 });
+    expect((await store.verify(id)).ok).toBe(true);
+    // A live event (no `at`): the stamp is added to the copy, and the assignee logged is the one applied.
+    const assign = Object.defineProperties({ type: 'assign', by: 'agent' } as Record<string, unknown>, {
+      assignee: shifty('assignee', ['ann', 'bob']),
+    });
+    const assigned = await store.apply(id, assign as never);
+    expect(assigned.ok && assigned.ticket.assignee).toBe('ann');
+    expect((await store.log(id))[3]!.event).toMatchObject({ type: 'assign', assignee: 'ann' });
+    expect((await store.verify(id)).ok).toBe(true);
+    // Fields inherited from a prototype are not the event's (JSON.stringify leaves them out): a typeless event.
+    const inherited = Object.create({ type: 'close', by: 'agent' }) as object;
+    expect(codeOf(await store.apply(id, inherited as never))).toEqual(['unknownEventType', 400, 'event.type']);
+    expect(await logged()).toBe(4);
+  });
+
+  it('answers create input it cannot read with invalidRequest and a path, reads each field once, and creates nothing', async () => {
+    await fresh();
+    for (const [input, path] of [
+      [
+        {
+          at: T0,
+          get channel() {
+            return boom();
+          },
+        },
+        'input.channel',
+      ],
+      [
+        {
+          get workflow() {
+            return boom();
+          },
+        },
+        'input.workflow',
+      ],
+      [new Proxy({ at: T0 }, { get: boom }), 'input.at'],
+      [new Proxy({ at: T0 }, { ownKeys: boom }), 'input'],
+      [revoked(), 'input'],
+      [{ at: T0, workflow: 10n }, 'input.workflow'], // the refusal's message once threw on it (JSON.stringify of a BigInt)
+      [{ at: Number.NaN }, 'input.at'],
+      [{ at: T0, assignee: { toJSON: boom } }, 'input.assignee'],
+    ] as const) {
+      const r = await store.create(input as never);
+      expect(r.ok ? null : [r.error.code, r.error.path], path).toEqual(['invalidRequest', path]);
+    }
+    expect(await count('tickets')).toBe(0);
+    let reads = 0;
+    const created = await store.create({
+      at: T0,
+      get channel() {
+        reads++;
+        return reads === 1 ? 'email' : 'web';
+      },
+    });
+    expect(created.ok && created.ticket.channel).toBe('email');
+    expect(reads).toBe(1);
+    expect((await store.log(created.id!))[0]!.event).toEqual({ type: 'create', at: T0, channel: 'email' });
+    expect((await store.verify(created.id!)).ok).toBe(true);
+  });
+
+  it('answers options it cannot read: apply and create with invalidRequest, sweep, claimEffects and completeEffects throw it', async () => {
+    await fresh();
+    const id = await pendingTicket();
+    const throwing = (name: string): object => Object.defineProperty({}, name, { get: boom, enumerable: true });
+    for (const [options, path] of [
+      [throwing('idempotencyKey'), 'options.idempotencyKey'],
+      [throwing('expectedVersion'), 'options.expectedVersion'],
+      [throwing('followUps'), 'options.followUps'],
+      [new Proxy({}, { get: boom }), 'options.idempotencyKey'],
+      [revoked(), 'options.idempotencyKey'],
+    ] as const) {
+      expect(codeOf(await store.apply(id, { type: 'note', by: 'agent' }, options as never)), path).toEqual([
+        'invalidRequest',
+        400,
+        path,
+      ]);
+    }
+    for (const options of [throwing('idempotencyKey'), new Proxy({}, { get: boom }), revoked()]) {
+      expect(codeOf(await store.create({ at: T0 }, options as never))).toEqual([
+        'invalidRequest',
+        400,
+        'options.idempotencyKey',
+      ]);
+    }
+    expect(await logged()).toBe(2);
+    for (const [options, path] of [
+      [throwing('now'), 'options.now'],
+      [throwing('limit'), 'options.limit'],
+      [throwing('batchSize'), 'options.batchSize'],
+      [revoked(), 'options.now'],
+      [null, 'options'],
+    ] as const) {
+      expect(await thrownBy(() => store.sweep(options as never)), path).toEqual(['invalidRequest', path]);
+    }
+    for (const [options, path] of [
+      [throwing('limit'), 'options.limit'],
+      [throwing('leaseMs'), 'options.leaseMs'],
+      [revoked(), 'options.limit'],
+    ] as const) {
+      expect(await thrownBy(() => store.claimEffects(options as never)), path).toEqual(['invalidRequest', path]);
+    }
+    const ids = ['1.1.0'];
+    const throwingItem = Object.defineProperty(['1.1.0', 'x'], 1, { get: boom });
+    for (const bad of [new Proxy(ids, { get: boom }), revoked(), throwingItem]) {
+      expect(await thrownBy(() => store.completeEffects(bad as never))).toEqual(['invalidRequest', 'ids']);
+    }
+    expect((await store.claimEffects()).length).toBe(1); // nothing was claimed or completed by the bad calls
+    expect(await store.sweep({ now: T0 })).toMatchObject({ claimed: 0, failed: [] });
   });
 }
