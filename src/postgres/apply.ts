@@ -9,6 +9,7 @@ import {
 import {
   checkStored,
   fromStored,
+  idText,
   isTicketId,
   NOW_MS,
   readJson,
@@ -62,7 +63,7 @@ export async function apply(
   event: StoreEvent,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  if (!isTicketId(id)) return refuse(String(id), null, unknownTicket(id));
+  if (!isTicketId(id)) return refuse(idText(id), null, unknownTicket(id));
   // The caller's event and options are read here, once, before anything else runs: from then on only these copies.
   let data: Record<string, unknown>;
   let opts: ApplyOptions;

@@ -22,8 +22,15 @@ export const NOW_MS = 'floor(extract(epoch from clock_timestamp()) * 1000)::floa
 /** Ticket ids are bigint identities, passed around as decimal strings. */
 export const isTicketId = (id: unknown): id is string => typeof id === 'string' && /^[1-9][0-9]{0,17}$/.test(id);
 
+/**
+ * A caller's ticket id as text for an answer: a string, a number or a BigInt as itself, anything else as its type
+ * only: converting it may throw (an object whose `toString` throws; JSON throws on a BigInt).
+ */
+export const idText = (id: unknown): string =>
+  typeof id === 'string' || typeof id === 'number' || typeof id === 'bigint' ? String(id) : `(${typeof id})`;
+
 export const unknownTicket = (id: unknown): StoreError =>
-  storeError('unknownTicket', `no ticket with id ${JSON.stringify(id) ?? String(id)}`);
+  storeError('unknownTicket', `no ticket with id ${JSON.stringify(idText(id))}`);
 
 export function fieldOrders(workflows: ReadonlyMap<string, Workflow>): Map<string, readonly string[]> {
   const orders = new Map<string, readonly string[]>();

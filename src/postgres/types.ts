@@ -158,7 +158,6 @@ export interface SweepOptions {
   readonly limit?: number;
   /** Tickets claimed and written per transaction (default 500). */
   readonly batchSize?: number;
-  readonly followUps?: FollowUpMode;
 }
 
 /**

@@ -418,4 +418,22 @@ export function hostileSuite(open: () => Promise<TestDatabase>): void {
     expect((await store.claimEffects()).length).toBe(1); // nothing was claimed or completed by the bad calls
     expect(await store.sweep({ now: T0 })).toMatchObject({ claimed: 0, failed: [] });
   });
+
+  it('answers ticket ids that are not even readable as text (a BigInt, a throwing toString, a symbol) with unknownTicket', async () => {
+    await fresh();
+    const before = await logged();
+    const hostile = { toString: boom, valueOf: boom };
+    for (const [id, text] of [
+      [10n, '10'],
+      [hostile, '(object)'],
+      [Symbol('id'), '(symbol)'],
+      [null, '(object)'],
+      [7, '7'],
+    ] as const) {
+      const r = await store.apply(id as never, { type: 'note', by: 'agent' });
+      expect(r.ok ? null : [r.id, r.error.code, r.error.status]).toEqual([text, 'unknownTicket', 404]);
+      expect(await store.get(id as never)).toBeNull();
+    }
+    expect(await logged()).toBe(before);
+  });
 }
