@@ -1,6 +1,6 @@
 import type { Ticket, Workflow } from 'ticket-lifecycle';
 import { apply } from './apply.js';
-import { checkStored, fieldOrders, fromStored, isTicketId, readOptions, type StoreContext } from './context.js';
+import { checkStored, fieldOrders, fromStored, isTicketId, type StoreContext } from './context.js';
 import { create } from './create.js';
 import { toDriver, type PgPoolLike, type SqlDriver } from './driver.js';
 import { StoreFailure, type StoreError } from './errors.js';
@@ -203,9 +203,7 @@ export function createPostgresStore<S extends string>(
     get: async (id) => (await load(id))?.ticket ?? null,
     load,
     apply: (id, event, applyOptions) => apply(ctx, id, event, applyOptions),
-    // sweep() reads its options field by field: here they are read once, into a copy (or refused, as a StoreFailure).
-    sweep: async (sweepOptions = {}) =>
-      sweep(ctx, readOptions<SweepOptions>(sweepOptions, ['now', 'limit', 'batchSize'])),
+    sweep: (sweepOptions) => sweep(ctx, sweepOptions),
     claimEffects: (claimOptions) => claimEffects(ctx, claimOptions),
     completeEffects: (ids) => completeEffects(ctx, ids),
     log: async (id) => (await read(id))?.log ?? [],

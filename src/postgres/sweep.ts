@@ -1,5 +1,5 @@
 import { nextDeadline, transition, type Ticket, type Workflow } from 'ticket-lifecycle';
-import { checkStored, isWholeTime, storedShapeError, type StoreContext } from './context.js';
+import { checkStored, isWholeTime, readOptions, storedShapeError, type StoreContext } from './context.js';
 import { databaseNow } from './create.js';
 import type { SqlQueryable } from './driver.js';
 import {
@@ -41,7 +41,9 @@ interface DueRow {
  * outbox rows — in one statement (sweep-write.ts). A sweeper that dies mid-batch loses its transaction; the
  * rows unlock and the next sweeper takes them.
  */
-export async function sweep(ctx: StoreContext, options: SweepOptions = {}): Promise<SweepReport> {
+export async function sweep(ctx: StoreContext, sweepOptions: SweepOptions = {}): Promise<SweepReport> {
+  // Read once, each field, into a copy (or refused as a StoreFailure): the checks below and the loop use only it.
+  const options = readOptions<SweepOptions>(sweepOptions, ['now', 'limit', 'batchSize']);
   // Checked before any claim: a `now` the engine refuses would fail every due ticket's tick and park them all.
   if (options.now !== undefined && !isWholeTime(options.now)) throw badOption('now', 'a time (whole epoch ms)');
   const batchSize = Math.max(1, Math.min(Math.trunc(count('batchSize', options.batchSize ?? DEFAULT_BATCH)), 10_000));
