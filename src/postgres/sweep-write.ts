@@ -1,15 +1,6 @@
-import type { Effect, Ticket } from 'ticket-lifecycle';
+import type { Ticket } from 'ticket-lifecycle';
 import type { StoreContext } from './context.js';
 import type { SqlQueryable } from './driver.js';
-
-/**
- * What the log keeps of a sweeper's tick: its effects, not a copy of the ticket (the row has it, and a replay
- * rebuilds it). Nobody redelivers a tick, so no first result needs returning.
- */
-export interface TickResult {
-  readonly effects: readonly Effect[];
-  readonly changed: boolean;
-}
 
 /**
  * One ticket's write in a batch, its scalar columns; its documents (patch and log entry) are already text in the

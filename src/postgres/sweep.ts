@@ -10,7 +10,7 @@ import {
   storeError,
   type StoreError,
 } from './errors.js';
-import { Batch, takenLogPlaces, ticketChange, type BatchStatement } from './sweep-write.js';
+import { Batch, takenLogPlaces, ticketChange, type BatchRow, type BatchStatement } from './sweep-write.js';
 import type { SweepOptions, SweepReport } from './types.js';
 
 const DEFAULT_BATCH = 500;
@@ -154,15 +154,14 @@ function write(
         : workflow === undefined
           ? storeError('unknownWorkflow', `workflow "${row.workflow}" is not in this store`)
           : tick(workflow, row, now, batch);
-    if (outcome !== null) {
+    if ('code' in outcome) {
       failed.push({ id: row.id, error: outcome });
       settled++;
       continue;
     }
-    const w = batch.rows[batch.rows.length - 1]!;
-    if (w.log) changed++;
-    effects += w.n;
-    if (w.next_deadline === null || w.next_deadline > now) settled++;
+    if (outcome.log) changed++;
+    effects += outcome.n;
+    if (outcome.next_deadline === null || outcome.next_deadline > now) settled++;
   }
   const outcome: BatchOutcome = { claimed: rows.length, changed, effects, failed, settled };
   return send(ctx, tx, batch.rows.length > 0 ? batch.statement(ctx) : null, outcome);
@@ -186,8 +185,8 @@ async function send(
   return outcome;
 }
 
-/** Ticks one claimed row into `batch`; or the reason it cannot be (then nothing is added). */
-function tick(workflow: Workflow, row: DueRow, now: number, batch: Batch): StoreError | null {
+/** Ticks one claimed row into `batch`, answering its row there; or the reason it cannot be (then nothing is added). */
+function tick(workflow: Workflow, row: DueRow, now: number, batch: Batch): BatchRow | StoreError {
   // No field reordering (fromStored): a tick's ticket is never returned, and jsonb keeps no key order anyway.
   const ticket: unknown = JSON.parse(row.data);
   const broken = storedShapeError(ticket);
@@ -200,22 +199,21 @@ function tick(workflow: Workflow, row: DueRow, now: number, batch: Batch): Store
   const log = result.changed || result.effects.length > 0;
   const t = result.ticket;
   const { data, full } = ticketChange(stored, t);
-  batch.add(
-    {
-      id: row.id,
-      ctid: row.ctid,
-      status: t.status,
-      version: t.version,
-      updated_at: t.updatedAt,
-      next_deadline: nextDeadline(workflow, t),
-      seq: log ? row.last_seq + 1 : row.last_seq,
-      at: event.at,
-      n: log ? result.effects.length : 0,
-      log,
-      full,
-    },
-    data,
-    log ? { effects: result.effects, changed: result.changed } : null,
-  );
-  return null;
+  const written: BatchRow = {
+    id: row.id,
+    ctid: row.ctid,
+    status: t.status,
+    version: t.version,
+    updated_at: t.updatedAt,
+    next_deadline: nextDeadline(workflow, t),
+    seq: log ? row.last_seq + 1 : row.last_seq,
+    at: event.at,
+    n: log ? result.effects.length : 0,
+    log,
+    full,
+  };
+  // The log keeps a tick's effects, not a copy of the ticket (the row has it, and a replay rebuilds it); nobody
+  // redelivers a tick, so no first result needs returning.
+  batch.add(written, data, log ? { effects: result.effects, changed: result.changed } : null);
+  return written;
 }
