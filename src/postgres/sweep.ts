@@ -20,8 +20,10 @@ const DEFAULT_BATCH = 500;
  * steps over the rows other sweepers hold at its end of the index (`SKIP LOCKED` still visits and tries each one);
  * with two ends, concurrent sweepers hold half as many rows in each other's way. Every due ticket is still swept by
  * the call that claims it (a sweep runs until nothing is due), and a tick's outcome does not depend on the order.
+ * Each process starts at a random end (on its first sweep, `-1` until then): sweeper processes started together, the
+ * replicas of one deployment on one schedule, would otherwise all claim oldest first, then all newest first.
  */
-let sweepsStarted = 0;
+let sweepsStarted = -1;
 
 interface DueRow {
   readonly id: string;
@@ -54,6 +56,7 @@ export async function sweep(ctx: StoreContext, sweepOptions: SweepOptions = {}):
   let effects = 0;
   let batches = 0;
   const failed: { id: string; error: StoreError }[] = [];
+  if (sweepsStarted < 0) sweepsStarted = Math.random() < 0.5 ? 0 : 1;
   const order = sweepsStarted++ % 2 === 0 ? 'ASC' : 'DESC';
   while (claimed < limit) {
     const size = Math.min(batchSize, limit - claimed);
