@@ -257,23 +257,28 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       await rows('UPDATE S.outbox SET done_at = now()'); // the agents' replies that made the tickets pending: delivered
       // One tick each: reminder, auto-close and the timer's firing, three effects per event.
       expect(await store.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 2, effects: 6 });
+      // The outbox hands events out in the order they were written; which of the two ticks came first depends on the
+      // end of the due range this sweep claimed from (each process starts at a random end).
       const tick = await rows(
-        `SELECT ticket_id::text AS id, result -> 'effects' AS effects FROM S.events WHERE type = 'tick' ORDER BY ticket_id`,
+        `SELECT e.ticket_id::text AS id, e.result -> 'effects' AS effects FROM S.events AS e
+         JOIN S.outbox AS o ON o.ticket_id = e.ticket_id AND o.seq = e.seq WHERE e.type = 'tick' ORDER BY o.pos`,
       );
+      expect(tick.map((r) => r.id).sort()).toEqual([a, b].sort());
       const [ea, eb] = tick.map((r) => r.effects as unknown[]);
+      const [ia, ib] = tick.map((r) => r.id as string);
       const perEvent = ea!.length;
       expect(perEvent).toBe(3);
       // limit 1: the first event comes whole (its effects are never split across consumers' leases).
       const first = await store.claimEffects({ limit: 1, leaseMs: 200 });
-      expect(first.map((e) => [e.ticketId, e.index, e.effect])).toEqual(ea!.map((effect, i) => [a, i, effect]));
+      expect(first.map((e) => [e.ticketId, e.index, e.effect])).toEqual(ea!.map((effect, i) => [ia, i, effect]));
       expect(new Set(first.map((e) => e.id)).size).toBe(perEvent);
       const second = await store.claimEffects({ limit: 100, leaseMs: 200 });
-      expect(second.map((e) => [e.ticketId, e.effect])).toEqual(eb!.map((effect) => [b, effect]));
+      expect(second.map((e) => [e.ticketId, e.effect])).toEqual(eb!.map((effect) => [ib, effect]));
       // The consumer of the first event completes one effect and crashes: only the others come back.
       expect(await store.completeEffects([first[0]!.id, first[0]!.id, 'junk', '1.2'])).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 250));
       const again = await store.claimEffects({ limit: 100, leaseMs: 60_000 });
-      expect(again.filter((e) => e.ticketId === a).map((e) => e.id)).toEqual(first.slice(1).map((e) => e.id));
+      expect(again.filter((e) => e.ticketId === ia).map((e) => e.id)).toEqual(first.slice(1).map((e) => e.id));
       expect(await store.completeEffects(again.map((e) => e.id))).toBe(again.length);
       expect(await count('effects', 'done_at IS NULL')).toBe(0);
       expect(await store.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
