@@ -12,17 +12,10 @@ const T0 = Date.UTC(2026, 0, 5, 9);
 async function sweptInOrder(random: number): Promise<{ ids: string[]; swept: string[] }> {
   vi.resetModules();
   vi.spyOn(Math, 'random').mockReturnValue(random);
-  const { defineWorkflow } = await import('ticket-lifecycle');
+  // The race suite's policy (open ↔ pending, pending closes after a day), built by the fresh modules' engine.
+  const { raceWorkflow } = await import('./race.js');
   const { createPostgresStore } = await import('ticket-lifecycle/postgres');
-  const workflow = defineWorkflow({
-    statuses: [
-      { id: 'open', category: 'open' },
-      { id: 'pending', category: 'pending' },
-      { id: 'closed', category: 'closed' },
-    ],
-    replies: [{ by: 'agent', from: 'open', to: 'pending' }],
-    timers: [{ id: 'auto-close', in: 'pending', after: 'P1D', action: 'move', to: 'closed' }],
-  });
+  const workflow = raceWorkflow(86_400);
   const db = new PGlite();
   try {
     const store = createPostgresStore(db, { workflow });
