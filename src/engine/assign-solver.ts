@@ -5,8 +5,8 @@ import { matchesWhen } from './when.js';
 
 /**
  * `assignSolver` (Zendesk's "auto assign tickets upon solve"): before the rules judge an agent's move from the
- * step's status into the solved status `to`, an unassigned ticket gets the agent the event names (`actorId`) as its assignee,
- * when a `resolve` rule with `assignSolver` applies to the ticket (its statuses, actors and `when`). The rules then
+ * step's status into the solved status `to`, an unassigned ticket gets the agent the event names (`actorId`) as its
+ * assignee, when a `resolve` rule with `assignSolver` applies to the ticket (its statuses, actors and `when`). The rules then
  * judge the assigned ticket, so `requireAssignee` holds; if they refuse, the whole event is refused and nothing
  * changes. The `assigned` effect says who and why (`cause: 'solver'`).
  *

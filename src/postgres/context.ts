@@ -99,11 +99,13 @@ export function readJson(value: unknown, root: 'event' | 'input'): Record<string
       }
     } catch {} // keys a Proxy will not list: the whole value is at fault
     throw refusal(
+      root === 'event' ? 'invalidEvent' : 'invalidRequest',
       path,
       'cannot be stored as JSON (a throwing getter, a cycle, a BigInt, NaN, a NUL or an unpaired surrogate)',
     );
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw refusal(root, 'must be an object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw refusal(root === 'event' ? 'invalidEvent' : 'invalidRequest', root, 'must be an object');
   return data as Record<string, unknown>;
 }
 
@@ -142,13 +144,13 @@ export function checkStored(workflow: Workflow, ticket: Ticket): StoreError | nu
  * `path`, or `options` for options that are no object) as a `StoreFailure`.
  */
 export function readOptions<T extends object>(options: unknown, keys: readonly (keyof T & string)[]): T {
-  if (typeof options !== 'object' || options === null) throw refusal('options', 'must be an object');
+  if (typeof options !== 'object' || options === null) throw refusal('invalidRequest', 'options', 'must be an object');
   const copy: Record<string, unknown> = {};
   for (const key of keys) {
     try {
       copy[key] = (options as Record<string, unknown>)[key];
     } catch {
-      throw refusal(`options.${key}`, 'cannot be read');
+      throw refusal('invalidRequest', `options.${key}`, 'cannot be read');
     }
   }
   const key = copy.idempotencyKey;
@@ -162,11 +164,12 @@ export function readOptions<T extends object>(options: unknown, keys: readonly (
   )
     return copy as T;
   throw refusal(
+    'invalidRequest',
     'options.idempotencyKey',
     'must be a string of 1 to 200 characters, without NUL characters or unpaired surrogates',
   );
 }
 
-/** The refusal of a caller's value to throw: `invalidEvent` for the event and its fields, else `invalidRequest`. */
-const refusal = (path: string, what: string): StoreFailure =>
-  new StoreFailure(storeError(path[0] === 'e' ? 'invalidEvent' : 'invalidRequest', `${path} ${what}`, path));
+/** The refusal of a caller's value, to throw: its code, and the path at fault, which also starts the message. */
+const refusal = (code: 'invalidEvent' | 'invalidRequest', path: string, what: string): StoreFailure =>
+  new StoreFailure(storeError(code, `${path} ${what}`, path));

@@ -86,16 +86,16 @@ export async function claimEffects(ctx: StoreContext, options: ClaimOptions = {}
  * @returns how many were pending and are now done.
  */
 export async function completeEffects(ctx: StoreContext, ids: readonly string[]): Promise<number> {
-  let parsed: RegExpExecArray[];
+  // Read once, in a try: an array behind a Proxy, or with a throwing getter, is refused like any other non-array.
+  let parsed: RegExpExecArray[] | null = null;
   try {
-    // Read once, in a try: an array behind a Proxy, or with a throwing getter, is refused like any other non-array.
-    if (!Array.isArray(ids)) throw ids;
-    parsed = ids.map((id) => (typeof id === 'string' ? EFFECT_ID.exec(id) : null)).filter((m) => m !== null);
-  } catch {
+    if (Array.isArray(ids))
+      parsed = ids.map((id) => (typeof id === 'string' ? EFFECT_ID.exec(id) : null)).filter((m) => m !== null);
+  } catch {}
+  if (parsed === null)
     throw new StoreFailure(
       storeError('invalidRequest', 'completeEffects: "ids" must be an array of effect ids', 'ids'),
     );
-  }
   if (parsed.length === 0) return 0;
   const { rows } = await ctx.driver.query(
     `WITH input AS (

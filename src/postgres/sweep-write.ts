@@ -109,31 +109,32 @@ const DOCUMENTS_PER_PARAMETER = 128;
  */
 export class Batch {
   readonly rows: BatchRow[] = [];
-  /** Each a slice of a JSON array's elements: the text without its brackets. */
-  readonly patches: string[] = [];
-  readonly results: string[] = [];
-  #data: unknown[] = [];
+  /** The slices turned into text so far: each a JSON array's elements, without its brackets. */
+  readonly #patchTexts: string[] = [];
+  readonly #resultTexts: string[] = [];
+  /** The current slice's documents, not yet text. */
+  #patches: unknown[] = [];
   #results: unknown[] = [];
 
-  add(row: BatchRow, data: unknown, result: unknown): void {
+  add(row: BatchRow, patch: unknown, result: unknown): void {
     this.rows.push(row);
-    this.#data.push(data);
+    this.#patches.push(patch);
     this.#results.push(result);
-    if (this.#data.length === DOCUMENTS_PER_PARAMETER) this.#flush();
+    if (this.#patches.length === DOCUMENTS_PER_PARAMETER) this.#flush();
   }
 
   #flush(): void {
-    if (this.#data.length === 0) return;
-    this.patches.push(JSON.stringify(this.#data).slice(1, -1));
-    this.results.push(JSON.stringify(this.#results).slice(1, -1));
-    this.#data = [];
+    if (this.#patches.length === 0) return;
+    this.#patchTexts.push(JSON.stringify(this.#patches).slice(1, -1));
+    this.#resultTexts.push(JSON.stringify(this.#results).slice(1, -1));
+    this.#patches = [];
     this.#results = [];
   }
 
   /** The statement writing this batch, built before it is sent (see `sweepBatch`). */
   statement(ctx: StoreContext): BatchStatement {
     this.#flush();
-    return batchStatement(ctx, this.rows, this.patches, this.results);
+    return batchStatement(ctx, this.rows, this.#patchTexts, this.#resultTexts);
   }
 }
 
@@ -144,14 +145,14 @@ function documentsSql(first: number, count: number): string {
 }
 
 /**
- * The statement writing a claimed batch in one go: tickets, log entries, outbox rows. Scalars go in as one typed array per
- * column and documents as texts of up to DOCUMENTS_PER_PARAMETER documents, joined by the statement into one JSON
- * array per column (`documentsSql`), all zipped by `ROWS FROM`: the server validates each document array once as
- * `json` (cheap); the patches are parsed into jsonb once, the results are logged as the json they are (schema
- * version 3: no conversion per entry). A cast written twice (`::text::json` on one parameter) was folded at plan
- * time, a second pass over the batch's JSON (13–17 % slower). Slower shapes, measured on PostgreSQL 15:
- * one jsonb document for the batch (the planner folds a constant jsonb at plan time, 200–300 ms per 1,000 tickets),
- * one JSON record per ticket in a text[] (escaped into the array literal, every document parsed twice),
+ * The statement writing a claimed batch in one go: tickets, log entries, outbox rows. Scalars go in as one typed
+ * array per column and documents as texts of up to DOCUMENTS_PER_PARAMETER documents, joined by the statement into
+ * one JSON array per column (`documentsSql`), all zipped by `ROWS FROM`: the server validates each document array
+ * once as `json` (cheap); the patches are parsed into jsonb once, the results are logged as the json they are
+ * (schema version 3: no conversion per entry). A cast written twice (`::text::json` on one parameter) was folded at
+ * plan time, a second pass over the batch's JSON (13–17 % slower). Slower shapes, measured on PostgreSQL 15: one
+ * jsonb document for the batch (the planner folds a constant jsonb at plan time, 200–300 ms per 1,000 tickets), one
+ * JSON record per ticket in a text[] (escaped into the array literal, every document parsed twice),
  * `json_to_recordset` (a quarter second per 1,000). Rows are found by `ctid`, all in one TID scan of the sorted list
  * (a TID scan per row, rescanned a thousand times, cost 10 % more): they are locked by this transaction since the
  * claim, so they cannot have moved. The tick's event is not stored: it is `{ type, at }`, both columns of the entry,

@@ -88,10 +88,7 @@ function count(name: string, value: number): number {
 }
 
 const badOption = (name: string, what: string): StoreFailure =>
-  new StoreFailure({
-    ...storeError('invalidRequest', `sweep: "${name}" must be ${what}`),
-    path: `options.${name}`,
-  });
+  new StoreFailure(storeError('invalidRequest', `sweep: "${name}" must be ${what}`, `options.${name}`));
 
 interface BatchOutcome {
   readonly claimed: number;
