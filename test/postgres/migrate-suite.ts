@@ -2,9 +2,9 @@
 // Run on PGlite (npm test) and on a real PostgreSQL (DATABASE_URL), beside the store suite.
 import { transition } from 'ticket-lifecycle';
 import { createPostgresStore, replayLog, type PostgresStore } from 'ticket-lifecycle/postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOGGED_EVENT, migrations } from '../../src/postgres/schema.js';
-import { DAY, desk, freshStore, HOUR, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import { DAY, desk, freshStore, HOUR, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 
 /** Creates `schema` at `version` with the migrations of this build, as a database left at that version would be. */
 async function schemaAt(database: TestDatabase, schema: string, version: number): Promise<void> {
@@ -58,18 +58,12 @@ async function snapshot(store: PostgresStore<DeskStatus>, ids: readonly string[]
 }
 
 export function migrateSuite(open: () => Promise<TestDatabase>): void {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await open();
-  }, 120_000);
-  afterAll(async () => {
-    await database.close();
-  });
+  const database = suiteDatabase(open);
 
-  describe('migrate a populated database', () => {
+  describe('migrate a populated database()', () => {
     it('moves a version-2 log (jsonb) to version 3 (json) with every entry, key, lease and effect id kept', async () => {
       // The history is written by this build, then copied into a schema left at version 2, as version 2 stored it.
-      const { store: source, schema: from } = await freshStore(database);
+      const { store: source, schema: from } = await freshStore(database());
       const a = (await source.create({ at: T0, channel: 'email' })).id!;
       const b = (await source.create({ at: T0 + HOUR })).id!;
       await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
@@ -83,18 +77,18 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       await source.claimEffects({ limit: 1, leaseMs: 600_000 });
 
       const old = `${from}_v2`;
-      await schemaAt(database, old, 2);
+      await schemaAt(database(), old, 2);
       // Version 2 stored every tick's event document (the object this build reads back for a NULL one), as jsonb.
-      await copyRows(database, from, old, `${LOGGED_EVENT}::jsonb, result::jsonb`);
-      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      await copyRows(database(), from, old, `${LOGGED_EVENT}::jsonb, result::jsonb`);
+      const upgraded = createPostgresStore(database().db, { workflow: desk, schema: old });
       const before = await snapshot(upgraded, [a, b]); // version 2, read by this build
       const effectsView = `SELECT id, type, effect, attempts, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`;
-      const viewBefore = await sql(database, effectsView);
+      const viewBefore = await sql(database(), effectsView);
 
       expect(await upgraded.migrate()).toEqual({ from: 2, to: 5, applied: [3, 4, 5] });
       expect(await upgraded.migrate()).toEqual({ from: 5, to: 5, applied: [] });
       const types = await sql(
-        database,
+        database(),
         `SELECT column_name AS name, data_type AS type FROM information_schema.columns
          WHERE table_schema = $1 AND table_name = 'events' AND column_name IN ('event', 'result') ORDER BY 1`,
         [old],
@@ -109,7 +103,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect(after).toEqual(await snapshot(source, [a, b]));
       expect(after.every((t) => t.verify.ok)).toBe(true);
       // The outbox view keeps its rows and columns (effect still jsonb).
-      expect(await sql(database, effectsView)).toEqual(viewBefore);
+      expect(await sql(database(), effectsView)).toEqual(viewBefore);
       // The idempotency key still answers with the first result.
       const again = await upgraded.apply(a, { type: 'reply', by: 'customer' }, { idempotencyKey: 'm-1' });
       expect(again).toEqual({ ...keyed, duplicate: true });
@@ -121,12 +115,12 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       // And the upgraded store writes on: a new event, a sweep, both replaying.
       expect((await upgraded.apply(b, { type: 'reply', by: 'customer', at: T0 + 4 * DAY })).ok).toBe(true);
       expect((await upgraded.verify(b)).ok).toBe(true);
-      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
-      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${from}" CASCADE`);
     });
 
     it('moves a version-3 log to version 4 (ticks without an event document) with every entry kept', async () => {
-      const { store: source, schema: from } = await freshStore(database);
+      const { store: source, schema: from } = await freshStore(database());
       const a = (await source.create({ at: T0, channel: 'email' })).id!;
       await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
       const keyed = await source.apply(a, { type: 'reply', by: 'customer', at: T0 + HOUR }, { idempotencyKey: 'm-1' });
@@ -139,18 +133,18 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
 
       // Version 3 stored every tick's event document (json, NOT NULL): the object this build reads back for a NULL one.
       const old = `${from}_v3`;
-      await schemaAt(database, old, 3);
-      await copyRows(database, from, old, `${LOGGED_EVENT}, result`);
-      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      await schemaAt(database(), old, 3);
+      await copyRows(database(), from, old, `${LOGGED_EVENT}, result`);
+      const upgraded = createPostgresStore(database().db, { workflow: desk, schema: old });
       const before = await snapshot(upgraded, [a, b]);
       const stored = `SELECT ticket_id::text AS id, seq, event FROM "${old}".events ORDER BY ticket_id, seq`;
-      const eventsBefore = await sql(database, stored);
+      const eventsBefore = await sql(database(), stored);
       expect(eventsBefore.every((e) => e.event !== null)).toBe(true);
 
       expect(await upgraded.migrate()).toEqual({ from: 3, to: 5, applied: [4, 5] });
       expect(await upgraded.migrate()).toEqual({ from: 5, to: 5, applied: [] });
       // Nothing rewritten: the stored documents, the log, the replay and the ticket are what they were.
-      expect(await sql(database, stored)).toEqual(eventsBefore);
+      expect(await sql(database(), stored)).toEqual(eventsBefore);
       const after = await snapshot(upgraded, [a, b]);
       expect(after).toEqual(before);
       expect(after).toEqual(await snapshot(source, [a, b]));
@@ -168,14 +162,14 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       const last = (await upgraded.log(b)).at(-1)!;
       expect(last.event).toEqual({ type: 'tick', at: T0 + 3 * DAY + 2 * HOUR });
       expect(
-        await sql(database, `SELECT event FROM "${old}".events WHERE ticket_id = $1 AND seq = $2`, [b, last.seq]),
+        await sql(database(), `SELECT event FROM "${old}".events WHERE ticket_id = $1 AND seq = $2`, [b, last.seq]),
       ).toEqual([{ event: null }]);
       expect((await upgraded.verify(b)).ok).toBe(true);
-      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
-      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${from}" CASCADE`);
     });
     it('rolling deploys (docs/postgres.md, Upgrading): what an older build meets in a newer schema', async () => {
-      const { store, schema } = await freshStore(database);
+      const { store, schema } = await freshStore(database());
       const a = (await store.create({ at: T0, channel: 'email' })).id!;
       await store.apply(a, { type: 'reply', by: 'agent', at: T0 });
       expect(await store.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
@@ -183,7 +177,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       // a tick written since comes back with a null event, which its `log` returns as is and its replay hands to
       // `transition`, which refuses it: `verify` reports the tick's entry as corrupt although nothing is wrong.
       const preV4 = await sql(
-        database,
+        database(),
         `SELECT seq, event, result -> 'ticket' AS ticket FROM "${schema}".events WHERE ticket_id = $1 ORDER BY seq`,
         [a],
       );
@@ -195,14 +189,14 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect(await store.verify(a)).toMatchObject({ ok: true }); // this build reads the NULL as the tick it was
       // Every build's migrate() refuses a schema newer than it knows: an old instance restarted after the upgrade
       // fails at start-up, with this message.
-      await sql(database, `INSERT INTO "${schema}".migrations (version) VALUES (99)`);
+      await sql(database(), `INSERT INTO "${schema}".migrations (version) VALUES (99)`);
       await expect(store.migrate()).rejects.toThrow(/schema is at version 99, newer than this build \(5\)/);
-      await sql(database, `DROP SCHEMA "${schema}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${schema}" CASCADE`);
     });
     it('moves a version-1 outbox pruned row by row (done rows deleted, as the v1 docs advised): nothing redelivered', async () => {
       // Before round 12, migration 2 counted an event's v1 rows as its effect count: a tick whose first two effects
       // were delivered and pruned came back as three pending effects, the two delivered ones handed out again.
-      const { store: source, schema: from } = await freshStore(database);
+      const { store: source, schema: from } = await freshStore(database());
       const a = (await source.create({ at: T0, channel: 'email' })).id!;
       await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
       expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
@@ -211,44 +205,44 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect(tick.length).toBe(3);
 
       const old = `${from}_v1p`;
-      await v1Of(database, from, old);
+      await v1Of(database(), from, old);
       // What is left after pruning: the reply's effects all delivered and deleted; of the tick's three, the first
       // delivered and deleted, the second delivered and kept, the third pending (attempted once).
       const v1Row = `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, attempts, done_at)
                      SELECT ticket_id, seq, idx, type, effect, 1, $3::timestamptz FROM "${from}".effects WHERE ticket_id = $1 AND seq = 2 AND idx = $2`;
-      await sql(database, v1Row, [a, 1, new Date(T0 + 3 * DAY).toISOString()]);
-      await sql(database, v1Row, [a, 2, null]);
+      await sql(database(), v1Row, [a, 1, new Date(T0 + 3 * DAY).toISOString()]);
+      await sql(database(), v1Row, [a, 2, null]);
 
-      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      const upgraded = createPostgresStore(database().db, { workflow: desk, schema: old });
       expect((await upgraded.migrate()).applied).toEqual([2, 3, 4, 5]);
       const next = await upgraded.claimEffects({ limit: 100, leaseMs: 60_000 });
       expect(next.map((e) => e.id)).toEqual([tick[2]!.id]); // only the pending one
       expect(next[0]).toMatchObject({ effect: tick[2]!.effect, attempts: 2 });
       expect(await upgraded.completeEffects([next[0]!.id])).toBe(1);
       expect(await upgraded.claimEffects({ limit: 100, leaseMs: 1 })).toEqual([]);
-      const view = await sql(database, `SELECT id, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`);
+      const view = await sql(database(), `SELECT id, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY id`);
       expect(view).toEqual(tick.map((e) => ({ id: e.id, done: true })));
       expect((await upgraded.verify(a)).ok).toBe(true);
-      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
-      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${from}" CASCADE`);
     });
-    it('moves a populated version-4 database to version 5 (creation keys): nothing rewritten, keys work at once', async () => {
-      const { store: source, schema: from } = await freshStore(database);
+    it('moves a populated version-4 database() to version 5 (creation keys): nothing rewritten, keys work at once', async () => {
+      const { store: source, schema: from } = await freshStore(database());
       const a = (await source.create({ at: T0, channel: 'email' })).id!;
       await source.apply(a, { type: 'reply', by: 'agent', at: T0 }, { idempotencyKey: 'm-1' });
       expect(await source.sweep({ now: T0 + 3 * DAY })).toMatchObject({ claimed: 1, changed: 1 });
       const old = `${from}_v4`;
-      await schemaAt(database, old, 4);
-      await copyRows(database, from, old, 'event, result');
+      await schemaAt(database(), old, 4);
+      await copyRows(database(), from, old, 'event, result');
       // The rows were copied with their ids: move the identity on as the inserts that made them would have.
-      await sql(database, `SELECT setval(pg_get_serial_sequence('"${old}".tickets', 'id'), $1)`, [Number(a)]);
-      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      await sql(database(), `SELECT setval(pg_get_serial_sequence('"${old}".tickets', 'id'), $1)`, [Number(a)]);
+      const upgraded = createPostgresStore(database().db, { workflow: desk, schema: old });
       const before = await snapshot(upgraded, [a]);
       const stored = `SELECT ticket_id::text AS id, seq, event::text, result::text FROM "${old}".events ORDER BY 1, 2`;
-      const eventsBefore = await sql(database, stored);
+      const eventsBefore = await sql(database(), stored);
 
       expect(await upgraded.migrate()).toEqual({ from: 4, to: 5, applied: [5] });
-      expect(await sql(database, stored)).toEqual(eventsBefore);
+      expect(await sql(database(), stored)).toEqual(eventsBefore);
       expect(await snapshot(upgraded, [a])).toEqual(before);
       const created = await upgraded.create({ at: T0 + DAY }, { idempotencyKey: 'hook-1' });
       expect(created).toMatchObject({ ok: true, duplicate: false });
@@ -258,13 +252,13 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
         duplicate: true,
       });
       expect((await upgraded.verify(created.id!)).ok).toBe(true);
-      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
-      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${from}" CASCADE`);
     });
-    it('moves a populated version-1 database to the latest version while a second instance migrates too: nothing lost', async () => {
+    it('moves a populated version-1 database() to the latest version while a second instance migrates too: nothing lost', async () => {
       // A history with every kind of row: a follow-up, an idempotency key, ticks, and an outbox with a completed
       // event, a partly completed one, a leased one and pending ones.
-      const { store: source, schema: from } = await freshStore(database, 'create');
+      const { store: source, schema: from } = await freshStore(database(), 'create');
       const a = (await source.create({ at: T0, channel: 'email' })).id!;
       const b = (await source.create({ at: T0 + HOUR })).id!;
       await source.apply(a, { type: 'reply', by: 'agent', at: T0 });
@@ -285,16 +279,16 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
 
       // Version 1: the log as jsonb (every event stored), one outbox row per effect in claim order.
       const old = `${from}_v1`;
-      await v1Of(database, from, old);
+      await v1Of(database(), from, old);
       await sql(
-        database,
+        database(),
         `INSERT INTO "${old}".effects (ticket_id, seq, idx, type, effect, related_ticket_id, attempts, leased_until, done_at)
          SELECT e.ticket_id, e.seq, e.idx, e.type, e.effect, e.related_ticket_id, e.attempts, e.leased_until, e.done_at
          FROM "${from}".effects AS e JOIN "${from}".outbox AS o ON o.ticket_id = e.ticket_id AND o.seq = e.seq
          ORDER BY o.pos, e.idx`,
       );
-      const first = createPostgresStore(database.db, { workflow: desk, schema: old, followUps: 'create' });
-      const second = createPostgresStore(database.db, { workflow: desk, schema: old, followUps: 'create' });
+      const first = createPostgresStore(database().db, { workflow: desk, schema: old, followUps: 'create' });
+      const second = createPostgresStore(database().db, { workflow: desk, schema: old, followUps: 'create' });
       const ids = [a, b, followUp];
       const before = await snapshot(first, ids); // version 1, read by this build
 
@@ -308,7 +302,7 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect(after.every((t) => t.verify.ok)).toBe(true);
       const effectsView = (schema: string) =>
         sql(
-          database,
+          database(),
           `SELECT id, type, effect, related_ticket_id::text AS related, attempts, done_at IS NOT NULL AS done FROM "${schema}".effects ORDER BY id`,
         );
       expect(await effectsView(old)).toEqual(await effectsView(from));
@@ -322,8 +316,8 @@ export function migrateSuite(open: () => Promise<TestDatabase>): void {
       expect(next.map((e) => e.id)).not.toContain(partly[0]!.id);
       expect(next.map((e) => e.id)).not.toContain(held[0]!.id);
       expect(await first.completeEffects(next.map((e) => e.id))).toBe(next.length);
-      await sql(database, `DROP SCHEMA "${old}" CASCADE`);
-      await sql(database, `DROP SCHEMA "${from}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${old}" CASCADE`);
+      await sql(database(), `DROP SCHEMA "${from}" CASCADE`);
     });
   });
 }
