@@ -67,8 +67,12 @@ function rng(seed: number): () => number {
   };
 }
 
-export function raceWorkflow(closeAfterSeconds: number) {
-  return defineWorkflow({
+/**
+ * The race's policy: replies flip open ↔ pending; pending reminds halfway and closes after `closeAfterSeconds`.
+ * `define` is the `defineWorkflow` that compiles it: the A/B bench (bench/ab) passes each build's own.
+ */
+export function raceWorkflow(closeAfterSeconds: number, define: typeof defineWorkflow = defineWorkflow) {
+  return define({
     statuses: [
       { id: 'open', category: 'open' },
       { id: 'pending', category: 'pending' },
