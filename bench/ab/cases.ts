@@ -28,6 +28,15 @@ type PresetName = 'zendesk' | 'liveAgent';
 /** CPU time per round of an in-memory case: long enough to average out a scavenge, short enough to alternate often. */
 const ROUND_MS = 150;
 
+/** The two builds against each other, then each against the case's reference. */
+function ratiosWith([a, b]: readonly Build[], reference: string): Ratio[] {
+  return [
+    { of: a!.name, to: b!.name },
+    { of: a!.name, to: reference },
+    { of: b!.name, to: reference },
+  ];
+}
+
 /** Each build's transition(tawkTo()) over the contract bench's histories, and the contract-equivalent reducer. */
 export async function contractCase([a, b]: readonly Build[]): Promise<AbCase> {
   const histories = historiesFor(presetNamed('tawkTo'));
@@ -73,11 +82,7 @@ export async function contractCase([a, b]: readonly Build[]): Promise<AbCase> {
   };
   return {
     subjects: [await transitionOf(a!), await transitionOf(b!), reducer],
-    ratios: [
-      { of: a!.name, to: b!.name },
-      { of: a!.name, to: reducer.name },
-      { of: b!.name, to: reducer.name },
-    ],
+    ratios: ratiosWith([a!, b!], reducer.name),
     warmup: 3,
   };
 }
@@ -128,14 +133,9 @@ export async function sweepCase(builds: readonly Build[], preset: PresetName, co
       return { 'evaluateAutoClose ns': closes, 'nextDeadline ns': await deadlineByHand() };
     },
   });
-  const [a, b] = builds;
   return {
     subjects,
-    ratios: [
-      { of: a!.name, to: b!.name },
-      { of: a!.name, to: 'hand loop' },
-      { of: b!.name, to: 'hand loop' },
-    ],
+    ratios: ratiosWith(builds, 'hand loop'),
     warmup: 2,
   };
 }
@@ -253,14 +253,9 @@ export async function postgresSweepCase(builds: readonly Build[], count: number)
       });
     }
   }
-  const [a, b] = builds;
   return {
     subjects,
-    ratios: [
-      { of: a!.name, to: b!.name },
-      { of: a!.name, to: 'one UPDATE' },
-      { of: b!.name, to: 'one UPDATE' },
-    ],
+    ratios: ratiosWith(builds, 'one UPDATE'),
     warmup: 1,
     close: async () => {
       for (let i = 0; i < schemas; i++) await pool.query(`DROP SCHEMA IF EXISTS "tl_ab_${i}" CASCADE`);
