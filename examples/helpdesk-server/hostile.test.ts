@@ -2,8 +2,11 @@
 // status docs/postgres.md maps it to, never a stack trace or a generic 500. Before round 12 a text/plain body was
 // parsed anyway, a request target that is no URL and a read of a corrupt row were a bare 500 'internalError', and a
 // ticket of a workflow the server does not run crashed the handler (a TypeError).
-import { connect } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
+import { createPostgresStore, type SqlDriver } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpdesk } from './policy.js';
+import { helpdeskServer } from './server.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 let server: TestServer;
@@ -105,5 +108,42 @@ describe('examples/helpdesk-server given hostile requests', { timeout: 60_000 },
     const other = await call('GET', `/tickets/${foreign}`);
     expect([other.status, other.error?.code]).toEqual([500, 'unknownWorkflow']);
     for (const r of [read, write, other]) expect(r.text).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('answers a database that went away with 503 databaseUnavailable and Retry-After, not 500', async () => {
+    // Round 14, three server processes on one PostgreSQL: a terminated backend (57P01), a statement timeout (57014) or
+    // a dropped socket failed the request after its transaction rolled back, and the server answered 500
+    // internalError (a client may give up) and logged a stack; the request can simply be sent again.
+    const failures: Record<string, unknown>[] = [
+      { code: '57P01', message: 'terminating connection due to administrator command' },
+      { code: '57014', message: 'canceling statement due to statement timeout' },
+      { code: 'ECONNRESET', message: 'read ECONNRESET' },
+      { message: 'Connection terminated unexpectedly' },
+    ];
+    for (const failure of failures) {
+      const fail = async (): Promise<never> => {
+        throw Object.assign(new Error(failure.message as string), failure);
+      };
+      const gone: SqlDriver = { query: fail, transaction: fail };
+      const http = helpdeskServer(createPostgresStore(gone, { workflow: helpdesk })).listen(0, '127.0.0.1');
+      await new Promise((resolve) => http.once('listening', resolve));
+      const at = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+      try {
+        for (const [method, path, body] of [
+          ['POST', '/tickets/1/events', '{"type":"note","by":"agent"}'],
+          ['POST', '/tickets', '{}'],
+          ['GET', '/tickets/1', undefined],
+        ] as const) {
+          const res = await fetch(`${at}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
+          const answer = (await res.json()) as { error?: { code: string } };
+          expect(
+            [res.status, answer.error?.code, res.headers.get('retry-after')],
+            `${failure.message} ${path}`,
+          ).toEqual([503, 'databaseUnavailable', '1']);
+        }
+      } finally {
+        http.close();
+      }
+    }
   });
 });

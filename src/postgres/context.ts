@@ -14,6 +14,12 @@ export interface StoreContext {
   readonly followUps: FollowUpMode;
   /** Per workflow, the ticket's field order as the engine makes it (jsonb does not keep key order). */
   readonly fieldOrder: ReadonlyMap<string, readonly string[]>;
+  /**
+   * What a sweep may claim: each workflow's name and its status ids, as a condition on the `workflow` and `status`
+   * columns with its parameters (from `$3`). A ticket of another workflow, or in a status its policy lacks, belongs to
+   * processes running another policy (a rolling deploy).
+   */
+  readonly claimable: { readonly sql: string; readonly params: readonly unknown[] };
 }
 
 /** The database's clock in epoch milliseconds, as a float8 so both drivers return a JS number. */
@@ -31,6 +37,21 @@ export const idText = (id: unknown): string =>
 
 export const unknownTicket = (id: unknown): StoreError =>
   storeError('unknownTicket', `no ticket with id ${JSON.stringify(idText(id))}`);
+
+/**
+ * `StoreContext.claimable`: `(workflow = $3 AND status = ANY($4) OR …)`, one term per workflow. Plain column
+ * comparisons, which the planner estimates from the columns' statistics: an opaque test (a jsonb lookup) was
+ * estimated to keep 1 % of the due rows, and the claim became a sort of every due ticket instead of an index scan.
+ */
+export function claimableStatuses(workflows: ReadonlyMap<string, Workflow>): StoreContext['claimable'] {
+  const params: unknown[] = [];
+  // `push` answers the new length: the parameter just added is `$length + 2` (the claim's own are `$1`, `$2`).
+  const terms = [...workflows].map(
+    ([name, workflow]) =>
+      `workflow = $${params.push(name) + 2} AND status = ANY($${params.push(workflow.statuses.map((s) => s.id)) + 2}::text[])`,
+  );
+  return { sql: `(${terms.join(' OR ')})`, params };
+}
 
 export function fieldOrders(workflows: ReadonlyMap<string, Workflow>): Map<string, readonly string[]> {
   const orders = new Map<string, readonly string[]>();

@@ -1,6 +1,6 @@
 import type { Ticket, Workflow } from 'ticket-lifecycle';
 import { apply } from './apply.js';
-import { checkStored, fieldOrders, fromStored, isTicketId, type StoreContext } from './context.js';
+import { checkStored, claimableStatuses, fieldOrders, fromStored, isTicketId, type StoreContext } from './context.js';
 import { create } from './create.js';
 import { toDriver, type PgPoolLike, type SqlDriver } from './driver.js';
 import { StoreFailure, type StoreError } from './errors.js';
@@ -148,6 +148,7 @@ export function createPostgresStore<S extends string>(
     defaultWorkflow: workflows.size === 1 ? [...workflows.keys()][0]! : null,
     followUps: options.followUps ?? 'effect',
     fieldOrder: fieldOrders(workflows),
+    claimable: claimableStatuses(workflows),
   };
 
   async function load(id: string): Promise<StoredTicket | null> {

@@ -113,10 +113,14 @@ async function sweepBatch(
   order: 'ASC' | 'DESC',
   checkLogPlaces: boolean,
 ): Promise<BatchOutcome> {
+  // Only tickets this store's policies can tick: one of another workflow, or in a status the policy lacks, is a newer
+  // (or older) policy's while a change rolls out. Claimed, it would fail here and be parked, out of reach of the
+  // sweepers that know it; left due, they take it.
   const { rows } = await tx.query(
     `SELECT id::text AS id, ctid::text AS ctid, workflow, data::text AS data, last_seq FROM ${ctx.s}.tickets
-     WHERE next_deadline <= $1 ORDER BY next_deadline ${order} LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
-    [now, size],
+     WHERE next_deadline <= $1 AND ${ctx.claimable.sql}
+     ORDER BY next_deadline ${order} LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+    [now, size, ...ctx.claimable.params],
   );
   const due = rows as DueRow[];
   const taken =

@@ -1,5 +1,5 @@
 // The store's guarantees, one test each, run on PGlite (npm test) and on a real PostgreSQL (DATABASE_URL).
-import { nextDeadline, transition, type Ticket } from 'ticket-lifecycle';
+import { defineWorkflow, nextDeadline, transition, type Ticket } from 'ticket-lifecycle';
 import { createPostgresStore, StoreFailure, type PostgresStore } from 'ticket-lifecycle/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/postgres/schema.js';
@@ -488,6 +488,38 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       const swept = await store.sweep({ now: T0 + 10 * DAY });
       expect(swept.failed.map((f) => [f.id, f.error.code])).toEqual([[id, 'invalidStoredTicket']]);
       expect((await store.sweep({ now: T0 + 10 * DAY })).claimed).toBe(0); // parked, not claimed forever
+    });
+
+    it('leaves a due ticket whose status or workflow its policy lacks to the sweepers that know it (a rolling deploy)', async () => {
+      // Round 14, separate processes: during a policy change (status `pending` renamed `awaiting`, a desk `billing`
+      // added), a sweeper still on the old policy claimed the new processes' due tickets, failed to tick them and
+      // parked them (next_deadline NULL). The new sweepers then never saw them: valid tickets, their timers dead.
+      await fresh();
+      const renamed = defineWorkflow({
+        statuses: [
+          { id: 'new', category: 'new' },
+          { id: 'open', category: 'open' },
+          { id: 'awaiting', category: 'pending' },
+          { id: 'closed', category: 'closed' },
+        ],
+        replies: [{ by: 'agent', fromCategory: ['new', 'open'], to: 'awaiting' }],
+        close: { by: ['agent', 'system'] },
+        timers: [{ id: 'auto-close', in: 'awaiting', after: 'P2D', action: 'move', to: 'closed' }],
+      });
+      const newer = createPostgresStore(database.db, { workflows: { default: renamed, billing: renamed }, schema });
+      const ids: string[] = [];
+      for (const workflow of ['default', 'billing']) {
+        const { id } = await newer.create({ at: T0, workflow });
+        expect((await newer.apply(id!, { type: 'reply', by: 'agent', at: T0 })).ok).toBe(true);
+        ids.push(id!);
+      }
+      const own = await pendingTicket();
+      const old = await store.sweep({ now: T0 + 10 * DAY });
+      expect([old.claimed, old.failed]).toEqual([1, []]); // its own ticket only
+      expect((await store.get(own))!.status).toBe('closed');
+      const swept = await newer.sweep({ now: T0 + 10 * DAY });
+      expect([swept.claimed, swept.failed]).toEqual([2, []]);
+      for (const id of ids) expect((await newer.get(id))!.status).toBe('closed');
     });
   });
 }
