@@ -19,7 +19,18 @@ async function database(): Promise<{ db: SqlDriver | PgPoolLike; close(): Promis
 
 const { db, close } = await database();
 const store = createPostgresStore(db, { workflow: helpdesk, followUps: 'create' });
-await store.migrate();
+// A database that is still starting, failing over or busy (a statement timeout while another process holds the
+// migration lock) fails the first try: retry a few times before giving up, as a process manager would restart us.
+for (let attempt = 1; ; attempt++) {
+  try {
+    await store.migrate();
+    break;
+  } catch (error) {
+    if (attempt === 5) throw error;
+    console.error(`migrate failed (${(error as Error).message}); retrying in ${attempt} s`);
+    await new Promise((resolve) => setTimeout(resolve, attempt * 1_000));
+  }
+}
 const sweeper = sweeperLoop(store);
 const outbox = outboxLoop(store, (mail) => console.log(`✉️  ${mail}`));
 const port = Number(process.env.PORT ?? 8080);

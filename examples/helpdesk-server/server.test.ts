@@ -88,4 +88,35 @@ describe('examples/helpdesk-server', { timeout: 60_000 }, () => {
     ]);
     expect(loop.inFlight()).toBe(0); // completed effects are forgotten: a worker's memory does not grow with its age
   });
+
+  it('forgets an effect whose completion failed once another consumer has had time to take it over', async () => {
+    // Round 14's multi-process run: when `completeEffects` failed (a terminated connection) and another consumer
+    // later completed those effects, they never came back here, and their ids stayed in the consumer's memory.
+    const s = store();
+    const { id } = await s.create({ at: Date.now() - 10 * DAY });
+    await s.apply(id!, { type: 'reply', by: 'agent', at: Date.now() - 10 * DAY });
+    await s.sweep();
+    let failures = 0;
+    const failing = new Proxy(s, {
+      get: (target, key) =>
+        key === 'completeEffects'
+          ? async () => {
+              failures++;
+              throw new Error('Connection terminated unexpectedly');
+            }
+          : Reflect.get(target, key),
+    });
+    const errors = console.error;
+    console.error = () => undefined; // the loop logs each failed round
+    try {
+      const loop = outboxLoop(failing, () => undefined, 10, 50);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const held = loop.inFlight();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await loop.stop();
+      expect([held > 0, failures > 1, loop.inFlight()]).toEqual([true, true, 0]);
+    } finally {
+      console.error = errors;
+    }
+  });
 });

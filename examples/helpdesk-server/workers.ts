@@ -53,21 +53,34 @@ export interface OutboxLoop extends Loop {
   inFlight(): number;
 }
 
+/** How long a claimed effect stays leased to this consumer before another may take it. */
+const LEASE_MS = 30_000;
+
+/**
+ * The outbox consumer. `forgetAfterMs`: how long it remembers an effect it delivered but could not complete (ten
+ * leases by default): one that comes back within that time is not mailed twice; after it, another consumer has long
+ * taken it over.
+ */
 export function outboxLoop(
   store: PostgresStore,
   deliver: (mail: string, item: OutboxEffect) => void,
   intervalMs = 500,
+  forgetAfterMs = 10 * LEASE_MS,
 ): OutboxLoop {
   // Dedupe on the stable id: an effect delivered but not completed (the completion failed, or the lease ran out
-  // first) comes back, and is not mailed twice. A completed effect never comes back, so its id is forgotten: the set
-  // holds the effects in flight, not every effect since start-up (which grew without bound in a long-running worker).
-  const delivered = new Set<string>();
+  // first) comes back, and is not mailed twice. A completed effect never comes back, so its id is forgotten; so is
+  // one left uncompleted for `forgetAfterMs` (its completion failed and another consumer completed it: it never comes
+  // back here either; round 14's multi-process run found such ids kept for good). The map holds the effects in
+  // flight, not every effect since start-up.
+  const delivered = new Map<string, number>();
   const loop = every(intervalMs, async () => {
-    const batch = await store.claimEffects({ limit: 100, leaseMs: 30_000 });
+    const now = Date.now();
+    for (const [id, at] of delivered) if (now - at > forgetAfterMs) delivered.delete(id);
+    const batch = await store.claimEffects({ limit: 100, leaseMs: LEASE_MS });
     for (const item of batch) {
       const mail = mailFor(item);
       if (mail !== null && !delivered.has(item.id)) deliver(mail, item);
-      delivered.add(item.id);
+      if (!delivered.has(item.id)) delivered.set(item.id, now);
     }
     await store.completeEffects(batch.map((e) => e.id));
     for (const item of batch) delivered.delete(item.id);
