@@ -1,24 +1,18 @@
 // The store's guarantees, one test each, run on PGlite (npm test) and on a real PostgreSQL (DATABASE_URL).
 import { defineWorkflow, nextDeadline, transition, type Ticket } from 'ticket-lifecycle';
 import { createPostgresStore, StoreFailure, type PostgresStore } from 'ticket-lifecycle/postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../src/postgres/schema.js';
-import { DAY, desk, freshStore, HOUR, sql, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
+import { DAY, desk, freshStore, HOUR, sql, suiteDatabase, T0, type DeskStatus, type TestDatabase } from './fixtures.js';
 
 export function storeSuite(open: () => Promise<TestDatabase>): void {
-  let database: TestDatabase;
+  const database = suiteDatabase(open);
   let store: PostgresStore<DeskStatus>;
   let schema: string;
-  beforeAll(async () => {
-    database = await open();
-  }, 120_000);
-  afterAll(async () => {
-    await database.close();
-  });
   const fresh = async (followUps: 'effect' | 'create' = 'effect'): Promise<void> => {
-    ({ store, schema } = await freshStore(database, followUps));
+    ({ store, schema } = await freshStore(database(), followUps));
   };
-  const rows = (text: string, params: unknown[] = []) => sql(database, text.replaceAll('S.', `"${schema}".`), params);
+  const rows = (text: string, params: unknown[] = []) => sql(database(), text.replaceAll('S.', `"${schema}".`), params);
   const count = async (table: string, where = 'true', params: unknown[] = []): Promise<number> =>
     (await rows(`SELECT count(*)::int AS n FROM S.${table} WHERE ${where}`, params))[0]!.n as number;
   /** A ticket waiting on the customer since `at`: reminder due at +1 day, auto-close at +2 days. */
@@ -39,14 +33,14 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
     it('creates the schema once and is idempotent', async () => {
       await fresh();
       expect(await store.migrate()).toEqual({ from: 5, to: 5, applied: [] });
-      const other = createPostgresStore(database.db, { workflow: desk, schema: `${schema}_b` });
+      const other = createPostgresStore(database().db, { workflow: desk, schema: `${schema}_b` });
       const reports = await Promise.all([other.migrate(), other.migrate()]);
       expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 5]);
     });
 
     it('moves a version-1 outbox to the latest version without losing a pending effect or its attempts', async () => {
       await fresh();
-      // A database left at version 1 (one outbox row per effect): the v1 statements, then v1 rows written by hand.
+      // A database() left at version 1 (one outbox row per effect): the v1 statements, then v1 rows written by hand.
       const old = `${schema}_v1`;
       await rows(`CREATE SCHEMA "${old}"`);
       for (const statement of migrations(old)[0]!
@@ -70,7 +64,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
          VALUES (7, 3, 0, 'reminderDue', $1::text::jsonb, 1, now()), (7, 3, 1, 'timerFired', $2::text::jsonb, 1, NULL)`,
         [JSON.stringify(effects[0]), JSON.stringify(effects[1])],
       );
-      const upgraded = createPostgresStore(database.db, { workflow: desk, schema: old });
+      const upgraded = createPostgresStore(database().db, { workflow: desk, schema: old });
       expect(await upgraded.migrate()).toEqual({ from: 1, to: 5, applied: [2, 3, 4, 5] });
       const view = await rows(`SELECT id, idx, type, done_at IS NOT NULL AS done FROM "${old}".effects ORDER BY idx`);
       expect(view).toEqual([
@@ -84,7 +78,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
     });
 
     it('refuses a schema name that is not a plain identifier', () => {
-      expect(() => createPostgresStore(database.db, { workflow: desk, schema: 'x"; DROP TABLE y; --' })).toThrow(
+      expect(() => createPostgresStore(database().db, { workflow: desk, schema: 'x"; DROP TABLE y; --' })).toThrow(
         TypeError,
       );
     });
@@ -98,7 +92,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect((await store.load(id!))?.nextDeadline).toBe(nextDeadline(desk, ticket!));
     });
 
-    it("stamps a ticket created without `at` with the database's clock", async () => {
+    it("stamps a ticket created without `at` with the database()'s clock", async () => {
       await fresh();
       const before = Date.now();
       const { ticket } = await store.create();
@@ -127,7 +121,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
     });
 
     it('keeps several workflows apart by name', async () => {
-      const named = createPostgresStore(database.db, { workflows: { a: desk, b: desk }, schema: `${schema}_multi` });
+      const named = createPostgresStore(database().db, { workflows: { a: desk, b: desk }, schema: `${schema}_multi` });
       await named.migrate();
       expect((await named.create({ at: T0 })).ok).toBe(false); // which desk? the store does not guess
       const { id } = await named.create({ at: T0, workflow: 'b' });
@@ -148,7 +142,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect(results.map((r) => (r.ok ? r.seq : 0)).sort((a, b) => a - b)).toEqual(
         Array.from({ length: 12 }, (_, i) => i + 1),
       );
-      // Each event is stamped with the database's clock, never before the ticket's `updatedAt`, so two of them can
+      // Each event is stamped with the database()'s clock, never before the ticket's `updatedAt`, so two of them can
       // share a millisecond; the second of two customer replies (or agent notes) in the same millisecond then
       // changes nothing and keeps the version. Every event that changed the ticket took the next version: none
       // lost, none taken twice.
@@ -158,9 +152,9 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       expect((await store.verify(id!)).ok).toBe(true);
     });
 
-    it("stamps a live event with the database's clock, never before updatedAt: a live reply is never stale", async () => {
+    it("stamps a live event with the database()'s clock, never before updatedAt: a live reply is never stale", async () => {
       await fresh();
-      const future = Date.now() + 10 * DAY; // a ticket last touched "later" than the database's clock (an import, a skewed host)
+      const future = Date.now() + 10 * DAY; // a ticket last touched "later" than the database()'s clock (an import, a skewed host)
       const { id } = await store.create({ at: future });
       const reply = await store.apply(id!, { type: 'reply', by: 'customer' });
       expect(reply.ok).toBe(true);
@@ -288,7 +282,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
       await fresh();
       const id = await pendingTicket();
       const [events, effects] = [await count('events'), await count('effects')];
-      // Before the auto-close (a resolve at the database's now would find the ticket closed, where no resolve rule applies).
+      // Before the auto-close (a resolve at the database()'s now would find the ticket closed, where no resolve rule applies).
       const refused = await store.apply(id, { type: 'resolve', by: 'agent', at: T0 + 1 }); // nobody assigned
       expect(refused.ok ? null : [refused.error.code, refused.error.kind, refused.error.status]).toEqual([
         'assigneeRequired',
@@ -506,7 +500,7 @@ export function storeSuite(open: () => Promise<TestDatabase>): void {
         close: { by: ['agent', 'system'] },
         timers: [{ id: 'auto-close', in: 'awaiting', after: 'P2D', action: 'move', to: 'closed' }],
       });
-      const newer = createPostgresStore(database.db, { workflows: { default: renamed, billing: renamed }, schema });
+      const newer = createPostgresStore(database().db, { workflows: { default: renamed, billing: renamed }, schema });
       const ids: string[] = [];
       for (const workflow of ['default', 'billing']) {
         const { id } = await newer.create({ at: T0, workflow });
