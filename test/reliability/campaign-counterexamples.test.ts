@@ -50,6 +50,24 @@ const aDayLater: Scenario = {
   events: [{ type: 'note', by: 'customer', at: START + DAY + MINUTE }],
 };
 
+/** The last instant a `Date` holds: the engine refuses any time beyond it. */
+const MAX_TIME = 8.64e15;
+
+/**
+ * `ticksCompose`, fuzz14 seeds 1001, 1003, 1005 (random policies and presets, starts near +8.64e15): the law ticked
+ * three days after an event two days before the end of the range, a tick the engine refuses (`invalidEvent`), and
+ * compared that refusal with an accepted earlier tick: a false alarm on a policy that keeps every law.
+ */
+const remindsAfterAMinute = (): WorkflowConfig => ({
+  statuses: [{ id: 'open', category: 'open' }],
+  timers: [{ id: 'nudge', in: 'open', after: MINUTE, action: 'remind' }],
+});
+const nearTheEnd: Scenario = {
+  start: MAX_TIME - 2 * DAY,
+  by: 'customer',
+  events: [{ type: 'note', by: 'agent', at: MAX_TIME - 2 * DAY + 2 * MINUTE }],
+};
+
 describe('counterexamples found by the fuzz campaign', () => {
   it('timersOnTime (seed 1273238191): repeating reminders that undo each other are refused, naming both', () => {
     let error: unknown = null;
@@ -72,5 +90,16 @@ describe('counterexamples found by the fuzz campaign', () => {
     const workflow = defineWorkflow(flipFlop({}));
     for (const law of Object.keys(LAWS) as LawName[])
       expect([law, LAWS[law](workflow, aDayLater)]).toEqual([law, null]);
+  });
+
+  it('ticksCompose (fuzz14, seed 1001): holds two days before the end of the Date range', () => {
+    const workflow = defineWorkflow(remindsAfterAMinute());
+    expect(LAWS.ticksCompose(workflow, nearTheEnd)).toBeNull();
+  });
+
+  it('ticksCompose (fuzz14): an event past the end of the range is refused, and the law holds', () => {
+    const workflow = defineWorkflow(remindsAfterAMinute());
+    const beyond: Scenario = { ...nearTheEnd, events: [{ type: 'note', by: 'agent', at: MAX_TIME + MINUTE }] };
+    expect(LAWS.ticksCompose(workflow, beyond)).toBeNull();
   });
 });
