@@ -68,6 +68,16 @@ const nearTheEnd: Scenario = {
   events: [{ type: 'note', by: 'agent', at: MAX_TIME - 2 * DAY + 2 * MINUTE }],
 };
 
+/**
+ * `sweeperIndependence`, fuzz14 seed 2001 (chatwoot with an SLA, a start near +8.64e15): the last event came after
+ * the end of the range and was refused; the law settled both tickets with a tick at that time, refused too, so the
+ * ticket that had met a tick midway (its SLA breach announced) was compared with one that had not.
+ */
+const firstReplyInAMinute: WorkflowConfig = {
+  statuses: [{ id: 'open', category: 'open' }],
+  sla: [{ id: 'standard', targets: { firstReply: 'PT1M' } }],
+};
+
 describe('counterexamples found by the fuzz campaign', () => {
   it('timersOnTime (seed 1273238191): repeating reminders that undo each other are refused, naming both', () => {
     let error: unknown = null;
@@ -101,5 +111,15 @@ describe('counterexamples found by the fuzz campaign', () => {
     const workflow = defineWorkflow(remindsAfterAMinute());
     const beyond: Scenario = { ...nearTheEnd, events: [{ type: 'note', by: 'agent', at: MAX_TIME + MINUTE }] };
     expect(LAWS.ticksCompose(workflow, beyond)).toBeNull();
+  });
+
+  it('sweeperIndependence (fuzz14, seed 2001): an event past the end of the range is compared at the end', () => {
+    const workflow = defineWorkflow(firstReplyInAMinute);
+    const beyond: Scenario = {
+      start: MAX_TIME - 2 * DAY,
+      by: 'customer',
+      events: [{ type: 'reply', by: 'customer', at: MAX_TIME + MINUTE }],
+    };
+    expect(LAWS.sweeperIndependence(workflow, beyond)).toBeNull();
   });
 });
