@@ -23,7 +23,7 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
   const policy = sla.select(ticket);
   let clocks: Clocks = before === null ? {} : before.clocks;
   const switched = before !== null && before.policy !== policy.id;
-  if (switched) clocks = rebase(clocks, sla.byId(before.policy), at);
+  if (switched) clocks = rebase(clocks, sla.byId(before.policy), sla.metrics, at);
   const done = sla.done.has(ticket.status);
   const category = sla.categoryOf(ticket.status);
   // `createTicket` syncs the new ticket: its opening messages count.
@@ -53,7 +53,7 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
   }
   if (switched) {
     effects?.push({ type: 'slaPolicyChanged', from: before.policy, to: policy.id, at });
-    out = settle(out!, policy, at, effects);
+    out = settle(out!, policy, metrics, at, effects);
   }
   // Nothing changed: a sealed state stays as it is; a read copy is sealed now, as the ticket is returned.
   if (before !== null && out === null && activity === before.activity && SealedSlaState.sealed(before)) return;
@@ -122,12 +122,17 @@ function step(
   return policy.paused[metric].has(t.status) ? pauseClock(c, at, policy.elapsed) : resumeClock(c, at);
 }
 
-/** Another policy applies from `at`: running stretches end there on the old policy's clock and go on on the new. */
-function rebase(clocks: Clocks, old: CompiledSlaPolicy, at: number): Clocks {
+/**
+ * Another policy applies from `at`: running stretches end there on the old policy's clock and go on on the new.
+ * The record is rebuilt in metric order, as a stored state is read: a sealed record keeps the order its clocks
+ * started in, and the breaches `settle` announces follow these keys.
+ */
+function rebase(clocks: Clocks, old: CompiledSlaPolicy, metrics: readonly SlaMetric[], at: number): Clocks {
   const out: Clocks = {};
-  for (const key in clocks) {
-    const metric = key as SlaMetric;
-    const c = clocks[metric]!;
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i]!;
+    const c = clocks[metric];
+    if (c === undefined) continue;
     out[metric] = c.since === null ? c : makeClock(c.start, counted(c, at, old.elapsed), at, c.metAt, c.stage);
   }
   return out;
@@ -137,11 +142,20 @@ function rebase(clocks: Clocks, old: CompiledSlaPolicy, at: number): Clocks {
  * After another policy starts to apply: what its targets make due already is announced at once (`dueAt` is the
  * change's time), and a looser target takes back a warning or a breach the clock has not reached under it.
  */
-function settle(clocks: Clocks, policy: CompiledSlaPolicy, at: number, effects: Effect[] | null): Clocks {
+function settle(
+  clocks: Clocks,
+  policy: CompiledSlaPolicy,
+  metrics: readonly SlaMetric[],
+  at: number,
+  effects: Effect[] | null,
+): Clocks {
   const out = copyClocks(clocks);
-  for (const key in clocks) {
-    const metric = key as SlaMetric;
-    const c = clocks[metric]!;
+  // In metric order, never the record's key order: the same ticket, in memory or read back from a database, must
+  // announce its marks in one order.
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i]!;
+    const c = clocks[metric];
+    if (c === undefined) continue;
     const target = policy.targets[metric];
     if (c.metAt !== null) continue;
     const reached = target === undefined ? 0 : reachedStage(counted(c, at, policy.elapsed), target, policy.warnBefore);
