@@ -1,7 +1,14 @@
 // Counterexamples the CI fuzz campaign found (round 5: the property tests run many times with random seeds and
 // ten times the CI numRuns), kept as fixed cases: each failed once on a random seed, and must never come back.
 import { describe, expect, it } from 'vitest';
-import { defineWorkflow, WorkflowError, type WorkflowConfig } from 'ticket-lifecycle';
+import {
+  createTicket,
+  defineWorkflow,
+  evaluateAutoClose,
+  transition,
+  WorkflowError,
+  type WorkflowConfig,
+} from 'ticket-lifecycle';
 import { LAWS, type LawName, type Scenario } from 'ticket-lifecycle/testing';
 
 const MINUTE = 60_000;
@@ -78,6 +85,18 @@ const firstReplyInAMinute: WorkflowConfig = {
   sla: [{ id: 'standard', targets: { firstReply: 'PT1M' } }],
 };
 
+/**
+ * `evaluateMatchesTick`, fuzz14 seeds 2002, 2005 and eight more (random policies and presets, starts near the end of
+ * the range): asked about a time past the end, `evaluateAutoClose` echoed a closed ticket's status with `close:
+ * false`, where `close` says exactly whether that status is a closed one.
+ */
+const closable: WorkflowConfig = {
+  statuses: [
+    { id: 'open', category: 'open' },
+    { id: 'closed', category: 'closed' },
+  ],
+};
+
 describe('counterexamples found by the fuzz campaign', () => {
   it('timersOnTime (seed 1273238191): repeating reminders that undo each other are refused, naming both', () => {
     let error: unknown = null;
@@ -121,5 +140,26 @@ describe('counterexamples found by the fuzz campaign', () => {
       events: [{ type: 'reply', by: 'customer', at: MAX_TIME + MINUTE }],
     };
     expect(LAWS.sweeperIndependence(workflow, beyond)).toBeNull();
+  });
+
+  it('evaluateMatchesTick (fuzz14, seed 2002): a closed ticket asked about a time past the range is still closed', () => {
+    const workflow = defineWorkflow(closable);
+    const closedThenTooLate: Scenario = {
+      start: MAX_TIME - DAY,
+      by: 'customer',
+      events: [
+        { type: 'close', by: 'agent', at: MAX_TIME - DAY + MINUTE },
+        { type: 'note', by: 'agent', at: MAX_TIME + MINUTE },
+      ],
+    };
+    expect(LAWS.evaluateMatchesTick(workflow, closedThenTooLate)).toBeNull();
+    const closed = transition(workflow, createTicket(workflow, { at: 0 }), { type: 'close', by: 'agent', at: 1 });
+    for (const now of [MAX_TIME + 1, Number.NaN, 1.5])
+      expect(evaluateAutoClose(workflow, closed.ticket, now)).toEqual({
+        due: [],
+        status: 'closed',
+        close: true,
+        nextCheckAt: null,
+      });
   });
 });
