@@ -3,7 +3,7 @@ import type { TicketSpan } from '../engine/read-ticket.js';
 import type { TransitionError } from '../engine/result.js';
 import type { Ticket } from '../model/ticket.js';
 import { catchUp, nextDue } from '../engine/timers.js';
-import { isTime } from '../policy/time.js';
+import { isTime, MAX_TIME } from '../policy/time.js';
 import type { CompiledWorkflow, Workflow } from '../policy/workflow.js';
 import type { SlaState } from '../model/sla-state.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
@@ -36,7 +36,7 @@ export interface SlaMetricStatus {
   readonly elapsed: number;
   /** `target − elapsed`: negative once the target has passed. */
   readonly remaining: number;
-  /** When the target is (or was) due while the clock runs; `null` while paused or once met. */
+  /** When the target is (or was) due while the clock runs; `null` while paused, once met, or past the Date range. */
   readonly dueAt: number | null;
   readonly startedAt: number;
   readonly metAt: number | null;
@@ -213,10 +213,13 @@ function statuses(
       target,
       elapsed,
       remaining: target - elapsed,
-      dueAt: running !== null ? policy.later(running, target - (used as number)) : null,
+      dueAt: running !== null ? dueWithin(policy.later(running, target - (used as number))) : null,
       startedAt: start as number,
       metAt: metAt as number | null,
     };
   }
   return { ok: true, policy: policy.id, metrics: cut(metrics, n) };
 }
+
+/** A target's due time, or `null` past the end of the Date range: it never comes (a calendar says so with 2^53 − 1). */
+const dueWithin = (at: number): number | null => (at <= MAX_TIME ? at : null);

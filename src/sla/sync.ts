@@ -7,6 +7,7 @@ import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
 import { copyClocks, freezeCopy, SealedSlaState } from './sealed.js';
 import { openActivity, stepActivity } from './activity.js';
+import { MAX_TIME } from '../policy/time.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
 
@@ -158,13 +159,16 @@ function settle(
     if (c === undefined) continue;
     const target = policy.targets[metric];
     if (c.metAt !== null) continue;
-    const reached = target === undefined ? 0 : reachedStage(counted(c, at, policy.elapsed), target, policy.warnBefore);
+    const used = target === undefined ? 0 : counted(c, at, policy.elapsed);
+    let reached = target === undefined ? 0 : reachedStage(used, target, policy.warnBefore);
+    // A warning of a target due past the end of the Date range is never announced (see `markDue`).
+    if (reached === 1 && policy.later(at, target! - used) > MAX_TIME) reached = 0;
     if (reached <= c.stage) {
       if (reached < c.stage) out[metric] = atStage(c, reached);
       continue;
     }
     if (policy.id !== null) {
-      const dueAt = reached === 2 ? at : policy.later(at, target! - counted(c, at, policy.elapsed));
+      const dueAt = reached === 2 ? at : policy.later(at, target! - used);
       effects?.push({ type: reached === 2 ? 'slaBreached' : 'slaWarning', policy: policy.id, metric, dueAt, at });
     }
     out[metric] = atStage(c, reached);
