@@ -66,11 +66,8 @@ function knownCycle(hours: OpenHours, d: number): number {
  * now). Open time is a sum over instants, so a block's is the same whichever walk crosses it.
  */
 function knownBlock(hours: OpenHours, index: number): number {
-  let cache = blocks.get(hours);
-  if (cache === undefined) {
-    cache = new Map();
-    blocks.set(hours, cache);
-  }
+  const cache = blocks.get(hours) ?? new Map<number, number>();
+  blocks.set(hours, cache);
   let open = cache.get(index);
   if (open === undefined) {
     if (cache.size >= MAX_CACHED_BLOCKS) cache.clear();
@@ -121,7 +118,7 @@ function walk(hours: OpenHours, from: number, to: number, need: number, skip = t
     }
     // Whole blocks (see knownBlock) likewise, on a walk long enough to hold two and a need that may outlast one; a
     // piece that starts between block edges stops at the next, so the walk meets it.
-    let blockEdge = Number.POSITIVE_INFINITY;
+    let blockEdge = to;
     if (
       skip &&
       t % DAY_MS === 0 &&

@@ -207,19 +207,18 @@ function statuses(
     if (target === undefined) continue;
     const running = since as number | null;
     const elapsed = countedBy(used as number, running, at, policy.elapsed);
+    // Past the end of the Date range a target never comes due (a calendar says so with 2^53 − 1).
+    const due = running === null ? null : policy.later(running, target - (used as number));
     metrics[n++] = {
       metric,
       state: metAt !== null ? 'met' : elapsed >= target ? 'breached' : running !== null ? 'running' : 'paused',
       target,
       elapsed,
       remaining: target - elapsed,
-      dueAt: running !== null ? dueWithin(policy.later(running, target - (used as number))) : null,
+      dueAt: due !== null && due <= MAX_TIME ? due : null,
       startedAt: start as number,
       metAt: metAt as number | null,
     };
   }
   return { ok: true, policy: policy.id, metrics: cut(metrics, n) };
 }
-
-/** A target's due time, or `null` past the end of the Date range: it never comes (a calendar says so with 2^53 − 1). */
-const dueWithin = (at: number): number | null => (at <= MAX_TIME ? at : null);

@@ -24,7 +24,7 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
   const policy = sla.select(ticket);
   let clocks: Clocks = before === null ? {} : before.clocks;
   const switched = before !== null && before.policy !== policy.id;
-  if (switched) clocks = rebase(clocks, sla.byId(before.policy), sla.metrics, at);
+  if (switched) clocks = rebase(clocks, sla.byId(before.policy), at);
   const done = sla.done.has(ticket.status);
   const category = sla.categoryOf(ticket.status);
   // `createTicket` syncs the new ticket: its opening messages count.
@@ -123,17 +123,12 @@ function step(
   return policy.paused[metric].has(t.status) ? pauseClock(c, at, policy.elapsed) : resumeClock(c, at);
 }
 
-/**
- * Another policy applies from `at`: running stretches end there on the old policy's clock and go on on the new.
- * The record is rebuilt in metric order, as a stored state is read: a sealed record keeps the order its clocks
- * started in, and the breaches `settle` announces follow these keys.
- */
-function rebase(clocks: Clocks, old: CompiledSlaPolicy, metrics: readonly SlaMetric[], at: number): Clocks {
+/** Another policy applies from `at`: running stretches end there on the old policy's clock and go on on the new. */
+function rebase(clocks: Clocks, old: CompiledSlaPolicy, at: number): Clocks {
   const out: Clocks = {};
-  for (let i = 0; i < metrics.length; i++) {
-    const metric = metrics[i]!;
-    const c = clocks[metric];
-    if (c === undefined) continue;
+  for (const key in clocks) {
+    const metric = key as SlaMetric;
+    const c = clocks[metric]!;
     out[metric] = c.since === null ? c : makeClock(c.start, counted(c, at, old.elapsed), at, c.metAt, c.stage);
   }
   return out;
