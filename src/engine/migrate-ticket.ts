@@ -89,7 +89,8 @@ function checkMapping(from: Workflow, to: Workflow, mapping: TicketMigration): R
  * Moves a stored ticket from one version of a policy to the next: statuses renamed by the mapping, the record of
  * timers that already fired carried over under their new ids (so reminder #1 is not sent again), and the deadline
  * recomputed under the new policy. Pure: the input is not mutated, and nothing is applied — a timer the new policy
- * makes due at once acts on the next `tick`, stamped with its due time.
+ * makes due at once acts on the next `tick`, stamped with its due time or the ticket's last update, whichever is
+ * later (a ticket's times never go back).
  *
  * Refuses, rather than guesses, when the ticket's status (or the status it was snoozed from) is not in the new
  * policy and the mapping does not say where it goes, or when a timer that already fired this stay has no id in the
