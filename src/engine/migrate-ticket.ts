@@ -21,7 +21,8 @@ export interface TicketMigration {
 }
 
 /**
- * Why `migrateTicket` refused: the ticket is not one of the old policy (`invalidTicket`, `unknownStatus`), a status
+ * Why `migrateTicket` refused: the ticket is not one of the old policy (`invalidTicket`, `unknownStatus`), or not one
+ * of the new one once migrated (`invalidTicket`: a priority or group the new policy does not declare), a status
  * it is in or was snoozed from has no place in the new policy (`unmappedStatus`), a timer that already fired has
  * no id in the new policy (`unmappedTimer`: say where it went, or `null` to let it act again), or the mapping
  * names something neither policy has (`invalidMapping`).
@@ -167,16 +168,25 @@ function migrate<S extends string>(
   }
 
   const changed = status !== stored.status || snoozedFrom !== stored.snoozedFrom || fired.changed;
-  if (!changed)
-    return { ok: true, ticket: ticket as Ticket<S>, changed, nextDeadline: nextDeadline(to, stored as Ticket<S>) };
   // `stored` is a fresh copy made for this call, so it is ours to finish.
-  const migrated = Object.assign(stored, {
-    status,
-    snoozedFrom,
-    timersFired: fired.counts,
-    version: stored.version + 1,
-  }) as Ticket<S>;
-  return { ok: true, ticket: migrated, changed, nextDeadline: nextDeadline(to, migrated) };
+  const migrated = changed
+    ? (Object.assign(stored, {
+        status,
+        snoozedFrom,
+        timersFired: fired.counts,
+        version: stored.version + 1,
+      }) as Ticket<S>)
+    : (stored as Ticket<S>);
+  // What the mapping does not cover must fit the new policy too (a priority or group it does not declare): a ticket
+  // it would refuse on every event is refused here, where the host can still mend it under the old policy.
+  const fits = readStoredTicket(to.compiled, migrated);
+  if (isError(fits)) return refuse('invalidTicket', fits.path ?? 'ticket', `under the new policy, ${fits.message}`);
+  return {
+    ok: true,
+    ticket: changed ? migrated : (ticket as Ticket<S>),
+    changed,
+    nextDeadline: nextDeadline(to, migrated),
+  };
 }
 
 /** Where a status goes: the mapping's word, else the same id when the new policy has it, else nowhere. */

@@ -266,3 +266,31 @@ describe('timers a new policy makes overdue', () => {
     expect(stale.ok === false && stale.error.code).toBe('staleEvent');
   });
 });
+
+// fuzz14 (migrateTicket campaign, zendesk with SLAs per priority -> tawkTo): the ticket kept its priority "low",
+// which the new policy does not declare; migrateTicket answered ok, and the new policy then refused the ticket on
+// every event (unknownPriority). A ticket the new policy would refuse is refused by the migration, with its path.
+describe('a ticket the new policy would refuse', () => {
+  it('is refused by migrateTicket with the path of what does not fit, changed or not', () => {
+    const statuses = [{ id: 'open', category: 'open' }] as const;
+    const ranked = defineWorkflow({ statuses, priorities: ['low', 'high'] });
+    const plain = defineWorkflow({ statuses });
+    const low = transition(ranked, createTicket(ranked, { at: T0 }), {
+      type: 'update',
+      by: 'agent',
+      at: T0 + 1,
+      priority: 'low',
+    }).ticket;
+    expect(transition(plain, low, { type: 'tick', at: T0 + 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknownPriority' },
+    });
+    expect(migrateTicket(ranked, plain, low)).toMatchObject({
+      ok: false,
+      error: { code: 'invalidTicket', path: 'ticket.priority', message: expect.stringContaining('new policy') },
+    });
+    // Once the priority is cleared, it moves across.
+    const cleared = transition(ranked, low, { type: 'update', by: 'agent', at: T0 + 2, priority: null }).ticket;
+    expect(migrateTicket(ranked, plain, cleared)).toMatchObject({ ok: true, changed: false });
+  });
+});
