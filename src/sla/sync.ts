@@ -34,6 +34,9 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
       ? openActivity(ticket, category, at, created)
       : stepActivity(before.activity, ticket, category, at, switched, sla.byId(before.policy).elapsed);
   let out: Clocks | null = switched ? clocks : null;
+  // Clocks a reopen resumes from met: a target they passed meanwhile (a tighter policy that came while they were
+  // met, which announces nothing for met clocks) is announced at once, as a change of policy does.
+  let resumed: SlaMetric[] | null = null;
   // Indexed loops over the compiled lists in the SLA code: `for…of` left an iterator result per step allocated (a
   // quarter of `slaStatus`'s bytes on a ticket with a timer due).
   const metrics = sla.metrics;
@@ -45,6 +48,10 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
     out ??= copyClocks(clocks);
     if (next === undefined) delete out[metric];
     else out[metric] = next;
+    if (clock !== undefined && clock.metAt !== null && next !== undefined && next.metAt === null) {
+      resumed ??= [];
+      resumed.push(metric);
+    }
     const met = metOf(metric, clock, next, at, policy);
     const target = policy.targets[metric];
     if (met !== null && target !== undefined && policy.id !== null) {
@@ -55,7 +62,7 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
   if (switched) {
     effects?.push({ type: 'slaPolicyChanged', from: before.policy, to: policy.id, at });
     out = settle(out!, policy, metrics, at, effects);
-  }
+  } else if (resumed !== null) out = settle(out!, policy, resumed, at, effects);
   // Nothing changed: a sealed state stays as it is; a read copy is sealed now, as the ticket is returned.
   if (before !== null && out === null && activity === before.activity && SealedSlaState.sealed(before)) return;
   ticket.sla = new SealedSlaState(sla, ticket.createdAt, at, policy.id, out ?? clocks, activity);

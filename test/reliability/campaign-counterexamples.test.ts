@@ -9,6 +9,7 @@ import {
   WorkflowError,
   type WorkflowConfig,
 } from 'ticket-lifecycle';
+import { zendesk } from 'ticket-lifecycle/presets';
 import { LAWS, type LawName, type Scenario } from 'ticket-lifecycle/testing';
 
 const MINUTE = 60_000;
@@ -161,5 +162,35 @@ describe('counterexamples found by the fuzz campaign', () => {
         close: true,
         nextCheckAt: null,
       });
+  });
+
+  // fuzz14 seed 5049 (zendesk with SLAs per priority): a clock met under no policy, then given a tighter target by
+  // a change of priority (met clocks announce nothing then), was reopened past that target into a status that pauses
+  // it: slaStatus said `breached`, and no `slaBreached` ever came while it stayed paused.
+  it('slaStatusMatchesTick (fuzz14, seed 5049): a reopened clock already past its target is breached at once', () => {
+    const workflow = zendesk({ requesterCanSolve: true, sla: { byPriority: { normal: { agentWork: 'PT1S' } } } });
+    const reopened: Scenario = {
+      start: START,
+      by: 'customer',
+      events: [
+        { at: START + MINUTE, type: 'reply', by: 'agent', status: 'solved', actorId: 'ana' },
+        { at: START + MINUTE, type: 'update', by: 'agent', priority: 'normal' },
+        { at: START + 2 * MINUTE, type: 'reopen', by: 'agent', to: 'pending' },
+        { at: START + 2 * MINUTE, type: 'tick' },
+      ],
+    };
+    expect(LAWS.slaStatusMatchesTick(workflow, reopened)).toBeNull();
+    let ticket = createTicket(workflow, { at: START, by: 'customer' });
+    for (const event of reopened.events.slice(0, 2)) ticket = transition(workflow, ticket, event as never).ticket;
+    const reopen = transition(workflow, ticket, reopened.events[2] as never);
+    expect(reopen.ok && reopen.effects.filter((e) => e.type.startsWith('sla'))).toEqual([
+      {
+        type: 'slaBreached',
+        policy: 'zendesk-normal',
+        metric: 'agentWork',
+        dueAt: START + 2 * MINUTE,
+        at: START + 2 * MINUTE,
+      },
+    ]);
   });
 });
