@@ -26,8 +26,9 @@ export interface AutoCloseEvaluation<S extends string = string> {
 
 /**
  * What is due at `now`, without applying it: the read-only half of a sweep. `status` equals the status that
- * `transition(…, { type: 'tick', at: now })` would leave. An invalid ticket or time yields nothing due (and
- * `close: false`, unless the ticket names a closed status that has no timers).
+ * `transition(…, { type: 'tick', at: now })` would leave. An invalid time yields nothing due, the ticket's status
+ * and whether it is closed; an invalid ticket yields nothing due (and `close: false`, unless the ticket names a
+ * closed status that has no timers).
  *
  * @example
  * ```ts
@@ -67,9 +68,11 @@ export function evaluateAutoClose<S extends string>(
 function evaluate<S extends string>(workflow: Workflow<S>, ticket: Ticket<S>, now: number): AutoCloseEvaluation<S> {
   const { compiled } = workflow;
   const status = lookUpStatus(compiled, ticket);
-  if ('code' in status || !isTime(now)) {
-    return { due: NONE, status: statusField(ticket) as S, close: false, nextCheckAt: null };
-  }
+  if ('code' in status) return { due: NONE, status: statusField(ticket) as S, close: false, nextCheckAt: null };
+  // A time `tick` refuses: nothing is due and the ticket stays where it is, so `close` says what that status is,
+  // as it does for every other answer (a closed ticket asked about a time past the Date range is still closed).
+  if (!isTime(now))
+    return { due: NONE, status: status.id as S, close: status.category === 'closed', nextCheckAt: null };
   // Most tickets of a sweep rest in a status with no timer: nothing is due, whatever the rest of the ticket holds,
   // so the field check (most of a sweep's time) is skipped.
   if (status.timers.length === 0 && compiled.sla === null) return status.idle as unknown as AutoCloseEvaluation<S>;

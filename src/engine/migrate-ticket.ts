@@ -21,7 +21,8 @@ export interface TicketMigration {
 }
 
 /**
- * Why `migrateTicket` refused: the ticket is not one of the old policy (`invalidTicket`, `unknownStatus`), a status
+ * Why `migrateTicket` refused: the ticket is not one of the old policy (`invalidTicket`, `unknownStatus`), or not one
+ * of the new one once migrated (`invalidTicket`: a priority or group the new policy does not declare), a status
  * it is in or was snoozed from has no place in the new policy (`unmappedStatus`), a timer that already fired has
  * no id in the new policy (`unmappedTimer`: say where it went, or `null` to let it act again), or the mapping
  * names something neither policy has (`invalidMapping`).
@@ -89,7 +90,8 @@ function checkMapping(from: Workflow, to: Workflow, mapping: TicketMigration): R
  * Moves a stored ticket from one version of a policy to the next: statuses renamed by the mapping, the record of
  * timers that already fired carried over under their new ids (so reminder #1 is not sent again), and the deadline
  * recomputed under the new policy. Pure: the input is not mutated, and nothing is applied — a timer the new policy
- * makes due at once acts on the next `tick`, stamped with its due time.
+ * makes due at once acts on the next `tick`, stamped with its due time or the ticket's last update, whichever is
+ * later (a ticket's times never go back).
  *
  * Refuses, rather than guesses, when the ticket's status (or the status it was snoozed from) is not in the new
  * policy and the mapping does not say where it goes, or when a timer that already fired this stay has no id in the
@@ -166,16 +168,25 @@ function migrate<S extends string>(
   }
 
   const changed = status !== stored.status || snoozedFrom !== stored.snoozedFrom || fired.changed;
-  if (!changed)
-    return { ok: true, ticket: ticket as Ticket<S>, changed, nextDeadline: nextDeadline(to, stored as Ticket<S>) };
   // `stored` is a fresh copy made for this call, so it is ours to finish.
-  const migrated = Object.assign(stored, {
-    status,
-    snoozedFrom,
-    timersFired: fired.counts,
-    version: stored.version + 1,
-  }) as Ticket<S>;
-  return { ok: true, ticket: migrated, changed, nextDeadline: nextDeadline(to, migrated) };
+  const migrated = changed
+    ? (Object.assign(stored, {
+        status,
+        snoozedFrom,
+        timersFired: fired.counts,
+        version: stored.version + 1,
+      }) as Ticket<S>)
+    : (stored as Ticket<S>);
+  // What the mapping does not cover must fit the new policy too (a priority or group it does not declare): a ticket
+  // it would refuse on every event is refused here, where the host can still mend it under the old policy.
+  const fits = readStoredTicket(to.compiled, migrated);
+  if (isError(fits)) return refuse('invalidTicket', fits.path ?? 'ticket', `under the new policy, ${fits.message}`);
+  return {
+    ok: true,
+    ticket: changed ? migrated : (ticket as Ticket<S>),
+    changed,
+    nextDeadline: nextDeadline(to, migrated),
+  };
 }
 
 /** Where a status goes: the mapping's word, else the same id when the new policy has it, else nowhere. */

@@ -106,6 +106,14 @@ function moveDueAt(timer: CompiledTimer, base: number, ticket: Ticket, fired: nu
 }
 
 /**
+ * Never before the ticket's last update: a timer the engine ran on time is never overdue, but one a new policy
+ * makes due earlier (a shorter `after`, a new reminder, a migrated ticket) acts at once, at that instant, so the
+ * ticket's times never go back (stamped at its own due time, `updatedAt` fell below `lastActivityAt` and every later
+ * event was refused as an invalid ticket).
+ */
+const notBefore = (at: number, ticket: Ticket): number => Math.max(at, ticket.updatedAt);
+
+/**
  * When `timer` next acts on `ticket`, or `null` if it will not in this stay as things stand. A time after
  * `MAX_TIME` is never due: no event can come that late, so such a timer simply never fires (and `nextDeadline`
  * never names a time that `tick` or `evaluateAutoClose` would refuse).
@@ -119,16 +127,18 @@ function timerDue(timer: CompiledTimer, ticket: Ticket): DueItem | null {
   const base = Math.max(timer.later(anchor, timer.after), floor);
   if (timer.action === 'remind') {
     const dueAt = reminderDueAt(timer, base, fired);
-    return dueAt === null ? null : { timer, kind: 'reminder', dueAt, index: fired };
+    return dueAt === null ? null : { timer, kind: 'reminder', dueAt: notBefore(dueAt, ticket), index: fired };
   }
   if (fired < timer.reminders.length) {
     const reminderAt = Math.max(timer.later(anchor, timer.reminders[fired]!), floor);
     // A reminder due at or after its move can never be sent: the move goes first and ends the stay.
     if (reminderAt < base && reminderAt <= MAX_TIME)
-      return { timer, kind: 'reminder', dueAt: reminderAt, index: fired };
+      return { timer, kind: 'reminder', dueAt: notBefore(reminderAt, ticket), index: fired };
   }
   const dueAt = moveDueAt(timer, base, ticket, fired);
-  return dueAt === null || dueAt > MAX_TIME ? null : { timer, kind: 'move', dueAt, index: timer.reminders.length };
+  return dueAt === null || dueAt > MAX_TIME
+    ? null
+    : { timer, kind: 'move', dueAt: notBefore(dueAt, ticket), index: timer.reminders.length };
 }
 
 /**
@@ -281,7 +291,7 @@ function fireReminders(
               ticket,
               firedCount(ticket, timer.id),
             );
-      if (moveAt !== null) horizon = Math.min(horizon, moveAt);
+      if (moveAt !== null) horizon = Math.min(horizon, notBefore(moveAt, ticket));
     } else if (changer(timer, ticket)) {
       const at = timerDue(timer, ticket)?.dueAt;
       if (at !== undefined && (at < changeAt || (at === changeAt && timer.order < changeOrder))) {
@@ -302,7 +312,7 @@ function fireReminders(
       for (let k = count; k < timer.reminders.length; k++) {
         const dueAt = Math.max(timer.later(anchor, timer.reminders[k]!), floor);
         if (dueAt >= base || dueAt > horizon) break;
-        fired.push({ timer, dueAt, index: k });
+        fired.push({ timer, dueAt: notBefore(dueAt, ticket), index: k });
       }
     } else {
       // Missed repetitions fold into the latest before the first change (or at its instant, when declared before
@@ -323,7 +333,7 @@ function fireReminders(
         // `next + missed × every` is at most `until`, a time: never null here.
         fired.push({
           timer,
-          dueAt: missed === 0 ? next : repeatAt(timer, next, missed, every!)!,
+          dueAt: notBefore(missed === 0 ? next : repeatAt(timer, next, missed, every!)!, ticket),
           index: Math.min(count + missed, LAST_REPEAT - 1),
         });
       }

@@ -13,7 +13,8 @@ import { copyClocks, freezeCopy, SealedSlaState } from './sealed.js';
 /**
  * When a running clock reaches its next mark (warning, then breach): the moment its counted time gets there, and
  * never before the ticket's `updatedAt` (a stored clock edited by hand cannot pull a deadline into the past).
- * `null` when the clock is paused, met, fully announced, or the metric has no target in `policy`.
+ * `null` when the clock is paused, met, fully announced, or the metric has no target in `policy`, and when the mark
+ * or the target it warns of falls past the end of the Date range.
  */
 export function markDue(
   clock: SlaClock | undefined,
@@ -25,7 +26,10 @@ export function markDue(
   const mark = nextMark(clock, target, policy.warnBefore);
   if (mark === null) return null;
   const at = Math.max(policy.later(clock.since, Math.max(0, mark.at - clock.used)), updatedAt);
-  return at <= MAX_TIME ? at : null;
+  if (at > MAX_TIME) return null;
+  // A warning announces its target's due time: one past the end of the Date range never comes (no event can come
+  // that late), and neither does its warning, which would name a time no `Date` holds.
+  return mark.stage === 1 && policy.later(clock.since, target - clock.used) > MAX_TIME ? null : at;
 }
 
 /** The next moment an SLA mark of `ticket` is due, or `null`. */

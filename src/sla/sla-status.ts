@@ -3,7 +3,7 @@ import type { TicketSpan } from '../engine/read-ticket.js';
 import type { TransitionError } from '../engine/result.js';
 import type { Ticket } from '../model/ticket.js';
 import { catchUp, nextDue } from '../engine/timers.js';
-import { isTime } from '../policy/time.js';
+import { isTime, MAX_TIME } from '../policy/time.js';
 import type { CompiledWorkflow, Workflow } from '../policy/workflow.js';
 import type { SlaState } from '../model/sla-state.js';
 import type { CompiledSla, CompiledSlaPolicy } from './compiled-sla.js';
@@ -36,7 +36,7 @@ export interface SlaMetricStatus {
   readonly elapsed: number;
   /** `target − elapsed`: negative once the target has passed. */
   readonly remaining: number;
-  /** When the target is (or was) due while the clock runs; `null` while paused or once met. */
+  /** When the target is (or was) due while the clock runs; `null` while paused, once met, or past the Date range. */
   readonly dueAt: number | null;
   readonly startedAt: number;
   readonly metAt: number | null;
@@ -207,13 +207,15 @@ function statuses(
     if (target === undefined) continue;
     const running = since as number | null;
     const elapsed = countedBy(used as number, running, at, policy.elapsed);
+    // Past the end of the Date range a target never comes due (a calendar says so with 2^53 − 1).
+    const due = running === null ? null : policy.later(running, target - (used as number));
     metrics[n++] = {
       metric,
       state: metAt !== null ? 'met' : elapsed >= target ? 'breached' : running !== null ? 'running' : 'paused',
       target,
       elapsed,
       remaining: target - elapsed,
-      dueAt: running !== null ? policy.later(running, target - (used as number)) : null,
+      dueAt: due !== null && due <= MAX_TIME ? due : null,
       startedAt: start as number,
       metAt: metAt as number | null,
     };

@@ -7,6 +7,7 @@ import type { SlaMetric } from './sla-config.js';
 import type { SlaClock } from '../model/sla-state.js';
 import { copyClocks, freezeCopy, SealedSlaState } from './sealed.js';
 import { openActivity, stepActivity } from './activity.js';
+import { MAX_TIME } from '../policy/time.js';
 
 type Clocks = { [M in SlaMetric]?: SlaClock };
 
@@ -33,6 +34,9 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
       ? openActivity(ticket, category, at, created)
       : stepActivity(before.activity, ticket, category, at, switched, sla.byId(before.policy).elapsed);
   let out: Clocks | null = switched ? clocks : null;
+  // Clocks a reopen resumes from met: a target they passed meanwhile (a tighter policy that came while they were
+  // met, which announces nothing for met clocks) is announced at once, as a change of policy does.
+  let resumed: SlaMetric[] | null = null;
   // Indexed loops over the compiled lists in the SLA code: `for…of` left an iterator result per step allocated (a
   // quarter of `slaStatus`'s bytes on a ticket with a timer due).
   const metrics = sla.metrics;
@@ -44,6 +48,10 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
     out ??= copyClocks(clocks);
     if (next === undefined) delete out[metric];
     else out[metric] = next;
+    if (clock !== undefined && clock.metAt !== null && next !== undefined && next.metAt === null) {
+      resumed ??= [];
+      resumed.push(metric);
+    }
     const met = metOf(metric, clock, next, at, policy);
     const target = policy.targets[metric];
     if (met !== null && target !== undefined && policy.id !== null) {
@@ -53,8 +61,8 @@ export function syncSla(sla: CompiledSla, ticket: DraftTicket, at: number, effec
   }
   if (switched) {
     effects?.push({ type: 'slaPolicyChanged', from: before.policy, to: policy.id, at });
-    out = settle(out!, policy, at, effects);
-  }
+    out = settle(out!, policy, metrics, at, effects);
+  } else if (resumed !== null) out = settle(out!, policy, resumed, at, effects);
   // Nothing changed: a sealed state stays as it is; a read copy is sealed now, as the ticket is returned.
   if (before !== null && out === null && activity === before.activity && SealedSlaState.sealed(before)) return;
   ticket.sla = new SealedSlaState(sla, ticket.createdAt, at, policy.id, out ?? clocks, activity);
@@ -137,20 +145,32 @@ function rebase(clocks: Clocks, old: CompiledSlaPolicy, at: number): Clocks {
  * After another policy starts to apply: what its targets make due already is announced at once (`dueAt` is the
  * change's time), and a looser target takes back a warning or a breach the clock has not reached under it.
  */
-function settle(clocks: Clocks, policy: CompiledSlaPolicy, at: number, effects: Effect[] | null): Clocks {
+function settle(
+  clocks: Clocks,
+  policy: CompiledSlaPolicy,
+  metrics: readonly SlaMetric[],
+  at: number,
+  effects: Effect[] | null,
+): Clocks {
   const out = copyClocks(clocks);
-  for (const key in clocks) {
-    const metric = key as SlaMetric;
-    const c = clocks[metric]!;
+  // In metric order, never the record's key order: the same ticket, in memory or read back from a database, must
+  // announce its marks in one order.
+  for (let i = 0; i < metrics.length; i++) {
+    const metric = metrics[i]!;
+    const c = clocks[metric];
+    if (c === undefined) continue;
     const target = policy.targets[metric];
     if (c.metAt !== null) continue;
-    const reached = target === undefined ? 0 : reachedStage(counted(c, at, policy.elapsed), target, policy.warnBefore);
+    const used = target === undefined ? 0 : counted(c, at, policy.elapsed);
+    let reached = target === undefined ? 0 : reachedStage(used, target, policy.warnBefore);
+    // A warning of a target due past the end of the Date range is never announced (see `markDue`).
+    if (reached === 1 && policy.later(at, target! - used) > MAX_TIME) reached = 0;
     if (reached <= c.stage) {
       if (reached < c.stage) out[metric] = atStage(c, reached);
       continue;
     }
     if (policy.id !== null) {
-      const dueAt = reached === 2 ? at : policy.later(at, target! - counted(c, at, policy.elapsed));
+      const dueAt = reached === 2 ? at : policy.later(at, target! - used);
       effects?.push({ type: reached === 2 ? 'slaBreached' : 'slaWarning', policy: policy.id, metric, dueAt, at });
     }
     out[metric] = atStage(c, reached);

@@ -8,6 +8,7 @@ import {
   type TransitionResult,
   type Workflow,
 } from 'ticket-lifecycle';
+import { MAX_TIME } from './options.js';
 import { eachStep, first, replay } from './replay.js';
 import { SLA_LAWS, sameSlaEffects } from './sla-laws.js';
 import { deepEqual, deepFreeze, jsonCopy } from './structural.js';
@@ -87,7 +88,9 @@ export const LAWS = {
   /** `tick(t1)` then `tick(t2)` leaves the same ticket as `tick(t2)` alone (but for `version`). */
   ticksCompose: eachStep(({ before, event }, workflow) => {
     const t1 = event.at;
-    const t2 = event.at + 3 * 86_400_000;
+    // Three days on, but never past the end of the Date range, where a tick is refused and compares with nothing
+    // (an event already past it keeps its own time: both ticks are refused).
+    const t2 = Math.max(t1, Math.min(t1 + 3 * 86_400_000, MAX_TIME));
     const once = transition(workflow, before, { type: 'tick', at: t2 });
     const firstTick = transition(workflow, before, { type: 'tick', at: t1 });
     const twice = firstTick.ok ? transition(workflow, firstTick.ticket, { type: 'tick', at: t2 }) : firstTick;
@@ -118,9 +121,10 @@ export const LAWS = {
         const other = ticked[original[i]!]!.result;
         if (result.ok !== other.ok)
           return `${event.type} was ${result.ok ? 'accepted' : 'refused'} without ticks and not with them`;
-        // A refused event returns its input untouched: compare both tickets as the event saw them, at its time.
+        // A refused event returns its input untouched: compare both tickets as the event saw them, at its time (at
+        // the end of the Date range for an event beyond it, where a tick would be refused too and settle nothing).
         const settle = (r: TransitionResult): Ticket =>
-          r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: event.at }).ticket;
+          r.ok ? r.ticket : transition(workflow, r.ticket, { type: 'tick', at: Math.min(event.at, MAX_TIME) }).ticket;
         const [a, b] = [settle(result), settle(other)];
         if (!deepEqual(a.sla, b.sla)) return `after ${event.type}: the SLA clocks differ with ticks`;
         return a.status === b.status && a.statusChangedAt === b.statusChangedAt

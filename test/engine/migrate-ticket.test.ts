@@ -220,3 +220,77 @@ function renameStatuses(config: WorkflowConfig, rename: (id: string) => string):
   const renamed = walk(config, null) as WorkflowConfig;
   return { ...renamed, statuses: renamed.statuses.map((s) => ({ ...s, id: rename(s.id) })) };
 }
+
+// fuzz14 (migrateTicket campaign, chatwoot -> liveAgent with a one-hour reminder): a shorter timer under the new
+// policy was overdue before the ticket's last update; the first tick stamped it at its due time, so `updatedAt` went
+// back below `lastActivityAt`, and every later event was refused with invalidTicket: a ticket bricked by a policy
+// change docs/changing-a-live-policy.md calls harmless. Overdue timers act at the last update at the earliest.
+describe('timers a new policy makes overdue', () => {
+  it('act no earlier than the last update, and the ticket stays valid', () => {
+    const H = 3_600_000;
+    const statuses = [
+      { id: 'open', category: 'open' },
+      { id: 'solved', category: 'solved' },
+      { id: 'closed', category: 'closed' },
+    ] as const;
+    const week = defineWorkflow({
+      statuses,
+      timers: [{ id: 'close', in: 'solved', after: 'P7D', action: 'move', to: 'closed' }],
+    });
+    const hours = defineWorkflow({
+      statuses,
+      timers: [
+        { id: 'nudge', in: 'solved', after: 'PT1H', action: 'remind', repeatEvery: 'PT30M' },
+        { id: 'close', in: 'solved', after: 'PT2H', action: 'move', to: 'closed', reminders: ['PT90M'] },
+      ],
+    });
+    let stored = createTicket(week, { at: T0, by: 'customer' });
+    for (const event of [
+      { type: 'resolve', by: 'agent', at: T0 + 1 },
+      { type: 'note', by: 'agent', at: T0 + 3 * H },
+    ] as const)
+      stored = transition(week, stored, event).ticket;
+    const migrated = migrateTicket(week, hours, stored);
+    expect(migrated.ok && migrated.nextDeadline).toBe(T0 + 3 * H);
+    expect(nextDeadline(hours, stored)).toBe(T0 + 3 * H);
+    const tick = transition(hours, stored, { type: 'tick', at: T0 + 4 * H });
+    expect(tick.ok && tick.effects.filter((e) => 'dueAt' in e).map((e) => [e.type, 'dueAt' in e && e.dueAt])).toEqual([
+      ['reminderDue', T0 + 3 * H],
+      ['reminderDue', T0 + 3 * H],
+      ['timerFired', T0 + 3 * H],
+    ]);
+    expect(tick.ticket).toMatchObject({ status: 'closed', updatedAt: T0 + 3 * H, statusChangedAt: T0 + 3 * H });
+    // Still a ticket the engine takes, and time never went back: an event before the last update is stale.
+    expect(transition(hours, tick.ticket, { type: 'reopen', by: 'agent', at: T0 + 5 * H }).ok).toBe(true);
+    const stale = transition(hours, tick.ticket, { type: 'note', by: 'agent', at: T0 + 2 * H });
+    expect(stale.ok === false && stale.error.code).toBe('staleEvent');
+  });
+});
+
+// fuzz14 (migrateTicket campaign, zendesk with SLAs per priority -> tawkTo): the ticket kept its priority "low",
+// which the new policy does not declare; migrateTicket answered ok, and the new policy then refused the ticket on
+// every event (unknownPriority). A ticket the new policy would refuse is refused by the migration, with its path.
+describe('a ticket the new policy would refuse', () => {
+  it('is refused by migrateTicket with the path of what does not fit, changed or not', () => {
+    const statuses = [{ id: 'open', category: 'open' }] as const;
+    const ranked = defineWorkflow({ statuses, priorities: ['low', 'high'] });
+    const plain = defineWorkflow({ statuses });
+    const low = transition(ranked, createTicket(ranked, { at: T0 }), {
+      type: 'update',
+      by: 'agent',
+      at: T0 + 1,
+      priority: 'low',
+    }).ticket;
+    expect(transition(plain, low, { type: 'tick', at: T0 + 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'unknownPriority' },
+    });
+    expect(migrateTicket(ranked, plain, low)).toMatchObject({
+      ok: false,
+      error: { code: 'invalidTicket', path: 'ticket.priority', message: expect.stringContaining('new policy') },
+    });
+    // Once the priority is cleared, it moves across.
+    const cleared = transition(ranked, low, { type: 'update', by: 'agent', at: T0 + 2, priority: null }).ticket;
+    expect(migrateTicket(ranked, plain, cleared)).toMatchObject({ ok: true, changed: false });
+  });
+});

@@ -7,6 +7,7 @@ import {
   defineWorkflow,
   evaluateAutoClose,
   nextDeadline,
+  slaStatus,
   transition,
   type Effect,
   type Ticket,
@@ -83,5 +84,40 @@ describe('times stay integers inside the Date range', () => {
     const worn: Ticket = { ...createTicket(wf, { at: 0 }), timersFired: { 'every-ms': Number.MAX_SAFE_INTEGER } };
     const r = transition(wf, worn, { type: 'tick', at: 10 });
     expect(r.ok && r.effects.filter((e) => e.type === 'reminderDue' && e.timer === 'every-ms')).toEqual([]);
+  });
+
+  // fuzz14 seed 3052 (timesInRange, a random policy with a sparse-calendar SLA, start near +8.64e15): a warning came
+  // due in range for a target due after the end of it, and announced that target's time: 2^53 - 1 with a calendar
+  // (its "never" value), or a plain time past 8.64e15 without. slaStatus showed the same `dueAt`.
+  it.each([
+    ['in plain time', undefined],
+    ['on a calendar', 'week'],
+  ])('an SLA target due past the end of the range is never due, nor is its warning (%s)', (_name, calendar) => {
+    const desk = defineWorkflow({
+      statuses: [{ id: 'open', category: 'open' }],
+      calendars: { week: { timeZone: 'Europe/Rome', week: { mon: [['09:00', '17:00']] } } },
+      sla: [{ id: 'sla', targets: { firstReply: 'P30D' }, warnBefore: 'P29D', ...(calendar && { calendar }) }],
+    });
+    const t = createTicket(desk, { at: MAX - 2 * 86_400_000, by: 'customer' });
+    expect(nextDeadline(desk, t)).toBeNull();
+    const tick = transition(desk, t, { type: 'tick', at: MAX });
+    expect(tick.ok && tick.effects).toEqual([]);
+    const status = slaStatus(desk, t, MAX);
+    expect(status.ok && status.metrics.map((m) => [m.metric, m.state, m.dueAt])).toEqual([
+      ['firstReply', 'running', null],
+    ]);
+  });
+
+  it('nor is the warning of such a target announced when a change of SLA policy makes it due at once', () => {
+    const desk = defineWorkflow({
+      statuses: [{ id: 'open', category: 'open' }],
+      priorities: ['normal', 'urgent'],
+      sla: [{ id: 'urgent', when: { priority: 'urgent' }, targets: { firstReply: 'P30D' }, warnBefore: 'P29D' }],
+    });
+    const start = MAX - 2 * 86_400_000;
+    const t = createTicket(desk, { at: start, by: 'customer' });
+    const urgent = transition(desk, t, { type: 'update', by: 'agent', at: start + 129_600_000, priority: 'urgent' });
+    expect(urgent.ok && urgent.effects.map((e) => e.type)).toEqual(['updated', 'slaPolicyChanged']);
+    expect(urgent.ok && nextDeadline(desk, urgent.ticket)).toBeNull();
   });
 });

@@ -21,6 +21,31 @@ describe('sealed SLA states', () => {
     expect(a).toEqual(b);
   });
 
+  it('announce the breaches of a policy change in metric order, for the engine ticket and for its JSON copy', () => {
+    // fuzz14, seed 2004 (LAWS.pureAndDeterministic, zendesk with SLA options): the clocks record of a sealed state
+    // keeps the order its metrics started in (requesterWait, periodicUpdate, nextReply), a stored copy is read in
+    // metric order, and the breaches a policy change announces at once came out in the record's order: the same
+    // ticket gave its two breaches in one order in memory and in the other once read back from a database.
+    const desk2 = desk(
+      [
+        { id: 'urgent', when: { priority: 'urgent' }, targets: { nextReply: 'PT10M', periodicUpdate: 'PT1M' } },
+        { id: 'normal', when: { priority: 'normal' }, targets: { requesterWait: 'P1D' } },
+      ],
+      { priorities: ['normal', 'urgent'] },
+    );
+    const { ticket: waited } = run(desk2, 0, [
+      { type: 'reply', by: 'agent', at: 0 },
+      { type: 'reply', by: 'customer', at: MIN },
+    ]);
+    const urgent = { type: 'update', by: 'agent', at: 11 * MIN, priority: 'urgent' } as const;
+    const mine = transition(desk2, waited, urgent);
+    const stored = transition(desk2, JSON.parse(JSON.stringify(waited)) as typeof waited, urgent);
+    const breaches = (r: typeof mine) => (r.ok ? r.effects.filter((e) => e.type === 'slaBreached') : []);
+    expect(breaches(mine).map((e) => e.type === 'slaBreached' && e.metric)).toEqual(['nextReply', 'periodicUpdate']);
+    expect(mine).toEqual(stored);
+    expect(breaches(stored)).toEqual(breaches(mine));
+  });
+
   it('moved onto a ticket whose times they do not fit, are checked and refused like any stored state', () => {
     // The clocks hold times up to 30 min; a ticket last updated at 10 min cannot carry them.
     const moved = {
