@@ -10,8 +10,8 @@ import { historiesFor } from '../cases/transition-throughput.js';
 import { countEvents, EPOCH } from '../fixtures/lifecycles.js';
 import { presetNamed } from '../fixtures/presets.js';
 import { storedTickets } from '../fixtures/stored-tickets.js';
-import { sink } from '../support/measure.js';
 import type { Build } from './builds.js';
+import { loopsFor } from './loops.js';
 import { cpuNsPerOp, type Ratio, type Subject } from './rounds.js';
 
 /** An A/B case: the subjects to alternate (each build's, and the references'), and the ratios to print. */
@@ -39,46 +39,21 @@ function ratiosWith([a, b]: readonly Build[], reference: string): Ratio[] {
 
 /** Each build's transition(tawkTo()) over the contract bench's histories, and the contract-equivalent reducer. */
 export async function contractCase([a, b]: readonly Build[]): Promise<AbCase> {
-  const histories = historiesFor(presetNamed('tawkTo'));
+  const tawkTo = presetNamed('tawkTo');
+  const histories = historiesFor(tawkTo);
   const events = countEvents(histories);
+  const perEvent = (loop: () => void) => async () => ({ 'cpu ns/event': cpuNsPerOp(loop, events, ROUND_MS) });
   const transitionOf = async (build: Build): Promise<Subject> => {
     const { transition } = await build.entry<typeof Core>('index');
     // Typed as any policy's: the histories are generated for tawk.to, but typed as plain tickets and events.
     const workflow: Core.Workflow = (await build.entry<typeof Presets>('presets')).tawkTo();
-    const replay = () => {
-      let versions = 0;
-      for (const { start, events } of histories) {
-        let ticket = start;
-        for (const event of events) {
-          const r = transition(workflow, ticket, event);
-          if (r.ok) ticket = r.ticket;
-        }
-        versions += ticket.version;
-      }
-      sink.value ^= versions;
-    };
-    return { name: build.name, run: async () => ({ 'cpu ns/event': cpuNsPerOp(replay, events, ROUND_MS) }) };
+    const { replay } = await loopsFor(build.name);
+    return { name: build.name, run: perEvent(() => replay(transition, workflow, histories)) };
   };
+  const { replay } = await loopsFor('contract reducer');
   const reducer: Subject = {
     name: 'contract reducer',
-    run: async () => ({
-      'cpu ns/event': cpuNsPerOp(
-        () => {
-          let versions = 0;
-          for (const { start, events } of histories) {
-            let ticket = start;
-            for (const event of events) {
-              const r = tawkToContractReducer(ticket, event);
-              if (r.ok) ticket = r.ticket;
-            }
-            versions += ticket.version;
-          }
-          sink.value ^= versions;
-        },
-        events,
-        ROUND_MS,
-      ),
-    }),
+    run: perEvent(() => replay((_, ticket, event) => tawkToContractReducer(ticket, event), tawkTo, histories)),
   };
   return {
     subjects: [await transitionOf(a!), await transitionOf(b!), reducer],
@@ -95,43 +70,32 @@ export async function sweepCase(builds: readonly Build[], preset: PresetName, co
   const hand = SWEEP_BASELINES[preset];
   if (hand === undefined) throw new Error(`no hand loop for ${preset}`);
   const now = EPOCH + 60 * 86_400_000;
-  const tickets = storedTickets(presetNamed(preset), { count, now, seed: 3_000, json: true });
-  const perTicket = (loop: () => void) => async () => cpuNsPerOp(loop, count, ROUND_MS);
+  const policy = presetNamed(preset);
+  const tickets = storedTickets(policy, { count, now, seed: 3_000, json: true });
+  const perTicket = (close: () => void, deadline: () => void) => async () => ({
+    'evaluateAutoClose ns': cpuNsPerOp(close, count, ROUND_MS),
+    'nextDeadline ns': cpuNsPerOp(deadline, count, ROUND_MS),
+  });
   const subjects: Subject[] = [];
   for (const build of builds) {
     const { evaluateAutoClose, nextDeadline } = await build.entry<typeof Core>('index');
     const workflow: Core.Workflow = (await build.entry<typeof Presets>('presets'))[preset]();
-    const close = perTicket(() => {
-      let closing = 0;
-      for (let i = 0; i < tickets.length; i++) if (evaluateAutoClose(workflow, tickets[i]!, now).close) closing++;
-      sink.value ^= closing;
-    });
-    const deadline = perTicket(() => {
-      let sum = 0;
-      for (let i = 0; i < tickets.length; i++) sum += nextDeadline(workflow, tickets[i]!) ?? -1;
-      sink.value += sum;
-    });
+    const { countCloses, sumDeadlines } = await loopsFor(build.name);
     subjects.push({
       name: build.name,
-      run: async () => ({ 'evaluateAutoClose ns': await close(), 'nextDeadline ns': await deadline() }),
+      run: perTicket(
+        () => countCloses(evaluateAutoClose, workflow, tickets, now),
+        () => sumDeadlines(nextDeadline, workflow, tickets),
+      ),
     });
   }
-  const closeByHand = perTicket(() => {
-    let closing = 0;
-    for (let i = 0; i < tickets.length; i++) if (hand.closes(tickets[i]!, now)) closing++;
-    sink.value ^= closing;
-  });
-  const deadlineByHand = perTicket(() => {
-    let sum = 0;
-    for (let i = 0; i < tickets.length; i++) sum += hand.deadline(tickets[i]!) ?? -1;
-    sink.value += sum;
-  });
+  const { countTrue, sumDeadlines } = await loopsFor('hand loop');
   subjects.push({
     name: 'hand loop',
-    run: async () => {
-      const closes = await closeByHand();
-      return { 'evaluateAutoClose ns': closes, 'nextDeadline ns': await deadlineByHand() };
-    },
+    run: perTicket(
+      () => countTrue(hand.closes, tickets, now),
+      () => sumDeadlines((_, ticket) => hand.deadline(ticket), policy, tickets),
+    ),
   });
   return {
     subjects,

@@ -78,9 +78,10 @@ export function outboxLoop(
     for (const [id, at] of delivered) if (now - at > forgetAfterMs) delivered.delete(id);
     const batch = await store.claimEffects({ limit: 100, leaseMs: LEASE_MS });
     for (const item of batch) {
+      if (delivered.has(item.id)) continue;
       const mail = mailFor(item);
-      if (mail !== null && !delivered.has(item.id)) deliver(mail, item);
-      if (!delivered.has(item.id)) delivered.set(item.id, now);
+      if (mail !== null) deliver(mail, item);
+      delivered.set(item.id, now);
     }
     await store.completeEffects(batch.map((e) => e.id));
     for (const item of batch) delivered.delete(item.id);
