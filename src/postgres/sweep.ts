@@ -151,6 +151,7 @@ function write(
   let effects = 0;
   let settled = 0;
   for (const row of rows) {
+    // Always found: the claim takes only this store's workflows (`claimable`); `unknownWorkflow` below is a defence.
     const workflow = ctx.workflows.get(row.workflow);
     const outcome =
       taken?.has(row.id) === true
